@@ -1,0 +1,129 @@
+"""`mockint doctor`: what mockint found (models, voice, devices, data folder) and how to fix the rest."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import asdict, dataclass
+
+import click
+from rich.table import Table
+
+from mockint.cli.common import console
+
+
+@dataclass
+class Check:
+    """One thing doctor looked at."""
+
+    name: str
+    ok: bool
+    found: str
+    fix: str = ""
+    essential: bool = True  # text practice needs it; voice-only checks are not essential
+
+
+def check_llm() -> Check:
+    from mockint.config import Settings, find_llm_model
+    from mockint.errors import UserError
+    from mockint.llm.llama import check_gguf
+
+    try:
+        path = check_gguf(find_llm_model(None, Settings.load()))
+    except UserError as exc:
+        return Check("question model (GGUF)", False, str(exc), "run scripts/setup.sh, or put a .gguf in models/")
+    size = path.stat().st_size / 1e6
+    return Check("question model (GGUF)", True, f"{path} ({size:.0f} MB)")
+
+
+def check_module(module: str, name: str, fix: str, essential: bool = True) -> Check:
+    spec = importlib.util.find_spec(module)
+    return Check(name, spec is not None, "installed" if spec else "not installed", "" if spec else fix, essential)
+
+
+def check_whisper() -> Check:
+    from mockint.config import Settings, find_whisper_model
+
+    folder = find_whisper_model(None, Settings.load())
+    ok = (folder / "model.bin").is_file() and (folder / "config.json").is_file()
+    return Check("speech-to-text model (Whisper)", ok, str(folder),
+                 "" if ok else "run scripts/setup.sh, or set whisper_model to a CTranslate2 Whisper folder",
+                 essential=False)
+
+
+def check_voice() -> Check:
+    fix = "Debian/Ubuntu: apt install espeak-ng · macOS: built in (NSSpeechSynthesizer) · Windows: built in (SAPI5)"
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        voices = engine.getProperty("voices") or []
+        engine.stop()
+    except Exception as exc:  # pyttsx3 raises many kinds when no TTS driver is present
+        return Check("text-to-speech voice", False, f"unavailable ({type(exc).__name__})", fix, essential=False)
+    return Check("text-to-speech voice", bool(voices), f"{len(voices)} voices", "" if voices else fix, essential=False)
+
+
+def check_devices() -> list[Check]:
+    fix_pa = "Debian/Ubuntu: apt install libportaudio2 · macOS: brew install portaudio · Windows: included"
+    try:
+        from mockint.speech.devices import list_devices
+    except ImportError:
+        return [Check("audio devices", False, "speech support is not installed", "run scripts/setup.sh", False)]
+    from mockint.errors import UserError
+
+    try:
+        devices = list_devices()
+    except UserError as exc:
+        return [Check("audio devices", False, str(exc), fix_pa, False)]
+    inputs = [d for d in devices if d.get("max_input_channels", 0) > 0]
+    outputs = [d for d in devices if d.get("max_output_channels", 0) > 0]
+    fix_dev = "plug in or enable a microphone/speaker; `mockint devices` lists what is seen; text mode works without"
+    return [
+        Check("microphone", bool(inputs), f"{len(inputs)} input device(s)", "" if inputs else fix_dev, False),
+        Check("speaker", bool(outputs), f"{len(outputs)} output device(s)", "" if outputs else fix_dev, False),
+    ]
+
+
+def check_home() -> Check:
+    from mockint.config import home_dir
+    from mockint.errors import UserError
+    from mockint.store import Store
+
+    try:
+        store = Store()
+        store.close()
+        return Check("data folder", True, str(store.path))
+    except UserError as exc:
+        return Check("data folder", False, str(exc), f"set MOCKINT_HOME to a writable folder (now {home_dir()})")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def doctor(as_json):
+    """Check models, voice, audio devices and the data folder, and say how to fix what is missing."""
+    checks = [
+        check_home(),
+        check_llm(),
+        check_module("llama_cpp", "llama-cpp-python", "run scripts/setup.sh"),
+        check_whisper(),
+        check_module("faster_whisper", "faster-whisper", "run scripts/setup.sh", essential=False),
+        check_voice(),
+        *check_devices(),
+    ]
+    if as_json:
+        click.echo(json.dumps([asdict(c) for c in checks], indent=2))
+    else:
+        table = Table(title="mockint doctor", title_justify="left")
+        for column in ("", "check", "found", "how to fix"):
+            table.add_column(column)
+        for c in checks:
+            table.add_row("[green]ok[/]" if c.ok else ("[red]missing[/]" if c.essential else "[yellow]missing[/]"),
+                          c.name, c.found, c.fix)
+        out = console()
+        out.print(table)
+        voice_ready = all(c.ok for c in checks)
+        out.print("Ready for spoken practice." if voice_ready else
+                  "Text practice works when every essential check is ok; spoken practice needs them all.")
+    if not all(c.ok for c in checks if c.essential):
+        raise SystemExit(1)

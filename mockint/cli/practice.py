@@ -1,0 +1,114 @@
+"""`mockint practice`: a mock second-round interview, typed or spoken."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import click
+
+from mockint.cli.common import console, open_llm, read_text_file
+from mockint.config import Settings
+from mockint.domain import Session
+from mockint.errors import DeviceError, UserError
+
+
+def choose_role_interactively(out) -> str:
+    """Ask a candidate at a terminal which role they are interviewing for."""
+    from mockint.roles import list_roles
+
+    titles = ", ".join(r.title for r in list_roles())
+    out.print(f"[dim]Built-in roles: {titles}. Any other job title works too.[/]")
+    return click.prompt("Which role is your second interview for?").strip()
+
+
+def make_channel(mode: str, settings: Settings, store, out):
+    """The text or voice channel; offers text when voice is impossible and someone is at the keyboard."""
+    from mockint.text_channel import HELP, TextChannel
+
+    if mode == "voice":
+        try:
+            from mockint.speech.voice import VoiceChannel
+
+            channel = VoiceChannel(settings, store.home / "audio", out)
+            channel.prepare()
+            return "voice", channel, "Answer out loud; a pause of a couple of seconds ends your answer. Ctrl-C ends the session."
+        except DeviceError as exc:
+            if not sys.stdin.isatty():
+                raise
+            out.print(f"[yellow]{exc}[/]")
+            if not click.confirm("Continue in text mode instead?", default=True):
+                raise
+            mode = "text"
+    return "text", TextChannel(), HELP
+
+
+@click.command()
+@click.option("--role", "role_text", help="The role, e.g. 'data scientist' or any job title.")
+@click.option("--text", "mode", flag_value="text", help="Type your answers.")
+@click.option("--voice", "mode", flag_value="voice", help="Speak your answers (microphone and speakers).")
+@click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 30), help="Main questions.")
+@click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
+@click.option("--model", help="A GGUF model file to write the questions (default: models/).")
+@click.option("--input-device", help="Microphone: name substring or index (see `mockint devices`).")
+@click.option("--output-device", help="Speaker: name substring or index.")
+@click.option("--follow-ups/--no-follow-ups", default=True, show_default=True, help="Probe weak answers once.")
+@click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
+def practice(role_text, mode, count, notes, model, input_device, output_device, follow_ups, seed):
+    """Practise a second-round interview: questions, your answers, feedback, saved."""
+    from mockint.feedback import analyze
+    from mockint.interview import Interview
+    from mockint.questions import QuestionPlanner
+    from mockint.roles import resolve_role
+    from mockint.session_view import SessionView
+    from mockint.store import Store
+
+    out = console()
+    settings = Settings.load()
+    if input_device:
+        settings.input_device = input_device
+    if output_device:
+        settings.output_device = output_device
+    if not role_text:
+        if not sys.stdin.isatty():
+            raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
+        role_text = choose_role_interactively(out)
+    match = resolve_role(role_text)
+    notes_text = read_text_file(notes, "notes") if notes else None
+    llm = open_llm(model)
+    store = Store()
+    rng = random.Random(seed)
+
+    mode, channel, help_text = make_channel(mode or default_mode(settings), settings, store, out)
+    session = store.start_session(
+        Session(role=match.title, role_key=match.role.key, mode=mode, notes=notes_text, model=llm.name)
+    )
+    near = "" if match.exact else f" (questions drawn from: {match.role.title})"
+    out.print(f"[bold]Second-round practice: {match.title}[/]{near} · {count} questions · {mode} · session {session.id}")
+    if notes_text:
+        out.print("[dim]Your first-round notes shape some of the questions.[/]")
+
+    planner = QuestionPlanner(match, notes_text, llm, rng=rng)
+    interview = Interview(
+        session, planner.questions(count), count, channel, SessionView(out, help_text), store, analyze,
+        follow_ups=follow_ups, rng=rng,
+    )
+    try:
+        interview.run()
+    except KeyboardInterrupt:
+        answered = sum(t.answer is not None for t in session.turns)
+        out.print(f"\nStopped. Session {session.id} is saved with {answered} answer(s): mockint review {session.id}")
+        sys.exit(130)
+
+
+def default_mode(settings: Settings) -> str:
+    """Voice when there is a microphone and a person at the terminal, else text."""
+    if not sys.stdin.isatty():
+        return "text"
+    try:
+        from mockint.speech.devices import resolve_device
+
+        resolve_device(settings.input_device, kind="input")
+        return "voice"
+    except (DeviceError, ImportError):
+        return "text"

@@ -1,0 +1,79 @@
+"""`mockint questions` and `mockint roles`: what the interviewer would ask, and for which roles."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import click
+from rich.table import Table
+
+from mockint.cli.common import console, open_llm, read_text_file
+
+
+@click.command()
+@click.option("--role", "role_text", required=True, help="The role, e.g. 'product manager' or any job title.")
+@click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
+@click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--model", help="A GGUF model file (default: models/).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--seed", type=int, hidden=True)
+def questions(role_text, notes, count, model, as_json, seed):
+    """Generate second-round questions for a role, without starting a session."""
+    from mockint.questions import QuestionPlanner
+    from mockint.roles import resolve_role
+
+    match = resolve_role(role_text)
+    notes_text = read_text_file(notes, "notes") if notes else None
+    llm = open_llm(model)
+    planner = QuestionPlanner(match, notes_text, llm, rng=random.Random(seed))
+    started = time.perf_counter()
+    generated, first_seconds = [], None
+    for question in planner.questions(count):
+        generated.append(question)
+        first_seconds = first_seconds if first_seconds is not None else time.perf_counter() - started
+    stats = planner.stats
+    if as_json:
+        click.echo(json.dumps({
+            "role": match.title,
+            "role_key": match.role.key,
+            "model": llm.name,
+            "questions": [q.model_dump(mode="json") for q in generated],
+            "from_llm": stats.from_llm,
+            "from_fallback": stats.from_fallback,
+            "rejected": [{"text": r.text, "reason": r.reason} for r in stats.rejections],
+            "seconds_to_first": round(first_seconds, 3),
+        }, indent=2))
+        return
+    out = console()
+    near = "" if match.exact else f" (nearest built-in role: {match.role.title})"
+    out.print(f"[bold]Second-round questions: {match.title}[/]{near}")
+    for i, q in enumerate(generated, 1):
+        out.print(f"\n{i}. {q.text}")
+        out.print(f"   [dim]{q.kind.value} · {q.competency} · {q.reason} · by {q.source}[/]")
+    out.print(f"\n[dim]{stats.from_llm} written by {llm.name}, {stats.from_fallback} from the bank or templates; "
+              f"{len(stats.rejections)} drafts rejected by the checker.[/]")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def roles(as_json):
+    """List the built-in roles (any other job title works too)."""
+    from mockint.roles import list_roles
+
+    all_roles = list_roles()
+    if as_json:
+        click.echo(json.dumps([
+            {"key": r.key, "title": r.title, "competencies": r.competencies, "questions": len(r.bank)}
+            for r in all_roles
+        ], indent=2))
+        return
+    table = Table(title="Built-in roles (any other job title maps to the nearest)", title_justify="left")
+    table.add_column("key")
+    table.add_column("title")
+    table.add_column("competencies")
+    table.add_column("bank", justify="right")
+    for r in all_roles:
+        table.add_row(r.key, r.title, ", ".join(r.competencies), str(len(r.bank)))
+    console().print(table)

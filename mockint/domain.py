@@ -1,0 +1,220 @@
+"""The data that moves through mockint, as pydantic models.
+
+Every other module speaks in these types: the planner makes `Question`s, the
+transcriber makes `Transcript`s, the analyzer makes `Feedback`, the store saves
+`Turn`s and `Session`s. Their JSON form is the public contract of `--json` output.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware, for timestamps that are stored."""
+    return datetime.now(timezone.utc)
+
+
+class QuestionKind(str, Enum):
+    """What a question is testing; decides how its answer is judged."""
+
+    technical = "technical"  # deep-dive into how something works or was built
+    behavioral = "behavioral"  # "tell me about a time": expects a STAR story with evidence
+    situational = "situational"  # "what would you do if": trade-offs, judgement
+    culture = "culture"  # values, motivation, ways of working
+    first_round = "first_round"  # digs into something from the first interview
+    follow_up = "follow_up"  # a short probe after a weak answer
+
+
+# Kinds whose answers should be a story (Situation, Task, Action, Result).
+STORY_KINDS = {QuestionKind.behavioral, QuestionKind.first_round}
+
+
+class Role(BaseModel):
+    """A job role with what a second round digs into and a bank of questions."""
+
+    key: str = Field(description="file stem, e.g. 'software_engineer'")
+    title: str
+    summary: str = ""
+    competencies: list[str] = []
+    first_round: list[str] = Field(default=[], description="what a first round usually covers")
+    second_round: list[str] = Field(default=[], description="what a second round digs into")
+    bank: list["Question"] = []
+
+
+class Question(BaseModel):
+    """One interview question, with why it is asked."""
+
+    text: str
+    kind: QuestionKind
+    competency: str = ""
+    reason: str = Field(default="", description="one line on why a second-round interviewer asks this")
+    source: Literal["llm", "bank", "template", "follow_up", "retry"] = "bank"
+
+
+class Word(BaseModel):
+    """One transcribed word with its timing in seconds from the start of the answer."""
+
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+
+class Transcript(BaseModel):
+    """What the candidate said or typed; timings only for spoken answers."""
+
+    text: str
+    words: list[Word] = []
+    duration_seconds: float | None = Field(default=None, description="speaking time, first to last word; None for text")
+
+
+class Answer(BaseModel):
+    """The candidate's answer to one question."""
+
+    text: str
+    mode: Literal["text", "voice"] = "text"
+    audio: str | None = Field(default=None, description="path of the saved recording, for replay")
+    words: list[Word] = []
+    duration_seconds: float | None = None
+    complete: bool = Field(default=True, description="False when input ended mid-answer")
+
+
+# ---- Feedback -----------------------------------------------------------------
+
+
+class LengthFeedback(BaseModel):
+    """How long the answer was against the target for its kind of question."""
+
+    verdict: Literal["empty", "too_short", "ok", "too_long"]
+    word_count: int
+    seconds: float | None = None
+    target_words: tuple[int, int]
+    target_seconds: tuple[int, int]
+
+
+class FillerHit(BaseModel):
+    """One filler word or phrase, where it is in the transcript."""
+
+    text: str
+    filler: str = Field(description="normalised filler, e.g. 'um' for 'umm'")
+    kind: Literal["hard", "soft"]
+    start_char: int
+    end_char: int
+    time: float | None = None
+
+
+class FillerFeedback(BaseModel):
+    """Filler words: how many, which, and how dense."""
+
+    total: int = 0
+    hard: int = 0
+    soft: int = 0
+    counts: dict[str, int] = {}
+    per_100_words: float = 0.0
+    hits: list[FillerHit] = []
+
+
+class Pause(BaseModel):
+    """A silence between two words longer than the pause threshold."""
+
+    start: float
+    end: float
+    seconds: float
+    after_word: str = Field(description="the last word before the pause, to find it in the transcript")
+
+
+class RamblingFeedback(BaseModel):
+    """Whether the answer rambles, and which signals said so."""
+
+    is_rambling: bool = False
+    signals: list[str] = []
+    details: dict[str, float] = {}
+
+
+class StarPart(BaseModel):
+    """One STAR component and the sentences that show it."""
+
+    present: bool = False
+    evidence: list[str] = []
+
+
+class StarFeedback(BaseModel):
+    """Situation, Task, Action, Result: which are there, with evidence."""
+
+    applicable: bool = False
+    situation: StarPart = StarPart()
+    task: StarPart = StarPart()
+    action: StarPart = StarPart()
+    result: StarPart = StarPart()
+
+    @property
+    def completeness(self) -> float | None:
+        """Share of the four parts present, or None when STAR does not apply."""
+        if not self.applicable:
+            return None
+        parts = (self.situation, self.task, self.action, self.result)
+        return sum(p.present for p in parts) / 4
+
+
+class Ownership(BaseModel):
+    """How often the candidate says "I" versus "we"."""
+
+    i: int = 0
+    we: int = 0
+
+
+class Feedback(BaseModel):
+    """Everything the analyzer says about one answer."""
+
+    word_count: int = 0
+    duration_seconds: float | None = None
+    words_per_minute: float | None = None
+    transcript: str = ""
+    nothing_said: bool = False
+    length: LengthFeedback
+    fillers: FillerFeedback = FillerFeedback()
+    pauses: list[Pause] = []
+    rambling: RamblingFeedback = RamblingFeedback()
+    star: StarFeedback = StarFeedback()
+    ownership: Ownership = Ownership()
+    result_quantified: bool = False
+    tips: list[str] = []
+    comment: str | None = Field(default=None, description="optional short remark from the local LLM")
+
+
+# ---- Sessions -----------------------------------------------------------------
+
+
+class Turn(BaseModel):
+    """One question and what came of it, saved the moment it ends."""
+
+    index: int
+    question: Question
+    answer: Answer | None = None
+    feedback: Feedback | None = None
+    skipped: bool = False
+    follow_up_of: int | None = Field(default=None, description="index of the main turn this follow-up probes")
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+
+
+class Session(BaseModel):
+    """One practice session: its settings and its turns in order."""
+
+    id: int | None = None
+    role: str
+    role_key: str
+    mode: Literal["text", "voice"] = "text"
+    notes: str | None = None
+    model: str | None = None
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    turns: list[Turn] = []
+
+
+Role.model_rebuild()

@@ -1,0 +1,149 @@
+"""Decide whether a generated question is fit to ask, as pure functions.
+
+A tiny local model writes a usable question perhaps one time in three; the rest is
+chatter, an echo of the prompt, a yes/no question or a duplicate. Every question,
+whatever wrote it, passes `check_question` before the candidate sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_WORDS, MAX_WORDS = 6, 60
+
+# A question whose main clause opens with one of these is answered by yes or no.
+YES_NO_OPENERS = {
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should",
+    "shall", "have", "has", "had", "may", "might", "must", "am", "isn't", "aren't", "don't",
+    "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "haven't", "hasn't",
+}
+WH_WORDS = {"what", "how", "why", "when", "where", "which", "who", "whom", "whose"}
+# Imperative openers an interviewer uses instead of a wh-word ("Walk me through ...?").
+IMPERATIVE_OPENERS = {"tell", "walk", "describe", "explain", "give", "talk", "take", "share", "imagine", "suppose", "say", "picture", "compare"}
+# Words that mark a probing, second-round question rather than small talk.
+DEPTH_MARKERS = re.compile(
+    r"\b(how|why|trade-?offs?|measur\w*|metrics?|specific\w*|decid\w*|decisions?|evidence|numbers?|results?|"
+    r"impact|exactly|walk me through|examples?|cost\w*|risks?|prioriti\w*|outcomes?|approach|handle|"
+    r"what would you|what did you|changed?|improv\w*|fail\w*|mistakes?|learn\w*|conflict|disagree\w*)\b",
+    re.IGNORECASE,
+)
+# Things a model says that no interviewer would.
+CHATTER = re.compile(
+    r"(as an ai|language model|i'm sorry|i am sorry|here is|here's|here are|sure[,!]|certainly|"
+    r"interview question|second[- ]round|first[- ]round question|competency:|kind:|question:|answer:|"
+    r"example question|\bassistant\b|\buser\b|<\||http|www\.|please make yourself)",
+    re.IGNORECASE,
+)
+STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from",
+    "you", "your", "yours", "i", "me", "my", "we", "our", "it", "its", "this", "that", "these", "those",
+    "is", "are", "was", "were", "be", "been", "do", "did", "does", "have", "has", "had", "what", "how",
+    "why", "when", "where", "which", "who", "about", "as", "so", "if", "then", "there", "their", "they",
+    "would", "could", "should", "can", "will", "time", "tell", "walk", "through", "describe",
+}
+NEAR_DUPLICATE = 0.5  # Jaccard overlap of content words at which two questions are "the same question"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one candidate question."""
+
+    ok: bool
+    text: str  # the cleaned text (what would be shown)
+    reason: str = ""  # why it was rejected; empty when ok
+
+
+def clean_question(raw: str) -> str:
+    """Strip list numbering, quotes and labels, and cut everything after the first question mark."""
+    text = raw.strip().replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    text = re.sub(r"^\s*(?:[-*\u2022]|\d+[.)]|q\d*[:.)]|question\s*\d*\s*[:.-])\s*", "", text, flags=re.IGNORECASE)
+    text = text.strip().strip('"').strip("'").strip()
+    if "?" in text:
+        text = text[: text.index("?") + 1]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, keeping inner apostrophes and hyphens."""
+    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning, for comparing questions."""
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def overlap(a: str, b: str) -> float:
+    """Jaccard overlap of two texts' content words (0 to 1)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def main_clause(text: str) -> str:
+    """The clause that carries the question: what follows the last sentence break or semicolon."""
+    parts = re.split(r"(?<=[.;:!])\s+|\s+[-\u2013\u2014]\s+", text.rstrip("?"))
+    return parts[-1] if parts else text
+
+
+def is_yes_no(text: str) -> bool:
+    """True for questions answerable by yes or no ("Did you ...?"), but not for choices ("X or Y?")."""
+    clause_words = words(main_clause(text))
+    if not clause_words:
+        return False
+    if clause_words[0] in YES_NO_OPENERS:
+        # "Would you pick A or B, and why?" asks for a choice and a reason, not a yes.
+        return not ({"or", "why", "how"} & set(clause_words[1:]))
+    return False
+
+
+def looks_like_question(text: str) -> bool:
+    """A wh-question or an interviewer's imperative, addressed to the candidate."""
+    ws = words(text)
+    if not ws:
+        return False
+    has_wh = bool(WH_WORDS & set(ws))
+    clause = words(main_clause(text))
+    opens_imperative = ws[0] in IMPERATIVE_OPENERS or (bool(clause) and clause[0] in IMPERATIVE_OPENERS)
+    addressed = bool({"you", "your", "yourself", "you've", "you'd", "you're"} & set(ws))
+    return (has_wh or opens_imperative) and addressed
+
+
+def is_garbled(text: str) -> bool:
+    """Repeated words, stray symbols or non-text: the marks of a small model losing its way."""
+    ws = words(text)
+    if any(ws[i] == ws[i + 1] == ws[i + 2] for i in range(len(ws) - 2)):
+        return True
+    letters = sum(c.isalpha() for c in text)
+    return letters < 0.6 * len(text) or bool(re.search(r"[{}\[\]<>|#@$^~`\\]", text))
+
+
+def check_question(raw: str, *, asked: list[str] = (), prompt_texts: list[str] = ()) -> Verdict:
+    """Check one candidate question against the rules; `asked` is the session so far."""
+    text = clean_question(raw)
+    n = len(words(text))
+    if not text.endswith("?"):
+        return Verdict(False, text, "no question mark")
+    if n < MIN_WORDS:
+        return Verdict(False, text, f"too short ({n} words)")
+    if n > MAX_WORDS:
+        return Verdict(False, text, f"too long ({n} words)")
+    if CHATTER.search(text):
+        return Verdict(False, text, "chatter, not a question")
+    if is_garbled(text):
+        return Verdict(False, text, "garbled")
+    if is_yes_no(text):
+        return Verdict(False, text, "yes/no question")
+    if not looks_like_question(text):
+        return Verdict(False, text, "not a question to the candidate")
+    if not DEPTH_MARKERS.search(text):
+        return Verdict(False, text, "too shallow for a second round")
+    for seen in prompt_texts:
+        if overlap(text, seen) >= NEAR_DUPLICATE or text.lower() == seen.lower():
+            return Verdict(False, text, "echo of the prompt")
+    for seen in asked:
+        if overlap(text, seen) >= NEAR_DUPLICATE or words(text)[:6] == words(seen)[:6]:
+            return Verdict(False, text, "near-duplicate of an earlier question")
+    return Verdict(True, text)

@@ -1,0 +1,77 @@
+"""What the candidate sees during a session: questions, feedback, the closing summary."""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from mockint.domain import Feedback, Question, QuestionKind, Session
+from mockint.feedback import feedback_headline, render_feedback
+
+KIND_NAMES = {
+    QuestionKind.technical: "Technical deep-dive",
+    QuestionKind.behavioral: "Behavioral: evidence expected",
+    QuestionKind.situational: "Situational: trade-offs",
+    QuestionKind.culture: "Culture and values",
+    QuestionKind.first_round: "From your first round",
+    QuestionKind.follow_up: "Follow-up",
+}
+
+
+class SessionView:
+    """Renders a session to a rich Console (plain text when output is piped)."""
+
+    def __init__(self, console: Console, help_text: str = ""):
+        self.console = console
+        self.help_text = help_text
+        self._shown_help = False
+
+    def question(self, question: Question, number: int, total: int) -> None:
+        """Print a question with its number and kind."""
+        if question.kind == QuestionKind.follow_up:
+            self.console.print(f"\n[bold magenta]Follow-up:[/] {question.text}")
+        else:
+            title = f"Question {number} of {total} · {KIND_NAMES[question.kind]}"
+            self.console.print()
+            self.console.print(Panel(question.text, title=title, title_align="left", border_style="cyan"))
+        if self.help_text and not self._shown_help:
+            self.console.print(f"[dim]{self.help_text}[/]")
+            self._shown_help = True
+
+    def feedback(self, feedback: Feedback) -> None:
+        """Print the analyzer's feedback on one answer."""
+        self.console.print(render_feedback(feedback))
+
+    def notice(self, text: str) -> None:
+        self.console.print(f"[dim]{text}[/]")
+
+    def summary(self, session: Session) -> None:
+        """Print how the session went, one line per answered question, and how to review it."""
+        answered = [t for t in session.turns if t.feedback is not None]
+        self.console.print()
+        if not answered:
+            self.console.print("No answers this time. When you're ready: mockint practice")
+            return
+        table = Table(title=f"Session {session.id} · {session.role}", title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("Question")
+        table.add_column("Words", justify="right")
+        table.add_column("How it went")
+        for turn in session.turns:
+            if turn.feedback is None:
+                continue
+            label = "↳" if turn.follow_up_of is not None else str(turn.index + 1)
+            text = turn.question.text if len(turn.question.text) < 70 else turn.question.text[:67] + "..."
+            table.add_row(label, text, str(turn.feedback.word_count), feedback_headline(turn.feedback))
+        self.console.print(table)
+        fillers = mean(t.feedback.fillers.per_100_words for t in answered)
+        star = [t.feedback.star.completeness for t in answered if t.feedback.star.completeness is not None]
+        parts = [f"{len(answered)} answered", f"{sum(t.skipped for t in session.turns)} skipped",
+                 f"{fillers:.1f} fillers per 100 words"]
+        if star:
+            parts.append(f"STAR {mean(star):.0%} complete")
+        self.console.print(" · ".join(parts))
+        self.console.print(f"Saved. Review it any time: [bold]mockint review {session.id}[/]")

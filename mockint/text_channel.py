@@ -1,0 +1,56 @@
+"""Typed answers: read from standard input, an empty line ends an answer.
+
+Works the same at a terminal and with piped input. End of input ends the session but
+keeps whatever was typed of the last answer; Ctrl-C does the same.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from mockint.domain import Answer, Question
+from mockint.interview import AnswerEvent
+
+COMMANDS = {"/skip": "skip", "/repeat": "repeat", "/quit": "quit", "/q": "quit"}
+HELP = "Type your answer; an empty line ends it. Commands: /skip, /repeat, /quit."
+
+
+class TextChannel:
+    """Questions are printed by the view; answers are typed lines."""
+
+    def __init__(self, stdin: TextIO | None = None, prompt_out: TextIO | None = None):
+        self.stdin = stdin or sys.stdin
+        # Show a prompt marker only when a person is typing, not when input is piped.
+        self.prompt_out = prompt_out if prompt_out is not None else (sys.stdout if self.stdin.isatty() else None)
+
+    def ask(self, question: Question) -> None:
+        """Nothing to do: the view has printed the question."""
+
+    def listen(self, turn_key: str) -> AnswerEvent:
+        """Read lines until an empty line (the answer), a command, or the end of input."""
+        lines: list[str] = []
+
+        def typed(complete: bool = True) -> Answer | None:
+            text = "\n".join(lines).strip()
+            return Answer(text=text, mode="text", complete=complete) if text else None
+
+        try:
+            while True:
+                if self.prompt_out:
+                    self.prompt_out.write("> ")
+                    self.prompt_out.flush()
+                line = self.stdin.readline()
+                if line == "":  # end of input: keep the partly typed answer
+                    return AnswerEvent("end", typed(complete=False))
+                stripped = line.strip()
+                command = COMMANDS.get(stripped.lower())
+                if command:
+                    return AnswerEvent(command, typed(complete=False) if command != "repeat" else None)
+                if not stripped:
+                    if lines:
+                        return AnswerEvent("answer", typed())
+                    continue  # blank lines before the answer starts are not an answer
+                lines.append(line.rstrip("\n"))
+        except KeyboardInterrupt:
+            return AnswerEvent("interrupt", typed(complete=False))
