@@ -1,0 +1,276 @@
+"""The role files meet the bank's quality rules, load through mockint.roles, and any title resolves."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mockint.config import REPO_ROOT
+from mockint.domain import QuestionKind
+from mockint.errors import UserError
+from mockint.roles import list_roles, load_role, normalise, resolve_role, tidy_title
+
+SHIPPED = REPO_ROOT / "prompts" / "roles"
+REQUIRED_KEYS = {
+    "software_engineer", "data_scientist", "product_manager", "registered_nurse", "sales_representative",
+    "customer_support", "teacher", "marketing_manager", "project_manager", "accountant", "ux_designer",
+    "devops_engineer", "general",
+}
+BANK_KINDS = (QuestionKind.technical, QuestionKind.behavioral, QuestionKind.situational, QuestionKind.culture)
+YES_NO_OPENERS = {
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall",
+    "have", "has", "had", "may", "might", "must", "am",
+}
+# Words too common to say two questions are alike.
+COMMON = set(
+    "a an the of and or to in on for with what how you your do did does is are was were it that this which who when "
+    "where why at by from as be have has had they them their we i me my so if then than into about after before "
+    "would could should will can tell time".split()
+)
+NEAR_DUPLICATE = 0.5  # share of content words two questions may have in common (the bank's worst pair is ~0.2)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a question that carry its meaning."""
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in COMMON}
+
+
+ROLES = list_roles()
+
+
+def test_all_required_roles_are_shipped_and_general_is_last():
+    keys = [role.key for role in ROLES]
+    assert REQUIRED_KEYS <= set(keys)
+    assert keys[-1] == "general"
+    titles = [role.title for role in ROLES[:-1]]
+    assert titles == sorted(titles, key=str.lower)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.key)
+def test_role_bank_meets_the_quality_rules(role):
+    assert role.title and role.summary and role.first_round and role.second_round
+    assert 5 <= len(role.competencies) <= 8
+    assert len(role.bank) >= 14
+    kinds = Counter(q.kind for q in role.bank)
+    for kind in BANK_KINDS:
+        assert kinds[kind] >= 3, f"{role.key}: only {kinds[kind]} {kind.value} questions"
+    assert set(kinds) <= set(BANK_KINDS)
+    for q in role.bank:
+        words = q.text.split()
+        assert q.source == "bank"
+        assert q.text.endswith("?"), q.text
+        assert 6 <= len(words) <= 60, q.text
+        assert words[0].lower().strip(",") not in YES_NO_OPENERS, q.text
+        assert q.competency in role.competencies, q.text
+        assert q.reason, q.text
+    for a, b in itertools.combinations(role.bank, 2):
+        wa, wb = content_words(a.text), content_words(b.text)
+        overlap = len(wa & wb) / len(wa | wb)
+        assert overlap < NEAR_DUPLICATE, f"near-duplicates in {role.key}:\n{a.text}\n{b.text}"
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.key)
+def test_every_competency_is_probed(role):
+    assert {q.competency for q in role.bank} == set(role.competencies)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.key)
+def test_the_planner_accepts_every_bank_question_in_any_order(role):
+    # The planner only falls back to bank questions its own checker accepts, and rejects one
+    # that echoes a question already asked: the whole bank must survive both in one session.
+    from mockint.questions.validate import check_question
+
+    for question in role.bank:
+        assert check_question(question.text).ok, (question.text, check_question(question.text).reason)
+    for earlier, later in itertools.permutations(role.bank, 2):
+        verdict = check_question(later.text, asked=[earlier.text])
+        assert verdict.ok, (earlier.text, later.text, verdict.reason)
+
+
+def test_questions_are_not_copied_between_roles():
+    texts = Counter(q.text.lower() for role in ROLES for q in role.bank)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_every_alias_names_its_own_role_exactly():
+    for path in sorted(SHIPPED.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for name in [path.stem, data["title"], *data["aliases"]]:
+            match = resolve_role(name)
+            assert (match.role.key, match.exact) == (path.stem, True), f"{name!r} in {path.name}"
+
+
+def test_load_role_returns_the_file_contents():
+    role = load_role("accountant")
+    assert role.key == "accountant" and role.title == "Accountant"
+    assert "month-end close and reconciliation" in role.competencies
+    assert role.bank[0].text.startswith("Walk me through your month-end close")
+
+
+@pytest.mark.parametrize("key", ["astronaut", "../roles/general", "Software Engineer", ""])
+def test_load_role_rejects_unknown_keys(key):
+    with pytest.raises(UserError, match="No role .* Known roles: accountant, "):
+        load_role(key)
+
+
+# ---- resolving free text -------------------------------------------------------
+
+RESOLUTION = [
+    # text, expected role, exact
+    ("software_engineer", "software_engineer", True),
+    ("Software Engineer", "software_engineer", True),
+    ("SWE", "software_engineer", True),
+    ("senior software engineers", "software_engineer", True),
+    ("teacher", "teacher", True),
+    ("account executive", "sales_representative", True),
+    ("CPA", "accountant", True),
+    ("brand manager", "marketing_manager", True),
+    ("scrum master", "project_manager", True),
+    ("site reliability engineer", "devops_engineer", True),
+    ("machine learning engineer", "data_scientist", True),
+    ("pediatric dental hygienist", "registered_nurse", False),
+    ("ICU nurse", "registered_nurse", False),
+    ("game producer", "project_manager", False),
+    ("help desk", "customer_support", False),
+    ("high school math teacher", "teacher", False),
+    ("Senior Backend Developer", "software_engineer", False),
+    ("payroll clerk", "accountant", False),
+    ("pharmacy technician", "registered_nurse", False),
+    ("customer success lead", "customer_support", False),
+    ("event planner", "project_manager", False),
+    ("acountant", "accountant", False),  # a typo still finds its role
+    ("xyzzy", "general", False),
+    ("chef", "general", False),
+]
+
+
+@pytest.mark.parametrize("text,key,exact", RESOLUTION, ids=[case[0] for case in RESOLUTION])
+def test_resolve_role(text, key, exact):
+    match = resolve_role(text)
+    assert (match.role.key, match.exact) == (key, exact)
+    assert match.role.bank, "the matched role must bring its question bank"
+    assert all(other.key != key for other in match.also)
+
+
+def test_game_producer_also_offers_product_management():
+    match = resolve_role("game producer")
+    assert match.title == "Game Producer"
+    assert [r.key for r in match.also] == ["product_manager"]
+
+
+def test_exact_match_offers_no_alternatives():
+    assert resolve_role("Product Manager").also == []
+
+
+def test_an_ambiguous_word_falls_back_to_general_and_lists_the_candidates():
+    match = resolve_role("manager")
+    assert match.role.key == "general"
+    assert len(match.also) == 3
+    assert all(r.key != "general" for r in match.also)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("pediatric dental hygienist", "Pediatric Dental Hygienist"),
+    ("  icu   nurse ", "ICU Nurse"),
+    ("software_engineer", "Software Engineer"),
+    ("head of ux", "Head of UX"),
+    ("senior ios developer", "Senior iOS Developer"),
+    ("VP of McKinsey things", "VP of McKinsey Things"),
+])
+def test_the_typed_title_is_tidied(text, title):
+    assert resolve_role(text).title == title
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_role_text_is_a_user_error(text):
+    with pytest.raises(UserError, match="role is empty"):
+        resolve_role(text)
+
+
+def test_text_with_no_usable_words_falls_back_to_general():
+    match = resolve_role("Senior !!!")
+    assert (match.role.key, match.title, match.also) == ("general", "Senior !!!", [])
+
+
+def test_normalise_drops_seniority_and_plurals():
+    assert normalise("Senior Software Engineers & Data Analysts") == ["software", "engineer", "data", "analyst"]
+    assert normalise("Nurse Practitioners (ICU)") == ["nurse", "practitioner", "icu"]
+
+
+def test_tidy_title_keeps_the_candidates_own_casing():
+    assert tidy_title("the DevOps guy", {}) == "The DevOps Guy"
+    assert tidy_title("ml engineer", {"ml": "ML"}) == "ML Engineer"
+
+
+# ---- a custom prompts folder ---------------------------------------------------
+
+GENERAL = (SHIPPED / "general.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def prompts(tmp_path, monkeypatch):
+    """An empty prompts folder that mockint reads instead of the shipped one."""
+    (tmp_path / "roles").mkdir()
+    monkeypatch.setenv("MOCKINT_PROMPTS", str(tmp_path))
+    return tmp_path / "roles"
+
+
+def _first_questions(text: str, count: int) -> str:
+    head, *questions = text.split("[[questions]]")
+    return head + "".join("[[questions]]" + q for q in questions[:count])
+
+
+BROKEN = {
+    "syntax": (GENERAL.replace('title = "General"', 'title = "General', 1), "line"),
+    "kind": (GENERAL.replace('kind = "technical"', 'kind = "trivia"', 1), "question 1, kind"),
+    "competency": (GENERAL.replace('competency = "problem solving"', 'competency = "juggling"', 1),
+                   "question 1 names competency 'juggling'"),
+    "too_few": (_first_questions(GENERAL, 11), "11 questions"),
+    "unknown_field": (GENERAL.replace('title = "General"', 'title = "General"\ncompetences = []', 1), "competences"),
+    "no_question_mark": (GENERAL.replace("how did you measure success?", "how did you measure success.", 1),
+                         "does not end with '?'"),
+    "missing_title": (GENERAL.replace('title = "General"\n', "", 1), "title: Field required"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_role_file_is_one_clear_user_error(prompts, case):
+    text, detail = BROKEN[case]
+    (prompts / "general.toml").write_text(GENERAL, encoding="utf-8")
+    (prompts / "broken.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_role("broken")
+    message = str(caught.value)
+    assert "broken.toml" in message and detail in message
+    assert "\n" not in message
+    with pytest.raises(UserError, match="broken.toml"):
+        resolve_role("software engineer")  # resolving reads every file, so it reports the broken one too
+    assert load_role("general").title == "General"
+
+
+def test_a_custom_role_file_is_used_for_matching(prompts):
+    (prompts / "general.toml").write_text(GENERAL, encoding="utf-8")
+    lawyer = GENERAL.replace('title = "General"', 'title = "Lawyer"', 1).replace(
+        'aliases = ["general", "any role", "generic", "other", "not listed"]',
+        'aliases = ["attorney", "solicitor"]', 1).replace("keywords = []", 'keywords = ["legal", "litigation"]', 1)
+    (prompts / "lawyer.toml").write_text(lawyer, encoding="utf-8")
+    assert [r.key for r in list_roles()] == ["lawyer", "general"]
+    assert resolve_role("Litigation associate").role.key == "lawyer"
+    assert resolve_role("solicitor").exact
+
+
+def test_an_empty_prompts_folder_is_a_user_error(prompts):
+    with pytest.raises(UserError, match="No role files"):
+        list_roles()
+
+
+def test_missing_fallback_is_a_user_error(prompts):
+    (prompts / "teacher.toml").write_text((SHIPPED / "teacher.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_role("teacher").title == "Teacher"
+    with pytest.raises(UserError, match="fallback role file .*general.toml is missing"):
+        resolve_role("maths teacher")
