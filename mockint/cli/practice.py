@@ -88,7 +88,7 @@ def practice(role_text, mode, count, notes, model, input_device, output_device, 
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
 
-    planner = QuestionPlanner(match, notes_text, llm, rng=rng)
+    planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
     interview = Interview(
         session, planner.questions(count), count, channel, SessionView(out, help_text), store, analyze,
         follow_ups=follow_ups, rng=rng,

@@ -19,13 +19,21 @@ STRUGGLE = re.compile(
 )
 # Phrases that introduce what was discussed; the topic is what follows them.
 TOPIC_CUES = re.compile(
-    r"\b(?:asked (?:me )?(?:about|how|why|to|for|on)|questions? (?:about|on)|talked (?:about|through)|"
+    r"\b(?:asked(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
     r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered)\s+(?P<topic>[^.;!?\n]+)",
     re.IGNORECASE,
 )
+# What a candidate struggled with: "I struggled to explain how I measured X" -> "how I measured X".
+STRUGGLE_TOPIC = re.compile(
+    r"\b(?:struggled|had trouble|found it hard|couldn'?t|could not|didn'?t know how|did not know how|wasn'?t sure how|"
+    r"rambled|stumbled|blanked)\s+(?:to\s+|when\s+(?:asked|talking)\s+(?:about\s+)?|"
+    r"(?:with|on|over|about|through)\s+)?(?:(?:explain|describe|answer|say|show|talk about|justify|give)\s+)?"
+    r"(?P<topic>[^.;!?\n]+)",
+    re.IGNORECASE,
+)
 PRONOUNS = [
-    (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'd\b", "you'd"), (r"\bI'll\b", "you'll"),
+    (r"\bI am\b", "you are"), (r"\bI was\b", "you were"), (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI'd\b", "you'd"), (r"\bI'll\b", "you'll"),
     (r"\bI\b", "you"), (r"\bmy\b", "your"), (r"\bmyself\b", "yourself"), (r"\bme\b", "you"),
     (r"\bmine\b", "yours"), (r"\bour\b", "your team's"), (r"\bwe\b", "your team"),
 ]
@@ -56,10 +64,14 @@ def to_second_person(phrase: str) -> str:
 
 def topic_phrase(sentence: str) -> str:
     """The topic a sentence is about: what follows a cue like "asked about", else the sentence itself."""
-    match = TOPIC_CUES.search(sentence)
+    match = TOPIC_CUES.search(sentence) or STRUGGLE_TOPIC.search(sentence)
     phrase = match.group("topic") if match else sentence
     # Cut at a clause that turns to how it went ("..., and I said", "but I couldn't").
     phrase = re.split(r",|\b(?:but|and then|and I|which I|where I|when I|because)\b", phrase, maxsplit=1)[0]
+    # "rate limiting went badly" -> "rate limiting": the topic, not the verdict on it.
+    verdict = STRUGGLE.search(phrase)
+    if verdict and verdict.start() > 0:
+        phrase = re.sub(r"\s+(?:went|was|were|felt|seemed|got|is|are)\s*$", "", phrase[: verdict.start()].rstrip())
     phrase = phrase.strip(" ,:-\"'")
     tokens = phrase.split()
     if len(tokens) > MAX_TOPIC_WORDS:

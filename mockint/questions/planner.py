@@ -11,6 +11,7 @@ passes the check more often, so the same code gives it more of its own questions
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,8 +19,11 @@ from mockint.domain import Question, QuestionKind
 from mockint.llm.base import LanguageModel
 from mockint.questions.notes import NoteTopic, extract_topics
 from mockint.questions.templates import text_template, toml_template
-from mockint.questions.validate import check_question, content_words, overlap
-from mockint.roles import RoleMatch
+from mockint.questions.validate import Verdict, check_question, content_words, overlap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mockint.roles import RoleMatch
 
 # The order of kinds in an interview without notes: open technical, then a story, a dilemma, ...
 KIND_CYCLE = [
@@ -45,6 +49,20 @@ KIND_REASONS = {
 }
 FIRST_ROUND_EVERY = 3  # with notes, every third question goes back to the first round
 EXAMPLES_IN_PROMPT = 3
+# The first words of each kind of question. The model continues from one of them: a
+# tiny model stays on task when the question is already under way, and a bigger one
+# loses nothing by it.
+OPENERS = {
+    QuestionKind.technical: ["How would you design", "Walk me through how you would", "What trade-offs would you weigh when", "How do you decide"],
+    QuestionKind.behavioral: ["Tell me about a time you", "Describe a specific situation where you", "Give me an example of a time you"],
+    QuestionKind.situational: ["Suppose", "Imagine that", "What would you do if"],
+    QuestionKind.culture: ["What does", "How do you", "Tell me about a time when your"],
+    # First-round openers name the candidate's own topic, so the model only writes the probe.
+    QuestionKind.first_round: ["Going back to {topic}:", "In your first round you mentioned {topic}."],
+}
+# The interviewer never speaks of themselves, or of the candidate's work as theirs.
+# ("Tell me", "give me", "walk me through" are how interviewers ask, so "me" after those is fine.)
+FIRST_PERSON = re.compile(r"\b(?:I|my|mine|myself)\b|(?<!tell )(?<!give )(?<!walk )(?<!show )(?<!take )\bme\b", re.IGNORECASE)
 
 
 @dataclass
@@ -78,12 +96,14 @@ class QuestionPlanner:
 
     def __init__(
         self,
-        match: RoleMatch,
+        match: "RoleMatch",
         notes: str | None = None,
         llm: LanguageModel | None = None,
         *,
         rng: random.Random | None = None,
         llm_attempts: int = 3,
+        instant_first: bool = False,
+        openers: dict[QuestionKind, list[str]] | None = None,
     ):
         self.match = match
         self.role = match.role
@@ -91,6 +111,10 @@ class QuestionPlanner:
         self.llm = llm
         self.rng = rng or random.Random()
         self.llm_attempts = llm_attempts
+        # A session starts at once from the bank (or a first-round template) while the
+        # model warms up and writes the rest in the background.
+        self.instant_first = instant_first
+        self.openers = openers or OPENERS
         self.asked: list[str] = []
         self.stats = PlannerStats()
 
@@ -117,8 +141,12 @@ class QuestionPlanner:
 
     def questions(self, count: int) -> Iterator[Question]:
         """Yield `count` checked questions, writing each only when it is asked for."""
-        for slot in self.plan(count):
-            yield self.write(slot)
+        for i, slot in enumerate(self.plan(count)):
+            if i == 0 and self.instant_first:
+                self.stats.from_fallback += 1
+                yield self._accept(self._fallback(slot))
+            else:
+                yield self.write(slot)
 
     # ---- writing one question ----------------------------------------------
 
@@ -127,10 +155,19 @@ class QuestionPlanner:
         if self.llm is not None:
             prompt, shown = self._prompt(slot)
             for attempt in range(self.llm_attempts):
-                raw = self.llm.complete(prompt, max_tokens=72, temperature=0.7 + 0.1 * attempt, stop=("\n",)).text
+                opener = self.rng.choice(self.openers[slot.kind]).format(topic=slot.topic.topic if slot.topic else "")
+                completion = self.llm.complete(
+                    f"{prompt} {opener}", max_tokens=64, temperature=0.7 + 0.1 * attempt, stop=("\n", "?")
+                ).text
+                # The "?" stop string ends the completion at the question mark; a completion that
+                # ended a sentence instead never asked anything.
+                ended_statement = completion.rstrip().endswith((".", "!", ":", ";"))
+                raw = f"{opener}{completion}" + ("" if ended_statement or not completion.strip() else "?")
                 verdict = check_question(raw, asked=self.asked, prompt_texts=shown)
+                if verdict.ok and FIRST_PERSON.search(verdict.text):
+                    verdict = Verdict(False, verdict.text, "the interviewer speaks as the candidate")
                 if verdict.ok and slot.topic and not (content_words(verdict.text) & content_words(slot.topic.topic)):
-                    verdict = verdict.__class__(False, verdict.text, "does not probe the first-round note")
+                    verdict = Verdict(False, verdict.text, "does not probe the first-round note")
                 if verdict.ok:
                     self.stats.from_llm += 1
                     return self._accept(
@@ -170,7 +207,7 @@ class QuestionPlanner:
             kind=KIND_LABELS[slot.kind],
             note_line=f"\nFirst-round note: {slot.topic.sentence}" if slot.topic else "",
         )
-        return prompt, [ex[3] for ex in examples]
+        return prompt.rstrip(), [ex[3] for ex in examples]
 
     def _examples(self, slot: Slot) -> list[tuple[str, QuestionKind, str, str]]:
         """Bank questions of the same kind (other competencies first), as few-shot examples."""

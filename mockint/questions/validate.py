@@ -93,6 +93,8 @@ def is_yes_no(text: str) -> bool:
     clause_words = words(main_clause(text))
     if not clause_words:
         return False
+    if clause_words[:3] in (["would", "you", "like"], ["do", "you", "want"], ["could", "you", "please"]):
+        return True  # an invitation ("Would you like to explain how...?") is still answered by yes
     if clause_words[0] in YES_NO_OPENERS:
         # "Would you pick A or B, and why?" asks for a choice and a reason, not a yes.
         return not ({"or", "why", "how"} & set(clause_words[1:]))

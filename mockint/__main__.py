@@ -1,0 +1,5 @@
+"""`python -m mockint` runs the CLI."""
+
+from mockint.cli import main
+
+main()
