@@ -20,19 +20,22 @@ YES_NO_OPENERS = {
 }
 WH_WORDS = {"what", "how", "why", "when", "where", "which", "who", "whom", "whose"}
 # Imperative openers an interviewer uses instead of a wh-word ("Walk me through ...?").
-IMPERATIVE_OPENERS = {"tell", "walk", "describe", "explain", "give", "talk", "take", "share", "imagine", "suppose", "say", "picture", "compare"}
+IMPERATIVE_OPENERS = {
+    "tell", "walk", "describe", "explain", "give", "talk", "take", "share", "imagine", "suppose", "say",
+    "picture", "compare", "design", "outline", "estimate", "plan", "sketch",
+}
 # Words that mark a probing, second-round question rather than small talk.
 DEPTH_MARKERS = re.compile(
     r"\b(how|why|trade-?offs?|measur\w*|metrics?|specific\w*|decid\w*|decisions?|evidence|numbers?|results?|"
     r"impact|exactly|walk me through|examples?|cost\w*|risks?|prioriti\w*|outcomes?|approach|handle|"
-    r"what would you|what did you|changed?|improv\w*|fail\w*|mistakes?|learn\w*|conflict|disagree\w*)\b",
+    r"what would you|what did you|what do you do|step by step|changed?|improv\w*|fail\w*|mistakes?|learn\w*|conflict|disagree\w*)\b",
     re.IGNORECASE,
 )
 # Things a model says that no interviewer would.
 CHATTER = re.compile(
-    r"(as an ai|language model|i'm sorry|i am sorry|here is|here's|here are|sure[,!]|certainly|"
+    r"(as an ai|language model|i'm sorry|i am sorry|\bhere is\b|\bhere's\b|\bhere are\b|\bsure[,!]|certainly|"
     r"interview question|second[- ]round|first[- ]round question|competency:|kind:|question:|answer:|"
-    r"example question|\bassistant\b|\buser\b|<\||http|www\.|please make yourself)",
+    r"example question|\bassistant:|\buser:|<\||http|www\.|please make yourself)",
     re.IGNORECASE,
 )
 STOPWORDS = {
@@ -146,6 +149,7 @@ def check_question(raw: str, *, asked: list[str] = (), prompt_texts: list[str] =
         if overlap(text, seen) >= NEAR_DUPLICATE or text.lower() == seen.lower():
             return Verdict(False, text, "echo of the prompt")
     for seen in asked:
-        if overlap(text, seen) >= NEAR_DUPLICATE or words(text)[:6] == words(seen)[:6]:
+        # Word overlap, not shared openers: two "Tell me about a time you..." questions can differ.
+        if overlap(text, seen) >= NEAR_DUPLICATE:
             return Verdict(False, text, "near-duplicate of an earlier question")
     return Verdict(True, text)
