@@ -162,8 +162,10 @@ class Interview:
             if event.action != "repeat":
                 break
         answer = event.answer if event.answer and event.answer.text.strip() else None
-        if event.action in ("quit", "end", "interrupt") and answer is None:
-            return ("end" if event.action != "interrupt" else "quit"), None
+        if answer is None and event.action == "interrupt":
+            raise KeyboardInterrupt
+        if answer is None and event.action in ("quit", "end"):
+            return "end", None
         turn = Turn(
             index=index,
             question=question,
