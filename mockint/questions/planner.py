@@ -19,7 +19,7 @@ from mockint.domain import Question, QuestionKind
 from mockint.llm.base import LanguageModel
 from mockint.questions.notes import NoteTopic, extract_topics
 from mockint.questions.templates import text_template, toml_template
-from mockint.questions.validate import Verdict, check_question, content_words, overlap
+from mockint.questions.validate import Verdict, check_question, content_words, on_topic, overlap, role_vocabulary
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -116,6 +116,11 @@ class QuestionPlanner:
         self.instant_first = instant_first
         self.openers = openers or OPENERS
         self.asked: list[str] = []
+        role = match.role
+        self.vocabulary = role_vocabulary(
+            [match.title, role.title, role.summary, *role.competencies, *role.second_round, *(q.text for q in role.bank)]
+            + [t.sentence for t in self.topics]
+        )
         self.stats = PlannerStats()
 
     # ---- planning -----------------------------------------------------------
@@ -166,6 +171,8 @@ class QuestionPlanner:
                 verdict = check_question(raw, asked=self.asked, prompt_texts=shown)
                 if verdict.ok and FIRST_PERSON.search(verdict.text):
                     verdict = Verdict(False, verdict.text, "the interviewer speaks as the candidate")
+                if verdict.ok and not on_topic(verdict.text, self.vocabulary):
+                    verdict = Verdict(False, verdict.text, f"off-topic for a {self.match.title}")
                 if verdict.ok and slot.topic and not (content_words(verdict.text) & content_words(slot.topic.topic)):
                     verdict = Verdict(False, verdict.text, "does not probe the first-round note")
                 if verdict.ok:

@@ -45,6 +45,16 @@ STOPWORDS = {
     "why", "when", "where", "which", "who", "about", "as", "so", "if", "then", "there", "their", "they",
     "would", "could", "should", "can", "will", "time", "tell", "walk", "through", "describe",
 }
+# Words any interview question may use; they say nothing about whether it fits the role.
+GENERIC = {
+    "decide", "decision", "example", "situation", "specific", "team", "work", "job", "role", "people",
+    "happened", "result", "results", "outcome", "measure", "measured", "impact", "approach", "handle",
+    "trade", "trade-off", "trade-offs", "step", "exactly", "first", "last", "next", "time", "times",
+    "way", "thing", "things", "something", "make", "made", "take", "took", "give", "gave", "use", "used",
+    "want", "need", "think", "know", "help", "better", "best", "most", "more", "new", "good", "important",
+    "problem", "issue", "change", "changed", "learn", "learned", "would", "could", "did", "done", "weigh",
+    "imagine", "suppose", "design", "prioritize", "priorities", "situation", "specific", "particular",
+}
 NEAR_DUPLICATE = 0.5  # Jaccard overlap of content words at which two questions are "the same question"
 
 
@@ -89,6 +99,24 @@ def main_clause(text: str) -> str:
     """The clause that carries the question: what follows the last sentence break or semicolon."""
     parts = re.split(r"(?<=[.;:!])\s+|\s+[-\u2013\u2014]\s+", text.rstrip("?"))
     return parts[-1] if parts else text
+
+
+def stem(word: str) -> str:
+    """A crude stem, so that "patients" meets "patient" and "deploys" meets "deploy"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def role_vocabulary(texts: list[str]) -> set[str]:
+    """The stems that mark a question as belonging to a role: its competencies, bank and title."""
+    return {stem(w) for t in texts for w in content_words(t)} - {stem(w) for w in GENERIC}
+
+
+def on_topic(text: str, vocabulary: set[str]) -> bool:
+    """True when the question uses at least one word of the role's own vocabulary."""
+    return bool({stem(w) for w in content_words(text)} & vocabulary)
 
 
 def is_yes_no(text: str) -> bool:
