@@ -1,0 +1,74 @@
+"""analyze(): every signal on one answer, put together as a Feedback.
+
+Which kind of question was asked decides the length target and whether STAR applies.
+The caller's `kind` wins; else the question's wording is classified; else (no question
+at all, or wording that says nothing) STAR applies only if the answer itself tells a
+past story with the candidate acting in it, and the behavioral length target is used.
+"""
+
+from __future__ import annotations
+
+from mockint.domain import STORY_KINDS, Feedback, LengthFeedback, QuestionKind, Transcript
+from mockint.feedback.classify import classify_question
+from mockint.feedback.fillers import find_fillers, summarize_fillers
+from mockint.feedback.length import judge_length, targets
+from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
+from mockint.feedback.rambling import Facts, judge_rambling
+from mockint.feedback.star import count_ownership, is_quantified, judge_star, read_units, tells_story
+from mockint.feedback.text import split_sentences, word_count
+from mockint.feedback.tips import NOTHING_SAID_TIP, choose_tips
+
+
+def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKind | None:
+    """The kind to judge by: given, else classified from the question, else unknown."""
+    return kind if kind is not None else classify_question(question)
+
+
+def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None) -> Feedback:
+    """Feedback on one answer, typed (no word timings) or spoken (with them)."""
+    text = transcript.text or ""
+    kind = resolve_kind(question, kind)
+    seconds = speaking_seconds(transcript)
+    count = word_count(text)
+    if count == 0:
+        return nothing_said(text, seconds, kind)
+
+    hits = find_fillers(text, transcript.words)
+    fillers = summarize_fillers(hits, count)
+    length = judge_length(count, seconds, kind)
+    units = read_units(text, hits)
+    applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
+    star = judge_star(units, applicable)
+    rambling = judge_rambling(Facts(text=text, sentences=split_sentences(text), units=units, fillers=fillers,
+                                    star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
+                                    question=question))
+    quantified = any(is_quantified(s) for s in star.result.evidence)
+    feedback = Feedback(
+        word_count=count,
+        duration_seconds=seconds,
+        words_per_minute=words_per_minute(count, seconds) if transcript.words or seconds else None,
+        transcript=text,
+        length=length,
+        fillers=fillers,
+        pauses=find_pauses(transcript.words),
+        rambling=rambling,
+        star=star,
+        ownership=count_ownership(units, story=applicable),
+        result_quantified=quantified,
+    )
+    feedback.tips = choose_tips(feedback, kind)
+    return feedback
+
+
+def nothing_said(text: str, seconds: float | None, kind: QuestionKind | None) -> Feedback:
+    """The Feedback for an empty answer: it says so, kindly, and nothing else."""
+    target_words, target_seconds = targets(kind)
+    return Feedback(
+        transcript=text,
+        duration_seconds=seconds,
+        nothing_said=True,
+        length=LengthFeedback(verdict="empty", word_count=0, seconds=seconds, target_words=target_words,
+                              target_seconds=target_seconds),
+        star=judge_star([], kind in STORY_KINDS if kind else False),
+        tips=[NOTHING_SAID_TIP],
+    )

@@ -1,0 +1,128 @@
+"""The words and patterns the STAR reader looks for: general cues of English, not topics.
+
+Kept apart from the logic in star.py so the lexicons can grow (a new way of saying
+"my job was to") without touching how a clause is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIRST_PERSON = {"i": "i", "we": "we"}
+# Words between a subject and its verb that do not change what the clause is.
+ADVERBS = {"also", "then", "first", "quickly", "immediately", "personally", "actually", "just", "finally",
+           "eventually", "later", "soon", "simply", "directly", "carefully", "initially", "still", "even", "only",
+           "straight", "really", "next", "instead", "together", "both", "all", "myself", "ourselves", "once",
+           "gradually", "slowly", "basically", "literally", "further", "again", "specifically", "proactively"}
+# Words that make a clause a habit, a wish or a negation rather than something done.
+NOT_DONE = {"always", "usually", "often", "sometimes", "normally", "generally", "typically", "never", "would",
+            "will", "can", "could", "should", "might", "must", "may", "i'd", "we'd", "i'll", "we'll", "i'm",
+            "we're", "i've", "we've", "not"}
+# Only pronouns that cannot be objects ("fixed it the same day" has no subject "it").
+SUBJECTS = {"i", "we", "he", "she", "they", "i'm", "we're", "i've", "we've", "they're", "he's", "she's"}
+PRESENT_MARKERS = {"am", "is", "are", "i'm", "we're", "it's", "they're", "he's", "she's", "that's", "there's", "do",
+                   "does", "don't", "doesn't", "have", "has", "i've", "we've", "can", "will", "keep", "try", "think",
+                   "believe", "know", "feel", "usually", "always", "often", "tend", "like", "love", "want", "need",
+                   "make", "use", "get", "see", "look", "find", "go", "work", "take", "say"}
+# Subordinating words: "because I misread" and "where we used" are not the story's main actions.
+SUBORDINATORS = {"where", "when", "while", "if", "because", "since", "that", "who", "which", "until", "before",
+                 "after", "as", "whether", "than", "though", "although", "once", "whom", "whenever", "unless"}
+# Irregular past forms; some ("read", "cut", "set", "put") are also present, and a past story
+# is the usual reading in an answer.
+IRREGULAR_PAST = {
+    "was", "were", "had", "did", "went", "made", "took", "got", "gave", "saw", "told", "said", "found", "thought",
+    "felt", "kept", "left", "met", "ran", "set", "put", "brought", "bought", "built", "wrote", "spoke", "sent",
+    "spent", "began", "led", "won", "lost", "knew", "chose", "drove", "grew", "fell", "held", "heard", "paid", "sat",
+    "stood", "understood", "taught", "caught", "became", "came", "cut", "hit", "let", "sold", "rang", "stuck",
+    "split", "shut", "quit", "meant", "broke", "drew", "flew", "rode", "shook", "threw", "wore", "fought", "sought",
+    "dealt", "lent", "slept", "hung", "dug", "forgot", "froze", "overcame", "rewrote", "undertook", "oversaw",
+    "withdrew", "rebuilt", "ate", "read", "rose", "sank", "spun", "struck", "swept", "upheld", "woke", "wound",
+    "learnt", "burnt", "spelt", "bent", "sped", "fed", "fled", "bled", "shed", "bet", "cast", "forgave", "mistook",
+    "foresaw", "underwent", "outgrew", "redid", "reran", "rewound",
+}
+# Words ending in -ed that are not past-tense verbs (words ending in -eed never are).
+NOT_PAST_ED = {"red", "bed", "hundred", "kindred", "wed", "embed", "sled", "shred", "sacred", "naked", "wicked",
+               "rugged", "ragged", "jagged", "crooked", "beloved", "learned"}
+# Past-tense verbs that are states, thoughts or background rather than something done.
+NOT_ACTIONS = {"was", "were", "had", "did", "felt", "thought", "knew", "believed", "learned", "learnt",
+               "realised", "realized", "noticed", "saw", "loved", "liked", "enjoyed", "hated", "wanted", "needed",
+               "hoped", "wondered", "guessed", "understood", "remembered", "forgot", "got", "became", "seemed",
+               "meant", "used", "supposed", "expected", "heard", "owned", "ended", "happened", "wished",
+               "preferred", "managed", "tried"}
+# Verbs whose clause is background when followed by these words: "I worked at a bank".
+BACKGROUND = {"worked": {"at", "for", "as", "in"}, "moved": {"to", "from", "into"}, "started": {"out", "at", "as",
+              "in", "my", "our", "there", "with"}, "joined": {"the", "a", "an", "as", "in"}}
+# Verbs that, after the story has started, say how it turned out.
+OUTCOME_VERBS = {
+    "dropped", "fell", "rose", "grew", "increased", "decreased", "improved", "reduced", "halved", "doubled",
+    "tripled", "saved", "won", "lost", "achieved", "exceeded", "finished", "completed", "recovered", "calmed",
+    "agreed", "accepted", "thanked", "renewed", "signed", "avoided", "resolved", "succeeded", "worked",
+    "stabilised", "stabilized", "passed", "launched", "delivered", "shipped", "hit", "beat", "averaged",
+    "performed", "praised", "promoted", "adopted", "approved", "settled", "returned", "stopped", "went", "ended",
+    "turned", "became", "helped", "fixed", "solved", "closed", "cleared", "disappeared", "paid", "scored",
+    "rated", "earned", "gained", "cut", "kept", "made", "got", "was", "were", "used", "asked", "wrote", "felt",
+    "started", "continued", "stayed", "came", "received", "reached", "met", "moved", "served", "found",
+}
+# Said with "I"/"we", these are the result only with a number or an all-or-nothing word
+# ("we saved 2,000 dollars", "we lost no orders"); else they are steps ("I reduced the batch size").
+OWN_OUTCOME_VERBS = {"saved", "lost", "finished", "completed", "grew", "increased", "decreased", "reduced",
+                     "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained"}
+# These say how it ended whoever says them: "we won the account", "I exceeded my target".
+OWN_OUTCOME_ALWAYS = {"won", "achieved", "exceeded", "succeeded", "avoided", "recovered"}
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                r"thousand|million|billion|dozens?|zero|half|third|quarter|twice|double|triple|percent|per cent")
+# A number, a percentage, an amount of money or a measure of time.
+QUANTITY = re.compile(rf"(\d|[%$£€¥]|\b({NUMBER_WORDS})\b)", re.I)
+# "Two months later" dates the result; it does not measure it ("a week before the
+# deadline" does).
+TIMESTAMP = re.compile(rf"\b(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
+                       r"(later|ago|earlier|after|before)\b(?! (the|our|their) (deadline|target|due date))", re.I)
+ALL_OR_NOTHING = re.compile(r"\b(no|none|zero|every|all|nobody|nothing)\b")
+STRONG_RESULT = re.compile(
+    r"\b(as a result|in the end|the outcome|the result (was|is|being)|which meant|that meant|this meant|"
+    r"(which|that|this|it) led to|resulted in|ended up|turned out|since then|ever since|from then on|"
+    r"by the end of|paid off|end result|net result|went (up|down|back|from|ahead|live|smoothly|well)|"
+    r"(now|today) (take|takes|is|are|has|have|runs?|uses?|costs?|gets?)|(it'?s|is|are) now|"
+    r"(has|have|hasn't|haven't) (?!always )(\w+ )?(been|had|run|stayed|used|kept|gone|missed|seen|received|"
+    r"become|reduced|dropped|grown|improved|increased|fallen|doubled|halved|saved|won)|on time|within budget|"
+    r"under budget|"
+    r"ahead of schedule|(before|ahead of) (the|our|their) deadline|(a|an|one|two|three|\d+) (hours?|days?|weeks?) "
+    r"(early|ahead)|within (a|an|one|two|three|four|five|six|\d+) (minutes?|hours?|days?|weeks?|months?)|"
+    r"(was|were) (\w+ )?(happy|delighted|pleased|grateful|satisfied|thrilled|impressed|a success|"
+    r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon))\b"
+)
+TASK = re.compile(
+    r"\b((my|our) (job|task|role|goal|aim|responsibility|brief|mandate|priority|challenge|objective|mission|"
+    r"target|assignment|remit|deadline) (was|were|became|is|being)|the (goal|aim|task|objective|brief|target|"
+    r"challenge|priority|mission|deadline|ask) (was|were|became|being)|it (was|fell) (on|to|up to) (me|us)|"
+    r"(i|we) (was|were) (charged|left) with|"
+    r"(i|we) (was|were) (asked|tasked|told|expected|supposed|required|assigned|given|brought in|hired|put in charge|"
+    r"charged|responsible|in charge|accountable)|it was (my|our) (job|responsibility|role|task|call|decision)|"
+    r"(i|we) (had|needed|have|need) to|(i|we) (wanted|needed) (\w+ ){0,3}to|"
+    r"(asked|wanted|needed|expected|challenged|tasked|required|hired|brought in) (me|us)\b|"
+    r"(i|we) owned|(had|needed) to be|(i|we) had (\w+ ){0,2}(hours?|days?|weeks?|months?) to)\b"
+)
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+ANCHOR = re.compile(
+    r"\b((last|this past|that) (year|month|week|spring|summer|autumn|fall|winter|term|quarter|semester|christmas)|"
+    r"(a|one|two|three|four|five|few|couple of|several|\d+) (years?|months?|weeks?|days?) ago|in (19|20)\d\d|"
+    rf"in ({MONTHS})|(at|in) (my|our|a|the) (last|previous|former|old|current|first|second|third|prior|early) "
+    r"(job|company|role|employer|position|school|firm|hospital|team|workplace|practice|agency|store|placement|ward|"
+    r"startup|start-up|career)|(when|while) (i|we) (was|were|worked|joined|started|took|first|had just|arrived|"
+    r"moved|ran|led)|during (the|a|an|my|our)|early in my|in my (first|second|third|last|previous|early) |"
+    rf"on (a|one|my|our) (\w+ )?(shift|night|day|project|morning|evening|weekend|occasion|{DAYS})|"
+    rf"one ({DAYS}|day|morning|evening|night|afternoon|weekend|shift)|there (was|were) (a|an|this|one|two|some)|"
+    r"(i|we) (was|were) (a|an|the) |i was (working|based|covering|supporting|running|leading|managing)|"
+    r"(at|in) (a|an|my|our) (\w+ ){0,2}(company|firm|startup|start-up|hospital|school|agency|bank|retailer|charity|"
+    r"council|clinic|practice|restaurant|store|shop|warehouse|factory|site|organisation|organization|business|"
+    r"consultancy|university|college|nursery|lab|insurer|manufacturer|supermarket|hotel|call centre))\b"
+)
+
+
+def is_past(word: str) -> bool:
+    """A past-tense verb form, irregular or regular (-ed), by spelling."""
+    if word in IRREGULAR_PAST:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word not in NOT_PAST_ED and not word.endswith("eed")

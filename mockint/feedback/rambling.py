@@ -1,0 +1,181 @@
+"""Rambling: several signs that an answer loses its thread, never length alone.
+
+Each signal is a pure function of facts already found (sentences, STAR clauses,
+fillers). An answer rambles when the signals that fire weigh at least
+RAMBLING_MIN_SCORE, so one sign alone (many fillers in a short answer, one long
+sentence in a typed answer, a missing result) is never enough; and an answer shorter
+than RAMBLING_MIN_WORDS never rambles, however disfluent it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarFeedback
+from mockint.feedback.star import Unit
+from mockint.feedback.text import Sentence
+from mockint.feedback.thresholds import (
+    COMMENTARY_SHARE,
+    FILLER_HEAVY_PER_100,
+    LATE_ACTION_SHARE,
+    RAMBLING_MIN_SCORE,
+    RAMBLING_MIN_WORDS,
+    RAMBLING_STORY_MIN_WORDS,
+    REPETITION_SHARE,
+    REPETITION_STRONG_SHARE,
+    RUN_ON_WORDS,
+)
+
+# Names of the signals, as listed in the feedback.
+DRIFT = "drifts from the question"
+REPETITION = "repeats itself"
+RUN_ON = "run-on sentences"
+FILLERS = "filler-heavy"
+NO_CONCLUSION = "no clear ending"
+LATE_ACTION = "never gets to what you did"
+NO_ANSWER = "never says what you would do"
+TOO_LONG = "over the time"
+
+STOPWORDS = set("""
+a an the and or but so then than that this these those there here it its it's is are was were be been being am
+i me my mine we us our ours you your yours he him his she her hers they them their theirs what which who whom whose
+when where why how all any both each few more most other some such no nor not only own same too very s t can will
+just don don't should now of at by for with about against between into through during before after above below to
+from up down in out on off over under again further once also had has have having do does did doing would could
+might must shall may i'm i've i'd we're we've we'd it's that's there's didn't wasn't don't isn't aren't weren't
+like know mean really think kind sort basically actually literally well yeah yes okay ok one get got go went make
+made lot lots thing things way much many even still because if as while until
+""".split())
+DIGRESSION = re.compile(
+    r"((^|[.!?,;:]\s*|\b(but|and|so) )(anyway|anyhow)\b|\b(another story|by the way|side note|long story short|"
+    r"going back to|where was i|i digress|off topic|tangent|that reminds me|speaking of|getting off track|"
+    r"back to the question|funnily enough|fun fact|but i'm rambling|i'm rambling|to make a long story short)\b)"
+)
+TRAILING = re.compile(
+    r"(\b(and|but|so|or|because|then|the|a|to|with)\W*$|\b(so|and) (yeah|yes)\W*$|\byeah\W*$|"
+    r"\b(i don't know|or something|and stuff|and so on|i guess|that's it|that was (basically )?it|you know|anyway)"
+    r"\W*$)"
+)
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "i'm", "i've", "i'd", "we're", "we've", "we'd", "myself"}
+PRESENT = {"is", "are", "has", "have", "takes", "take", "makes", "make", "matters", "means", "goes", "gets",
+           "seems", "feels", "depends", "does", "do", "loves", "teaches", "says", "can", "needs", "isn't", "aren't"}
+WOULD = re.compile(r"\b(i|we) (would|will|'d|'ll)\b|\b(i'd|we'd|i'll|we'll)\b|\b(first|then|next),? (i|we)\b|"
+                   r"\b(i|we) (need|have|want) to\b|\bmy first (step|move|priority)\b")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rambling signals look at, already computed by the other signals."""
+
+    text: str
+    sentences: list[Sentence]
+    units: list[Unit]
+    fillers: FillerFeedback
+    star: StarFeedback
+    kind: QuestionKind | None
+    word_count: int
+    too_long: bool
+    question: str | None
+
+
+def repetition_share(units: list[Unit]) -> float:
+    """Share of content words that repeat a word already said twice (stemmed crudely)."""
+    words = [_stem(w) for u in units for w in u.words if w.isalpha() and w not in STOPWORDS and len(w) > 2]
+    if len(words) < 20:
+        return 0.0
+    counts = Counter(words)
+    return sum(max(0, c - 2) for c in counts.values()) / len(words)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ships", "ship", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def commentary_share(units: list[Unit]) -> float:
+    """Share of clauses that are general remarks: present tense, nobody in the story acting.
+
+    In an answer that should be about what the candidate did (a story) or what drives
+    them, a run of remarks about the world ("fashion is a different world", "doctors
+    are very busy") is the mark of drifting away from the question.
+    """
+    if len(units) < 4:
+        return 0.0
+    remarks = 0
+    for unit in units:
+        words = set(unit.words)
+        if not words & FIRST_PERSON and words & PRESENT and not unit.past:
+            remarks += 1
+    return remarks / len(units)
+
+
+def longest_sentence(sentences: list[Sentence]) -> int:
+    """Words in the longest sentence."""
+    return max((len(s.tokens) for s in sentences), default=0)
+
+
+def first_action_position(units: list[Unit]) -> float | None:
+    """Where the first thing the candidate did appears (0-1), or None if never."""
+    return next((u.position for u in units if u.action), None)
+
+
+def trails_off(text: str) -> bool:
+    """The answer stops mid-sentence or fades out ("so yeah", "and...", "I don't know")."""
+    tail = " ".join(text.lower().split()[-8:])
+    return bool(TRAILING.search(tail.rstrip(".!?… ")) or TRAILING.search(tail))
+
+
+def judge_rambling(facts: Facts) -> RamblingFeedback:
+    """Which rambling signals fire, their weights and measurements, and the verdict."""
+    units = facts.units
+    details: dict[str, float] = {}
+    weights: dict[str, int] = {}
+
+    share = repetition_share(units)
+    details["repetition_share"] = round(share, 3)
+    if share >= REPETITION_SHARE:
+        weights[REPETITION] = 2 if share >= REPETITION_STRONG_SHARE else 1
+
+    longest = longest_sentence(facts.sentences)
+    details["longest_sentence_words"] = float(longest)
+    if longest > RUN_ON_WORDS:
+        weights[RUN_ON] = 1
+
+    details["fillers_per_100_words"] = facts.fillers.per_100_words
+    if facts.fillers.per_100_words >= FILLER_HEAVY_PER_100:
+        weights[FILLERS] = 1
+
+    digressions = sum(1 for _ in DIGRESSION.finditer(facts.text.lower()))
+    remarks = commentary_share(units) if facts.kind not in {QuestionKind.technical} else 0.0
+    details["digressions"] = float(digressions)
+    details["commentary_share"] = round(remarks, 3)
+    if digressions or remarks >= COMMENTARY_SHARE:
+        weights[DRIFT] = 1
+
+    # The STAR-based signals need a story under way: a generic answer ("I always try to...")
+    # is vague, not rambling.
+    star = facts.star
+    telling = star.applicable and (star.situation.present or star.action.present)
+    faded = trails_off(facts.text)
+    details["trails_off"] = float(faded)
+    if faded or (telling and not star.result.present and facts.word_count >= RAMBLING_STORY_MIN_WORDS):
+        weights[NO_CONCLUSION] = 1
+    if star.applicable and star.situation.present and facts.word_count >= RAMBLING_STORY_MIN_WORDS:
+        position = first_action_position(units)
+        details["first_action_at"] = round(position, 2) if position is not None else -1.0
+        if position is None or position > LATE_ACTION_SHARE:
+            weights[LATE_ACTION] = 1
+    if facts.kind == QuestionKind.situational and not WOULD.search(" ".join(w for u in units for w in u.words)):
+        weights[NO_ANSWER] = 1
+    if facts.too_long:
+        weights[TOO_LONG] = 1
+
+    score = sum(weights.values())
+    details["score"] = float(score)
+    eligible = facts.word_count >= RAMBLING_MIN_WORDS
+    return RamblingFeedback(is_rambling=eligible and score >= RAMBLING_MIN_SCORE,
+                            signals=list(weights) if eligible else [], details=details)

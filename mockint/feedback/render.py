@@ -1,0 +1,152 @@
+"""Feedback as the candidate sees it: a rich panel, and a one-line headline for summaries.
+
+The candidate's own words are always added as plain Text, never as markup, so an
+answer containing "[bold]" or "[/]" prints as typed.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mockint.domain import Feedback, StarPart
+from mockint.feedback.text import shorten
+from mockint.feedback.thresholds import (
+    FILLER_TIP_PER_100,
+    PACE_FAST_WPM,
+    PACE_MIN_SECONDS,
+    PACE_SLOW_WPM,
+    QUOTE_WORDS,
+)
+
+GOOD, NOTE, DIM = "green", "yellow", "dim"
+VERDICTS = {"ok": ("a good length", GOOD), "too_short": ("on the short side", NOTE),
+            "too_long": ("on the long side", NOTE), "empty": ("nothing said", NOTE)}
+MAX_PAUSES_SHOWN = 3
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{shorten(text, QUOTE_WORDS)}\u201d"
+
+
+def length_line(fb: Feedback) -> Text:
+    words, verdict = fb.length.target_words, fb.length.verdict
+    label, style = VERDICTS[verdict]
+    measured = f"{fb.word_count} words" + (f" in {fb.duration_seconds:.0f} s" if fb.duration_seconds else "")
+    target = f"target {words[0]}\u2013{words[1]} words"
+    if fb.duration_seconds is not None:
+        target += f", {fb.length.target_seconds[0]}\u2013{fb.length.target_seconds[1]} s"
+    return Text.assemble((measured, "bold"), " \u00b7 ", (label, style), f" ({target})")
+
+
+def pace_line(fb: Feedback) -> Text | None:
+    if fb.words_per_minute is None:
+        return None
+    wpm, line = fb.words_per_minute, Text()
+    measurable = (fb.duration_seconds or 0) >= PACE_MIN_SECONDS
+    style = GOOD if not measurable or PACE_SLOW_WPM <= wpm <= PACE_FAST_WPM else NOTE
+    line.append(f"{wpm:.0f} words a minute", style)
+    if measurable:
+        line.append(f" (easy to follow: {PACE_SLOW_WPM}\u2013{PACE_FAST_WPM})", DIM)
+    if fb.pauses:
+        shown = sorted(fb.pauses, key=lambda p: -p.seconds)[:MAX_PAUSES_SHOWN]
+        where = ", ".join(f"{p.seconds:.1f} s after \u201c{p.after_word}\u201d" for p in shown)
+        line.append(f" \u00b7 {len(fb.pauses)} long pause{'s' if len(fb.pauses) > 1 else ''}: {where}")
+    else:
+        line.append(" \u00b7 no long pauses")
+    return line
+
+
+def fillers_line(fb: Feedback) -> Text:
+    f = fb.fillers
+    if not f.total:
+        return Text("none", GOOD)
+    counts = ", ".join(f"{name} \u00d7{n}" for name, n in f.counts.items())
+    style = NOTE if f.per_100_words >= FILLER_TIP_PER_100 else GOOD
+    rate = f"{f.total} in all, {f.per_100_words:.1f} per 100 words"
+    return Text.assemble((counts, "bold"), " \u2014 ", (rate, style))
+
+
+def rambling_line(fb: Feedback) -> Text:
+    if fb.rambling.is_rambling:
+        return Text.assemble(("yes", NOTE), f": {', '.join(fb.rambling.signals)}")
+    if fb.rambling.signals:
+        return Text.assemble(("no", GOOD), (f" (watch: {', '.join(fb.rambling.signals)})", DIM))
+    return Text("no, it stays on track", GOOD)
+
+
+def star_table(fb: Feedback) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    parts: list[tuple[str, StarPart]] = [("Situation", fb.star.situation), ("Task", fb.star.task),
+                                         ("Action", fb.star.action), ("Result", fb.star.result)]
+    for name, part in parts:
+        mark = Text("\u2713", GOOD) if part.present else Text("\u2717", NOTE)
+        evidence = Text(_quote(part.evidence[0]), "italic") if part.present else Text("not found", DIM)
+        table.add_row(name, mark, evidence)
+    return table
+
+
+def details_table(fb: Feedback) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    table.add_row("Length", length_line(fb))
+    pace = pace_line(fb)
+    if pace is not None:
+        table.add_row("Pace", pace)
+    table.add_row("Fillers", fillers_line(fb))
+    table.add_row("Rambling", rambling_line(fb))
+    if fb.star.applicable:
+        table.add_row("STAR", star_table(fb))
+        own = fb.ownership
+        if fb.star.action.present:
+            said = f"\u201cI\u201d \u00d7{own.i}, \u201cwe\u201d \u00d7{own.we} in what was done"
+            table.add_row("Ownership", Text(said))
+        table.add_row("Result", Text("quantified", GOOD) if fb.result_quantified else Text("no number in it", NOTE)
+                      if fb.star.result.present else Text("missing", NOTE))
+    else:
+        table.add_row("STAR", Text("not applicable to this kind of question", DIM))
+    return table
+
+
+def tips_block(fb: Feedback) -> Group:
+    lines: list[RenderableType] = [Text("Tips", "bold")]
+    for n, tip in enumerate(fb.tips, 1):
+        lines.append(Text(f"{n}. {tip}"))
+    if fb.comment:
+        lines.append(Text.assemble(("Interviewer's note: ", "bold"), fb.comment))
+    return Group(*lines)
+
+
+def render_feedback(fb: Feedback) -> RenderableType:
+    """The feedback on one answer as a rich panel: what was found, then what to do about it."""
+    if fb.nothing_said:
+        body: RenderableType = tips_block(fb)
+    else:
+        body = Group(details_table(fb), Text(""), tips_block(fb))
+    return Panel(body, title="Feedback", subtitle=feedback_headline(fb), title_align="left",
+                 subtitle_align="left", expand=False)
+
+
+def feedback_headline(fb: Feedback) -> str:
+    """One short line summing up the feedback, for session summaries."""
+    if fb.nothing_said:
+        return "nothing said"
+    parts = [{"ok": "good length", "too_short": "short", "too_long": "long"}[fb.length.verdict]]
+    if fb.words_per_minute is not None and (fb.duration_seconds or 0) >= PACE_MIN_SECONDS:
+        parts.append(f"{fb.words_per_minute:.0f} wpm")
+    parts.append(f"{fb.fillers.total} filler{'s' if fb.fillers.total != 1 else ''}")
+    if fb.star.applicable:
+        star = fb.star
+        missing = [n for n, p in (("situation", star.situation), ("task", star.task), ("action", star.action),
+                                  ("result", star.result)) if not p.present]
+        done = 4 - len(missing)
+        parts.append(f"STAR {done}/4" + (f" (no {missing[0]})" if len(missing) == 1 else ""))
+    if fb.rambling.is_rambling:
+        parts.append("rambling")
+    return " \u00b7 ".join(parts)

@@ -1,0 +1,261 @@
+"""STAR: which of Situation, Task, Action and Result an answer contains, and where.
+
+Each clause of the answer is read for general cues, not for topics:
+- Action: "I" or "we" followed by a past-tense verb of doing ("I rolled back", "so we
+  split"). Habits ("I usually..."), plans ("I would..."), negations, states ("I was",
+  "I felt", "I noticed") and background ("I had worked at...") are not actions.
+- Task: responsibility and goal wording ("my job was to", "I was asked to", "I had to",
+  "the goal was", "asked me to").
+- Situation: a time or place anchor ("last year", "at my previous job", "during the
+  close") early in the answer, or past-tense scene-setting before the first action.
+- Result: outcome wording ("as a result", "in the end", "dropped", "saved", "agreed",
+  "since then", "now takes") once the story has reached an action or a task: what
+  happens before anyone acts is still the situation.
+A lesson learned alone is not a result. Evidence is the sentence that carries the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mockint.domain import FillerHit, Ownership, StarFeedback, StarPart
+from mockint.feedback.cues import (
+    ADVERBS,
+    ALL_OR_NOTHING,
+    ANCHOR,
+    BACKGROUND,
+    FIRST_PERSON,
+    NOT_ACTIONS,
+    NOT_DONE,
+    OUTCOME_VERBS,
+    OWN_OUTCOME_ALWAYS,
+    OWN_OUTCOME_VERBS,
+    PRESENT_MARKERS,
+    QUANTITY,
+    STRONG_RESULT,
+    SUBJECTS,
+    SUBORDINATORS,
+    TASK,
+    TIMESTAMP,
+    is_past,
+)
+from mockint.feedback.text import Sentence, clauses, split_sentences
+from mockint.feedback.thresholds import LONG_SENTENCE_WORDS, MAX_EVIDENCE
+
+@dataclass
+class Unit:
+    """One clause of the answer, read for STAR cues."""
+
+    sentence: Sentence  # the sentence it came from, for quoting
+    clause: Sentence
+    words: list[str]  # lower-case, fillers and stutters removed
+    position: float  # 0 at the start of the answer, 1 at the end
+    action: str | None = None  # "i" or "we" when this clause is something the candidate did
+    progressive: bool = False  # the action is "I was doing...": the scene, unless nothing else is done
+    task: bool = False
+    anchor: bool = False
+    past: bool = False
+    outcome: str | None = None  # "own" / "other" outcome wording (a result once the story has started)
+    parts: set[str] = field(default_factory=set)
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def quote(self) -> str:
+        long = len(self.sentence.tokens) > LONG_SENTENCE_WORDS
+        return (self.clause if long else self.sentence).text
+
+
+def clean_words(clause: Sentence, text: str, fillers: list[FillerHit]) -> tuple[list[str], set[int]]:
+    """The clause's words in lower case, without fillers and without stutters ("I, um, I made"),
+    and the positions of words that follow a comma (a list of verbs sharing one subject)."""
+    spans = [(h.start_char, h.end_char) for h in fillers]
+    words: list[str] = []
+    after_comma: set[int] = set()
+    previous_end = None
+    for token in clause.tokens:
+        if any(a <= token.start < b for a, b in spans):
+            continue
+        word = token.lower
+        if words and words[-1] == word and word.isalpha():
+            continue
+        if previous_end is not None and "," in text[previous_end:token.start]:
+            after_comma.add(len(words))
+        words.append(word)
+        previous_end = token.end
+    return words, after_comma
+
+
+def find_action(words: list[str]) -> tuple[str | None, bool]:
+    """("i" or "we", progressive?) when the clause says the candidate did something, else (None, False)."""
+    for k, word in enumerate(words):
+        if word not in FIRST_PERSON or (k > 0 and words[k - 1] in SUBORDINATORS):
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in ADVERBS:
+            j += 1
+        if j >= len(words) or words[j] in NOT_DONE:
+            continue
+        verb = words[j]
+        following = words[j + 1] if j + 1 < len(words) else ""
+        if verb in {"was", "were"} and following.endswith("ing") and following not in {
+                "working", "living", "studying", "covering", "based", "hoping", "thinking", "feeling",
+                "wondering", "going", "getting", "having", "being", "planning", "expecting", "waiting"}:
+            return FIRST_PERSON[word], True  # "I was explaining it again": narrated doing
+        if verb in {"tried", "managed"} and following == "to":
+            return FIRST_PERSON[word], False
+        if verb.endswith("n't") or not is_past(verb) or verb in NOT_ACTIONS:
+            continue
+        if verb in BACKGROUND and following in BACKGROUND[verb]:
+            continue
+        return FIRST_PERSON[word], False
+    return None, False
+
+
+def is_past_clause(words: list[str]) -> bool:
+    """Whether a clause is told in the past: its first subject's verb, else any past verb in it.
+
+    "I also keep parents informed" is present even though "informed" looks past.
+    """
+    for k, word in enumerate(words[:-1]):
+        if word in SUBJECTS:
+            j = k + 1
+            while j < len(words) - 1 and words[j] in ADVERBS | {"not", "never", "always", "usually", "often"}:
+                j += 1
+            verb = words[j]
+            if verb in PRESENT_MARKERS or word in PRESENT_MARKERS:
+                return False
+            # A verb after "I"/"she" that is not past is present: "I communicate", "she loves".
+            return is_past(verb) or verb in {"didn't", "wasn't", "weren't", "hadn't", "couldn't"}
+    return any(is_past(w) for w in words)
+
+
+def find_outcome(words: list[str], own_action: str | None, after_comma: frozenset[int] = frozenset()) -> str | None:
+    """Outcome wording: "own" when the candidate's verb is itself the outcome ("we saved 2,000
+    dollars"), "other" for a result phrase or an outcome said of someone or something else
+    ("and he agreed"), else None."""
+    if STRONG_RESULT.search(" ".join(words)):
+        return "other"
+    for k, word in enumerate(words):  # "now the page loads in two seconds": how things stand after
+        if word == "now" and (k == 0 or words[k - 1] not in {"right", "for", "until", "till", "from", "just", "by"}):
+            return "other"
+    for k, word in enumerate(words):
+        if word not in OUTCOME_VERBS or any(w in SUBORDINATORS for w in words[max(0, k - 3):k]):
+            continue
+        j = k - 1
+        while j >= 0 and words[j] in ADVERBS:
+            j -= 1
+        subject = words[j] if j >= 0 else ""
+        # "I traced the fault, renewed it, and reran it": verbs in a list share the candidate's subject.
+        shared = own_action and (k in after_comma or subject == "and")
+        if subject in FIRST_PERSON or shared:
+            joined = " ".join(words)
+            if word in OWN_OUTCOME_ALWAYS or (
+                    word in OWN_OUTCOME_VERBS and (QUANTITY.search(joined) or ALL_OR_NOTHING.search(joined))):
+                return "own"
+            continue
+        if word in {"was", "were", "got", "made", "kept", "used", "asked", "wrote", "felt", "started", "found",
+                    "came", "went", "moved", "met", "cut", "helped", "stayed"} and own_action:
+            continue  # "I moved two nurses": the candidate's own step, not how it ended
+        if word in {"was", "were", "got", "made", "came", "went", "found", "started", "felt", "asked", "kept",
+                    "used", "wrote", "met", "moved", "stayed", "continued", "worked"}:
+            # Common verbs only count when what follows says how things stood afterwards
+            # ("it worked", "it went well"), not "they both worked evenings".
+            rest = " ".join(words[k + 1:k + 4])
+            if rest and not re.match(r"(back|better|worse|down|up|well|smoothly|fine|straight|on to|ahead|through|"
+                                     r"from|out|the template|\w+ed\b)", rest):
+                continue
+        return "other"
+    return None
+
+
+def read_units(text: str, fillers: list[FillerHit]) -> list[Unit]:
+    """The answer cut into clauses with their STAR cues marked."""
+    units: list[Unit] = []
+    length = max(len(text), 1)
+    skip = frozenset(h.start_char for h in fillers if h.kind == "hard")
+    for sentence in split_sentences(text):
+        for clause in clauses(sentence, text, 0, skip):  # always clause by clause: "I did X and it saved Y"
+            words, after_comma = clean_words(clause, text, fillers)
+            if not words:
+                continue
+            joined = " ".join(words)
+            unit = Unit(sentence=sentence, clause=clause, words=words, position=clause.start / length)
+            unit.action, unit.progressive = find_action(words)
+            unit.task = bool(TASK.search(joined))
+            unit.anchor = bool(ANCHOR.search(joined))
+            unit.past = is_past_clause(words)
+            unit.outcome = find_outcome(words, unit.action, frozenset(after_comma))
+            units.append(unit)
+    return units
+
+
+def label_parts(units: list[Unit]) -> None:
+    """Decide each clause's STAR parts, in story order."""
+    # "I was rewiring a kitchen" sets the scene for what comes next; it is the action only
+    # when the answer never says anything more definite that the candidate did.
+    if any(u.action and not u.progressive for u in units):
+        first_simple = next(i for i, u in enumerate(units) if u.action and not u.progressive)
+        for unit in units[:first_simple]:
+            if unit.progressive:
+                unit.action = None
+    first_action = next((i for i, u in enumerate(units) if u.action), None)
+    first_step = next((i for i, u in enumerate(units) if u.action or u.task), None)
+    for i, unit in enumerate(units):
+        if unit.task:
+            unit.parts.add("task")
+        # How it turned out only counts once the story has reached a step or a goal.
+        if unit.outcome and first_step is not None and i > first_step:
+            unit.parts.add("result")
+        # "we saved 2,000 dollars" is the result; "I suggested X and he agreed" is both.
+        if unit.action and not ("result" in unit.parts and unit.outcome == "own"):
+            unit.parts.add("action")
+        scene = unit.past and not unit.parts and (first_action is None or i < first_action)
+        if (unit.anchor and unit.position < 0.5) or scene:
+            unit.parts.add("situation")
+
+
+def _part(units: list[Unit], name: str) -> StarPart:
+    quotes: list[str] = []
+    for unit in units:
+        if name in unit.parts and unit.quote not in quotes:
+            quotes.append(unit.quote)
+    return StarPart(present=bool(quotes), evidence=quotes[:MAX_EVIDENCE])
+
+
+def judge_star(units: list[Unit], applicable: bool) -> StarFeedback:
+    """The four STAR parts with their evidence, or not applicable."""
+    if not applicable:
+        return StarFeedback(applicable=False)
+    label_parts(units)
+    return StarFeedback(applicable=True, situation=_part(units, "situation"), task=_part(units, "task"),
+                        action=_part(units, "action"), result=_part(units, "result"))
+
+
+def is_quantified(sentence: str) -> bool:
+    """Whether a sentence measures something: a number, percentage, money or time (not a date)."""
+    return bool(QUANTITY.search(TIMESTAMP.sub(" ", sentence)))
+
+
+def tells_story(units: list[Unit]) -> bool:
+    """Whether an answer given without a question is a past story (so STAR applies)."""
+    if not any(u.action for u in units):
+        return False
+    past = sum(u.past for u in units)
+    return past >= max(2, len(units) / 2) and any(u.anchor or u.outcome or u.task for u in units)
+
+
+def count_ownership(units: list[Unit], story: bool) -> Ownership:
+    """How often "I" and "we" are said: in the actions of a story, else in the whole answer."""
+    chosen = [u for u in units if "action" in u.parts] if story else units
+    i = we = 0
+    for unit in chosen:
+        for word in unit.words:
+            if word in {"i", "i've", "i'd", "i'm", "i'll"}:
+                i += 1
+            elif word in {"we", "we've", "we'd", "we're", "we'll"}:
+                we += 1
+    return Ownership(i=i, we=we)

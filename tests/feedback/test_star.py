@@ -1,0 +1,111 @@
+"""STAR parts with evidence, ownership, quantified results, and which questions STAR applies to."""
+
+import pytest
+
+from mockint.domain import QuestionKind, Transcript
+from mockint.feedback import analyze
+from mockint.feedback.classify import classify_question
+
+STORY = ("Last spring our payroll run failed two days before payday. My job was to get everyone paid on time. "
+         "I traced the failure to an expired certificate, renewed it, and reran the batch overnight. "
+         "All 1,200 staff were paid on time, and we now get an alert 30 days before any certificate expires.")
+BEHAVIORAL = "Tell me about a time you fixed something under pressure."
+
+
+def star_of(text: str, question: str | None = BEHAVIORAL, kind=None):
+    return analyze(Transcript(text=text), question=question, kind=kind)
+
+
+def test_a_complete_story_has_all_four_parts_with_the_sentences_that_show_them():
+    fb = star_of(STORY)
+    star = fb.star
+    assert star.applicable and star.completeness == 1.0
+    assert star.situation.evidence == ["Last spring our payroll run failed two days before payday."]
+    assert star.task.evidence == ["My job was to get everyone paid on time."]
+    assert star.action.evidence[0].startswith("I traced the failure")
+    assert star.result.evidence[0].startswith("All 1,200 staff were paid on time")
+    assert fb.result_quantified
+    assert fb.tips and "Strong answer" in fb.tips[0]
+
+
+def test_habits_instead_of_a_story_have_no_parts_and_get_one_clear_tip():
+    fb = star_of("I always try to stay calm. I usually make a list and I keep my manager informed. "
+                 "In my experience this works really well and people trust me.")
+    star = fb.star
+    assert not any(p.present for p in (star.situation, star.task, star.action, star.result))
+    assert any("one specific time" in tip for tip in fb.tips)
+
+
+def test_a_story_without_an_ending_misses_the_result_and_says_so():
+    fb = star_of("Last year a new analyst joined my team and struggled with our reporting tool. "
+                 "My manager asked me to get her up to speed. I set up weekly pairing sessions and "
+                 "I wrote a short guide for her.")
+    assert fb.star.action.present and not fb.star.result.present
+    assert any("how it ended" in tip for tip in fb.tips)
+
+
+def test_a_lesson_learned_is_not_a_result_and_passive_voice_is_not_an_action():
+    lesson = star_of("At my last job two teams kept clashing over deadlines. I had to get them working "
+                     "together. I ran a joint planning session. I learned that people need to be heard.")
+    assert lesson.star.action.present and not lesson.star.result.present
+    passive = star_of("Our data set was a mess after the merger. It had to be ready for the campaign. "
+                      "It was cleaned up and the campaign went out on time.")
+    assert not passive.star.action.present and passive.star.result.present
+
+
+def test_ownership_counts_i_and_we_in_what_was_done():
+    fb = star_of("Last year our app kept crashing. The goal was to fix it in a month. We rewrote the cache, "
+                 "we added tests, and we switched to a new database. I also wrote the rollout plan. "
+                 "Crashes fell by 80 percent.")
+    assert (fb.ownership.i, fb.ownership.we) == (1, 3)
+    assert any("\u201cwe\u201d 3 times" in tip for tip in fb.tips)
+
+
+def test_result_is_quantified_only_by_a_measure_in_the_result_not_by_a_date():
+    dated = star_of("In 2021 a client left us. I called the buyer and rebuilt our onboarding plan. "
+                    "Two months later we won a similar account.")
+    assert dated.star.result.present and not dated.result_quantified
+    measured = star_of("In 2021 a client left us. I called the buyer and rebuilt our onboarding plan. "
+                       "We won two similar accounts worth 80,000 pounds.")
+    assert measured.result_quantified
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Tell me about a time you disagreed with your manager.", QuestionKind.behavioral),
+    ("Describe a situation where a project slipped.", QuestionKind.behavioral),
+    ("Give me an example of a deal you lost.", QuestionKind.behavioral),
+    ("Walk me through a time you led a migration.", QuestionKind.behavioral),
+    ("How would you design a rate limiter?", QuestionKind.technical),
+    ("What is the difference between a process and a thread?", QuestionKind.technical),
+    ("What would you do if a stakeholder rejected your plan?", QuestionKind.situational),
+    ("Imagine you join a team with no tests.", QuestionKind.situational),
+    ("Why do you want to work here?", QuestionKind.culture),
+    ("Where do you see yourself in five years?", QuestionKind.culture),
+    ("Pineapple?", None),
+])
+def test_questions_are_classified_by_their_wording(question, kind):
+    assert classify_question(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How would you design a rate limiter?", None),
+    ("What would you do if a stakeholder rejected your plan?", None),
+    ("Why do you want to work here?", None),
+    ("Tell me about a time you fixed something.", QuestionKind.technical),  # the caller's kind wins
+])
+def test_star_does_not_apply_to_technical_situational_or_motivation_questions(question, kind):
+    fb = star_of(STORY, question=question, kind=kind)
+    assert not fb.star.applicable and fb.star.completeness is None
+
+
+def test_without_a_question_star_applies_only_when_the_answer_tells_a_story():
+    assert star_of(STORY, question=None).star.applicable
+    opinion = star_of("Good managers listen more than they talk. They explain decisions and they admit "
+                      "mistakes, because that is how teams learn.", question=None)
+    assert not opinion.star.applicable
+
+
+def test_first_round_follow_ups_are_judged_as_stories():
+    fb = star_of(STORY, question="In your first interview you mentioned payroll. Walk me through it.",
+                 kind=QuestionKind.first_round)
+    assert fb.star.applicable and fb.star.completeness == 1.0
