@@ -21,14 +21,15 @@ def speaking_seconds(transcript: Transcript) -> float | None:
     if not timed:
         return None
     seconds = max(w.end for w in timed) - min(w.start for w in timed)
-    return round(seconds, 2) if seconds > 0 else None
+    return round(seconds, 2) if _finite(seconds) and seconds > 0 else None
 
 
 def words_per_minute(word_count: int, seconds: float | None) -> float | None:
     """Speaking rate over the speaking time; None for typed answers."""
     if not seconds or word_count <= 0:
         return None
-    return round(word_count * 60 / seconds, 1)
+    rate = word_count * 60 / seconds
+    return round(rate, 1) if _finite(rate) else None
 
 
 def plausible_end(word: Word) -> float:
@@ -45,7 +46,7 @@ def find_pauses(words: list[Word], threshold: float = PAUSE_SECONDS) -> list[Pau
             continue
         end = plausible_end(before)
         gap = after.start - end
-        if gap > threshold:
+        if _finite(gap) and round(gap, 2) > threshold:  # decided on the figure the candidate is shown
             word = before.text.strip().strip(".,;:!?\"'…") or before.text.strip()
             pauses.append(Pause(start=round(end, 2), end=round(after.start, 2), seconds=round(gap, 2),
                                 after_word=word))

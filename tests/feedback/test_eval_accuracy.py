@@ -1,0 +1,64 @@
+"""Accuracy of the analyzer on the hand-labelled evaluation set (tests/data/feedback_eval).
+
+Run with -s to see the table; scripts/eval_feedback.py --errors lists the disagreements.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_feedback.py"
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    spec = importlib.util.spec_from_file_location("eval_feedback", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    items = module.load()
+    tallies = {split: module.score([i for i in items if i["split"] == split]) for split in module.SPLITS}
+    tallies["all"] = module.score(items)
+    print("\n" + module.table(tallies))
+    return items, tallies
+
+
+def test_the_set_is_large_and_varied(evaluation):
+    items, _ = evaluation
+    assert len(items) >= 60
+    assert len({i["role"] for i in items}) >= 15
+    kinds = {i["kind"] or i["labels"]["expected_kind"] for i in items if i["question"]}
+    assert {"behavioral", "technical", "situational", "culture"} <= kinds
+    assert sum(i["labels"]["is_rambling"] for i in items) >= 10
+    assert sum(i["labels"]["star"] is None for i in items) >= 15
+
+
+def test_star_components_are_at_least_90_percent_right(evaluation):
+    _, tallies = evaluation
+    assert tallies["all"].accuracy("star_components") >= 0.9
+    assert tallies["fresh"].accuracy("star_components") >= 0.9  # written after tuning, never tuned on
+
+
+def test_star_applies_to_exactly_the_story_questions(evaluation):
+    _, tallies = evaluation
+    assert tallies["all"].accuracy("star_applicable") >= 0.95
+
+
+def test_rambling_is_at_least_90_percent_right(evaluation):
+    _, tallies = evaluation
+    assert tallies["all"].accuracy("rambling") >= 0.9
+    assert tallies["fresh"].accuracy("rambling") >= 0.9
+
+
+def test_hard_fillers_are_counted_exactly_in_every_answer(evaluation):
+    _, tallies = evaluation
+    assert tallies["all"].accuracy("hard_fillers_exact") == 1.0, tallies["all"].errors
+
+
+def test_soft_fillers_and_quantified_results_are_mostly_right(evaluation):
+    _, tallies = evaluation
+    assert tallies["all"].accuracy("soft_fillers_exact") >= 0.9
+    assert tallies["all"].accuracy("result_quantified") >= 0.9
+    assert tallies["all"].accuracy("length") == 1.0

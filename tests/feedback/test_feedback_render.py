@@ -1,0 +1,63 @@
+"""What the candidate sees: the panel and the one-line headline."""
+
+import io
+
+from rich.console import Console
+
+from mockint.domain import Transcript, Word
+from mockint.feedback import analyze, feedback_headline, render_feedback
+
+QUESTION = "Tell me about a time you improved a process."
+STRONG = ("Last year our invoice approvals took nine days on average, and suppliers were chasing us every week. "
+          "My goal was to get them under three days. I mapped every step with the finance team, removed two "
+          "duplicate sign-offs, and set up automatic reminders for anyone holding an invoice for more than a day. "
+          "Approvals now take two days, and late-payment fees fell by 60 percent.")
+WEAK = "Um, I, uh, made it, like, better, you know."
+
+
+def plain(fb) -> str:
+    console = Console(file=io.StringIO(), width=110, color_system=None)
+    console.print(render_feedback(fb))
+    return console.file.getvalue()
+
+
+def test_a_strong_answer_shows_each_star_part_with_its_quote_and_praise():
+    out = plain(analyze(Transcript(text=STRONG), question=QUESTION))
+    for quote in ("Last year our invoice approvals took nine days", "My goal was to get them under three days",
+                  "I mapped every step with the finance team", "Approvals now take two days"):
+        assert quote in out
+    assert "quantified" in out and "1. Strong answer" in out
+    assert "Fillers    none" in out
+
+
+def test_a_weak_answer_names_what_is_missing_and_counts_the_fillers():
+    fb = analyze(Transcript(text=WEAK), question=QUESTION)
+    out = plain(fb)
+    assert "um ×1, uh ×1, like ×1, you know ×1" in out
+    assert "not found" in out
+    assert "1. Your answer was 9 words; aim for 50–300 words" in out
+    assert feedback_headline(fb) == "short · 4 fillers · STAR 1/4"
+
+
+def test_spoken_feedback_shows_pace_and_where_the_pause_was():
+    words = [Word(text=t, start=s, end=e) for t, s, e in [
+        (" Last", 0.0, 0.3), (" year", 0.3, 0.6), (" I", 0.6, 0.7), (" rewrote", 0.7, 1.1), (" the", 1.1, 1.2),
+        (" code.", 1.2, 1.5), (" Now", 4.8, 5.0), (" it", 5.0, 5.1), (" loads", 5.1, 5.4), (" fast.", 5.4, 5.8)]]
+    fb = analyze(Transcript(text="Last year I rewrote the code. Now it loads fast.", words=words,
+                            duration_seconds=5.8), question=QUESTION)
+    out = plain(fb)
+    assert "103 words a minute" in out
+    assert "1 long pause: 3.3 s after “code”" in out
+
+
+def test_the_candidates_words_are_printed_as_typed_never_as_markup():
+    text = "Last year I fixed the [bold red]build[/] script and it now takes [link=x]two minutes[/link]."
+    out = plain(analyze(Transcript(text=text), question=QUESTION))
+    assert "[bold red]build[/]" in out
+
+
+def test_nothing_said_shows_only_the_kind_tip():
+    fb = analyze(Transcript(text="  "), question=QUESTION)
+    out = plain(fb)
+    assert "Nothing was recorded for this answer" in out and "STAR" not in out
+    assert feedback_headline(fb) == "nothing said"
