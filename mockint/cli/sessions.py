@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.table import Table
 
 from mockint.cli.common import console
+from mockint.errors import UserError
 
 
 @click.command()
@@ -34,16 +39,119 @@ def sessions(as_json):
     out.print("[dim]Review one: mockint review ID (or: mockint review last)[/]")
 
 
+FORMATS = ["text", "md", "html", "json"]
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+
+
+def render_review(session, fmt: str, width: int | None = None) -> str:
+    """The review of a session as a string in one of FORMATS."""
+    from mockint.report import review_html, review_json, review_markdown, review_text
+
+    if fmt == "json":
+        return json.dumps(review_json(session), indent=2) + "\n"
+    if fmt == "md":
+        return review_markdown(session)
+    if fmt == "html":
+        return review_html(session)
+    # A recording console writing to nowhere: its text is exported, never shown.
+    plain = Console(record=True, width=width or 100, no_color=True, highlight=False, file=io.StringIO())
+    plain.print(review_text(session))
+    return plain.export_text()
+
+
+def write_output(path: str, content: str) -> Path:
+    """Write a review to the file the user named, failing with one clear line."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UserError(f"{target} is a folder: give a file name, e.g. {target / 'review.html'}")
+    try:
+        target.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Cannot write {target} ({exc.strerror}). Choose another place with --output.") from None
+    return target
+
+
 @click.command()
 @click.argument("session_ref", metavar="ID|last", default="last")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def review(session_ref, fmt):
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="text (default), md, html (one self-contained page) or json. With --output, taken from the "
+                   "file's extension if not given.")
+@click.option("--output", "-o", type=click.Path(dir_okay=True), help="Write the review to this file.")
+def review(session_ref, fmt, output):
     """Review a saved session: every question, your answer and the feedback."""
-    from mockint.report import review_json, review_text
+    from mockint.report import review_text
     from mockint.store import Store
 
     session = Store().load_session(session_ref)
-    if fmt == "json":
-        click.echo(json.dumps(review_json(session), indent=2))
-    else:
+    fmt = fmt or (SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text")
+    if output:
+        target = write_output(output, render_review(session, fmt))
+        click.echo(f"Wrote the {fmt} review of session {session.id} to {target}")  # unwrapped: paths get copied
+    elif fmt == "text":
         console().print(review_text(session))
+    else:
+        click.echo(render_review(session, fmt), nl=False)
+
+
+# ---- practice --retry ------------------------------------------------------------
+
+RETRY_REF = re.compile(r"\s*(\d+|last|latest)\s*:\s*(\d+)\s*", re.IGNORECASE)
+RETRY_PREFIX = re.compile(r"^Retry of session \d+, question \d+(?:: |\.\s*)?")
+
+
+def parse_retry_ref(ref: str) -> tuple[str, int]:
+    """(session ref, 1-based question number) from "3:2" or "last:1"; UserError otherwise."""
+    match = RETRY_REF.fullmatch(ref or "")
+    if not match or int(match.group(2)) < 1:
+        raise UserError(f"'{ref}' is not SESSION:QUESTION, e.g. --retry 3:2 for question 2 of session 3 "
+                        "(the numbers shown by: mockint review 3).")
+    return match.group(1), int(match.group(2))
+
+
+def retry_question(original, number: int):
+    """The saved turn to retry and the question to ask again, marked as a retry of it."""
+    turn = next((t for t in original.turns if t.index + 1 == number), None)
+    if turn is None:
+        have = f"questions 1 to {len(original.turns)}" if original.turns else "no questions"
+        raise UserError(f"Session {original.id} has no question {number} (it has {have}). "
+                        f"See them with: mockint review {original.id}")
+    earlier_reason = RETRY_PREFIX.sub("", turn.question.reason)  # a retry of a retry names only the last one
+    reason = f"Retry of session {original.id}, question {number}" + (f": {earlier_reason}" if earlier_reason else ".")
+    return turn, turn.question.model_copy(update={"source": "retry", "reason": reason})
+
+
+def practise_again(ref: str, mode: str | None, settings, out) -> None:
+    """`practice --retry`: ask a saved question again, save the attempt as a new session, compare."""
+    import sys
+
+    from mockint.cli.practice import default_mode, make_channel
+    from mockint.domain import Session
+    from mockint.feedback import analyze
+    from mockint.interview import Interview
+    from mockint.report import compare_attempts
+    from mockint.session_view import SessionView
+    from mockint.store import Store
+
+    session_ref, number = parse_retry_ref(ref)
+    store = Store()
+    original = store.load_session(session_ref)
+    before, question = retry_question(original, number)
+    mode, channel, help_text = make_channel(mode or default_mode(settings), settings, store, out)
+    session = store.start_session(
+        Session(role=original.role, role_key=original.role_key, mode=mode, notes=original.notes)
+    )
+    out.print(f"[bold]Retry: question {number} of session {original.id}[/] · {original.role} · {mode}"
+              f" · saved as session {session.id}")
+    interview = Interview(session, iter([question]), 1, channel, SessionView(out, help_text), store, analyze,
+                          follow_ups=False)
+    try:
+        interview.run()
+    except KeyboardInterrupt:
+        out.print(f"\nStopped. Session {session.id} is saved: mockint review {session.id}")
+        sys.exit(130)
+    after = session.turns[0] if session.turns else None
+    if after is None or after.feedback is None:
+        out.print("No new answer this time, so there is nothing to compare.")
+        return
+    out.print()
+    out.print(compare_attempts(before, after, f"Before (session {original.id})", f"Now (session {session.id})"))
