@@ -48,10 +48,11 @@ def cli() -> None:
 def _register() -> None:
     from mockint.cli.doctor import doctor
     from mockint.cli.practice import practice
+    from mockint.cli.progress import progress
     from mockint.cli.questions import questions, roles
     from mockint.cli.sessions import review, sessions
 
-    for command in (practice, questions, roles, sessions, review, doctor):
+    for command in (practice, questions, roles, sessions, review, progress, doctor):
         cli.add_command(command)
 
 
