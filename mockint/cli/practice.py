@@ -54,7 +54,9 @@ def make_channel(mode: str, settings: Settings, store, out):
 @click.option("--output-device", help="Speaker: name substring or index.")
 @click.option("--follow-ups/--no-follow-ups", default=True, show_default=True, help="Probe weak answers once.")
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
-def practice(role_text, mode, count, notes, model, input_device, output_device, follow_ups, seed):
+@click.option("--retry", metavar="SESSION:QUESTION",
+              help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
+def practice(role_text, mode, count, notes, model, input_device, output_device, follow_ups, seed, retry):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
     from mockint.feedback import analyze
     from mockint.interview import Interview
@@ -69,6 +71,10 @@ def practice(role_text, mode, count, notes, model, input_device, output_device, 
         settings.input_device = input_device
     if output_device:
         settings.output_device = output_device
+    if retry:
+        from mockint.cli.sessions import practise_again
+
+        return practise_again(retry, mode, settings, out)
     if not role_text:
         if not sys.stdin.isatty():
             raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
