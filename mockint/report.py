@@ -93,14 +93,18 @@ TRAILING = re.compile(r"[,.;:!?…\"')\]]*")
 
 
 def pause_points(text: str, words: list[Word], pauses: list[Pause]) -> list[tuple[int, Pause]]:
-    """Where each long pause falls in the transcript: after the word it follows (and its punctuation)."""
+    """Where each long pause falls in the transcript: after the word it follows (and its punctuation).
+
+    A pause is found by the word that starts as it ends: its start may have been moved
+    back from the end Whisper gave the word before (a word stretched over the silence).
+    """
     ends = word_ends(text, words)
     points = []
     for pause in pauses:
-        best = min(range(len(words)), key=lambda i: abs(words[i].end - pause.start), default=None)
-        if best is None or abs(words[best].end - pause.start) > 0.05 or ends[best] is None:
+        after = min(range(1, len(words)), key=lambda j: abs(words[j].start - pause.end), default=None)
+        if after is None or abs(words[after].start - pause.end) > 0.05 or ends[after - 1] is None:
             continue  # the word cannot be placed; the pause still shows in the feedback list
-        at = ends[best]
+        at = ends[after - 1]
         at += TRAILING.match(text, at).end() - at
         points.append((at, pause))
     return points
