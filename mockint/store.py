@@ -1,5 +1,8 @@
 """SQLite store: sessions and their turns, each turn committed the moment it ends.
 
+Besides sessions it keeps the candidate's preparation: first-round debriefs (each step
+committed as it is answered) and the story bank with its practice attempts.
+
 The schema evolves through numbered migration functions; `PRAGMA user_version`
 records how many have run. Questions, answers and feedback are stored as the JSON of
 their pydantic models, so the stored form is the same as the `--json` contract.
@@ -7,6 +10,7 @@ their pydantic models, so the stored form is the same as the `--json` contract.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -49,8 +53,52 @@ def _m001_sessions_and_turns(db: sqlite3.Connection) -> None:
     )
 
 
+def _m002_debriefs(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE debriefs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            role TEXT,
+            role_key TEXT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE TABLE debrief_steps (
+            debrief_id INTEGER NOT NULL REFERENCES debriefs(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (debrief_id, step)
+        );
+        """
+    )
+
+
+def _m003_stories(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE story_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            comparison TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Append new migrations here; never edit one that has shipped.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions_and_turns]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions_and_turns, _m002_debriefs, _m003_stories]
 
 
 def _cannot(path: Path, exc: Exception) -> StoreError:
@@ -155,18 +203,22 @@ class Store:
 
     def resolve_id(self, ref: str | int) -> int:
         """A session id from "last", "latest" or a number; StoreError if there is none."""
+        return self._resolve("sessions", ref, "session", start="mockint practice", listing="mockint sessions")
+
+    def _resolve(self, table: str, ref: str | int, noun: str, *, start: str, listing: str) -> int:
+        """The id of a row of `table` from "last", "latest" or a number, with one-line errors naming the commands."""
         if str(ref).lower() in ("last", "latest"):
-            row = self.db.execute("SELECT MAX(id) FROM sessions").fetchone()
+            row = self.db.execute(f"SELECT MAX(id) FROM {table}").fetchone()
             if row[0] is None:
-                raise StoreError("No sessions saved yet. Start one with: mockint practice")
+                raise StoreError(f"No {noun}s saved yet. Start one with: {start}")
             return row[0]
         try:
-            session_id = int(ref)
+            row_id = int(ref)
         except ValueError:
-            raise StoreError(f"'{ref}' is not a session id. See the ids with: mockint sessions") from None
-        if not self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
-            raise StoreError(f"There is no session {session_id}. See the ids with: mockint sessions")
-        return session_id
+            raise StoreError(f"'{ref}' is not a {noun} id. See the ids with: {listing}") from None
+        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
+            raise StoreError(f"There is no {noun} {row_id}. See the ids with: {listing}")
+        return row_id
 
     def load_session(self, ref: str | int) -> Session:
         """A whole session with its turns in order."""
@@ -196,3 +248,87 @@ class Store:
             ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
             turns=turns,
         )
+
+    # ---- first-round debriefs -----------------------------------------------
+
+    def start_debrief(self, role: str | None, role_key: str | None) -> int:
+        """Save a new, empty debrief and return its id."""
+        cur = self._write(
+            "INSERT INTO debriefs (role, role_key, started_at) VALUES (?, ?, ?)",
+            (role, role_key, utc_now().isoformat()),
+        )
+        return cur.lastrowid
+
+    def save_debrief_step(self, debrief_id: int, step: str, position: int, text: str) -> None:
+        """Save (or replace) one answered step, committed at once."""
+        self._write(
+            "INSERT OR REPLACE INTO debrief_steps (debrief_id, step, position, text, saved_at) VALUES (?, ?, ?, ?, ?)",
+            (debrief_id, step, position, text, utc_now().isoformat()),
+        )
+
+    def end_debrief(self, debrief_id: int) -> None:
+        """Mark a debrief finished (every step was offered)."""
+        self._write("UPDATE debriefs SET ended_at = ? WHERE id = ?", (utc_now().isoformat(), debrief_id))
+
+    def resolve_debrief_id(self, ref: str | int) -> int:
+        """A debrief id from "last" or a number; StoreError if there is none."""
+        return self._resolve("debriefs", ref, "debrief", start="mockint debrief", listing="mockint debrief --list")
+
+    def list_debriefs(self) -> list[dict]:
+        """All debriefs, newest first, with how many steps were answered."""
+        rows = self.db.execute(
+            "SELECT d.*, COUNT(s.step) AS steps FROM debriefs d LEFT JOIN debrief_steps s ON s.debrief_id = d.id"
+            " GROUP BY d.id ORDER BY d.id DESC"
+        ).fetchall()
+        return [{key: r[key] for key in ("id", "role", "role_key", "started_at", "ended_at", "steps")} for r in rows]
+
+    def load_debrief(self, ref: str | int) -> dict:
+        """One debrief with its answered steps, in the order they were asked."""
+        debrief_id = self.resolve_debrief_id(ref)
+        row = self.db.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
+        steps = self.db.execute(
+            "SELECT step, text FROM debrief_steps WHERE debrief_id = ? ORDER BY position", (debrief_id,)
+        ).fetchall()
+        return {**{key: row[key] for key in row.keys()}, "steps": {s["step"]: s["text"] for s in steps}}
+
+    # ---- story bank ----------------------------------------------------------
+
+    def add_story(self, title: str, text: str) -> int:
+        """Save a story and return its id."""
+        cur = self._write(
+            "INSERT INTO stories (title, text, created_at) VALUES (?, ?, ?)", (title, text, utc_now().isoformat())
+        )
+        return cur.lastrowid
+
+    def resolve_story_id(self, ref: str | int) -> int:
+        """A story id from "last" or a number; StoreError if there is none."""
+        return self._resolve("stories", ref, "story", start="mockint stories add FILE --title TITLE",
+                             listing="mockint stories list")
+
+    def list_stories(self) -> list[dict]:
+        """All stories, oldest first, with their practice count and best and latest scores."""
+        rows = self.db.execute(
+            "SELECT s.*, COUNT(a.id) AS attempts, MAX(a.score) AS best_score,"
+            " (SELECT score FROM story_attempts WHERE story_id = s.id ORDER BY id DESC LIMIT 1) AS last_score"
+            " FROM stories s LEFT JOIN story_attempts a ON a.story_id = s.id GROUP BY s.id ORDER BY s.id"
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def load_story(self, ref: str | int) -> dict:
+        """One story: id, title, text, created_at."""
+        story_id = self.resolve_story_id(ref)
+        return dict(self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone())
+
+    def save_story_attempt(self, story_id: int, text: str, mode: str, score: int, comparison: dict) -> int:
+        """Save one retelling of a story with its comparison (as JSON); returns the attempt's id."""
+        cur = self._write(
+            "INSERT INTO story_attempts (story_id, text, mode, score, comparison, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (story_id, text, mode, score, json.dumps(comparison), utc_now().isoformat()),
+        )
+        return cur.lastrowid
+
+    def story_attempts(self, story_id: int) -> list[dict]:
+        """A story's practice attempts, oldest first, with their comparisons decoded."""
+        rows = self.db.execute("SELECT * FROM story_attempts WHERE story_id = ? ORDER BY id", (story_id,)).fetchall()
+        return [{**dict(r), "comparison": json.loads(r["comparison"])} for r in rows]
