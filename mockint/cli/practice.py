@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from mockint.cli.common import console, open_llm, read_text_file
+from mockint.cli.common import console, open_llm
+from mockint.cli.prep import first_round_notes
 from mockint.config import Settings
 from mockint.domain import Session
 from mockint.errors import DeviceError, UserError
@@ -49,6 +50,8 @@ def make_channel(mode: str, settings: Settings, store, out):
 @click.option("--voice", "mode", flag_value="voice", help="Speak your answers (microphone and speakers).")
 @click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 30), help="Main questions.")
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
+@click.option("--debrief", "debrief_ref", metavar="ID|last",
+              help="A saved first-round debrief, used like notes (see `mockint debrief`).")
 @click.option("--model", help="A GGUF model file to write the questions (default: models/).")
 @click.option("--input-device", help="Microphone: name substring or index (see `mockint devices`).")
 @click.option("--output-device", help="Speaker: name substring or index.")
@@ -56,7 +59,7 @@ def make_channel(mode: str, settings: Settings, store, out):
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
 @click.option("--retry", metavar="SESSION:QUESTION",
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
-def practice(role_text, mode, count, notes, model, input_device, output_device, follow_ups, seed, retry):
+def practice(role_text, mode, count, notes, debrief_ref, model, input_device, output_device, follow_ups, seed, retry):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
     from mockint.feedback import analyze
     from mockint.interview import Interview
@@ -80,7 +83,7 @@ def practice(role_text, mode, count, notes, model, input_device, output_device, 
             raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
         role_text = choose_role_interactively(out)
     match = resolve_role(role_text)
-    notes_text = read_text_file(notes, "notes") if notes else None
+    notes_text = first_round_notes(notes, debrief_ref)
     llm = open_llm(model)
     store = Store()
     rng = random.Random(seed)

@@ -9,23 +9,26 @@ import time
 import click
 from rich.table import Table
 
-from mockint.cli.common import console, open_llm, read_text_file
+from mockint.cli.common import console, open_llm
+from mockint.cli.prep import first_round_notes
 
 
 @click.command()
 @click.option("--role", "role_text", required=True, help="The role, e.g. 'product manager' or any job title.")
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
+@click.option("--debrief", "debrief_ref", metavar="ID|last",
+              help="A saved first-round debrief, used like notes (see `mockint debrief`).")
 @click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
 @click.option("--model", help="A GGUF model file (default: models/).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--seed", type=int, hidden=True)
-def questions(role_text, notes, count, model, as_json, seed):
+def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
     """Generate second-round questions for a role, without starting a session."""
     from mockint.questions import QuestionPlanner
     from mockint.roles import resolve_role
 
     match = resolve_role(role_text)
-    notes_text = read_text_file(notes, "notes") if notes else None
+    notes_text = first_round_notes(notes, debrief_ref)
     llm = open_llm(model)
     planner = QuestionPlanner(match, notes_text, llm, rng=random.Random(seed))
     started = time.perf_counter()
