@@ -1,4 +1,4 @@
-"""`mockint debrief`: preparing the second interview around the practice."""
+"""`mockint debrief` and `stories`: preparing the second interview around the practice."""
 
 from __future__ import annotations
 
@@ -141,3 +141,167 @@ def _show_debrief(store, ref: str, as_json: bool) -> None:
         click.echo(json.dumps({**saved.model_dump(mode="json"), "notes": render_notes(saved)}, indent=2))
     else:
         click.echo(render_notes(saved), nl=False)
+
+
+# ---- mockint stories ------------------------------------------------------------------
+
+STAR_LETTERS = {"situation": "S", "task": "T", "action": "A", "result": "R"}
+STATUS_MARKS = {"kept": "[green]✓ kept[/]", "partly": "[yellow]~ partly[/]", "missed": "[red]✗ missed[/]"}
+
+
+@click.group()
+def stories():
+    """Your bank of work stories: add them, see what they show, practise telling them from memory."""
+
+
+@stories.command("add")
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option("--title", help="A short name for the story (default: from the file name).")
+def stories_add(file, title):
+    """Save a story from a text file and show its STAR analysis."""
+    from pathlib import Path
+
+    from mockint.prep.stories import describe
+    from mockint.store import Store
+
+    text = read_text_file(file, "story").strip()
+    title = (title or Path(file).stem.replace("_", " ").replace("-", " ").capitalize()).strip()
+    if not title:
+        raise UserError("The title is empty. Give the story a short name: --title 'Billing export outage'.")
+    store = Store()
+    story_id = store.add_story(title, text)
+    analysis = describe(store.load_story(story_id))
+    out = console()
+    out.print(f"Saved story {story_id}: [bold]{escape(title)}[/] ({analysis.words} words).")
+    _print_star_line(out, analysis)
+    out.print(f"Practise telling it from memory: [bold]mockint stories practice {story_id}[/]")
+
+
+def _print_star_line(out, analysis) -> None:
+    """The story's STAR parts and competencies in two lines, and what to add if a part is missing."""
+    parts = " · ".join(f"{name.capitalize()} {'✓' if analysis.star[name] else '✗'}" for name in STAR_LETTERS)
+    measured = " (the result has a number)" if analysis.result_quantified else ""
+    out.print(f"STAR: {parts}{measured}")
+    missing = [name for name in STAR_LETTERS if not analysis.star[name]]
+    if missing:
+        out.print(f"[yellow]Add to it: {', '.join(missing)}. An interviewer will ask for it.[/]")
+    elif not analysis.result_quantified:
+        out.print("[yellow]Add a number to the result (time saved, % change, money, people).[/]")
+    covers = ", ".join(c.name for c in analysis.competencies) or "none recognised"
+    out.print(f"Covers: {escape(covers)}")
+
+
+@stories.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stories_list(as_json):
+    """List saved stories with their STAR analysis and the competencies they cover."""
+    from mockint.prep.stories import describe
+    from mockint.store import Store
+
+    rows = Store().list_stories()
+    analyses = [(row, describe(row)) for row in rows]
+    if as_json:
+        click.echo(json.dumps({"stories": [
+            {**a.model_dump(mode="json"), "attempts": row["attempts"], "best_score": row["best_score"],
+             "last_score": row["last_score"], "created_at": row["created_at"]}
+            for row, a in analyses
+        ]}, indent=2))
+        return
+    out = console()
+    if not rows:
+        out.print("No stories yet. Write one in a text file and add it: mockint stories add story.txt --title 'Title'")
+        return
+    table = _table("Your stories", "id", "title", "STAR", "covers", "practised")
+    for row, a in analyses:
+        star = "".join(letter if a.star[name] else "·" for name, letter in STAR_LETTERS.items())
+        star += " #" if a.result_quantified else ""
+        practised = f"{row['attempts']}× best {row['best_score']}%" if row["attempts"] else "-"
+        table.add_row(str(a.id), escape(a.title), star, escape(", ".join(c.name for c in a.competencies[:4])),
+                      practised)
+    out.print(table)
+    out.print("[dim]STAR: the parts present (# = a measured result). Details: mockint stories show ID[/]")
+
+
+@stories.command("show")
+@click.argument("story_ref", metavar="ID|last")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stories_show(story_ref, as_json):
+    """Show a story, its STAR evidence, its competencies and how your retellings went."""
+    from mockint.prep.stories import describe
+    from mockint.store import Store
+
+    store = Store()
+    row = store.load_story(story_ref)
+    analysis = describe(row)
+    attempts = store.story_attempts(row["id"])
+    if as_json:
+        click.echo(json.dumps({**analysis.model_dump(mode="json"), "text": row["text"], "attempts": attempts},
+                              indent=2))
+        return
+    out = console()
+    out.print(f"[bold]Story {row['id']}: {escape(row['title'])}[/]\n")
+    out.print(escape(row["text"]))
+    out.print()
+    _print_star_line(out, analysis)
+    for name in STAR_LETTERS:
+        for sentence in analysis.star[name]:
+            out.print(f"  [cyan]{name}:[/] {escape(sentence)}")
+    for c in analysis.competencies:
+        where = f" ({', '.join(c.roles)})" if c.roles else ""
+        out.print(f"  [magenta]{escape(c.name)}[/]{escape(where)}: {escape(', '.join(c.cues))}")
+    if attempts:
+        scores = ", ".join(f"{a['score']}%" for a in attempts)
+        out.print(f"\nRetold {len(attempts)} time(s): {scores}")
+
+
+@stories.command("practice")
+@click.argument("story_ref", metavar="ID|last")
+@click.option("--text", "mode", flag_value="text", help="Type the story.")
+@click.option("--voice", "mode", flag_value="voice", help="Tell it out loud (microphone).")
+def stories_practice(story_ref, mode):
+    """Tell a saved story from memory, then see which key points and STAR parts you kept."""
+    from mockint.cli.practice import default_mode, make_channel
+    from mockint.config import Settings
+    from mockint.domain import Question, QuestionKind
+    from mockint.interview import as_event
+    from mockint.prep.stories import compare
+    from mockint.store import Store
+
+    out = console()
+    store = Store()
+    row = store.load_story(story_ref)
+    settings = Settings.load()
+    mode, channel, _ = make_channel(mode or default_mode(settings), settings, store, out)
+    question = Question(text=f"Tell me about {row['title']}.", kind=QuestionKind.behavioral)
+    how = "Say it out loud; a pause of a couple of seconds ends it." if mode == "voice" else \
+        "Type it; an empty line ends it."
+    out.print(f"[bold]Tell the story \"{escape(row['title'])}\" from memory[/], as you would in the interview.")
+    out.print(f"[dim]{how}[/]")
+    channel.ask(question)
+    event = as_event(channel.listen(f"story-{row['id']}"))
+    retold = event.answer.text.strip() if event.answer else ""
+    if not retold:
+        raise UserError("Nothing was told, so there is nothing to compare. Try again when you're ready.")
+    result = compare(row["text"], retold, row["title"])
+    previous = [a["score"] for a in store.story_attempts(row["id"])]
+    store.save_story_attempt(row["id"], retold, mode, result.score, result.model_dump(mode="json"))
+    _print_comparison(out, result, previous)
+    if event.action == "interrupt":
+        sys.exit(130)
+
+
+def _print_comparison(out, result, previous: list[int]) -> None:
+    """Key points kept and missed, STAR parts in each telling, and the score against earlier tries."""
+    out.print(f"\n[bold]Coverage {result.score}%[/]: {result.count('kept')} key points kept, "
+              f"{result.count('partly')} partly, {result.count('missed')} missed "
+              f"({result.retold_words} words told, {result.saved_words} saved).")
+    for check in result.points:
+        missing = f" [dim](not said: {escape(', '.join(check.missing))})[/]" if check.missing else ""
+        out.print(f"  {STATUS_MARKS[check.status]}  {escape(check.point.text)}{missing}")
+    table = _table("STAR parts", "part", "saved story", "your retelling")
+    for part, seen in result.star.items():
+        table.add_row(part, "✓" if seen["saved"] else "✗", "✓" if seen["retold"] else "[red]✗[/]")
+    out.print(table)
+    if previous:
+        out.print(f"Earlier tries: {', '.join(f'{s}%' for s in previous)}. Best before: {max(previous)}%.")
+    out.print("[dim]Saved as an attempt. See all: mockint stories show ID[/]")
