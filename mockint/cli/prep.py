@@ -1,4 +1,4 @@
-"""`mockint debrief` and `stories`: preparing the second interview around the practice."""
+"""`mockint debrief`, `stories` and `ask`: preparing the second interview around the practice."""
 
 from __future__ import annotations
 
@@ -305,3 +305,33 @@ def _print_comparison(out, result, previous: list[int]) -> None:
     if previous:
         out.print(f"Earlier tries: {', '.join(f'{s}%' for s in previous)}. Best before: {max(previous)}%.")
     out.print("[dim]Saved as an attempt. See all: mockint stories show ID[/]")
+
+
+# ---- mockint ask ----------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--role", "role_text", required=True, help="The role, e.g. 'product manager' or any job title.")
+@click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
+@click.option("--debrief", "debrief_ref", metavar="ID|last", help="A saved first-round debrief (see mockint debrief).")
+@click.option("--count", "-n", default=8, show_default=True, type=click.IntRange(1, 30))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def ask(role_text, notes, debrief_ref, count, as_json):
+    """Questions to ask your interviewer: in depth, easy to answer, none you asked in the first round."""
+    from mockint.prep.ask import questions_to_ask
+    from mockint.roles import resolve_role
+
+    match = resolve_role(role_text)
+    notes_text = first_round_notes(notes, debrief_ref)
+    chosen = questions_to_ask(match.role, match.title, notes_text, count)
+    if as_json:
+        click.echo(json.dumps({"role": match.title, "role_key": match.role.key,
+                               "questions": [q.model_dump(mode="json") for q in chosen]}, indent=2))
+        return
+    out = console()
+    out.print(f"[bold]Questions to ask in your {escape(match.title)} interview[/]")
+    for i, q in enumerate(chosen, 1):
+        out.print(f"\n{i}. {escape(q.text)}")
+        out.print(f"   [dim]{q.topic.replace('_', ' ')} · {q.answer.replace('_', '/')} · {escape(q.why)}[/]")
+    if len(chosen) < count:
+        out.print(f"\n[dim]{len(chosen)} questions: the rest overlapped with what you already asked.[/]")
