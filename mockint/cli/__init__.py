@@ -48,12 +48,12 @@ def cli() -> None:
 def _register() -> None:
     from mockint.cli.doctor import doctor
     from mockint.cli.practice import practice
-    from mockint.cli.prep import ask, debrief, stories
+    from mockint.cli.prep import ask, debrief, followup, stories
     from mockint.cli.progress import progress
     from mockint.cli.questions import questions, roles
     from mockint.cli.sessions import review, sessions
 
-    for command in (practice, questions, roles, sessions, review, progress, debrief, stories, ask, doctor):
+    for command in (practice, questions, roles, sessions, review, progress, debrief, stories, ask, followup, doctor):
         cli.add_command(command)
 
 
