@@ -17,15 +17,18 @@ from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarF
 from mockint.feedback.star import Unit
 from mockint.feedback.text import Sentence
 from mockint.feedback.thresholds import (
+    COMMENTARY_MIN_CLAUSES,
     COMMENTARY_SHARE,
     FILLER_HEAVY_PER_100,
     LATE_ACTION_SHARE,
     RAMBLING_MIN_SCORE,
     RAMBLING_MIN_WORDS,
     RAMBLING_STORY_MIN_WORDS,
+    REPETITION_MIN_CONTENT_WORDS,
     REPETITION_SHARE,
     REPETITION_STRONG_SHARE,
     RUN_ON_WORDS,
+    TRAILING_WORDS,
 )
 
 # Names of the signals, as listed in the feedback.
@@ -83,7 +86,7 @@ class Facts:
 def repetition_share(units: list[Unit]) -> float:
     """Share of content words that repeat a word already said twice (stemmed crudely)."""
     words = [_stem(w) for u in units for w in u.words if w.isalpha() and w not in STOPWORDS and len(w) > 2]
-    if len(words) < 20:
+    if len(words) < REPETITION_MIN_CONTENT_WORDS:
         return 0.0
     counts = Counter(words)
     return sum(max(0, c - 2) for c in counts.values()) / len(words)
@@ -103,7 +106,7 @@ def commentary_share(units: list[Unit]) -> float:
     them, a run of remarks about the world ("fashion is a different world", "doctors
     are very busy") is the mark of drifting away from the question.
     """
-    if len(units) < 4:
+    if len(units) < COMMENTARY_MIN_CLAUSES:
         return 0.0
     remarks = 0
     for unit in units:
@@ -125,7 +128,7 @@ def first_action_position(units: list[Unit]) -> float | None:
 
 def trails_off(text: str) -> bool:
     """The answer stops mid-sentence or fades out ("so yeah", "and...", "I don't know")."""
-    tail = " ".join(text.lower().split()[-8:])
+    tail = " ".join(text.lower().split()[-TRAILING_WORDS:])
     return bool(TRAILING.search(tail.rstrip(".!?… ")) or TRAILING.search(tail))
 
 

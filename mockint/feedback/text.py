@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A number ("2,000", "3.5", "40%"), a word with inner apostrophes or hyphens ("didn't",
-# "well-designed"), or any other run of word characters.
-WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\w+")
+from mockint.feedback.thresholds import MIN_CLAUSE_WORDS
+
+# A number with separators ("2,000", "3.5"), or letters and digits with inner apostrophes
+# or hyphens ("didn't", "well-designed", "p99", "COVID-19"), with an optional "%".
+WORD = re.compile(r"\d+(?:[.,]\d+)+%?|[^\W_]+(?:['’\-][^\W_]+)*%?")
+HAS_WORD = re.compile(r"[^\W_]")
 # A sentence ends at . ! ? (or an ellipsis) followed by space, or at a line break between
 # paragraphs. Decimal points ("3.5") are not followed by space, so they never split.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•]\s)")
@@ -48,8 +51,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 def word_count(text: str) -> int:
-    """How many words the candidate said or typed."""
-    return sum(1 for _ in WORD.finditer(text))
+    """How many words the candidate said or typed, counted as a reader would: the pieces
+    between spaces that have a letter or digit in them (a lone dash is not a word)."""
+    return sum(1 for piece in text.split() if HAS_WORD.search(piece))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -111,7 +115,6 @@ NOT_BEFORE_NEW_SUBJECT = CLAUSE_JOINERS | {
     "tell", "ask", "asked", "show", "showed", "let", "made", "make", "help", "helped", "believe", "believed",
     "sure", "means", "meant", "knowing", "feel", "seeing", "saying",
 }
-MIN_CLAUSE_WORDS = 4
 
 
 def clauses(sentence: Sentence, text: str, max_words: int, skip: frozenset[int] = frozenset()) -> list[Sentence]:

@@ -1,8 +1,8 @@
 """Every number the feedback depends on, in one place, each with where it comes from.
 
 Where a number is a rule of thumb rather than a measurement, the comment says so.
-Numbers marked "eval set" were chosen on the dev half of tests/data/feedback_eval
-and checked on its held-out half; they are round values, not fitted decimals.
+Numbers marked "eval set" were set on the dev split of tests/data/feedback_eval and
+checked on its holdout and fresh splits; they are round values, not fitted decimals.
 """
 
 from __future__ import annotations
@@ -52,10 +52,11 @@ PAUSE_TIP_SECONDS = 5.0
 PAUSE_TIP_COUNT = 3
 
 # ---- Fillers ------------------------------------------------------------------
-# Spontaneous speech has roughly 1-3 filled pauses (um/uh) per 100 words (Bortfeld et al.
-# 2001, "Disfluency rates in conversation"; Shriberg 1994). Counting soft fillers too,
-# above 5 per 100 words a listener notices them: tip. Above 8 per 100 they start to hide
-# the content: one of the rambling signals (never rambling on its own).
+# Conversational speech has about 6 disfluencies per 100 words, filled pauses (um, uh)
+# the commonest (Bortfeld et al. 2001, "Disfluency rates in conversation"; Fox Tree 1995).
+# Rules of thumb from that: at 5 fillers per 100 words (hard and soft together) a listener
+# notices them, so the tip; at 8 they start to hide the content, so one of the rambling
+# signals (never rambling on its own).
 FILLER_TIP_PER_100 = 5.0
 FILLER_HEAVY_PER_100 = 8.0
 
@@ -71,28 +72,41 @@ RAMBLING_STORY_MIN_WORDS = 80
 # repetition weighs 2 (so length or fillers alone never make an answer rambling).
 RAMBLING_MIN_SCORE = 2
 # Run-on: a sentence longer than this many words is hard to follow when spoken (plain
-# English guides put readable sentences at 15-20 words on average; eval set: the longest
-# sentence in a focused answer stays under ~50 words).
+# English guides put readable sentences at 15-20 words on average). Eval set: punctuated
+# focused answers stay at or under 40 words; unpunctuated typing turns a focused answer into
+# one 60-86 word "sentence", which is why a run-on alone never makes an answer ramble.
 RUN_ON_WORDS = 55
 # Repetition: the share of content words that repeat a word already used twice or more.
-# Eval set (dev half): focused answers stay at or under 0.13, answers going round in
-# circles reach 0.25-0.36. Above 0.15 it is a signal; above 0.2 a strong one (weighs 2).
+# Eval set: focused answers stay at or under 0.13, answers going round in circles reach
+# 0.25-0.37. Above 0.15 it is a signal; above 0.2 a strong one (weighs 2).
 REPETITION_SHARE = 0.15
 REPETITION_STRONG_SHARE = 0.2
-# Drift: share of sentences that are general commentary (present-tense statements about
-# the world, no "I", no link to the question) in an answer that should be about the
-# candidate (eval set).
+# Drift: share of clauses that are general remarks (present tense, nobody in the story
+# acting) in an answer that should be about the candidate. A rule of thumb for answers made
+# mostly of remarks; on the eval set focused answers reach 0.25 and drifting ones 0.23-0.29,
+# so it does not separate them in that range, and drift is caught mainly by digression
+# markers ("anyway", "long story short", "by the way"). Known weak spot: drift without markers.
 COMMENTARY_SHARE = 0.3
+# Repetition is only measured with at least this many content words, and remarks with at
+# least this many clauses: below that one repeated name or one remark is a large share.
+REPETITION_MIN_CONTENT_WORDS = 20
+COMMENTARY_MIN_CLAUSES = 4
+# "Fading out" is looked for in the last this many words ("..., and yeah, so, I guess").
+TRAILING_WORDS = 8
 # Story never reaching the candidate's actions: the first action comes after this share
-# of the answer (or never).
+# of the answer (or never). Rule of thumb: a STAR story spends about its first third on
+# situation and task; acting only after 60% leaves little room for action and result.
 LATE_ACTION_SHARE = 0.6
 
 # ---- STAR ---------------------------------------------------------------------
 # A sentence longer than this is split into clauses before STAR cues are looked for, and
 # quoted as a clause rather than as a whole sentence (unpunctuated typed answers).
 LONG_SENTENCE_WORDS = 40
-# Evidence quotes are cut to this many words in the terminal view.
+# Evidence quotes are cut to this many words in the terminal view, and to fewer inside a tip.
 QUOTE_WORDS = 25
+TIP_QUOTE_WORDS = 12
+# A clause split off a long sentence has at least this many words (else it stays joined).
+MIN_CLAUSE_WORDS = 4
 # At most this many evidence sentences are kept per STAR part.
 MAX_EVIDENCE = 3
 # Ownership tip: "we" at least this many times as often as "I" in the actions.

@@ -13,17 +13,17 @@ from mockint.feedback.thresholds import (
     PACE_SLOW_WPM,
     PAUSE_TIP_COUNT,
     PAUSE_TIP_SECONDS,
+    TIP_QUOTE_WORDS,
     WE_OVER_I_RATIO,
 )
 
 NOTHING_SAID_TIP = ("Nothing was recorded for this answer. That happens: take a breath, and when you're ready, "
                     "start with one sentence on where you were and what was going on.")
-QUOTE_WORDS = 12
 
 
 def quote(text: str) -> str:
     """A short quotation of the candidate's own words."""
-    return f"\u201c{shorten(text, QUOTE_WORDS)}\u201d"
+    return f"\u201c{shorten(text, TIP_QUOTE_WORDS)}\u201d"
 
 
 def _targets_text(fb: Feedback) -> str:
