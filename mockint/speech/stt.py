@@ -1,0 +1,273 @@
+"""Speech to text with faster-whisper: whole clips, files, and answers streamed while spoken.
+
+Whisper was trained on tidied transcripts, so it leaves out "um" and "uh" unless the
+prompt shows them: every 30 s window is decoded after FILLER_PROMPT, a short answer
+full of fillers (scripts/eval_stt.py measures filler recall with and without it).
+
+StreamingTranscriber cuts the incoming audio at pauses, transcribes each settled piece
+in a worker thread while the candidate goes on talking, and at the end only has the
+tail left. Cuts depend only on the audio up to them, so the pieces, and therefore the
+words, are the same however fast the audio arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from mockint.domain import Transcript, Word
+from mockint.errors import ModelError
+from mockint.speech.audio import FRAME_SECONDS, SAMPLE_RATE, SampleBuffer, SpeechDetector, contains_speech
+from mockint.speech.audiofile import read_audio
+
+# Both fillers, spelled as the analyzer counts them, several times: with "Umm, ... hmm"
+# alone tiny.en wrote every "uh" as "umm"; with this it keeps them apart.
+FILLER_PROMPT = "Um, so, uh, I was, um, leading the, uh, project. Uh, we, um, shipped it."
+CONTEXT_WORDS = 30  # how much of the answer so far is added to the prompt of the next piece
+# With a prompt, the short silent tail after the last word gets a made-up outro ("Thank you
+# very much.") with no-speech probability 0.4-0.6 and a low log-probability. Whisper's
+# default (0.6) keeps it, after five slow fallback decodes; 0.4 skips it at once.
+NO_SPEECH_THRESHOLD = 0.4
+
+
+@dataclass
+class Piece:
+    """The transcript of one stretch of audio, words timed from the start of the answer."""
+
+    text: str
+    words: list[Word]
+
+
+def assemble(pieces: list[Piece]) -> Transcript:
+    """One Transcript from consecutive pieces; duration from the first word to the last."""
+    words = [w for p in pieces for w in p.words]
+    text = " ".join(p.text for p in pieces if p.text)
+    duration = round(words[-1].end - words[0].start, 3) if words else None
+    return Transcript(text=text, words=words, duration_seconds=duration)
+
+
+def as_float_audio(audio: np.ndarray) -> np.ndarray:
+    """Mono float32 samples in [-1, 1] from int16 or float input."""
+    audio = np.asarray(audio).reshape(-1)
+    if audio.dtype == np.int16:
+        return audio.astype(np.float32) / 32768.0
+    return audio.astype(np.float32, copy=False)
+
+
+class Transcriber:
+    """faster-whisper on CPU (int8), loaded once on first use, with word timings."""
+
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        *,
+        prompt: str | None = FILLER_PROMPT,
+        beam_size: int = 5,
+        threads: int | None = None,
+    ):
+        if model_path is None:
+            from mockint.config import find_whisper_model
+
+            model_path = find_whisper_model()
+        self.model_path = Path(model_path)
+        self.prompt = prompt
+        self.beam_size = beam_size
+        self.threads = threads or max(1, min(4, os.cpu_count() or 2))
+        self._model = None
+        self._lock = threading.Lock()  # one decode at a time: CTranslate2 already uses every thread
+
+    def load(self) -> None:
+        """Load the model now (it is otherwise loaded by the first transcription)."""
+        with self._lock:
+            self._load_locked()
+
+    def _load_locked(self):
+        if self._model is not None:
+            return self._model
+        path = self.model_path
+        if not path.is_dir():
+            raise ModelError(
+                f"Whisper model folder {path} not found: run scripts/fetch_models.py or set whisper_model "
+                "to a CTranslate2 Whisper folder."
+            )
+        if not (path / "model.bin").is_file():
+            raise ModelError(
+                f"{path} is not a CTranslate2 Whisper model (no model.bin): point whisper_model at the folder "
+                "holding model.bin, config.json and the tokenizer."
+            )
+        try:
+            from faster_whisper import WhisperModel
+        except ImportError:
+            raise ModelError("faster-whisper is not installed: pip install faster-whisper") from None
+        try:
+            self._model = WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=self.threads)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(
+                f"Cannot load the Whisper model in {path} ({exc}): fetch it again with scripts/fetch_models.py."
+            ) from None
+        return self._model
+
+    def transcribe(self, audio: np.ndarray) -> Transcript:
+        """The transcript of a whole clip (float32 or int16, mono, 16 kHz)."""
+        return assemble([self.transcribe_piece(audio)])
+
+    def transcribe_file(self, path: str | Path) -> Transcript:
+        """The transcript of an audio file (WAV, FLAC, MP3, OGG); a bad file is a UserError."""
+        return self.transcribe(read_audio(path, SAMPLE_RATE))
+
+    def transcribe_piece(self, audio: np.ndarray, offset_seconds: float = 0.0, context: str = "") -> Piece:
+        """Transcribe one stretch of an answer; `context` is what was said before it."""
+        audio = as_float_audio(audio)
+        if not contains_speech(audio):
+            return Piece("", [])  # Whisper invents words ("Thank you.") for silence
+        context = " ".join(context.split()[-CONTEXT_WORDS:]) or None
+        with self._lock:
+            model = self._load_locked()
+            segments, _ = model.transcribe(
+                audio,
+                language="en",
+                beam_size=self.beam_size,
+                # `hotwords` goes before every 30 s window, `initial_prompt` only before the
+                # first: fillers must be shown throughout a long answer, context only once.
+                hotwords=self.prompt,
+                initial_prompt=context,
+                word_timestamps=True,
+                condition_on_previous_text=False,  # a hallucination in one window must not spread
+                no_speech_threshold=NO_SPEECH_THRESHOLD,
+            )
+            # The decoding happens here, while the generator is drained; a segment of bare
+            # punctuation (" .") is noise.
+            segments = [s for s in segments if any(c.isalnum() for c in s.text)]
+        words = [
+            Word(
+                text=w.word.strip(),
+                start=round(offset_seconds + w.start, 3),
+                end=round(offset_seconds + w.end, 3),
+                probability=round(w.probability, 3),
+            )
+            for s in segments
+            for w in (s.words or [])
+            if w.word.strip()
+        ]
+        text = " ".join(s.text.strip() for s in segments if s.text.strip())
+        return Piece(text, words)
+
+
+# ---- Streaming -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CutRules:
+    """Where a streamed answer may be cut into pieces, in seconds."""
+
+    pause_seconds: float = 0.5  # a pause at least this long may end a piece...
+    min_piece_seconds: float = 6.0  # ...once the piece is this long (Whisper likes context)
+    long_pause_seconds: float = 1.0  # a pause this long ends a piece whatever its length
+    max_piece_seconds: float = 25.0  # never longer than one 30 s Whisper window
+
+
+class PieceCutter:
+    """Decides, frame by frame, where settled pieces of an answer end (only looks backwards)."""
+
+    def __init__(self, rules: CutRules = CutRules(), sample_rate: int = SAMPLE_RATE):
+        self.rules = rules
+        self.rate = sample_rate
+        self.piece_start = 0  # sample where the current piece begins
+        self.position = 0  # samples seen
+        self.silence_run = 0  # samples of non-speech just before `position`
+        self.has_speech = False
+        self.levels: list[float] = []  # per frame of the current piece, to cut a long one at its quietest
+
+    def push(self, frame_samples: int, speech: bool, level: float) -> int | None:
+        """Take one frame's verdict; return a sample index where a piece ends, or None."""
+        self.position += frame_samples
+        self.levels.append(level)
+        self.silence_run = 0 if speech else self.silence_run + frame_samples
+        self.has_speech = self.has_speech or speech
+        length = (self.position - self.piece_start) / self.rate
+        pause = self.silence_run / self.rate
+        rules = self.rules
+        if not self.has_speech:
+            return None
+        if pause >= rules.long_pause_seconds or (pause >= rules.pause_seconds and length >= rules.min_piece_seconds):
+            return self._cut(self.position - self.silence_run // 2)  # in the middle of the pause so far
+        if length >= rules.max_piece_seconds:
+            quietest = int(np.argmin(self.levels[len(self.levels) // 2 :])) + len(self.levels) // 2
+            return self._cut(self.piece_start + round(quietest * FRAME_SECONDS * self.rate))
+        return None
+
+    def _cut(self, at: int) -> int:
+        """End the piece at sample `at`; the next piece starts there."""
+        frame = round(FRAME_SECONDS * self.rate)
+        self.levels = self.levels[(at - self.piece_start) // frame :]
+        self.piece_start = at
+        self.has_speech = False
+        self.silence_run = min(self.silence_run, self.position - at)
+        return at
+
+
+class StreamingTranscriber:
+    """Transcribes an answer while it is spoken: feed() chunks as they arrive, finish() at the end."""
+
+    def __init__(self, transcriber: Transcriber, sample_rate: int = SAMPLE_RATE, rules: CutRules = CutRules()):
+        self.transcriber = transcriber
+        self.rate = sample_rate
+        self.audio = SampleBuffer(np.float32)
+        self.detector = SpeechDetector(sample_rate)
+        self.cutter = PieceCutter(rules, sample_rate)
+        self.classified = 0  # samples already through the speech detector
+        self.queued = 0  # samples already handed to the worker
+        self.pieces: list[Piece] = []
+        self.error: BaseException | None = None
+        self._work: queue.Queue = queue.Queue()
+        self._worker = threading.Thread(target=self._run, name="mockint-stt", daemon=True)
+        self._worker.start()
+
+    def feed(self, chunk: np.ndarray) -> None:
+        """Add the next chunk of the answer (int16 or float32); returns at once."""
+        self.audio.append(as_float_audio(chunk))
+        size = self.detector.frame_size
+        while self.classified + size <= self.audio.size:
+            speech, level = self.detector.classify(self.audio.view(self.classified, self.classified + size))
+            self.classified += size
+            cut = self.cutter.push(size, speech, level)
+            if cut is not None:
+                self._queue_until(cut)
+
+    def _queue_until(self, end: int) -> None:
+        """Hand audio [queued, end) to the worker as one piece."""
+        if end > self.queued:
+            self._work.put((self.queued, self.audio.view(self.queued, end).copy()))
+            self.queued = end
+
+    def _run(self) -> None:
+        """The worker: transcribe pieces in order, each with the text before it as context."""
+        while (item := self._work.get()) is not None:
+            if self.error is not None:
+                continue
+            start, audio = item
+            try:
+                context = " ".join(p.text for p in self.pieces)
+                self.pieces.append(self.transcriber.transcribe_piece(audio, start / self.rate, context))
+            except BaseException as exc:  # re-raised by finish(), on the caller's thread
+                self.error = exc
+
+    def finish(self) -> Transcript:
+        """Transcribe what is left and return the whole answer's transcript."""
+        self._queue_until(self.audio.size)
+        self._work.put(None)
+        self._worker.join()
+        if self.error is not None:
+            raise self.error
+        return assemble(self.pieces)
+
+    def cancel(self) -> None:
+        """Stop the worker without transcribing the rest (the candidate never answered)."""
+        self.error = self.error or RuntimeError("cancelled")
+        self._work.put(None)
+        self._worker.join()

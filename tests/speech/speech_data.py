@@ -1,0 +1,61 @@
+"""Test audio for the speech tests: the committed real clips, espeak-ng answers, and WER."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from mockint.speech.audiofile import read_audio
+
+AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
+RATE = 16000
+
+
+def reference(name: str) -> str:
+    """The reference transcript of a clip in tests/data/audio."""
+    return next(m["transcript"] for m in json.loads((AUDIO / "manifest.json").read_text()) if m["file"] == name)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without punctuation."""
+    return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " ")).split()
+
+
+def word_error_rate(ref_text: str, hyp_text: str) -> float:
+    """Word-level edit distance over the reference length (case and punctuation ignored)."""
+    ref, hyp = words(ref_text), words(hyp_text)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        diagonal, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (r != h))
+    return row[-1] / max(1, len(ref))
+
+
+def fillers_in(text: str) -> dict[str, int]:
+    """How many times "um" and "uh" appear, long spellings folded in ("umm" is "um")."""
+    counts = {"um": 0, "uh": 0}
+    for w in words(text):
+        if re.fullmatch(r"u+h*m+", w):
+            counts["um"] += 1
+        elif re.fullmatch(r"u+h+", w):
+            counts["uh"] += 1
+    return counts
+
+
+def espeak(text: str, voice: str = "en-us", rate: int = 160) -> np.ndarray:
+    """Speech for `text` from espeak-ng, as int16 16 kHz mono."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "speech.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
+        return (read_audio(path, RATE) * 32767).astype(np.int16)
+
+
+def silence(seconds: float) -> np.ndarray:
+    """Digital silence, int16 16 kHz."""
+    return np.zeros(round(seconds * RATE), np.int16)
