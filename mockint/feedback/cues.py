@@ -24,9 +24,11 @@ PRESENT_MARKERS = {"am", "is", "are", "i'm", "we're", "it's", "they're", "he's",
                    "does", "don't", "doesn't", "have", "has", "i've", "we've", "can", "will", "keep", "try", "think",
                    "believe", "know", "feel", "usually", "always", "often", "tend", "like", "love", "want", "need",
                    "make", "use", "get", "see", "look", "find", "go", "work", "take", "say"}
-# Subordinating words: "because I misread" and "where we used" are not the story's main actions.
+# Subordinating words, indirect questions included: "because I misread", "where we used" and
+# "what I did" are not the story's main actions.
 SUBORDINATORS = {"where", "when", "while", "if", "because", "since", "that", "who", "which", "until", "before",
-                 "after", "as", "whether", "than", "though", "although", "once", "whom", "whenever", "unless"}
+                 "after", "as", "whether", "than", "though", "although", "once", "whom", "whenever", "unless",
+                 "how", "what", "why", "whatever", "wherever"}
 # Irregular past forms; some ("read", "cut", "set", "put") are also present, and a past story
 # is the usual reading in an answer.
 IRREGULAR_PAST = {
@@ -63,6 +65,15 @@ OUTCOME_VERBS = {
     "rated", "earned", "gained", "cut", "kept", "made", "got", "was", "were", "used", "asked", "wrote", "felt",
     "started", "continued", "stayed", "came", "received", "reached", "met", "moved", "served", "found",
 }
+# After a common verb ("it was", "it went", "he got"), what makes it say how things ended:
+# a direction, a verdict, or a participle of an outcome ("was approved", not "was stressed").
+AFTERWARDS = re.compile(
+    r"(back|better|worse|down|up|well|smoothly|fine|straight|on to|ahead|through|from|out|the template|"
+    r"((\w+ly|all|also|then|soon) )?(approved|accepted|adopted|resolved|fixed|solved|restored|recovered|"
+    r"stabili[sz]ed|completed|finished|delivered|launched|shipped|signed|promoted|rolled out|implemented|"
+    r"cleaned|closed|cleared|reduced|cut|saved|avoided|prevented|caught|found|paid|hired|renewed|extended|published|praised|recognised|recognized|"
+    r"rehired|reopened|released|deployed|merged|passed|won|awarded|chosen|selected|used|reused|kept|retained)\b)"
+)
 # Said with "I"/"we", these are the result only with a number or an all-or-nothing word
 # ("we saved 2,000 dollars", "we lost no orders"); else they are steps ("I reduced the batch size").
 OWN_OUTCOME_VERBS = {"saved", "lost", "finished", "completed", "grew", "increased", "decreased", "reduced",

@@ -16,12 +16,12 @@ A lesson learned alone is not a result. Evidence is the sentence that carries th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from mockint.domain import FillerHit, Ownership, StarFeedback, StarPart
 from mockint.feedback.cues import (
     ADVERBS,
+    AFTERWARDS,
     ALL_OR_NOTHING,
     ANCHOR,
     BACKGROUND,
@@ -165,8 +165,7 @@ def find_outcome(words: list[str], own_action: str | None, after_comma: frozense
             # Common verbs only count when what follows says how things stood afterwards
             # ("it worked", "it went well"), not "they both worked evenings".
             rest = " ".join(words[k + 1:k + 4])
-            if rest and not re.match(r"(back|better|worse|down|up|well|smoothly|fine|straight|on to|ahead|through|"
-                                     r"from|out|the template|\w+ed\b)", rest):
+            if rest and not AFTERWARDS.match(rest):
                 continue
         return "other"
     return None

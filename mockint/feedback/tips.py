@@ -40,12 +40,12 @@ def _measured(fb: Feedback) -> str:
 def length_tip(fb: Feedback, story: bool) -> str | None:
     if fb.length.verdict == "too_short":
         if not story:
-            more = "your reasoning and one concrete example"
+            more = "Add your reasoning and one concrete example."
         elif fb.star.action.present and fb.star.result.present:
-            more = "detail: why it mattered, how you went about it, and what changed"
+            more = "Add detail: why it mattered, how you went about it, and what changed."
         else:
-            more = "what you did, step by step, and how it ended"
-        return f"Your answer was {_measured(fb)}; aim for {_targets_text(fb)}. Add {more}."
+            more = "There is room for the whole story: the tips below say what is missing."
+        return f"Your answer was {_measured(fb)}; aim for {_targets_text(fb)}. {more}"
     if fb.length.verdict == "too_long":
         cut = ("Keep the background to one or two sentences and spend the time on what you did and the result"
                if story else "Lead with your answer in one sentence, then give the two strongest reasons")
@@ -80,7 +80,8 @@ def star_tips(fb: Feedback, action_covered: bool = False) -> list[str]:
 
 def ownership_tip(fb: Feedback) -> str | None:
     own = fb.ownership
-    if fb.star.applicable and fb.star.action.present and own.we >= 2 and own.we >= WE_OVER_I_RATIO * max(own.i, 1):
+    mostly_we = own.we >= 1 and own.i == 0 or own.we >= 2 and own.we >= WE_OVER_I_RATIO * own.i
+    if fb.star.applicable and fb.star.action.present and mostly_we:
         return (f"In what was done you said \u201cwe\u201d {own.we} times and \u201cI\u201d {own.i} times. "
                 "The interviewer is hiring you: say which part you did yourself.")
     return None
