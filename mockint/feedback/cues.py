@@ -71,8 +71,9 @@ AFTERWARDS = re.compile(
     r"(back|better|worse|down|up|well|smoothly|fine|straight|on to|ahead|through|from|out|the template|"
     r"((\w+ly|all|also|then|soon) )?(approved|accepted|adopted|resolved|fixed|solved|restored|recovered|"
     r"stabili[sz]ed|completed|finished|delivered|launched|shipped|signed|promoted|rolled out|implemented|"
-    r"cleaned|closed|cleared|reduced|cut|saved|avoided|prevented|caught|found|paid|hired|renewed|extended|published|praised|recognised|recognized|"
-    r"rehired|reopened|released|deployed|merged|passed|won|awarded|chosen|selected|used|reused|kept|retained)\b)"
+    r"cleaned|closed|cleared|reduced|cut|saved|avoided|prevented|caught|found|paid|hired|renewed|extended|"
+    r"published|praised|recognised|recognized|rehired|reopened|released|deployed|merged|passed|won|awarded|"
+    r"chosen|selected|used|reused|kept|retained)\b)"
 )
 # Said with "I"/"we", these are the result only with a number or an all-or-nothing word
 # ("we saved 2,000 dollars", "we lost no orders"); else they are steps ("I reduced the batch size").
