@@ -46,6 +46,7 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from mockint.cli.analyze import analyze
     from mockint.cli.doctor import doctor
     from mockint.cli.practice import practice
     from mockint.cli.prep import ask, debrief, followup, stories
@@ -53,7 +54,10 @@ def _register() -> None:
     from mockint.cli.questions import questions, roles
     from mockint.cli.sessions import review, sessions
 
-    for command in (practice, questions, roles, sessions, review, progress, debrief, stories, ask, followup, doctor):
+    for command in (
+        practice, questions, roles, sessions, review, progress, analyze,
+        debrief, stories, ask, followup, doctor,
+    ):
         cli.add_command(command)
 
 

@@ -82,7 +82,7 @@ def ownership_tip(fb: Feedback) -> str | None:
     own = fb.ownership
     mostly_we = own.we >= 1 and own.i == 0 or own.we >= 2 and own.we >= WE_OVER_I_RATIO * own.i
     if fb.star.applicable and fb.star.action.present and mostly_we:
-        return (f"In what was done you said \u201cwe\u201d {own.we} times and \u201cI\u201d {own.i} times. "
+        return (f"In what was done you said \u201cwe\u201d {times(own.we)} and \u201cI\u201d {times(own.i)}. "
                 "The interviewer is hiring you: say which part you did yourself.")
     return None
 
@@ -154,3 +154,8 @@ def choose_tips(fb: Feedback, kind: QuestionKind | None) -> list[str]:
                   *pace_tips(fb)]
     tips = [t for t in candidates if t]
     return tips[:MAX_TIPS] or [praise(fb, story)]
+
+
+def times(n: int) -> str:
+    """"once", "twice", "3 times": counts read as a person would say them."""
+    return {0: "not once", 1: "once", 2: "twice"}.get(n, f"{n} times")
