@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.report.conftest import STRONG, invoke
@@ -61,3 +65,30 @@ def test_a_bad_retry_reference_is_one_clear_line(two_sessions, ref, message):
     result = invoke(["practice", "--retry", ref, "--text"])
     assert result.exit_code == 2
     assert result.output.startswith("mockint: " + message) and result.output.count("\n") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/usr/share/alsa/alsa.conf").is_file(), reason="needs ALSA (libasound2)")
+def test_a_typed_answer_retried_out_loud(two_sessions, tmp_path):
+    """The real voice stack on virtual devices: question spoken, answer recorded and transcribed, then compared."""
+    from tests.speech.speech_data import espeak, silence
+    from tests.speech.virtual_audio import virtual_audio
+
+    audio = virtual_audio(tmp_path / "devices", np.concatenate([silence(1.0), espeak(STRONG[1])]))
+    done = subprocess.run(
+        [sys.executable, "-m", "mockint", "practice", "--retry", "1:2", "--voice",
+         "--input-device", "mockmic", "--output-device", "mockspk"],
+        env=dict(audio.env, MOCKINT_HOME=str(two_sessions), COLUMNS="100"), stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(audio.speaker_samples()) > 16000  # the question was spoken
+    new = review_json("3")
+    assert new["mode"] == "voice" and new["turns"][0]["question"]["source"] == "retry"
+    fb = new["turns"][0]["feedback"]
+    assert fb["words_per_minute"] and Path(new["turns"][0]["answer"]["audio"]).is_file()
+    # The comparison table is the last thing printed; the feedback panel above it has a Pace line too.
+    pace = [line for line in done.stdout.splitlines() if line.startswith("│ Pace")][-1]
+    assert [c.strip() for c in pace.split("│")[2:4]] == ["n/a", f"{fb['words_per_minute']:.0f} wpm"]
+    page = invoke(["review", "3", "--format", "html"]).output
+    assert '<audio controls preload="metadata" src="data:audio/flac;base64,' in page
