@@ -82,13 +82,23 @@ class Prefetcher:
         self._thread = threading.Thread(target=self._work, name="question-prefetch", daemon=True)
         self._thread.start()
 
+    def close(self) -> None:
+        """Wait for a question being written to finish, so the model is never freed mid-generation."""
+        self._done = True
+        if self._thread is not None:
+            while self._thread.is_alive():
+                try:
+                    self._thread.join(timeout=0.2)
+                except KeyboardInterrupt:  # a second Ctrl-C while we wait: keep waiting, it is seconds
+                    continue
+
     def get(self) -> Question | None:
         """The next question (waiting for it if need be), starting work on the one after."""
         while self._thread.is_alive():
             self._thread.join(timeout=0.2)  # short joins keep Ctrl-C responsive
         if self._error is not None:
             raise self._error
-        if self._done:
+        if self._done or self._next is None:
             return None
         question, self._next = self._next, None
         self._start()
@@ -146,6 +156,7 @@ class Interview:
                         if outcome in ("quit", "end"):
                             break
         finally:
+            self.prefetch.close()
             self.session.ended_at = utc_now()
             self.store.end_session(self.session.id)
         self.view.summary(self.session)

@@ -66,9 +66,21 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    # Piped output must not die on a closed pipe (`mockint sessions | head`).
     try:
-        cli.main(prog_name="mockint")
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)
+        cli.main(prog_name="mockint")  # standalone mode: always ends in SystemExit
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+    except BrokenPipeError:  # `mockint sessions | head` closed the pipe early: not an error worth a line
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    # Leave without interpreter teardown. llama.cpp can crash (SIGSEGV) while its native
+    # objects are freed during shutdown, seen after Ctrl-C; every turn is already committed
+    # to SQLite, so there is nothing left to clean up that the OS does not.
+    os._exit(code)
