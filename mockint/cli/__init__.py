@@ -47,6 +47,7 @@ def cli() -> None:
 
 def _register() -> None:
     from mockint.cli.analyze import analyze
+    from mockint.cli.devices import devices
     from mockint.cli.doctor import doctor
     from mockint.cli.practice import practice
     from mockint.cli.prep import ask, debrief, followup, stories
@@ -56,7 +57,7 @@ def _register() -> None:
 
     for command in (
         practice, questions, roles, sessions, review, progress, analyze,
-        debrief, stories, ask, followup, doctor,
+        debrief, stories, ask, followup, devices, doctor,
     ):
         cli.add_command(command)
 

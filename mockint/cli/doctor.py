@@ -65,24 +65,29 @@ def check_voice() -> Check:
 
 
 def check_devices() -> list[Check]:
-    fix_pa = "Debian/Ubuntu: apt install libportaudio2 · macOS: brew install portaudio · Windows: included"
-    try:
-        from mockint.speech.devices import list_devices
-    except ImportError:
-        return [Check("audio devices", False, "speech support is not installed", "run scripts/setup.sh", False)]
+    """The microphone and speaker mockint would use (the configured ones, else the defaults)."""
+    from mockint.config import Settings
     from mockint.errors import UserError
 
+    fix_pa = "Debian/Ubuntu: apt install libportaudio2 · macOS: brew install portaudio · Windows: included"
+    fix_dev = "plug in or enable one; `mockint devices` lists what is seen; text practice works without"
     try:
+        from mockint.speech.devices import list_devices, match_device
+
         devices = list_devices()
+    except ImportError:
+        return [Check("audio devices", False, "speech support is not installed", "run scripts/setup.sh", False)]
     except UserError as exc:
         return [Check("audio devices", False, str(exc), fix_pa, False)]
-    inputs = [d for d in devices if d.get("max_input_channels", 0) > 0]
-    outputs = [d for d in devices if d.get("max_output_channels", 0) > 0]
-    fix_dev = "plug in or enable a microphone/speaker; `mockint devices` lists what is seen; text mode works without"
-    return [
-        Check("microphone", bool(inputs), f"{len(inputs)} input device(s)", "" if inputs else fix_dev, False),
-        Check("speaker", bool(outputs), f"{len(outputs)} output device(s)", "" if outputs else fix_dev, False),
-    ]
+    settings = Settings.load()
+    checks = []
+    for name, kind, spec in (("microphone", "input", settings.input_device), ("speaker", "output", settings.output_device)):
+        try:
+            device = match_device(devices, spec, kind)
+            checks.append(Check(name, True, f"{device.name} (#{device.index})", essential=False))
+        except UserError as exc:
+            checks.append(Check(name, False, str(exc), fix_dev, essential=False))
+    return checks
 
 
 def check_home() -> Check:
@@ -115,8 +120,10 @@ def doctor(as_json):
         click.echo(json.dumps([asdict(c) for c in checks], indent=2))
     else:
         table = Table(title="mockint doctor", title_justify="left")
-        for column in ("", "check", "found", "how to fix"):
-            table.add_column(column)
+        table.add_column("")
+        table.add_column("check")
+        table.add_column("found", overflow="fold")  # paths must show whole, not cut with an ellipsis
+        table.add_column("how to fix", overflow="fold")
         for c in checks:
             table.add_row("[green]ok[/]" if c.ok else ("[red]missing[/]" if c.essential else "[yellow]missing[/]"),
                           c.name, c.found, c.fix)
