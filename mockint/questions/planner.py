@@ -48,7 +48,6 @@ KIND_REASONS = {
     QuestionKind.first_round: "goes back to your first round: {t}",
 }
 FIRST_ROUND_EVERY = 3  # with notes, every third question goes back to the first round
-EXAMPLES_IN_PROMPT = 3
 # The first words of each kind of question. The model continues from one of them: a
 # tiny model stays on task when the question is already under way, and a bigger one
 # loses nothing by it.
@@ -115,6 +114,7 @@ class QuestionPlanner:
         # model warms up and writes the rest in the background.
         self.instant_first = instant_first
         self.openers = openers or OPENERS
+        self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
         role = match.role
         self.vocabulary = role_vocabulary(
@@ -199,8 +199,12 @@ class QuestionPlanner:
         return KIND_REASONS[slot.kind].format(c=slot.competency, t=topic)
 
     def _prompt(self, slot: Slot) -> tuple[str, list[str]]:
-        """The few-shot completion prompt for a slot, and the example questions it shows."""
-        examples = self._examples(slot)
+        """The few-shot completion prompt for a slot, and the example questions it shows.
+
+        Everything but the last lines is the same for every question of a session, so
+        llama.cpp reuses its evaluated prefix and only the slot's own lines cost time.
+        """
+        examples = self._examples()
         lines = []
         for ex_comp, ex_kind, ex_note, ex_text in examples:
             lines.append(f"Competency: {ex_comp}\nKind: {KIND_LABELS[ex_kind]}")
@@ -216,15 +220,20 @@ class QuestionPlanner:
         )
         return prompt.rstrip(), [ex[3] for ex in examples]
 
-    def _examples(self, slot: Slot) -> list[tuple[str, QuestionKind, str, str]]:
-        """Bank questions of the same kind (other competencies first), as few-shot examples."""
-        if slot.kind == QuestionKind.first_round:
-            shots = toml_template("first_round.toml")["examples"]
-            return [("the first-round topic", QuestionKind.first_round, s["note"], s["question"]) for s in shots]
-        same_kind = [q for q in self.role.bank if q.kind == slot.kind]
-        others = [q for q in same_kind if q.competency != slot.competency] or same_kind
-        picked = self.rng.sample(others, min(EXAMPLES_IN_PROMPT, len(others)))
-        return [(q.competency, q.kind, "", q.text) for q in picked]
+    def _examples(self) -> list[tuple[str, QuestionKind, str, str]]:
+        """One bank question of each kind (and a first-round example with notes), fixed per session."""
+        if self._shots is None:
+            shots = []
+            for kind in (QuestionKind.technical, QuestionKind.behavioral, QuestionKind.situational, QuestionKind.culture):
+                pool = [q for q in self.role.bank if q.kind == kind]
+                if pool:
+                    q = self.rng.choice(pool)
+                    shots.append((q.competency, q.kind, "", q.text))
+            if self.topics:
+                s = self.rng.choice(toml_template("first_round.toml")["examples"])
+                shots.append(("the first-round topic", QuestionKind.first_round, s["note"], s["question"]))
+            self._shots = shots
+        return self._shots
 
     def _fallback(self, slot: Slot) -> Question:
         """A question that is always good: a first-round template, else an unused bank question."""
