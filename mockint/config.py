@@ -51,7 +51,9 @@ class Settings:
     speech_rate: int = 170  # words per minute for the spoken questions
     input_device: str | None = None  # sounddevice name substring or index
     output_device: str | None = None
-    end_silence_seconds: float = 2.0  # silence after speech that ends an answer
+    # Silence after speech that ends an answer. A little over the 2 s that the feedback calls
+    # a long pause, so such a pause is heard and reported instead of cutting the candidate off.
+    end_silence_seconds: float = 2.5
     max_answer_seconds: float = 240.0  # a hard stop for one answer
     no_speech_timeout_seconds: float = 20.0  # give up if the candidate never starts
 

@@ -32,7 +32,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mockint.config import find_llm_model  # noqa: E402
+from mockint.config import Settings, find_llm_model  # noqa: E402
 from mockint.domain import QuestionKind, Transcript  # noqa: E402
 from mockint.feedback import analyze  # noqa: E402
 from mockint.llm import load_model  # noqa: E402
@@ -46,7 +46,7 @@ from mockint.speech.stt import StreamingTranscriber, Transcriber  # noqa: E402
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 QUESTION = "Tell me about a time you had to learn something quickly: what did you do, and what was the result?"
 ANSWER_TARGET_S = 90.0
-END_SILENCE_S = 2.0  # the endpointer's default: this much silence after the last word ends the answer
+END_SILENCE_S = Settings().end_silence_seconds  # this much silence after the last word ends the answer
 
 
 def long_answer(path: Path | None) -> np.ndarray:
@@ -72,7 +72,7 @@ def long_answer(path: Path | None) -> np.ndarray:
 def feedback_streaming(audio: np.ndarray, transcriber: Transcriber) -> tuple[float, float, Transcript]:
     """Feed at real-time pace through the Recorder's collect path; time end of answer -> feedback."""
     stream = StreamingTranscriber(transcriber)
-    recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)
+    recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)  # as VoiceChannel sets it up
     recording = recorder.collect(blocks_of(audio, round(0.1 * SAMPLE_RATE), paced=True), on_chunk=stream.feed)
     ended = time.perf_counter()  # the endpointer has just ended the answer
     transcript = stream.finish()
