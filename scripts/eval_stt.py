@@ -30,6 +30,7 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from mockint.speech.audio import blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import FILLER_PROMPT, StreamingTranscriber, Transcriber  # noqa: E402
 
@@ -188,12 +189,8 @@ def streaming_vs_batch(audio_dir: Path, model: Path | None, paced: bool) -> dict
     batch, batch_seconds = timed(transcriber, audio)
 
     stream = StreamingTranscriber(transcriber)
-    chunk = RATE // 10
-    started = time.perf_counter()
-    for i in range(0, audio.size, chunk):
-        stream.feed(audio[i : i + chunk])
-        if paced:  # as a microphone delivers it
-            time.sleep(max(0.0, started + (i + chunk) / RATE - time.perf_counter()))
+    for block in blocks_of(audio, RATE // 10, paced):
+        stream.feed(block)
     ended = time.perf_counter()
     streamed = stream.finish()
     wait = time.perf_counter() - ended
@@ -258,7 +255,8 @@ def main() -> int:
         f"  words differing {stream['streaming_vs_batch_word_difference']:.1%}  pieces {stream['pieces']}"
     )
     if stream["wait_after_end_seconds"] is not None:
-        print(f"  wait after the end: streaming {stream['wait_after_end_seconds']} s, batch {stream['batch_seconds']} s")
+        waits = stream["wait_after_end_seconds"], stream["batch_seconds"]
+        print(f"  wait after the end: streaming {waits[0]} s, batch {waits[1]} s")
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -97,19 +97,23 @@ class SpeechDetector:
         return is_speech(level, self.floor_db, self.params), level
 
 
-def contains_speech(audio: np.ndarray, sample_rate: int = SAMPLE_RATE, min_seconds: float = 0.1) -> bool:
-    """Whether a whole clip has at least min_seconds of speech (to skip transcribing silence).
+def speech_span(
+    audio: np.ndarray, sample_rate: int = SAMPLE_RATE, min_seconds: float = 0.1
+) -> tuple[float, float] | None:
+    """(start, end) in seconds of the speech in a whole clip, or None if it has less than min_seconds.
 
     The clip is all there, so the floor is simply its quietest tenth: this also works for
     a clip that starts mid-word, where a running floor would still be calibrating.
     """
     levels = frame_levels(audio, round(sample_rate * FRAME_SECONDS))
     if levels.size == 0:
-        return False
+        return None
     params = VadParams()
     floor = float(np.percentile(levels, 10))
-    loud = (levels >= params.min_speech_db) & (levels >= floor + params.margin_db)
-    return float(loud.sum()) * FRAME_SECONDS >= min_seconds
+    loud = np.flatnonzero((levels >= params.min_speech_db) & (levels >= floor + params.margin_db))
+    if loud.size * FRAME_SECONDS < min_seconds:
+        return None
+    return loud[0] * FRAME_SECONDS, (loud[-1] + 1) * FRAME_SECONDS
 
 
 # ---- End of answer -------------------------------------------------------------
@@ -156,7 +160,7 @@ def advance(
         return new, "no_speech" if waited else None
     if end - speech_start >= rules.max_answer_seconds * sample_rate:
         return new, "max_length"
-    if speech_start is not None and end - new.last_speech_end >= rules.end_silence_seconds * sample_rate:
+    if end - new.last_speech_end >= rules.end_silence_seconds * sample_rate:
         return new, "silence"
     return new, None
 
@@ -328,8 +332,7 @@ class Recorder:
                 f"Cannot open the microphone {self.input_device!r}: {exc}. Run `mockint devices` to pick another."
             ) from None
         with stream:
-            blocks = (stream.read(block)[0][:, 0] for _ in iter(int, 1))
-            return self.collect(blocks, on_chunk, enter_pressed if sys.stdin.isatty() else None)
+            return self.collect(read_blocks(stream, block), on_chunk, enter_pressed if sys.stdin.isatty() else None)
 
     def collect(
         self,
@@ -347,6 +350,24 @@ class Recorder:
                 if stop_requested is not None and stop_requested():
                     return collector.finish("enter")
         return collector.finish()
+
+
+def read_blocks(stream, block: int) -> Iterator[np.ndarray]:
+    """Blocks of mono int16 samples from an open sounddevice InputStream, for as long as asked."""
+    while True:
+        data, _overflowed = stream.read(block)  # an overflow loses a little audio; the answer goes on
+        yield data[:, 0]
+
+
+def blocks_of(
+    audio: np.ndarray, block: int, paced: bool = False, sample_rate: int = SAMPLE_RATE
+) -> Iterator[np.ndarray]:
+    """A recording cut into blocks, optionally released at real-time speed like a microphone's."""
+    started = time.perf_counter()
+    for start in range(0, audio.size, block):
+        if paced:  # wait until this block would have been heard
+            time.sleep(max(0.0, started + (start + block) / sample_rate - time.perf_counter()))
+        yield audio[start : start + block]
 
 
 def enter_pressed() -> bool:
@@ -380,15 +401,15 @@ def meter_bar(level: float, width: int = 20) -> str:
 
 
 class LevelMeter:
-    """Elapsed time and a level meter on one live line, only when the console is a terminal."""
+    """Elapsed time and a level meter on one live line, only when the console is a terminal.
 
-    REFRESH_SECONDS = 0.1
+    It is redrawn once per block read (10 times a second live), so it costs nothing extra.
+    """
 
     def __init__(self, console, rules: EndpointRules):
         self.console = console if console is not None and console.is_terminal else None
         self.rules = rules
         self.live = None
-        self.shown_at = 0.0
 
     def __enter__(self) -> "LevelMeter":
         if self.console is not None:
@@ -399,10 +420,9 @@ class LevelMeter:
         return self
 
     def show(self, collector: AnswerCollector) -> None:
-        """Redraw the line at most every REFRESH_SECONDS."""
-        if self.live is None or time.monotonic() - self.shown_at < self.REFRESH_SECONDS:
+        """Redraw the line with the state after the latest block."""
+        if self.live is None:
             return
-        self.shown_at = time.monotonic()
         if collector.state.speech_start is None:
             status = "[dim]listening, start when you are ready…[/]"
         else:

@@ -35,7 +35,8 @@ def read_audio(path: str | Path, sample_rate: int = 16000) -> np.ndarray:
     try:
         samples, declared = decode(path, sample_rate)
     except av.FFmpegError as exc:
-        raise UserError(f"Cannot decode {path}: the file is damaged or not {SUPPORTED_NAMES} ({exc.strerror}).") from None
+        damaged = f"Cannot decode {path}: the file is damaged or not {SUPPORTED_NAMES} ({exc.strerror})."
+        raise UserError(damaged) from None
     if samples is None:
         raise UserError(f"{path} has no audio in it: use a {SUPPORTED_NAMES} recording.")
     if samples.size == 0:

@@ -99,7 +99,8 @@ class Speaker:
         try:
             sd.play(samples, rate, device=self.output_device, blocking=True)
         except sd.PortAudioError as exc:
-            raise DeviceError(f"Cannot play on the speaker {self.output_device!r}: {exc}. Run `mockint devices`.") from None
+            device = self.output_device
+            raise DeviceError(f"Cannot play on the speaker {device!r}: {exc}. Run `mockint devices`.") from None
 
 
 def pick_voice(voices, wanted: str) -> str:
@@ -120,7 +121,9 @@ def pick_voice(voices, wanted: str) -> str:
             if rule(voice):
                 return voice.id
     examples = ", ".join(v.name for v in voices[:5])
-    raise DeviceError(f"No text-to-speech voice matches '{wanted}' (some voices: {examples}): change the voice setting.")
+    raise DeviceError(
+        f"No text-to-speech voice matches '{wanted}' (some voices: {examples}): change the voice setting."
+    )
 
 
 def check_tts(voice: str | None = None) -> list[str]:

@@ -12,11 +12,12 @@ from mockint.speech.audio import (
     Recorder,
     VadParams,
     advance,
-    contains_speech,
+    blocks_of,
     is_speech,
     level_db,
     meter_bar,
     next_noise_floor,
+    speech_span,
 )
 
 FRAME = round(SAMPLE_RATE * FRAME_SECONDS)
@@ -107,8 +108,7 @@ def collect(audio: np.ndarray, rules: EndpointRules = RULES, block: int = 1600):
     recorder = Recorder(None, end_silence_seconds=rules.end_silence_seconds,
                         max_answer_seconds=rules.max_answer_seconds,
                         no_speech_timeout_seconds=rules.no_speech_timeout_seconds)
-    blocks = (audio[i : i + block] for i in range(0, audio.size, block))
-    return recorder.collect(blocks, on_chunk=chunks.append), chunks
+    return recorder.collect(blocks_of(audio, block), on_chunk=chunks.append), chunks
 
 
 def test_recording_is_trimmed_to_the_speech_and_chunks_follow_its_timeline():
@@ -153,21 +153,34 @@ def test_silence_only_gives_no_answer():
 def test_stop_request_ends_the_answer_early_and_keeps_what_was_said():
     audio = np.concatenate([quiet(1.0), tone(6.0)])
     recorder = Recorder(None)
-    blocks = (audio[i : i + 1600] for i in range(0, audio.size, 1600))
     asked = iter(range(10**6))
-    recording = recorder.collect(blocks, stop_requested=lambda: next(asked) >= 40)
+    recording = recorder.collect(blocks_of(audio, 1600), stop_requested=lambda: next(asked) >= 40)
     assert recording.stop_reason == "enter"
     assert recording.spoke
     assert recording.duration_seconds == pytest.approx(41 * 0.1 - 1.0 + AnswerCollector.PRE_ROLL_SECONDS, abs=0.05)
 
 
-def test_contains_speech_ignores_silence_and_steady_noise_but_not_a_clip_starting_mid_word():
-    assert not contains_speech(quiet(3.0).astype(np.float32))
-    assert not contains_speech(noise(3.0, 0.01).astype(np.float32) / 32768)
-    assert contains_speech(np.concatenate([tone(0.5), quiet(0.5)]).astype(np.float32) / 32768)
+def test_speech_span_ignores_silence_and_steady_noise_but_not_a_clip_starting_mid_word():
+    assert speech_span(quiet(3.0).astype(np.float32)) is None
+    assert speech_span(noise(3.0, 0.01).astype(np.float32) / 32768) is None
+    span = speech_span(np.concatenate([tone(0.5), quiet(0.5), tone(1.0), quiet(2.0)]).astype(np.float32) / 32768)
+    assert span == pytest.approx((0.0, 2.0), abs=0.03)
 
 
 def test_meter_bar_scales_from_minus_60_to_0_db():
     assert meter_bar(-100.0, 10) == "·" * 10
     assert meter_bar(-30.0, 10) == "█" * 5 + "·" * 5
     assert meter_bar(3.0, 10) == "█" * 10
+
+
+def test_a_terminal_shows_elapsed_time_and_a_level_meter_and_a_pipe_shows_nothing():
+    import io
+
+    from rich.console import Console
+
+    audio = np.concatenate([quiet(0.5), tone(3.0), quiet(3.0)])
+    for terminal in (True, False):
+        screen = io.StringIO()
+        console = Console(file=screen, force_terminal=terminal, width=100)
+        Recorder(None, console=console).collect(blocks_of(audio, 1600))
+        assert ("█" in screen.getvalue() and "0:0" in screen.getvalue()) is terminal

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from mockint.errors import ModelError, UserError
+from mockint.speech.audio import blocks_of
 from mockint.speech.audiofile import read_audio, write_audio
-from mockint.speech.stt import CutRules, PieceCutter, StreamingTranscriber, Transcriber
+from mockint.speech.stt import CutRules, PauseSplitter, PieceCutter, StreamingTranscriber, Transcriber
 from tests.speech.speech_data import AUDIO, espeak, fillers_in, reference, silence, word_error_rate
 
 pytestmark = pytest.mark.slow
@@ -160,6 +161,14 @@ def test_silence_alone_is_never_a_piece_and_a_long_monologue_is_cut_before_30_s(
     assert monologue and all(b - a <= 25 * 16000 for a, b in zip([0] + monologue, monologue))
 
 
+def test_cut_points_do_not_depend_on_how_the_audio_arrives(jfk):
+    answer = np.concatenate([jfk, silence(0.7) / 32768, jfk, silence(2.0) / 32768]).astype(np.float32)
+    whole = PauseSplitter().push(answer)
+    splitter = PauseSplitter()
+    chunked = [cut for block in blocks_of(answer, 777) for cut in splitter.push(block)]
+    assert len(whole) >= 2 and chunked == whole
+
+
 def test_streaming_gives_the_same_words_as_batch(transcriber, jfk):
     """Real speech and a filler answer with pauses, fed in small chunks while the worker transcribes."""
     parts = [
@@ -174,12 +183,14 @@ def test_streaming_gives_the_same_words_as_batch(transcriber, jfk):
     answer = np.concatenate([p if p.dtype == np.float32 else p / 32768 for p in parts]).astype(np.float32)
     batch = transcriber.transcribe(answer)
     stream = StreamingTranscriber(transcriber)
-    for i in range(0, answer.size, 1600):
-        stream.feed(answer[i : i + 1600])
+    for block in blocks_of(answer, 1600):
+        stream.feed(block)
     streamed = stream.finish()
     assert len(stream.pieces) >= 3
     assert word_error_rate(batch.text, streamed.text) <= 0.1, (batch.text, streamed.text)
     assert fillers_in(streamed.text)["um"] >= 2, streamed.text
+    # the fillers come after the first 30 s window: batch keeps them too (it prompts every piece)
+    assert answer.size > 30 * 16000 and fillers_in(batch.text)["um"] >= 2, batch.text
     times = [w.start for w in streamed.words]
     assert times == sorted(times) and times[-1] <= answer.size / 16000
     # the same words land at about the same times both ways: timings are offset per piece
