@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
+from contextlib import nullcontext
 
 import click
 
@@ -89,6 +90,11 @@ def practice(role_text, mode, count, notes, debrief_ref, model, input_device, ou
     rng = random.Random(seed)
 
     mode, channel, help_text = make_channel(mode or default_mode(settings), settings, store, out)
+    # Load the model here, before anything is on screen: llama-cpp-python silences a load by
+    # pointing the process's stdout and stderr at /dev/null for a moment, which would swallow
+    # a question printed at the same time if the load ran in the background.
+    with out.status("Loading the question model...") if out.is_terminal else nullcontext():
+        llm.warm_up()
     session = store.start_session(
         Session(role=match.title, role_key=match.role.key, mode=mode, notes=notes_text, model=llm.name)
     )
