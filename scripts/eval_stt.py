@@ -9,7 +9,8 @@
    and ours (FILLER_PROMPT); and over one answer longer than a 30 s Whisper window.
 3. Streaming vs batch: the LJ Speech clips joined into one long answer, transcribed by
    StreamingTranscriber and in one go; WER of both and how many pieces streaming made.
-   With --paced the audio is fed at real-time speed and the wait after its end is timed.
+   With --paced the audio is fed at real-time speed and the wait after its end is timed,
+   both when it stops abruptly and through the Recorder, after its end-of-answer silence.
 
 Usage: python scripts/eval_stt.py [--audio-dir DIR] [--model DIR] [--paced] [--json]
 """
@@ -30,7 +31,7 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from mockint.speech.audio import blocks_of  # noqa: E402
+from mockint.speech.audio import Recorder, blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import FILLER_PROMPT, StreamingTranscriber, Transcriber  # noqa: E402
 
@@ -208,6 +209,23 @@ def streaming_vs_batch(audio_dir: Path, model: Path | None, paced: bool) -> dict
     }
 
 
+def recording_path_wait(audio_dir: Path, model: Path | None, end_silence: float = 2.0) -> dict:
+    """The first ~80 s of LJ Speech spoken into the Recorder at real-time pace, then silence:
+    how long after the end-of-answer decision the streamed transcript is ready."""
+    manifest = [m for m in json.loads((audio_dir / "manifest.json").read_text()) if m["file"].startswith("ljspeech/")]
+    speech = np.concatenate([read_audio(audio_dir / m["file"], RATE) for m in manifest[:12]])
+    silence = np.zeros(RATE, np.float32)
+    mic = (np.concatenate([silence, speech, silence, silence, silence, silence]) * 32767).astype(np.int16)
+    transcriber = Transcriber(model)
+    transcriber.load()
+    stream = StreamingTranscriber(transcriber)
+    Recorder(None, end_silence_seconds=end_silence).collect(blocks_of(mic, RATE // 10, paced=True), stream.feed)
+    started = time.perf_counter()
+    stream.finish()
+    return {"answer_seconds": round(speech.size / RATE, 1), "end_silence_seconds": end_silence,
+            "wait_after_end_of_answer_seconds": round(time.perf_counter() - started, 2)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--audio-dir", type=Path, default=REPO_ROOT.parent / "shared" / "audio")
@@ -222,6 +240,7 @@ def main() -> int:
         "fillers": fillers(args.model),
         "long_answer_fillers": long_answer_fillers(args.model),
         "streaming": streaming_vs_batch(args.audio_dir, args.model, args.paced),
+        "recording_path": recording_path_wait(args.audio_dir, args.model) if args.paced else None,
     }
     if args.json:
         print(json.dumps(report, indent=1))
@@ -256,7 +275,13 @@ def main() -> int:
     )
     if stream["wait_after_end_seconds"] is not None:
         waits = stream["wait_after_end_seconds"], stream["batch_seconds"]
-        print(f"  wait after the end: streaming {waits[0]} s, batch {waits[1]} s")
+        print(f"  wait after the audio stops mid-breath: streaming {waits[0]} s, batch {waits[1]} s")
+        path = report["recording_path"]
+        print(
+            f"Recording path: {path['answer_seconds']} s answer into the Recorder at real-time pace; the transcript"
+            f" was ready {path['wait_after_end_of_answer_seconds']} s after the end of the answer was detected"
+            f" ({path['end_silence_seconds']:g} s of silence)"
+        )
     return 0
 
 
