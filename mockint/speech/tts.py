@@ -64,6 +64,8 @@ class Speaker:
         """The spoken text as int16 mono samples at sample_rate (nothing is played)."""
         from mockint.speech.audiofile import decode
 
+        if not text.strip():
+            return np.zeros(0, np.int16)
         with self._lock, tempfile.TemporaryDirectory(prefix="mockint-tts-") as tmp:
             engine = self._engine_locked()
             path = Path(tmp) / "speech.wav"
@@ -80,7 +82,7 @@ class Speaker:
                 samples, _ = decode(path, sample_rate)
             except Exception:  # missing or unreadable file: the engine failed silently
                 samples = None
-        if samples is None or (samples.size == 0 and text.strip()):
+        if samples is None or samples.size == 0:
             raise DeviceError(f"The speech engine wrote no audio for the question. {TTS_MISSING}")
         return samples
 
