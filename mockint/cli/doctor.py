@@ -52,16 +52,16 @@ def check_whisper() -> Check:
 
 
 def check_voice() -> Check:
-    fix = "Debian/Ubuntu: apt install espeak-ng · macOS: built in (NSSpeechSynthesizer) · Windows: built in (SAPI5)"
-    try:
-        import pyttsx3
+    """Renders a word with the configured voice, so a bad voice setting shows up here."""
+    from mockint.config import Settings
+    from mockint.speech.tts import check_tts
 
-        engine = pyttsx3.init()
-        voices = engine.getProperty("voices") or []
-        engine.stop()
-    except Exception as exc:  # pyttsx3 raises many kinds when no TTS driver is present
-        return Check("text-to-speech voice", False, f"unavailable ({type(exc).__name__})", fix, essential=False)
-    return Check("text-to-speech voice", bool(voices), f"{len(voices)} voices", "" if voices else fix, essential=False)
+    fix = "Debian/Ubuntu: apt install espeak-ng · macOS: built in (NSSpeechSynthesizer) · Windows: built in (SAPI5)"
+    voice = Settings.load().voice
+    problems = check_tts(voice)
+    if problems:
+        return Check("text-to-speech voice", False, problems[0], fix, essential=False)
+    return Check("text-to-speech voice", True, f"speaks ({voice or 'system default voice'})", essential=False)
 
 
 def check_devices() -> list[Check]:

@@ -12,7 +12,7 @@ from mockint.cli.common import console, open_llm
 from mockint.cli.prep import first_round_notes
 from mockint.config import Settings
 from mockint.domain import Session
-from mockint.errors import DeviceError, UserError
+from mockint.errors import DeviceError, ModelError, UserError
 
 
 def choose_role_interactively(out) -> str:
@@ -35,7 +35,7 @@ def make_channel(mode: str, settings: Settings, store, out):
             channel = VoiceChannel(settings, store.home / "audio", out)
             channel.prepare()
             return "voice", channel, "Answer out loud; a pause of a couple of seconds ends your answer. Ctrl-C ends the session."
-        except DeviceError as exc:
+        except (DeviceError, ModelError) as exc:  # no microphone, or no Whisper model: offer typing
             if not sys.stdin.isatty():
                 raise
             out.print(f"[yellow]{exc}[/]")

@@ -69,8 +69,9 @@ class VoiceChannel:
         if not recording.spoke:
             stream.cancel()
             return None
-        transcript = stream.finish()
+        # The recording is written before transcription, so a failure there loses no answer.
         path = write_audio(self.audio_dir / f"{turn_key}{AUDIO_SUFFIX}", recording.audio, recording.sample_rate)
+        transcript = stream.finish()
         return Answer(
             mode="voice",
             text=transcript.text,
