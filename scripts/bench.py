@@ -42,6 +42,7 @@ from mockint.roles import resolve_role  # noqa: E402
 from mockint.speech.audio import SAMPLE_RATE, Recorder, blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import StreamingTranscriber, Transcriber  # noqa: E402
+from mockint.speech.wer import word_error_rate  # noqa: E402
 
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 QUESTION = "Tell me about a time you had to learn something quickly: what did you do, and what was the result?"
@@ -170,18 +171,6 @@ def json_schema_rate(llm, prompts: list[str], budget: int) -> float:
         seconds += time.perf_counter() - started
         tokens += out["usage"]["completion_tokens"]
     return tokens / seconds
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    """WER between two transcripts (case and punctuation ignored)."""
-    norm = lambda s: "".join(c.lower() if c.isalnum() or c == "'" else " " for c in s).split()  # noqa: E731
-    ref, hyp = norm(reference), norm(hypothesis)
-    d = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, d[0] = d[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (r != h))
-    return d[len(hyp)] / max(1, len(ref))
 
 
 def main() -> int:

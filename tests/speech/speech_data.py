@@ -12,6 +12,8 @@ import numpy as np
 
 from mockint.speech.audiofile import read_audio
 
+from mockint.speech.wer import word_error_rate, words  # noqa: F401  (re-exported for the tests)
+
 AUDIO = Path(__file__).resolve().parents[1] / "data" / "audio"
 RATE = 16000
 
@@ -19,22 +21,6 @@ RATE = 16000
 def reference(name: str) -> str:
     """The reference transcript of a clip in tests/data/audio."""
     return next(m["transcript"] for m in json.loads((AUDIO / "manifest.json").read_text()) if m["file"] == name)
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words without punctuation."""
-    return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " ")).split()
-
-
-def word_error_rate(ref_text: str, hyp_text: str) -> float:
-    """Word-level edit distance over the reference length (case and punctuation ignored)."""
-    ref, hyp = words(ref_text), words(hyp_text)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        diagonal, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (r != h))
-    return row[-1] / max(1, len(ref))
 
 
 def fillers_in(text: str) -> dict[str, int]:
