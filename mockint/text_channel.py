@@ -37,7 +37,7 @@ class TextChannel:
 
         try:
             while True:
-                if self.prompt_out:
+                if self.prompt_out and not lines:  # a prompt marks where the answer starts, not every line
                     self.prompt_out.write("> ")
                     self.prompt_out.flush()
                 line = self.stdin.readline()

@@ -38,10 +38,15 @@ STAMP=.venv/.mockint-setup
 want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
 if [[ ! -f $STAMP || "$(cat $STAMP)" != "$want" ]] || ! .venv/bin/python -c "import mockint" 2>/dev/null; then
     say "installing mockint and its dependencies into .venv (building llama-cpp-python the first time takes ~8 minutes)"
-    .venv/bin/python -m pip install -q --upgrade "pip>=24" 2>&1 | grep -v '^WARNING: Location' || true
-    # pip keeps the llama-cpp-python wheel it builds in its cache, so later set-ups don't rebuild it.
-    .venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v '^WARNING: Location' || true
-    .venv/bin/python -c "import mockint, llama_cpp, faster_whisper" || { say "installing Python packages failed"; exit 1; }
+    # pip's chatter goes to a log, shown only if something fails. pip keeps the llama-cpp-python
+    # wheel it builds in its cache, so later set-ups don't rebuild it.
+    LOG=.venv/pip-install.log
+    if ! { .venv/bin/python -m pip install -q --upgrade "pip>=24" && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$LOG" 2>&1 \
+        || ! .venv/bin/python -c "import mockint, llama_cpp, faster_whisper" 2>>"$LOG"; then
+        grep -v '^WARNING: Location' "$LOG" | tail -30
+        say "installing Python packages failed (full log: $LOG)"
+        exit 1
+    fi
     echo "$want" > "$STAMP"
 fi
 

@@ -89,7 +89,11 @@ def practice(role_text, mode, count, notes, debrief_ref, model, input_device, ou
     store = Store()
     rng = random.Random(seed)
 
-    mode, channel, help_text = make_channel(mode or default_mode(settings), settings, store, out)
+    if mode is None:
+        mode = default_mode(settings)
+        if mode == "text" and sys.stdin.isatty():
+            out.print("[dim]No microphone found, so this session is typed. `mockint doctor` says what is missing.[/]")
+    mode, channel, help_text = make_channel(mode, settings, store, out)
     # Load the model here, before anything is on screen: llama-cpp-python silences a load by
     # pointing the process's stdout and stderr at /dev/null for a moment, which would swallow
     # a question printed at the same time if the load ran in the background.
