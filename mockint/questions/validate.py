@@ -54,6 +54,9 @@ GENERIC = {
     "want", "need", "think", "know", "help", "better", "best", "most", "more", "new", "good", "important",
     "problem", "issue", "change", "changed", "learn", "learned", "would", "could", "did", "done", "weigh",
     "imagine", "suppose", "design", "prioritize", "priorities", "situation", "specific", "particular",
+    "one", "own", "not", "someone", "anyone", "everyone", "other", "another", "also", "still", "well",
+    "really", "very", "much", "many", "lot", "any", "all", "each", "both", "even", "just", "only",
+    "kind", "person", "day", "days", "year", "years", "hard", "difficult", "tough", "right", "wrong",
 }
 NEAR_DUPLICATE = 0.5  # Jaccard overlap of content words at which two questions are "the same question"
 
