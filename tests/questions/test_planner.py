@@ -44,7 +44,7 @@ def test_a_retry_that_passes_is_taken():
 
 def test_duplicates_within_a_session_are_rejected():
     same = " a rate limiter for a public API, and which trade-offs would you accept"
-    p, _ = planner([same] + [same] * 3, count_hint=None) if False else planner([same] + [same] * 3)
+    p, _ = planner([same] * 4)
     slots = p.plan(6)
     first = p.write(slots[0])
     second = p.write(slots[0])  # same slot again: the model repeats itself
