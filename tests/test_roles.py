@@ -6,7 +6,6 @@ import itertools
 import re
 import tomllib
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

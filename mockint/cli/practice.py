@@ -76,7 +76,7 @@ def practice(role_text, mode, count, notes, debrief_ref, model, input_device, ou
     if output_device:
         settings.output_device = output_device
     if retry:
-        from mockint.cli.sessions import practise_again
+        from mockint.cli.retry import practise_again
 
         return practise_again(retry, mode, settings, out)
     if not role_text:

@@ -2,7 +2,6 @@
 
 import sqlite3
 
-from mockint.domain import Session
 from mockint.store import MIGRATIONS, Store
 
 
