@@ -33,6 +33,10 @@ class QuestionKind(str, Enum):
 # Kinds whose answers should be a story (Situation, Task, Action, Result).
 STORY_KINDS = {QuestionKind.behavioral, QuestionKind.first_round}
 
+StarPartName = Literal["situation", "task", "action", "result"]
+# The four parts of a STAR story, in story order: the one list every module uses.
+STAR_PARTS: tuple[StarPartName, ...] = ("situation", "task", "action", "result")
+
 
 class Role(BaseModel):
     """A job role with what a second round digs into and a bank of questions."""
@@ -152,13 +156,20 @@ class StarFeedback(BaseModel):
     action: StarPart = StarPart()
     result: StarPart = StarPart()
 
+    def parts(self) -> list[tuple[StarPartName, StarPart]]:
+        """The four parts with their names, in story order."""
+        return [(name, getattr(self, name)) for name in STAR_PARTS]
+
+    def missing(self) -> list[StarPartName]:
+        """The names of the parts not found, in story order."""
+        return [name for name, part in self.parts() if not part.present]
+
     @property
     def completeness(self) -> float | None:
         """Share of the four parts present, or None when STAR does not apply."""
         if not self.applicable:
             return None
-        parts = (self.situation, self.task, self.action, self.result)
-        return sum(p.present for p in parts) / 4
+        return sum(part.present for _, part in self.parts()) / len(STAR_PARTS)
 
 
 class Ownership(BaseModel):
