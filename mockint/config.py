@@ -1,33 +1,39 @@
 """Where things live and which models and devices to use: one place, documented defaults.
 
-Precedence for every setting: command-line option > environment variable >
-`config.toml` in the data directory > the default here.
+Precedence for every setting: command-line option > environment variable
+(`MOCKINT_<NAME>`, e.g. MOCKINT_SPEECH_RATE=150) > `config.toml` in the data directory
+> the default here. Values are type-checked wherever they come from, so a typo in the
+config file is one clear line, not a crash halfway through a session.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mockint.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "MOCKINT_"
 
 # The embedded defaults fetched by scripts/fetch_models.py (see models/README.md).
 DEFAULT_LLM_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_WHISPER_DIR = "whisper-tiny.en"
 
 
+def default_threads() -> int:
+    """CPU threads for a model: all cores up to four (more adds little on a laptop and starves the UI)."""
+    return max(1, min(4, os.cpu_count() or 2))
+
+
 def home_dir() -> Path:
     """The user data directory: $MOCKINT_HOME, else the platform's user data directory."""
     env = os.environ.get("MOCKINT_HOME")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("mockint", appauthor=False))
+    return Path(env).expanduser() if env else Path(user_data_dir("mockint", appauthor=False))
 
 
 def models_dir() -> Path:
@@ -40,47 +46,57 @@ def prompts_dir() -> Path:
     return Path(os.environ.get("MOCKINT_PROMPTS") or REPO_ROOT / "prompts")
 
 
-@dataclass
-class Settings:
-    """User-adjustable settings; every field can be set in config.toml."""
+class Settings(BaseModel):
+    """User-adjustable settings; each can be set in config.toml or as MOCKINT_<NAME> in the environment."""
 
-    llm_model: str | None = None  # path to a GGUF; None = pick from models/
-    whisper_model: str | None = None  # path to a CTranslate2 Whisper folder; None = embedded tiny.en
-    llm_threads: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 2)))
-    voice: str | None = None  # TTS voice id or name substring; None = system default
-    speech_rate: int = 170  # words per minute for the spoken questions
-    input_device: str | None = None  # sounddevice name substring or index
-    output_device: str | None = None
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    llm_model: str | None = Field(None, description="path to a GGUF; None = pick from models/")
+    whisper_model: str | None = Field(None, description="a CTranslate2 Whisper folder; None = embedded tiny.en")
+    llm_threads: int = Field(default_factory=default_threads, ge=1, le=64)
+    voice: str | None = Field(None, description="TTS voice id or part of its name; None = system default")
+    speech_rate: int = Field(170, ge=60, le=400, description="words per minute for the spoken questions")
+    input_device: str | None = Field(None, description="microphone: name part or index (see mockint devices)")
+    output_device: str | None = Field(None, description="speaker: name part or index")
     # Silence after speech that ends an answer. A little over the 2 s that the feedback calls
     # a long pause, so such a pause is heard and reported instead of cutting the candidate off.
-    end_silence_seconds: float = 2.5
-    max_answer_seconds: float = 240.0  # a hard stop for one answer
-    no_speech_timeout_seconds: float = 20.0  # give up if the candidate never starts
+    end_silence_seconds: float = Field(2.5, gt=0, le=30)
+    max_answer_seconds: float = Field(240.0, gt=0, description="a hard stop for one answer")
+    no_speech_timeout_seconds: float = Field(20.0, gt=0, description="give up if the candidate never starts")
 
     @classmethod
     def load(cls) -> "Settings":
-        """Read config.toml from the data directory ($MOCKINT_CONFIG overrides the path)."""
+        """config.toml ($MOCKINT_CONFIG overrides its path), then MOCKINT_<NAME> variables on top."""
         path = Path(os.environ.get("MOCKINT_CONFIG") or home_dir() / "config.toml")
-        settings = cls()
-        if not path.is_file():
-            return settings
+        values: dict = {}
+        if path.is_file():
+            try:
+                values = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise UserError(f"Cannot read the config file {path}: {exc}. Fix or delete it.") from None
+            unknown = sorted(set(values) - set(cls.model_fields))
+            if unknown:
+                raise UserError(f"Unknown setting '{unknown[0]}' in {path}. "
+                                f"Known settings: {', '.join(cls.model_fields)}.")
+        source = f"{path} or the environment" if values else "the environment"
+        for name in cls.model_fields:
+            env = os.environ.get(ENV_PREFIX + name.upper())
+            if env is not None and env.strip():
+                values[name] = env.strip()
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise UserError(f"Cannot read the config file {path}: {exc}. Fix or delete it.") from None
-        known = {f.name for f in fields(cls)}
-        for key, value in data.items():
-            if key not in known:
-                raise UserError(f"Unknown setting '{key}' in {path}. Known settings: {', '.join(sorted(known))}.")
-            setattr(settings, key, value)
-        return settings
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = ".".join(str(part) for part in error["loc"])
+            raise UserError(f"The setting '{name}' in {source} is not valid: {error['msg']}.") from None
 
 
 def find_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Path:
-    """The GGUF to use: --model, else config, else a GGUF the user dropped in models/, else the default.
+    """The GGUF to use: --model, else MOCKINT_LLM_MODEL or config, else a GGUF dropped in models/, else the default.
 
     A GGUF the user added to models/ wins over the embedded default, because someone who
     drops in a bigger model wants it used; the largest one is taken if there are several.
+    MOCKINT_MODEL is the older name of MOCKINT_LLM_MODEL and still works.
     """
     settings = settings or Settings()
     chosen = explicit or os.environ.get("MOCKINT_MODEL") or settings.llm_model
@@ -94,7 +110,7 @@ def find_llm_model(explicit: str | None = None, settings: Settings | None = None
 
 
 def find_whisper_model(explicit: str | None = None, settings: Settings | None = None) -> Path:
-    """The CTranslate2 Whisper folder to use: option, config, else the embedded tiny.en."""
+    """The CTranslate2 Whisper folder to use: option, MOCKINT_WHISPER_MODEL or config, else the embedded tiny.en."""
     settings = settings or Settings()
     chosen = explicit or os.environ.get("MOCKINT_WHISPER") or settings.whisper_model
     return Path(chosen).expanduser() if chosen else models_dir() / DEFAULT_WHISPER_DIR

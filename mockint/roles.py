@@ -17,14 +17,13 @@ import difflib
 import functools
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from mockint.config import prompts_dir
+from mockint.data import data_path, load_toml
 from mockint.domain import Question, QuestionKind, Role
 from mockint.errors import UserError
 
@@ -101,7 +100,7 @@ class RoleMatch(BaseModel):
 
 def roles_dir() -> Path:
     """The folder of role files ($MOCKINT_PROMPTS/roles)."""
-    return prompts_dir() / "roles"
+    return data_path("roles")
 
 
 def list_roles() -> list[Role]:
@@ -252,10 +251,7 @@ def _load_entry(path: Path) -> _Entry:
 def _parse_entry(path: Path, mtime_ns: int, size: int) -> _Entry:
     """One role file, parsed and checked, with its matching index (cached: the stamp says which version)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        spec = _RoleFile.model_validate(data)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _broken(path, str(exc)) from None
+        spec = _RoleFile.model_validate(load_toml(path))
     except ValidationError as exc:
         raise _broken(path, _first_problem(exc)) from None
     problem = _bank_problem(spec)

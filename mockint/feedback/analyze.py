@@ -15,7 +15,7 @@ from mockint.feedback.length import judge_length, targets
 from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
 from mockint.feedback.rambling import Facts, judge_rambling
 from mockint.feedback.star import count_ownership, is_quantified, judge_star, read_units, tells_story
-from mockint.feedback.text import split_sentences, word_count
+from mockint.text import split_sentences, word_count
 from mockint.feedback.tips import NOTHING_SAID_TIP, choose_tips
 
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from mockint.domain import FillerFeedback, FillerHit, Word
-from mockint.feedback.text import Token, gap_after, gap_before, tokenize
+from mockint.text import Token, gap_after, gap_before, tokenize
 
 # Hard fillers and their elongations, each with the name it is counted under.
 HARD_FILLERS = [

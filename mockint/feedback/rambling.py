@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarFeedback
 from mockint.feedback.star import Unit
-from mockint.feedback.text import Sentence
+from mockint.text import Sentence, stem
 from mockint.feedback.thresholds import (
     COMMENTARY_MIN_CLAUSES,
     COMMENTARY_SHARE,
@@ -85,18 +85,11 @@ class Facts:
 
 def repetition_share(units: list[Unit]) -> float:
     """Share of content words that repeat a word already said twice (stemmed crudely)."""
-    words = [_stem(w) for u in units for w in u.words if w.isalpha() and w not in STOPWORDS and len(w) > 2]
+    words = [stem(w) for u in units for w in u.words if w.isalpha() and w not in STOPWORDS and len(w) > 2]
     if len(words) < REPETITION_MIN_CONTENT_WORDS:
         return 0.0
     counts = Counter(words)
     return sum(max(0, c - 2) for c in counts.values()) / len(words)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ships", "ship", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
 
 
 def commentary_share(units: list[Unit]) -> float:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mockint.domain import Feedback, StarPart
-from mockint.feedback.text import shorten
+from mockint.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
     PACE_FAST_WPM,

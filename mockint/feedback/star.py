@@ -40,7 +40,8 @@ from mockint.feedback.cues import (
     TIMESTAMP,
     is_past,
 )
-from mockint.feedback.text import Sentence, clauses, split_sentences
+from mockint.feedback.clauses import clauses
+from mockint.text import Sentence, split_sentences
 from mockint.feedback.thresholds import LONG_SENTENCE_WORDS, MAX_EVIDENCE
 
 @dataclass

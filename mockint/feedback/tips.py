@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mockint.domain import STORY_KINDS, Feedback, QuestionKind
 from mockint.feedback import rambling as signals
-from mockint.feedback.text import shorten
+from mockint.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
     MAX_TIPS,

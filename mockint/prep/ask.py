@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from mockint.domain import Role
-from mockint.prep.data import prep_data
+from mockint.data import data_path, load_toml
 from mockint.prep.debrief import AUXILIARIES, WH, to_first_person
 from mockint.questions.notes import extract_topics
 from mockint.questions.validate import STOPWORDS, is_yes_no, words
@@ -162,7 +162,7 @@ def _fill(template: str, role_title: str, pair: tuple[str, str], topic: str | No
 
 def candidates(role: Role, role_title: str, first_round: FirstRound) -> dict[str, list[AskQuestion]]:
     """Every question that could be suggested, grouped by topic, in preference order."""
-    data = prep_data("ask.toml")
+    data = load_toml(data_path("prep", "ask.toml"))
     pairs = _competency_pairs(role)
     groups: dict[str, list[AskQuestion]] = {topic: [] for topic in TOPIC_ORDER}
     uses = 0

@@ -18,7 +18,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from mockint.errors import UserError
-from mockint.prep.data import prep_data
+from mockint.data import data_path, load_toml
 from mockint.questions.notes import STRUGGLE, TOPIC_CUES
 
 # The steps whose keys the renderer knows; the data file may reword them but not rename them.
@@ -57,7 +57,7 @@ class Debrief(BaseModel):
 
 def load_steps() -> list[Step]:
     """The walk-through's steps from prompts/prep/debrief.toml, checked against the keys the renderer knows."""
-    data = prep_data("debrief.toml")
+    data = load_toml(data_path("prep", "debrief.toml"))
     steps = [Step(s["key"], s["title"], s["prompt"], s.get("hint", "")) for s in data.get("steps", [])]
     if sorted(s.key for s in steps) != sorted(STEP_KEYS):
         raise UserError(f"prompts/prep/debrief.toml must have exactly these step keys: {', '.join(STEP_KEYS)}.")

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from mockint.domain import Session, Turn
-from mockint.prep.data import prep_data
+from mockint.data import data_path, load_toml
 
 ProblemKind = Literal["exaggeration", "desperation", "entitlement", "pushiness", "shouting"]
 VOWELS = set("AEIOUY")
@@ -107,7 +107,7 @@ def shouted_words(sentence: str, acronyms: set[str], short_words: set[str]) -> l
 
 def check_message(text: str) -> list[Problem]:
     """Everything in a follow-up draft that hurts it, in the order it appears."""
-    data = prep_data("followup_check.toml")
+    data = load_toml(data_path("prep", "followup_check.toml"))
     push, shout = data["pushiness"], data["shouting"]
     acronyms, short_words = set(shout["acronyms"]), set(shout["short_words"])
     all_sentences = sentences(text)

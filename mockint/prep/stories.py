@@ -19,12 +19,13 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from mockint.domain import Feedback, QuestionKind, Transcript
-from mockint.feedback.text import split_sentences
-from mockint.prep.data import prep_data
+from mockint.data import data_path, load_toml
+from mockint.domain import STAR_PARTS, Feedback, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
 from mockint.questions.validate import STOPWORDS
+from mockint.roles import list_roles
+from mockint.text import split_sentences, stem
 
-STAR_PARTS = ("situation", "task", "action", "result")
 STORY_QUESTION = "Tell me about a time: {title}."
 # A point is kept when this share of its words comes back, with its numbers and names;
 # partly kept from the lower share, or when some of its numbers and names are said.
@@ -51,8 +52,6 @@ NUMBER_TOKEN = re.compile(
     r")(?:[\s-]+(?:" + "|".join([*UNITS, *SCALES, "and"]) + r"))*\b",
     re.IGNORECASE,
 )
-SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity", "ies", "ied", "ed",
-            "es", "ers", "er", "ly", "s")
 SENTENCE_OPENERS = {"last", "next", "after", "during", "before", "while", "once", "later", "eventually", "finally",
                     "first", "then", "instead", "overall", "luckily", "unfortunately", "since", "yesterday"}
 NOT_NAMES = {"I", "I'm", "I've", "I'd", "I'll", "OK", "Okay", "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -131,17 +130,6 @@ def names(text: str) -> set[str]:
     return found
 
 
-def stem(word: str) -> str:
-    """A rough stem, enough to match "monitored" with "monitoring" and "closing" with "close"."""
-    word = word.lower().strip("'")
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    word = word.rstrip("e") if len(word) > 3 else word
-    return word[:6]
-
-
 def content_stems(text: str) -> set[str]:
     """The stems of a text's meaningful words (no small words, no numbers)."""
     stops = STOPWORDS | EXTRA_STOPWORDS
@@ -174,8 +162,6 @@ class StoryAnalysis(BaseModel):
 
 def analyze_story(text: str, title: str) -> Feedback:
     """The analyzer's feedback on a story, read as the answer to a behavioral question."""
-    from mockint.feedback import analyze
-
     return analyze(Transcript(text=text), question=STORY_QUESTION.format(title=title), kind=QuestionKind.behavioral)
 
 
@@ -220,8 +206,6 @@ def role_matches(text: str, competencies: dict[str, list[str]]) -> list[Competen
 
 def role_competencies() -> dict[str, list[str]]:
     """Every built-in role's competencies, each with the titles of the roles that list it."""
-    from mockint.roles import list_roles
-
     found: dict[str, list[str]] = {}
     for role in list_roles():
         for competency in role.competencies:
@@ -231,7 +215,7 @@ def role_competencies() -> dict[str, list[str]]:
 
 def competencies(text: str) -> list[CompetencyMatch]:
     """The competencies a story covers: themes first (most cues first), then role competencies."""
-    themes = sorted(theme_matches(text, prep_data("competencies.toml")["competency"]), key=lambda m: -len(m.cues))
+    themes = sorted(theme_matches(text, load_toml(data_path("prep", "competencies.toml"))["competency"]), key=lambda m: -len(m.cues))
     roles = sorted(role_matches(text, role_competencies()), key=lambda m: -len(m.cues))
     return themes + roles
 

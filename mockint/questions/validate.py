@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mockint.text import content_words as text_content_words
+from mockint.text import stem, words
+
 MIN_WORDS, MAX_WORDS = 6, 60
 
 # A question whose main clause opens with one of these is answered by yes or no.
@@ -80,14 +83,9 @@ def clean_question(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words, keeping inner apostrophes and hyphens."""
-    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
-
-
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning, for comparing questions."""
-    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
+    """Words that carry meaning in a question, for comparing questions."""
+    return text_content_words(text, STOPWORDS)
 
 
 def overlap(a: str, b: str) -> float:
@@ -102,14 +100,6 @@ def main_clause(text: str) -> str:
     """The clause that carries the question: what follows the last sentence break or semicolon."""
     parts = re.split(r"(?<=[.;:!])\s+|\s+[-\u2013\u2014]\s+", text.rstrip("?"))
     return parts[-1] if parts else text
-
-
-def stem(word: str) -> str:
-    """A crude stem, so that "patients" meets "patient" and "deploys" meets "deploy"."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def role_vocabulary(texts: list[str]) -> set[str]:

@@ -1,6 +1,7 @@
 """Words, sentences and clauses of an answer, with offsets."""
 
-from mockint.feedback.text import clauses, split_sentences, tokenize, word_count
+from mockint.feedback.clauses import clauses
+from mockint.text import split_sentences, tokenize, word_count
 
 
 def test_words_keep_numbers_contractions_and_codes_whole():
