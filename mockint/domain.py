@@ -51,13 +51,16 @@ class Role(BaseModel):
 
 
 class Question(BaseModel):
-    """One interview question, with why it is asked."""
+    """One interview question, with why it is asked and what a strong answer covers."""
 
     text: str
     kind: QuestionKind
     competency: str = ""
     reason: str = Field(default="", description="one line on why a second-round interviewer asks this")
     source: Literal["llm", "bank", "template", "follow_up", "retry"] = "bank"
+    level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
+    talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")
+    twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")
 
 
 class Word(BaseModel):

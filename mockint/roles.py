@@ -62,6 +62,9 @@ class _BankEntry(BaseModel):
     kind: Literal["technical", "behavioral", "situational", "culture"]
     competency: str
     reason: str = ""
+    level: Literal["core", "hard"] = "core"
+    talking_points: list[str] = []
+    twist: str = ""
 
 
 class _RoleFile(BaseModel):
@@ -265,8 +268,9 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> _Entry:
         competencies=spec.competencies,
         first_round=spec.first_round,
         second_round=spec.second_round,
-        bank=[Question(text=q.text.strip(), kind=QuestionKind(q.kind), competency=q.competency,
-                       reason=q.reason, source="bank") for q in spec.questions],
+        bank=[Question(text=" ".join(q.text.split()), kind=QuestionKind(q.kind), competency=q.competency,
+                       reason=q.reason, source="bank", level=q.level, talking_points=q.talking_points,
+                       twist=" ".join(q.twist.split())) for q in spec.questions],
     )
     names = {tuple(normalise(n)) for n in [path.stem, spec.title, *spec.aliases]} - {()}
     weights: dict[str, float] = {}
@@ -312,7 +316,7 @@ def _first_problem(exc: ValidationError) -> str:
 
 def _broken(path: Path, problem: str) -> UserError:
     """The one-line error for a role file that cannot be used."""
-    return UserError(f"Role file {path} is broken: {problem}. Fix it (general.toml shows the layout).")
+    return UserError(f"Role file {path} is broken: {problem}. Fix it (prompts/roles/README.md describes the format).")
 
 
 def _spellings(texts: list[str]) -> dict[str, str]:

@@ -79,16 +79,13 @@ def test_every_competency_is_probed(role):
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.key)
-def test_the_planner_accepts_every_bank_question_in_any_order(role):
-    # The planner only falls back to bank questions its own checker accepts, and rejects one
-    # that echoes a question already asked: the whole bank must survive both in one session.
-    from mockint.questions.validate import check_question
+def test_no_bank_question_blocks_another_in_one_session(role):
+    # The planner falls back to any bank question that does not repeat one already asked:
+    # the whole bank must survive that rule in one session, in any order.
+    from mockint.questions.validate import repeats
 
-    for question in role.bank:
-        assert check_question(question.text).ok, (question.text, check_question(question.text).reason)
     for earlier, later in itertools.permutations(role.bank, 2):
-        verdict = check_question(later.text, asked=[earlier.text])
-        assert verdict.ok, (earlier.text, later.text, verdict.reason)
+        assert not repeats(later.text, [earlier.text]), (earlier.text, later.text)
 
 
 def test_questions_are_not_copied_between_roles():
@@ -132,19 +129,19 @@ RESOLUTION = [
     ("scrum master", "project_manager", True),
     ("site reliability engineer", "devops_engineer", True),
     ("machine learning engineer", "data_scientist", True),
-    ("pediatric dental hygienist", "registered_nurse", False),
-    ("ICU nurse", "registered_nurse", False),
+    ("pediatric dental hygienist", "allied_health", False),
+    ("ICU nurse", "registered_nurse", True),
     ("game producer", "project_manager", False),
     ("help desk", "customer_support", False),
     ("high school math teacher", "teacher", False),
     ("Senior Backend Developer", "software_engineer", False),
     ("payroll clerk", "accountant", False),
-    ("pharmacy technician", "registered_nurse", False),
+    ("pharmacy technician", "pharmacist", True),
     ("customer success lead", "customer_support", False),
     ("event planner", "project_manager", False),
     ("acountant", "accountant", False),  # a typo still finds its role
     ("xyzzy", "general", False),
-    ("chef", "general", False),
+    ("chef", "hospitality_manager", False),
 ]
 
 
@@ -159,7 +156,7 @@ def test_resolve_role(text, key, exact):
 def test_game_producer_also_offers_product_management():
     match = resolve_role("game producer")
     assert match.title == "Game Producer"
-    assert [r.key for r in match.also] == ["product_manager"]
+    assert "product_manager" in [r.key for r in match.also]
 
 
 def test_exact_match_offers_no_alternatives():
@@ -231,7 +228,7 @@ BROKEN = {
                    "question 1 names competency 'juggling'"),
     "too_few": (_first_questions(GENERAL, 11), "11 questions"),
     "unknown_field": (GENERAL.replace('title = "General"', 'title = "General"\ncompetences = []', 1), "competences"),
-    "no_question_mark": (GENERAL.replace("how did you measure success?", "how did you measure success.", 1),
+    "no_question_mark": (re.sub(r'(\ntext = "[^"]*)\?"', r'\1."', GENERAL, count=1),
                          "does not end with '?'"),
     "missing_title": (GENERAL.replace('title = "General"\n', "", 1), "title: Field required"),
 }
@@ -273,3 +270,21 @@ def test_missing_fallback_is_a_user_error(prompts):
     assert load_role("teacher").title == "Teacher"
     with pytest.raises(UserError, match="fallback role file .*general.toml is missing"):
         resolve_role("maths teacher")
+
+
+def test_there_are_thirty_job_families_beside_the_general_one():
+    assert len([r for r in ROLES if r.key != "general"]) >= 30
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.key)
+def test_every_family_meets_the_content_rules(role):
+    # The rules the content was written to (prompts/roles/README.md): a second round's worth of
+    # questions of every kind, hard ones for late in a session, and talking points to judge by.
+    kinds = Counter(q.kind.value for q in role.bank)
+    assert len(role.bank) >= 25
+    assert kinds["technical"] >= 7 and kinds["behavioral"] >= 7 and kinds["situational"] >= 6 and kinds["culture"] >= 3
+    assert sum(q.level == "hard" for q in role.bank) >= 8
+    for q in role.bank:
+        assert 2 <= len(q.talking_points) <= 4, q.text
+        assert not q.twist or (q.kind.value in ("technical", "situational") and q.twist.endswith("?")), q.text
+        assert len(q.text.split()) <= 50 and not re.search(r"[()/\[\]]", q.text), q.text

@@ -19,7 +19,9 @@ from mockint.domain import Question, QuestionKind
 from mockint.llm.base import LanguageModel
 from mockint.questions.notes import NoteTopic, extract_topics
 from mockint.questions.templates import text_template, toml_template
-from mockint.questions.validate import Verdict, check_question, content_words, on_topic, overlap, role_vocabulary
+from mockint.questions.validate import (
+    Verdict, check_question, content_words, on_topic, overlap, repeats, role_vocabulary,
+)
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -245,7 +247,10 @@ class QuestionPlanner:
                 if check_question(candidate, asked=self.asked).ok:
                     return Question(text=candidate, kind=slot.kind, competency=slot.competency,
                                     reason=self._reason(slot), source="template")
-        unused = [q for q in self.role.bank if check_question(q.text, asked=self.asked).ok]
+        # Bank questions are curated and reviewed, so they are not put through the checker of
+        # model-written drafts (it judges form and would turn some good ones down); they only
+        # must not repeat what this session already asked.
+        unused = [q for q in self.role.bank if not repeats(q.text, self.asked)]
         for match in (
             lambda q: q.kind == slot.kind and q.competency == slot.competency,
             lambda q: q.kind == slot.kind,

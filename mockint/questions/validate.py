@@ -169,8 +169,12 @@ def check_question(raw: str, *, asked: list[str] = (), prompt_texts: list[str] =
     for seen in prompt_texts:
         if overlap(text, seen) >= NEAR_DUPLICATE or text.lower() == seen.lower():
             return Verdict(False, text, "echo of the prompt")
-    for seen in asked:
-        # Word overlap, not shared openers: two "Tell me about a time you..." questions can differ.
-        if overlap(text, seen) >= NEAR_DUPLICATE:
-            return Verdict(False, text, "near-duplicate of an earlier question")
+    if repeats(text, asked):
+        return Verdict(False, text, "near-duplicate of an earlier question")
     return Verdict(True, text)
+
+
+def repeats(text: str, asked: list[str]) -> bool:
+    """Whether a question asks again what one already asked this session does."""
+    # Word overlap, not shared openers: two "Tell me about a time you..." questions can differ.
+    return any(overlap(text, seen) >= NEAR_DUPLICATE for seen in asked)
