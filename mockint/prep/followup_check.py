@@ -125,6 +125,27 @@ def missing_problems(message: Message, message_type: MessageType, data: dict, fo
     return problems
 
 
+NUDGE_WORDS = re.compile(r"\b(?:follow(?:ing)? up|check(?:ing)? in|any update|an update|update on|where things stand|"
+                         r"status of|writing once more|hear(?:d)? back)\b", re.IGNORECASE)
+THANKS_FOR = re.compile(r"\bthank(?:s| you)(?: so much| very much)? for (?:the|your|meeting|taking|speaking|interviewing|"
+                        r"talking|having|showing|inviting|welcoming|a |our)", re.IGNORECASE)
+
+
+def guess_message_type(text: str, dates: SendDates | None = None) -> MessageType:
+    """Whether a draft is a thank-you or a nudge: a message after an earlier one is a nudge; else by its words."""
+    if dates and (dates.last_sent or dates.interview):
+        return "nudge" if dates.last_sent else "thank_you"
+    return "nudge" if NUDGE_WORDS.search(text) and not THANKS_FOR.search(text) else "thank_you"
+
+
+def check_sentence(sentence: str) -> list[Problem]:
+    """What hurts one sentence on its own (said or how it is said), for a sentence about to go into a draft."""
+    data = check_rules()
+    message = parse_message(f"Hello,\n\n{sentence}\n\nBest,\nA", data["parts"])
+    return said_problems(list(message.sentences), data) + shouting_problems(list(message.sentences), data["shouting"]) \
+        + register_problems(message, data["register"])
+
+
 def check_message(text: str, message_type: MessageType = "thank_you", dates: SendDates | None = None) -> list[Problem]:
     """Everything that hurts a follow-up draft: what is said and how, in reading order, then what is missing."""
     data = check_rules()

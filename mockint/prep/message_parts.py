@@ -123,15 +123,18 @@ def shouted_words(sentence: str, acronyms: set[str], short_words: set[str], name
     names a method, so it is an acronym too.
     """
     tokens = re.findall(r"[A-Za-z0-9][A-Za-z0-9/&'.-]*[A-Za-z0-9]|[A-Za-z]", sentence)
-    loud = []
+    loud: list[str] = []
+    previous_loud = False
     for i, token in enumerate(tokens):
         word = token.rstrip(".").removesuffix("'S").removesuffix("'s")
         if not (len(word) >= 2 and word.isalpha() and word.isupper()) or word in acronyms:
+            previous_loud = False
             continue
         following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-        if word in short_words:
-            loud.append(word)
-        elif len(word) > SHORT_WORD_LETTERS and is_common_word(word) and following not in named:
+        common = len(word) > SHORT_WORD_LETTERS and is_common_word(word) and following not in named
+        # A run of capitals that started loud stays loud: "DREAM JOB", "THANK YOU SO MUCH".
+        previous_loud = word in short_words or common or previous_loud
+        if previous_loud:
             loud.append(word)
     return loud
 
