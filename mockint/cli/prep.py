@@ -52,8 +52,10 @@ def first_round_notes(notes_path: str | None, debrief_ref: str | None) -> str | 
 @click.option("--role", "role_text", help="The role the first interview was for (optional).")
 @click.option("--list", "list_all", is_flag=True, help="List saved debriefs.")
 @click.option("--show", "show_ref", metavar="ID|last", help="Show a saved debrief as the notes the planner reads.")
+@click.option("--round", "round_number", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="2 for a second-round interview: also who you met, what you discussed and what excited you.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with --list or --show).")
-def debrief(role_text, list_all, show_ref, as_json):
+def debrief(role_text, list_all, show_ref, round_number, as_json):
     """Walk through your first interview and save notes that shape the second-round questions."""
     from mockint.store import Store
 
@@ -63,22 +65,22 @@ def debrief(role_text, list_all, show_ref, as_json):
     elif show_ref:
         _show_debrief(store, show_ref, as_json)
     else:
-        _walk_through(store, role_text)
+        _walk_through(store, role_text, round_number)
 
 
-def _walk_through(store, role_text: str | None) -> None:
+def _walk_through(store, role_text: str | None, round_number: int = 1) -> None:
     """Ask each debrief step in turn, saving each answer the moment it ends."""
-    from mockint.prep.debrief import Debrief, load_steps, render_notes
+    from mockint.prep.debrief import ROUND_NAMES, Debrief, load_steps, render_notes
     from mockint.roles import resolve_role
     from mockint.text_channel import TextChannel
 
     out = console()
-    steps = load_steps()
+    steps = load_steps(round_number)
     if not role_text and sys.stdin.isatty():
         role_text = click.prompt("Which role was the interview for? (Enter to skip)", default="", show_default=False)
     match = resolve_role(role_text) if role_text and role_text.strip() else None
     role = f": {match.title}" if match else ""
-    out.print(f"[bold]First-round debrief{escape(role)}[/]")
+    out.print(f"[bold]{ROUND_NAMES[round_number]} debrief{escape(role)}[/]")
     out.print("[dim]Answer each question in a few lines; an empty line ends an answer. "
               "/skip moves on, /quit stops. Each answer is saved as soon as it ends.[/]")
     channel = TextChannel()

@@ -286,3 +286,15 @@ def test_wrong_uses_are_one_clear_line(tmp_path):
     assert result.exit_code == 2 and "The draft file" in result.output and "does not exist" in result.output
     both = invoke(["followup", "1", "--check", str(tmp_path / "none.txt")])
     assert both.output.strip() == "mockint: Give either a session or debrief to draft from or --check FILE, not both."
+
+
+def test_a_piped_round_two_debrief_becomes_a_thank_you():
+    # The walk-through asks every round-two step; the keys not in ROUND_TWO are skipped.
+    piped = "".join(ROUND_TWO[key] + "\n\n" if key in ROUND_TWO else "/skip\n" for key in (s.key for s in load_steps(2)))
+    result = invoke(["debrief", "--round", "2", "--role", "data scientist"], piped)
+    assert result.exit_code == 0, result.output
+    assert "Second-round debrief: Data Scientist" in result.output and "1/9 · Who you met" in result.output
+    shown = invoke_json(["debrief", "--show", "last", "--json"])
+    assert shown["steps"] == ROUND_TWO and shown["notes"].startswith("Second-round debrief 1 for Data Scientist")
+    draft = invoke_json(["followup", "--debrief", "last", "--json"])
+    assert draft["message"].startswith("Dear Priya Shah,") and draft["placeholders"] == ["[your name]"]
