@@ -114,10 +114,12 @@ def _walk_through(store, role_text: str | None, round_number: int = 1) -> None:
     click.echo(render_notes(saved))
     out.print(f"Use it: [bold]mockint practice --debrief {debrief_id}[/] · mockint questions --role ROLE "
               f"--debrief {debrief_id} · mockint ask --role ROLE --debrief {debrief_id}")
+    if round_number == 2:
+        out.print(f"Thank them: [bold]mockint followup --debrief {debrief_id}[/]")
 
 
 def _list_debriefs(store, as_json: bool) -> None:
-    from mockint.prep.debrief import STEP_KEYS
+    from mockint.prep.debrief import Debrief
 
     rows = store.list_debriefs()
     if as_json:
@@ -127,10 +129,11 @@ def _list_debriefs(store, as_json: bool) -> None:
     if not rows:
         out.print("No debriefs yet. After your first interview, run: mockint debrief")
         return
-    table = _table("First-round debriefs (newest first)", "id", "date", "role", "answered")
+    table = _table("Debriefs (newest first)", "id", "date", "round", "role", "answered")
     for r in rows:
-        table.add_row(str(r["id"]), r["started_at"][:16].replace("T", " "), escape(r["role"] or "-"),
-                      f"{r['steps']} of {len(STEP_KEYS)}")
+        saved = Debrief.model_validate(store.load_debrief(r["id"]))
+        table.add_row(str(r["id"]), r["started_at"][:16].replace("T", " "), str(saved.round), escape(r["role"] or "-"),
+                      f"{r['steps']} of {len(saved.step_keys)}")
     out.print(table)
     out.print("[dim]Show one: mockint debrief --show ID · use one: mockint practice --debrief ID[/]")
 
@@ -405,11 +408,15 @@ def _check_draft(text: str, message_type: str | None, dates, as_json: bool) -> b
         out.print(f"[green]No problems found[/] in this {read_as}: it thanks, it is specific, and nothing in it is "
                   "exaggerated, desperate, entitled, condescending, negative, pushy or shouted.")
         return False
+    from rich.padding import Padding
+
     out.print(f"[bold]{len(problems)} problem(s)[/] in this {read_as}:")
     for p in problems:
-        where = f" ({escape(p.match)})" if p.match and p.text else ""
-        out.print(f"\n[red]{p.kind.replace('_', ' ')}[/]{where}: {escape(p.text or p.match or 'the whole message')}")
-        out.print(f"  [dim]{escape(p.advice)}[/]")
+        # The kind and what set it off on one line, then the sentence and the advice indented under it.
+        where = f" · \"{escape(p.match)}\"" if p.match and p.text else ""
+        out.print(f"\n[red]{p.kind.replace('_', ' ')}[/]{where}")
+        out.print(Padding(escape(p.text or "(the whole message)"), (0, 0, 0, 2), expand=False))
+        out.print(Padding(f"[dim]{escape(p.advice)}[/]", (0, 0, 0, 2), expand=False))
     return True
 
 
@@ -440,7 +447,7 @@ def _draft(session_ref: str | None, debrief_ref: str | None, to_name: str | None
     out = console()
     click.echo(f"Subject: {draft.subject}\n\n{draft.message}\n")
     if draft.placeholders:
-        out.print(f"[yellow]Fill in the {len(draft.placeholders)} part(s) in [brackets] with what happened in your "
+        out.print(f"[yellow]Fill in the {len(draft.placeholders)} part(s) in \\[brackets] with what happened in your "
                   "interview before you send it.[/]" + ("" if debrief_ref else
                                                        " A debrief fills them in: mockint debrief --round 2"))
     example = draft.practice_example

@@ -161,7 +161,7 @@ def check_message(text: str, message_type: MessageType = "thank_you", dates: Sen
         problems += missing_problems(message, message_type, data, {p.kind for p in problems})
     late = too_soon(message_type, dates) if dates else ""
     if late:
-        problems.append(Problem(kind="too_soon", text=late, advice=data["too_soon"]["advice"], match="dates"))
+        problems.append(Problem(kind="too_soon", text=late, advice=data["too_soon"]["advice"]))
     problems += [Problem(kind="placeholder", text=p, advice=data["placeholder"]["advice"], match=p)
                  for p in placeholders]
     return problems

@@ -132,9 +132,10 @@ def test_check_exits_1_with_problems_0_when_clean_and_2_on_bad_input(tmp_path):
     result = invoke(["followup", "--check", str(path)])
     assert result.exit_code == 1
     assert "4 problem(s) in this thank-you" in result.output
-    assert "exaggeration (DREAM JOB): This is my DREAM JOB" in result.output
-    assert "desperation (I really need this job): I really need this job" in result.output
-    assert "no specifics: the whole message" in result.output and "Pleading lowers your value." in result.output
+    assert 'exaggeration · "DREAM JOB"\n  This is my DREAM JOB' in result.output
+    assert 'desperation · "I really need this job"\n  I really need this job, please give me a chance.' in result.output
+    assert "no specifics\n  (the whole message)\n  Name one specific thing" in result.output
+    assert "Pleading lowers your value." in result.output
     assert invoke_json_exit(["followup", "--check", str(path), "--json"], 1)["type"] == "thank_you"
 
     good = tmp_path / "good.txt"
@@ -146,7 +147,8 @@ def test_check_exits_1_with_problems_0_when_clean_and_2_on_bad_input(tmp_path):
     nudge.write_text(next(d for d in DRAFTS["good"] if d.get("type") == "nudge")["text"])
     dated = ["followup", "--check", str(nudge), "--interview-date", "2026-10-09", "--last-sent", "2026-10-09"]
     soon = invoke([*dated, "--send-date", "2026-10-13"])
-    assert soon.exit_code == 1 and "too soon" in soon.output and "wait until Fri 16 Oct" in soon.output
+    assert soon.exit_code == 1 and "too soon\n  Sending it on Tue 13 Oct leaves 2 working day(s)" in soon.output
+    assert "wait until Fri 16 Oct" in " ".join(soon.output.split())
     assert invoke([*dated, "--send-date", "2026-10-19"]).exit_code == 0
 
     backwards = invoke([*dated, "--send-date", "2026-10-01"])
