@@ -52,11 +52,11 @@ def first_round_notes(notes_path: str | None, debrief_ref: str | None) -> str | 
 @click.option("--role", "role_text", help="The role the first interview was for (optional).")
 @click.option("--list", "list_all", is_flag=True, help="List saved debriefs.")
 @click.option("--show", "show_ref", metavar="ID|last", help="Show a saved debrief as the notes the planner reads.")
-@click.option("--round", "round_number", type=click.IntRange(1, 2), default=1, show_default=True,
+@click.option("--round", "round_number", type=click.IntRange(1, 2), default=1, metavar="1|2",
               help="2 for a second-round interview: also who you met, what you discussed and what excited you.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with --list or --show).")
 def debrief(role_text, list_all, show_ref, round_number, as_json):
-    """Walk through your first interview and save notes that shape the second-round questions."""
+    """Walk through an interview you had (--round 2 for the second) and save notes for practice and follow-up."""
     from mockint.store import Store
 
     store = Store()
@@ -348,16 +348,16 @@ MESSAGE_TYPES = {"thank-you": "thank_you", "nudge": "nudge"}
 
 
 @click.command()
-@click.argument("session_ref", metavar="SESSION_ID|last", required=False)
+@click.argument("session_ref", metavar="[SESSION_ID|last]", required=False)
 @click.option("--debrief", "debrief_ref", metavar="ID|last", help="The debrief of the interview to thank them for.")
 @click.option("--to", "to_name", help="Who the message is to, e.g. 'Ms Alvarez' (default: the first person you met).")
 @click.option("--from", "sender", help="Your name, to sign the message.")
 @click.option("--check", "check_file", type=click.Path(dir_okay=False), help="Check a draft you wrote instead.")
 @click.option("--type", "message_type", type=click.Choice(sorted(MESSAGE_TYPES)),
               help="With --check: a thank-you or a nudge (default: a nudge when --last-sent is given).")
-@click.option("--interview-date", type=click.DateTime(["%Y-%m-%d"]), help="With --check: the interview's date.")
-@click.option("--last-sent", type=click.DateTime(["%Y-%m-%d"]), help="With --check: when you last wrote to them.")
-@click.option("--send-date", type=click.DateTime(["%Y-%m-%d"]), help="With --check: when you mean to send it "
+@click.option("--interview-date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="With --check: the interview's date.")
+@click.option("--last-sent", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="With --check: when you last wrote to them.")
+@click.option("--send-date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="With --check: when you mean to send it "
               "(default: today, when another date is given).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def followup(session_ref, debrief_ref, to_name, sender, check_file, message_type, interview_date, last_sent, send_date,
