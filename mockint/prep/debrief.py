@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
-from pydantic import BaseModel
-
-from mockint.errors import UserError
 from mockint.data import data_path, load_toml
+from mockint.domain import Debrief
+from mockint.errors import UserError
 from mockint.questions.notes import STRUGGLE, TOPIC_CUES
 
 # The steps whose keys the renderer knows; the data file may reword them but not rename them.
@@ -58,25 +56,14 @@ class Step:
     hint: str = ""
 
 
-class Debrief(BaseModel):
-    """A saved debrief: the role and the answered steps, keyed by step."""
+def debrief_round(debrief: Debrief) -> int:
+    """Which interview round a debrief is about: 2 when any second-round-only step was answered."""
+    return 2 if ROUND_TWO_ONLY & set(debrief.steps) else 1
 
-    id: int
-    role: str | None = None
-    role_key: str | None = None
-    started_at: datetime
-    ended_at: datetime | None = None
-    steps: dict[str, str] = {}
 
-    @property
-    def round(self) -> int:
-        """Which interview round it is about: 2 when any second-round-only step was answered."""
-        return 2 if ROUND_TWO_ONLY & set(self.steps) else 1
-
-    @property
-    def step_keys(self) -> tuple[str, ...]:
-        """The keys of the steps its round asks, in order."""
-        return ROUND_TWO_KEYS if self.round == 2 else STEP_KEYS
+def round_step_keys(debrief: Debrief) -> tuple[str, ...]:
+    """The keys of the steps a debrief's round asks, in order."""
+    return ROUND_TWO_KEYS if debrief_round(debrief) == 2 else STEP_KEYS
 
 
 def load_steps(round_number: int = 1) -> list[Step]:
@@ -278,8 +265,8 @@ def render_notes(debrief: Debrief) -> str:
     """The debrief as interview notes text, for the planner (`--debrief`) and for reading."""
     role = f" for {debrief.role}" if debrief.role else ""
     date = debrief.started_at.astimezone().strftime("%Y-%m-%d")
-    blocks = [f"{ROUND_NAMES[debrief.round]} debrief {debrief.id}{role}, {date}."]
-    for key in debrief.step_keys:
+    blocks = [f"{ROUND_NAMES[debrief_round(debrief)]} debrief {debrief.id}{role}, {date}."]
+    for key in round_step_keys(debrief):
         lines = render_step(key, debrief.steps.get(key))
         if lines:
             blocks.append("\n".join([HEADINGS[key], *lines]))

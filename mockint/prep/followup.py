@@ -18,14 +18,12 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from mockint.domain import Session, Turn
+from mockint.domain import Debrief, Session, Turn
 from mockint.feedback.fillers import find_fillers
-from mockint.prep.debrief import Debrief, items
-from mockint.prep.followup_check import Problem, check_message, check_sentence
-from mockint.prep.message_parts import is_common_word, shouted_words  # noqa: F401 (re-exported for callers)
+from mockint.prep.debrief import items
+from mockint.prep.followup_check import check_sentence
+from mockint.prep.message_parts import is_common_word
 from mockint.prep.send_timing import SendDates, earliest_send
-
-__all__ = ["Draft", "InterviewFacts", "Problem", "check_message", "draft_followup", "facts_from_debrief"]
 
 # A cited sentence longer than this would crowd out the rest of a concise message.
 MAX_QUOTE_WORDS = 30

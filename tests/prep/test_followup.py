@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mockint.domain import Answer, Question, QuestionKind, Session, Transcript, Turn
+from mockint.domain import Answer, Debrief, Question, QuestionKind, Session, Transcript, Turn
 from mockint.feedback import analyze
 from mockint.feedback.fillers import find_fillers
-from mockint.prep.debrief import Debrief, load_steps, render_notes
+from mockint.prep.debrief import debrief_round, load_steps, render_notes
 from mockint.prep.followup import InterviewFacts, citable, draft_followup, facts_from_debrief
 from mockint.prep.followup_check import check_message, guess_message_type
 from mockint.prep.message_parts import shouted_words
@@ -177,7 +177,8 @@ def test_a_round_two_debrief_has_its_own_steps_and_notes():
     assert [s.key for s in load_steps(2)][:3] == ["met", "discussed", "excited"]
     assert [s.key for s in load_steps()][0] == "their_questions"  # the first round is unchanged
     debrief = round_two_debrief()
-    assert debrief.round == 2 and Debrief(id=1, started_at=debrief.started_at, steps={"answers": "x"}).round == 1
+    assert debrief_round(debrief) == 2
+    assert debrief_round(Debrief(id=1, started_at=debrief.started_at, steps={"answers": "x"})) == 1
     notes = render_notes(debrief)
     assert notes.startswith("Second-round debrief 3 for Data Scientist, 2026-10-06.")
     assert "Who I met:\n- Priya Shah, Head of Data.\n- Tom Reed (ML platform lead)." in notes
