@@ -1,4 +1,4 @@
-"""`mockint followup`: a thank-you drafted from the debrief of the interview, or a check of a draft (exit 1 on problems)."""
+"""`mockint followup`: a thank-you drafted from a debrief of the interview, or a check of a draft."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def round_step_keys(debrief: Debrief) -> tuple[str, ...]:
 
 
 def load_steps(round_number: int = 1) -> list[Step]:
-    """The walk-through's steps for a round from prompts/prep/debrief.toml, checked against the keys the renderer knows."""
+    """A round's walk-through steps from prompts/prep/debrief.toml, checked against the keys the renderer knows."""
     table, keys = ("round_two_steps", ROUND_TWO_KEYS) if round_number == 2 else ("steps", STEP_KEYS)
     data = load_toml(data_path("prep", "debrief.toml"))
     steps = [Step(s["key"], s["title"], s["prompt"], s.get("hint", "")) for s in data.get(table, [])]

@@ -191,7 +191,8 @@ def draft_followup(facts: InterviewFacts, to: str | None = None, sender: str | N
     message = "\n\n".join(paragraphs)
     nudge_from = earliest_send("nudge", SendDates(interview=facts.interview_date, last_sent=facts.interview_date)) \
         if facts.interview_date else None
-    return Draft(subject=f"Thank you: {role} interview", message=message, send=send_advice(facts.next_steps, nudge_from),
+    return Draft(subject=f"Thank you: {role} interview", message=message,
+                 send=send_advice(facts.next_steps, nudge_from),
                  nudge=draft_nudge(name, role, discussed, sender), nudge_from=nudge_from,
                  placeholders=re.findall(r"\[[^\]\n]+\]", message),
                  practice_example=practice_example(session) if session else None)
@@ -201,7 +202,8 @@ def send_advice(next_steps: str | None, nudge_from: date | None) -> str:
     """When to send the thank-you and when a nudge becomes fair, from what they said about next steps."""
     advice = SEND_ADVICE
     if next_steps:
-        advice += f" Next steps, from your debrief: \"{next_steps.rstrip('.')}.\" If that passes without news, one short"
+        advice += f" Next steps, from your debrief: \"{next_steps.rstrip('.')}.\""
+        advice += " If that passes without news, one short"
         advice += f" nudge is fair (not before {nudge_from:%a %d %b})." if nudge_from else " nudge is fair."
     else:
         when = f"from {nudge_from:%a %d %b}" if nudge_from else "after about a week"

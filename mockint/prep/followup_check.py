@@ -127,7 +127,8 @@ def missing_problems(message: Message, message_type: MessageType, data: dict, fo
 
 NUDGE_WORDS = re.compile(r"\b(?:follow(?:ing)? up|check(?:ing)? in|any update|an update|update on|where things stand|"
                          r"status of|writing once more|hear(?:d)? back)\b", re.IGNORECASE)
-THANKS_FOR = re.compile(r"\bthank(?:s| you)(?: so much| very much)? for (?:the|your|meeting|taking|speaking|interviewing|"
+THANKS_FOR = re.compile(r"\bthank(?:s| you)(?: so much| very much)? for "
+                        r"(?:the|your|meeting|taking|speaking|interviewing|"
                         r"talking|having|showing|inviting|welcoming|a |our)", re.IGNORECASE)
 
 

@@ -23,6 +23,8 @@ SHORT_WORD_LETTERS = 3
 SHORT_LINE_WORDS = 5
 NAME_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sister", "chef", "principal", "dear", "hi",
                "hello", "hey", "sir", "madam", "coach", "nurse", "charge", "matron", "captain", "officer"}
+# A name of a thing mid-sentence: "HubSpot", "NEWS2", "Kafka", "qPCR" (never the sentence's first word).
+NAMED_THING = re.compile(r"(?<=[\w,;:] )(?:[A-Z][\w&.'-]*[A-Z0-9][\w&.'-]*|[A-Z][a-z][\w&'-]*|[a-z]+[A-Z][\w.-]*)")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -72,7 +74,7 @@ def parse_message(text: str, parts: dict) -> Message:
 
 
 def _short_line(line: str, endings: str) -> bool:
-    """A line of a few words ending in one of `endings` (any ending but a full stop when empty): a greeting or sign-off."""
+    """A greeting or sign-off line: a few words ending in one of `endings` (when empty: not ending a sentence)."""
     words = line.split()
     if not 0 < len(words) <= SHORT_LINE_WORDS:
         return False
@@ -167,8 +169,7 @@ def specific_anchors(message: Message, spec: dict) -> list[str]:
                 continue
             words = content_words(cues.sub(" ", segment), extra_stopwords=skip)
             anchors += [w for w in sorted(words) if stem(w) not in title and not w.isdigit()]
-        for match in re.finditer(r"(?<=[\w,;:] )(?:[A-Z][\w&.'-]*[A-Z0-9][\w&.'-]*|[A-Z][a-z][\w&'-]*|[a-z]+[A-Z][\w.-]*)",
-                                 sentence):
+        for match in NAMED_THING.finditer(sentence):
             word, before = match.group().rstrip(".'"), sentence[:match.start()].split()
             previous = before[-1].lower().strip(",.;:") if before else ""
             if word.lower() in skip or word == "I" or stem(word) in title or previous in spec["company_before"]:

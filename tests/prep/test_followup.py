@@ -51,7 +51,8 @@ def test_a_bad_draft_is_flagged_for_what_hurts_it(draft):
 
 def test_capitals_are_shouting_when_they_spell_a_common_word_not_an_acronym():
     shout = RULES["shouting"]
-    loud = lambda text: shouted_words(text, set(shout["acronyms"]), set(shout["short_words"]), set(shout["named_by"]))  # noqa: E731
+    lists = set(shout["acronyms"]), set(shout["short_words"]), set(shout["named_by"])
+    loud = lambda text: shouted_words(text, *lists)  # noqa: E731
     assert loud("We moved SQL reports to AWS with the CEO and the ICU team.") == []
     assert loud("I hold ACLS, PALS and TNCC, and I service HVAC units and track NEWS2 scores.") == []
     assert loud("I prioritise with RICE scoring and write SMART goals.") == []
@@ -133,7 +134,8 @@ def test_check_exits_1_with_problems_0_when_clean_and_2_on_bad_input(tmp_path):
     assert result.exit_code == 1
     assert "4 problem(s) in this thank-you" in result.output
     assert 'exaggeration · "DREAM JOB"\n  This is my DREAM JOB' in result.output
-    assert 'desperation · "I really need this job"\n  I really need this job, please give me a chance.' in result.output
+    assert 'desperation · "I really need this job"\n  I really need this job, please give me a chance.' \
+        in result.output
     assert "no specifics\n  (the whole message)\n  Name one specific thing" in result.output
     assert "Pleading lowers your value." in result.output
     assert invoke_json_exit(["followup", "--check", str(path), "--json"], 1)["type"] == "thank_you"
@@ -293,7 +295,8 @@ def test_wrong_uses_are_one_clear_line(tmp_path):
 
 def test_a_piped_round_two_debrief_becomes_a_thank_you():
     # The walk-through asks every round-two step; the keys not in ROUND_TWO are skipped.
-    piped = "".join(ROUND_TWO[key] + "\n\n" if key in ROUND_TWO else "/skip\n" for key in (s.key for s in load_steps(2)))
+    keys = [step.key for step in load_steps(2)]
+    piped = "".join(ROUND_TWO[key] + "\n\n" if key in ROUND_TWO else "/skip\n" for key in keys)
     result = invoke(["debrief", "--round", "2", "--role", "data scientist"], piped)
     assert result.exit_code == 0, result.output
     assert "Second-round debrief: Data Scientist" in result.output and "1/9 · Who you met" in result.output
