@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from mockint.speech.audio import Recorder, blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import FILLER_PROMPT, StreamingTranscriber, Transcriber  # noqa: E402
+from mockint.speech.wer import align  # noqa: E402
 
 DESIGN_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 PROMPTS = {"none": None, "design_md": DESIGN_PROMPT, "mockint": FILLER_PROMPT}
@@ -60,28 +61,6 @@ def normalise(text: str) -> list[str]:
     """Lower-case words without punctuation, for WER."""
     text = text.lower().replace("-", " ")
     return re.sub(r"[^a-z0-9' ]+", " ", text).split()
-
-
-def align(ref: list[str], hyp: list[str]) -> tuple[int, list[tuple[str | None, str | None]]]:
-    """Edit distance and the alignment as (reference word or None, hypothesis word or None) pairs."""
-    n, m = len(ref), len(hyp)
-    d = np.zeros((n + 1, m + 1), int)
-    d[:, 0], d[0, :] = range(n + 1), range(m + 1)
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]))
-    pairs, i, j = [], n, m
-    while i or j:
-        if i and j and d[i, j] == d[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]):
-            pairs.append((ref[i - 1], hyp[j - 1]))
-            i, j = i - 1, j - 1
-        elif i and d[i, j] == d[i - 1, j] + 1:
-            pairs.append((ref[i - 1], None))
-            i -= 1
-        else:
-            pairs.append((None, hyp[j - 1]))
-            j -= 1
-    return int(d[n, m]), pairs[::-1]
 
 
 def wer(ref_text: str, hyp_text: str) -> tuple[int, int]:

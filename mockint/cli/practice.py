@@ -24,17 +24,22 @@ def choose_role_interactively(out) -> str:
     return click.prompt("Which role is your second interview for?").strip()
 
 
+VOICE_HELP = ("Answer out loud and stop when you are done. Say \"could you repeat the question\", "
+              "\"skip this one\" or \"let's stop here\" at any time; Ctrl-C ends the session.")
+
+
 def make_channel(mode: str, settings: Settings, store, out):
     """The text or voice channel; offers text when voice is impossible and someone is at the keyboard."""
     from mockint.text_channel import HELP, TextChannel
 
     if mode == "voice":
         try:
+            from mockint.cli.meter import LevelMeter
             from mockint.speech.voice import VoiceChannel
 
-            channel = VoiceChannel(settings, store.home / "audio", out)
+            channel = VoiceChannel(settings, store.home / "audio", LevelMeter(out))
             channel.prepare()
-            return "voice", channel, "Answer out loud; a pause of a couple of seconds ends your answer. Ctrl-C ends the session."
+            return "voice", channel, VOICE_HELP
         except (DeviceError, ModelError) as exc:  # no microphone, or no Whisper model: offer typing
             if not sys.stdin.isatty():
                 raise
