@@ -62,9 +62,13 @@ class Ending:
     level_change: float  # dB (negative: quieter)
 
     def falling(self) -> bool:
-        """Whether the voice fell at the end: lower pitch, or much quieter when pitch is unknown."""
+        """Whether the voice fell at the end: lower pitch, or much quieter when pitch is unknown.
+
+        Loudness alone misleads when pitch is known: a stressed last word ("...to zero.")
+        can be louder than the sentence while the pitch falls.
+        """
         if self.pitch_change is not None:
-            return self.pitch_change <= -1.0 and self.level_change <= 0.0
+            return self.pitch_change <= -1.0
         return self.level_change <= -6.0
 
 
