@@ -190,3 +190,14 @@ def test_works_with_no_network_at_all(mockint_home):
     )
     assert result.returncode == 0, result.stderr
     assert "2 answered" in result.stdout
+
+
+def test_roles_read_well_at_80_columns(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    listing = run(["roles"]).output.splitlines()
+    assert all(len(line.rstrip()) <= 80 for line in listing)
+    assert any(line.startswith("Airline Pilot ") and line.rstrip().endswith(" 29") for line in listing)
+    detail = run(["roles", "airline_pilot"])
+    assert detail.exit_code == 0 and "crew resource management and communication" in detail.output
+    assert all(len(line.rstrip()) <= 80 for line in detail.output.splitlines())
+    assert run(["roles", "astronaut"]).exit_code == 2
