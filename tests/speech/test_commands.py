@@ -43,3 +43,38 @@ def test_commands_are_heard_from_a_real_transcript(transcriber, said, voice, com
 )
 def test_only_a_whole_short_utterance_is_a_command(text, command):
     assert spoken_command(text) == command
+
+
+class Played:
+    """A speaker that only notes what it was asked to say."""
+
+    def __init__(self):
+        self.said = []
+
+    def speak(self, text):
+        self.said.append(text)
+
+
+class FromAudio:
+    """A microphone that plays a fixed recording through the real Recorder's collection path."""
+
+    def __init__(self, audio):
+        self.audio = audio
+
+    def record_answer(self, on_chunk=None, transcript=None, on_level=None):
+        from mockint.speech.audio import Recorder, blocks_of
+
+        return Recorder(None).collect(blocks_of(self.audio, 1600), on_chunk, transcript=transcript, on_level=on_level)
+
+
+@pytest.mark.parametrize("said, action", [("Could you repeat the question?", "repeat"),
+                                          ("Skip this one.", "skip"), ("Let's stop here.", "quit")])
+def test_the_voice_channel_replies_with_the_command_said(tmp_path, transcriber, said, action):
+    import numpy as np
+
+    from mockint.channels.voice import VoiceChannel
+    from tests.speech.speech_data import silence
+
+    mic = FromAudio(np.concatenate([silence(1.0), espeak(said), silence(6.0)]))
+    reply = VoiceChannel(Played(), mic, transcriber, tmp_path).listen("q1")
+    assert reply.action == action and reply.answer is None
