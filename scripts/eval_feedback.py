@@ -1,8 +1,10 @@
-"""Accuracy of the feedback analyzer on the hand-labelled set in tests/data/feedback_eval.
+"""Accuracy of the feedback analyzer on the hand-labelled sets in tests/data/feedback_eval.
 
-Usage: .venv/bin/python scripts/eval_feedback.py [--errors] [--split dev|holdout|all]
-Prints one row per signal (dev, holdout and all answers) and, with --errors, every
-answer where the analyzer and the label disagree.
+Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind]
+Prints one table per set: answers.jsonl by split (dev, holdout, fresh, all) and
+dev_styles.jsonl; with --blind also the blind set unseen.jsonl (table only: its items
+and per-item errors are never printed). --errors SET lists every answer of a tuning set
+where the analyzer and the label disagree.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from pathlib import Path
 from mockint.domain import QuestionKind, Transcript
 from mockint.feedback import analyze
 
-EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval" / "answers.jsonl"
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval"
+EVAL_SET = EVAL_DIR / "answers.jsonl"
 # dev: used to tune the rules; holdout: looked at once, after tuning; fresh: written after
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
+# Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
+TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl"}
+BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl"}
 STAR_PARTS = ("situation", "task", "action", "result")
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
@@ -95,21 +101,30 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def tuning_sets() -> dict[str, list[dict]]:
+    """Every set the rules may be tuned on: answers.jsonl by split, and the style sets present."""
+    items = load()
+    sets = {split: [i for i in items if i["split"] == split] for split in SPLITS}
+    sets["all"] = items
+    sets.update({name: load(path) for name, path in TUNING_SETS.items() if path.is_file()})
+    return sets
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list every disagreement")
-    parser.add_argument("--split", default="all", choices=[*SPLITS, "all"], help="which errors to list")
+    parser.add_argument("--errors", metavar="SET", help="list every disagreement in a tuning set "
+                        "(dev, holdout, fresh, all, dev_styles)")
+    parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
     args = parser.parse_args()
-    items = load()
-    tallies = {}
-    for split in SPLITS:
-        chosen = [i for i in items if i["split"] == split]
-        tallies[f"{split} ({len(chosen)})"] = score(chosen)
-    tallies[f"all ({len(items)})"] = score(items)
+    sets = tuning_sets()
+    if args.blind:
+        sets.update({name: load(path) for name, path in BLIND_SETS.items()})
+    tallies = {f"{name} ({len(items)})": score(items) for name, items in sets.items()}
     print(table(tallies))
     if args.errors:
-        chosen = [i for i in items if args.split == "all" or i["split"] == args.split]
-        print("\n".join(["", f"Disagreements ({args.split}):", *score(chosen).errors]))
+        if args.errors not in sets or args.errors in BLIND_SETS:
+            raise SystemExit(f"--errors: choose a tuning set: {', '.join(s for s in sets if s not in BLIND_SETS)}")
+        print("\n".join(["", f"Disagreements ({args.errors}):", *score(sets[args.errors]).errors]))
 
 
 if __name__ == "__main__":

@@ -78,9 +78,16 @@ AFTERWARDS = re.compile(
 # Said with "I"/"we", these are the result only with a number or an all-or-nothing word
 # ("we saved 2,000 dollars", "we lost no orders"); else they are steps ("I reduced the batch size").
 OWN_OUTCOME_VERBS = {"saved", "lost", "finished", "completed", "grew", "increased", "decreased", "reduced",
-                     "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained"}
+                     "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained",
+                     "got", "had", "hit", "reached", "sold", "signed", "came", "ended", "made", "recruited",
+                     "hired", "collected", "delivered", "submitted", "passed"}
+# Of these, the everyday verbs count only with the amount right after them: "we got £4,200",
+# "we had no near misses", "we came in at 96%"; not "I had the rest of the crew knock on every door".
+OWN_OUTCOME_NEAR = {"got", "had", "came", "made", "ended", "delivered", "submitted", "passed"}
 # These say how it ended whoever says them: "we won the account", "I exceeded my target".
 OWN_OUTCOME_ALWAYS = {"won", "achieved", "exceeded", "succeeded", "avoided", "recovered"}
+# A failure story's outcome: "I lost the job", "we lost that account".
+LOST_SOMETHING = re.compile(r"lost (the|that|this|a|an|our|my|them|him|her|it)\b")
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                 r"thousand|million|billion|dozens?|zero|half|third|quarter|twice|double|triple|percent|per cent")
@@ -102,12 +109,27 @@ STRONG_RESULT = re.compile(
     r"ahead of schedule|(before|ahead of) (the|our|their) deadline|(a|an|one|two|three|\d+) (hours?|days?|weeks?) "
     r"(early|ahead)|within (a|an|one|two|three|four|five|six|\d+) (minutes?|hours?|days?|weeks?|months?)|"
     r"(was|were) (\w+ )?(happy|delighted|pleased|grateful|satisfied|thrilled|impressed|a success|"
-    r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon))\b"
+    r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon)|"
+    # How things still stand: "he's still there", "they're still in the flat", "to this day".
+    r"(is|are|'s|'re|was|were) still (there|here|in|on|with|at|open|running|working|going|in use|in place|using|"
+    r"used|doing|employed|friends|in touch)|to this day)\b"
 )
 TASK = re.compile(
     r"\b((my|our) (job|task|role|goal|aim|responsibility|brief|mandate|priority|challenge|objective|mission|"
-    r"target|assignment|remit|deadline) (was|were|became|is|being)|the (goal|aim|task|objective|brief|target|"
+    r"target|assignment|remit|deadline) (was|were|became|is|being)|(the |^)(goal|aim|task|objective|brief|target|"
     r"challenge|priority|mission|deadline|ask) (was|were|became|being)|it (was|fell) (on|to|up to) (me|us)|"
+    # Ownership said of the work rather than of the person: "the six patients were mine",
+    # "so was my responsibility to...", "the concern came to me first", "so it was me".
+    r"(was|were) (all )?(mine|ours)|(was|were|became) (my|our) (job|responsibility|role|task|call|decision|case|"
+    r"remit|problem)|(came|fell) to (me|us)|so it was (me|us)|the (only )?(one|person) (who|that) (had|needed) to|"
+    # A duty role in the story: "I was the nurse on the bay", "I was the only engineer on call".
+    r"i was the (\w+ ){1,3}on (call|shift|duty|nights?|days|the (bay|bench|desk|floor|ward|rota|line|till|phones?))|"
+    # A goal set by someone else: "head office asked each store to", "our team was asked to",
+    # "the site manager wanted the first fix done in a week", "wanted him laying on his own".
+    r"(asked|told|tasked|instructed|required|challenged|wanted|needed|expected) (each|every|all|the|my|our) "
+    r"(\w+ ){1,2}to|(was|were) (asked|tasked|told|expected|required|assigned|instructed|charged) (to|with)|"
+    r"(wanted|needed|expected) (\w+ ){1,5}(done|finished|ready|fixed|completed|sorted|live|in place)|"
+    r"(wanted|needed|expected) (him|her|them) \w+ing|"
     r"(i|we) (was|were) (charged|left) with|"
     r"(i|we) (was|were) (asked|tasked|told|expected|supposed|required|assigned|given|brought in|hired|put in charge|"
     r"charged|responsible|in charge|accountable)|it was (my|our) (job|responsibility|role|task|call|decision)|"
@@ -129,7 +151,10 @@ ANCHOR = re.compile(
     r"(i|we) (was|were) (a|an|the) |i was (working|based|covering|supporting|running|leading|managing)|"
     r"(at|in) (a|an|my|our) (\w+ ){0,2}(company|firm|startup|start-up|hospital|school|agency|bank|retailer|charity|"
     r"council|clinic|practice|restaurant|store|shop|warehouse|factory|site|organisation|organization|business|"
-    r"consultancy|university|college|nursery|lab|insurer|manufacturer|supermarket|hotel|call centre))\b"
+    r"consultancy|university|college|nursery|lab|insurer|manufacturer|supermarket|hotel|call centre)|"
+    # Where the speaker works, whatever the place is called: "at the depot where I work".
+    r"(at|in|on) (the|a|an|my|our) (\w+ ){1,3}(where|that) (i|we) (work|worked|was working|am working|was|were|"
+    r"used to work|taught|trained|am))\b"
 )
 
 

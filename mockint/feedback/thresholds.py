@@ -107,6 +107,9 @@ QUOTE_WORDS = 25
 TIP_QUOTE_WORDS = 12
 # A clause split off a long sentence has at least this many words (else it stays joined).
 MIN_CLAUSE_WORDS = 4
+# A story's last turn ("Container arrived one day before the opening") is looked for in its
+# last this many sentences: where spoken stories end (rule of thumb; dev_styles set).
+ENDING_SENTENCES = 2
 # At most this many evidence sentences are kept per STAR part.
 MAX_EVIDENCE = 3
 # Ownership tip: "we" at least this many times as often as "I" in the actions.
