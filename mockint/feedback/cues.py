@@ -51,6 +51,8 @@ NOT_ACTIONS = {"was", "were", "had", "did", "felt", "thought", "knew", "believed
                "hoped", "wondered", "guessed", "understood", "remembered", "forgot", "got", "became", "seemed",
                "meant", "used", "supposed", "expected", "heard", "owned", "ended", "happened", "wished",
                "preferred", "managed", "tried"}
+# "had a look", "had a word with": "had" doing the work of a verb of action.
+LIGHT_VERB_OBJECT = re.compile(r"(a|another) (look|word|chat|talk|conversation|meeting|go)\b")
 # Verbs whose clause is background when followed by these words: "I worked at a bank".
 BACKGROUND = {"worked": {"at", "for", "as", "in"}, "moved": {"to", "from", "into"}, "started": {"out", "at", "as",
               "in", "my", "our", "there", "with"}, "joined": {"the", "a", "an", "as", "in"}}

@@ -24,9 +24,19 @@ STATE_VERBS = {
     "is", "are", "was", "were", "had", "did", "been", "be", "used", "usually", "always", "really", "also", "still",
     "and", "or", "but", "so", "then", "just", "only", "never", "not", "to", "the", "a",
 }
-# Words that make a present clause a routine rather than one event.
-HABIT_WORDS = {"now", "always", "usually", "every", "whenever", "nowadays", "often", "sometimes", "normally",
-               "generally", "typically", "each", "still", "today"}
+# Words that make a present clause a routine rather than one event ("every" and "each" only
+# before a time: "every time", not "for every pound he earns").
+HABIT_WORDS = {"now", "always", "usually", "whenever", "nowadays", "often", "sometimes", "normally", "generally",
+               "typically", "still", "today"}
+TIMES = {"time", "times", "day", "days", "week", "weeks", "morning", "shift", "month", "year", "job", "visit"}
+# Non-native narration in the present perfect: "I have moved part of the budget". Not
+# experience ("I have seen it before") or background ("I have worked in care").
+PERFECT_NOT_STEPS = {"been", "seen", "had", "known", "heard", "learned", "learnt", "worked", "felt", "found",
+                     "always", "never", "got", "gotten", "lived", "done"}
+# Said of the candidate at the story's end, these passives say what happened to them:
+# "I was moved to the laundry", "I was given extra training"; not "I was asked to".
+PASSIVE_NOT_OUTCOMES = {"asked", "told", "tasked", "expected", "supposed", "based", "involved", "assigned",
+                        "worried", "scared", "surprised", "shocked", "used", "allowed", "able", "responsible"}
 # Dummy subjects and lessons: "it was a tough year", "there was", "I should have".
 NOT_AN_ENDING_START = {"it", "there", "this", "that", "which", "what", "who", "i", "we", "you"}
 LESSON_WORDS = {"should", "should've", "would", "could", "learned", "learnt", "lesson", "taught", "realised",
@@ -37,7 +47,7 @@ COPULAS = {"was", "were"}
 
 def present_action(words: list[str]) -> str | None:
     """"i" or "we" when the clause narrates a step in the present ("I call the broker"), else None."""
-    if HABIT_WORDS & set(words):
+    if HABIT_WORDS & set(words) or any(w in {"every", "each"} and nxt in TIMES for w, nxt in zip(words, words[1:])):
         return None
     for k, word in enumerate(words):
         if word not in FIRST_PERSON or (k > 0 and words[k - 1] in SUBORDINATORS):
@@ -48,6 +58,8 @@ def present_action(words: list[str]) -> str | None:
         if j >= len(words):
             return None
         verb = words[j]
+        if verb == "have" and j + 1 < len(words) and is_past(words[j + 1]) and words[j + 1] not in PERFECT_NOT_STEPS:
+            return FIRST_PERSON[word]
         if verb in NOT_DONE | STATE_VERBS | NOT_ACTIONS or is_past(verb) or not verb.isalpha() or verb.endswith(
                 ("ing", "ly", "s", "ed")):
             continue
@@ -67,6 +79,10 @@ def tells_ending(words: list[str], opens: bool) -> bool:
     if not words or words[0] in NOT_AN_ENDING_START | SUBORDINATORS or LESSON_WORDS & set(words) or (
             "had to" in joined or "needed to" in joined):  # an obligation, not an outcome
         return False
+    if words[0] in {"and", "but", "then"}:
+        words = words[1:]
+    if len(words) > 2 and words[0] == "i" and words[1] in COPULAS:
+        return is_past(words[2]) and words[2] not in PASSIVE_NOT_OUTCOMES  # "I was put on a written warning"
     for k, word in enumerate(words):
         if word in FIRST_PERSON or word in SUBORDINATORS:
             return False  # the candidate's own doing, or a clause inside another one

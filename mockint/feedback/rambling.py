@@ -37,6 +37,7 @@ REPETITION = "repeats itself"
 RUN_ON = "run-on sentences"
 FILLERS = "filler-heavy"
 NO_CONCLUSION = "no clear ending"
+STORY_HOPS = "jumps between stories"
 LATE_ACTION = "never gets to what you did"
 NO_ANSWER = "never says what you would do"
 TOO_LONG = "over the time"
@@ -55,6 +56,14 @@ DIGRESSION = re.compile(
     r"((^|[.!?,;:]\s*|\b(but|and|so) )(anyway|anyhow)\b|\b(another story|by the way|side note|long story short|"
     r"going back to|where was i|i digress|off topic|tangent|that reminds me|speaking of|getting off track|"
     r"back to the question|funnily enough|fun fact|but i'm rambling|i'm rambling|to make a long story short)\b)"
+)
+# Moving from one story to the next instead of telling one to its end: "I've had a few of
+# those", "then there was...", "that's probably a better example", "that's a whole other story".
+HOPS = re.compile(
+    r"\b(then there was|there was also|and another (one|time)|another (example|time|one) (was|when|that)|"
+    r"(a|the|probably a) (better|other|different) example|(the )?first one that comes to mind|hard to pick( just)? one|"
+    r"(i've|we've|i have|we have) had (quite )?(a few|a lot|lots|loads|several|plenty|many)( of (those|them|these))?|"
+    r"that's a whole (other )?story|but that's another)\b"
 )
 TRAILING = re.compile(
     r"(\b(and|but|so|or|because|then|the|a|to|with)\W*$|\b(so|and) (yeah|yes)\W*$|\byeah\W*$|"
@@ -151,6 +160,11 @@ def judge_rambling(facts: Facts) -> RamblingFeedback:
     details["commentary_share"] = round(remarks, 3)
     if digressions or remarks >= COMMENTARY_SHARE:
         weights[DRIFT] = 1
+
+    hops = {m.group(0) for m in HOPS.finditer(facts.text.lower().replace("\u2019", "'"))}
+    details["story_hops"] = float(len(hops))
+    if hops:
+        weights[STORY_HOPS] = 2 if len(hops) >= 2 else 1
 
     # The STAR-based signals need a story under way: a generic answer ("I always try to...")
     # is vague, not rambling.

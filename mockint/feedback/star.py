@@ -26,6 +26,7 @@ from mockint.feedback.cues import (
     ANCHOR,
     BACKGROUND,
     FIRST_PERSON,
+    LIGHT_VERB_OBJECT,
     LOST_SOMETHING,
     NOT_ACTIONS,
     NOT_DONE,
@@ -118,6 +119,8 @@ def find_action(words: list[str]) -> tuple[str | None, bool]:
             return FIRST_PERSON[word], True  # "I was explaining it again": narrated doing
         if verb in {"tried", "managed"} and following == "to":
             return FIRST_PERSON[word], False
+        if verb == "had" and LIGHT_VERB_OBJECT.match(" ".join(words[j + 1:j + 3])):
+            return FIRST_PERSON[word], False  # "I had a look at the star wheel"
         if verb.endswith("n't") or not is_past(verb) or verb in NOT_ACTIONS:
             continue
         if verb in BACKGROUND and following in BACKGROUND[verb]:
@@ -176,8 +179,8 @@ def find_outcome(words: list[str], own_action: str | None, after_comma: frozense
             # Common verbs only count when what follows says how things stood afterwards
             # ("it worked", "it went well"), not "they both worked evenings".
             rest = " ".join(words[k + 1:k + 4])
-            if rest and not AFTERWARDS.match(rest):
-                continue
+            if rest and not AFTERWARDS.match(rest) or (rest.startswith("from") and word != "went"):
+                continue  # "the props were from Portugal": where something came from, not how it went
         return "other"
     return None
 

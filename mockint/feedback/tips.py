@@ -103,6 +103,9 @@ def rambling_tip(fb: Feedback) -> tuple[str | None, str | None]:
     if signals.DRIFT in fired:
         return ("Part of your answer moved away from the question. Before you answer, pick the one story or "
                 "point that answers it, and leave out everything that doesn't serve it."), None
+    if signals.STORY_HOPS in fired:
+        return ("You started more than one story. Pick the one that best answers the question and tell it to the "
+                "end: where you were, what you did, and how it turned out."), None
     if signals.REPETITION in fired:
         return "You make the same point several times. Say it once, clearly, then move on to the next step.", None
     if signals.LATE_ACTION in fired:
