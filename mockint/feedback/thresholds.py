@@ -29,6 +29,12 @@ LENGTH_TARGETS: dict[QuestionKind, tuple[tuple[int, int], tuple[int, int]]] = {
 # are the ones the issue states, and the widest ordinary range.
 DEFAULT_LENGTH_TARGET = LENGTH_TARGETS[QuestionKind.behavioral]
 
+# The longest answer analysed: 150,000 words, about 15 hours of speech at 160 words a
+# minute, far beyond any answer and beyond a pasted transcript of a long recording. The
+# analysis is linear in the length (scripts/bench_analyze.py: 100,000 words in a few
+# seconds), so the limit only stops a file that is not an answer at all.
+MAX_ANSWER_WORDS = 150_000
+
 # ---- Pace and pauses ----------------------------------------------------------
 # Conversational English runs at about 120-160 words a minute (the US National Center for
 # Voice and Speech quotes ~150 wpm for conversation; presentation coaches aim at 130-160).
@@ -114,6 +120,14 @@ ENDING_SENTENCES = 2
 MAX_EVIDENCE = 3
 # Ownership tip: "we" at least this many times as often as "I" in the actions.
 WE_OVER_I_RATIO = 2.0
+
+# ---- Talking points -------------------------------------------------------------
+# A sentence covers a talking point when it carries at least this share of the point's
+# content words (and at least two of them when the point has two or more). Half: the
+# highest agreement on the dev split of talking_points.jsonl (0.35-0.5 agree equally).
+POINT_MIN_SHARE = 0.5
+# Two stems meet when they start with the same this many letters ("measured"/"measurable").
+STEM_PREFIX = 5
 
 # ---- Tips ---------------------------------------------------------------------
 MAX_TIPS = 4  # issue #3: one to four concrete tips
