@@ -49,10 +49,10 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
     hits = find_fillers(text, transcript.words)
     fillers = summarize_fillers(hits, count)
     length = judge_length(count, seconds, kind)
-    units = read_units(text, hits)
+    sentences = split_sentences(text)
+    units = read_units(text, hits, sentences)
     applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
     star = judge_star(units, applicable)
-    sentences = split_sentences(text)
     rambling = judge_rambling(Facts(text=text, sentences=sentences, units=units, fillers=fillers,
                                     star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
                                     question=question))

@@ -196,13 +196,13 @@ def is_own_outcome(words: list[str], k: int) -> bool:
     return word in OWN_OUTCOME_VERBS and bool(QUANTITY.search(rest) or ALL_OR_NOTHING.search(rest))
 
 
-def read_units(text: str, fillers: list[FillerHit]) -> list[Unit]:
-    """The answer cut into clauses with their STAR cues marked."""
+def read_units(text: str, fillers: list[FillerHit], sentences: list[Sentence] | None = None) -> list[Unit]:
+    """The answer cut into clauses with their STAR cues marked (`sentences`: the text's, if already split)."""
     units: list[Unit] = []
     length = max(len(text), 1)
     skip = frozenset(h.start_char for h in fillers if h.kind == "hard")
     in_filler = filler_offsets(fillers)
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text) if sentences is None else sentences:
         for clause in clauses(sentence, text, 0, skip):  # always clause by clause: "I did X and it saved Y"
             words, after_comma = clean_words(clause, text, in_filler)
             if not words:
