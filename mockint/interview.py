@@ -190,6 +190,7 @@ class Interview:
                 Transcript(text=answer.text, words=answer.words, duration_seconds=answer.duration_seconds),
                 question=question.text,
                 kind=question.kind,
+                talking_points=question.talking_points,
             )
         turn.ended_at = utc_now()
         self.session.turns.append(turn)

@@ -51,10 +51,17 @@ ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
 STORY_ASK = re.compile(r"\b(tell me about|describe|give me an example|walk me through) (a|an|one|the) "
                        r"(time|situation|occasion|moment|case|example|instance|project|deal|mistake|decision|"
                        r"concern|complaint|conflict|challenge)|\ba time (when )?you\b")
-# The part of an ask worth quoting: from after its opening frame to its end.
-FRAME = re.compile(r"^(and |but |so )?(then )?(tell me about|describe|give me an example of|walk me through|"
-                   r"talk me through|can you|could you|how (do|would|did|will|can|could) you|what (would|do|did) you|"
-                   r"what's|what is|what are|why (do|would|did) you|looking back at [^,]+, )\s*")
+# How an ask is quoted back to the candidate: its opening frame turned into a noun phrase
+# ("Tell me about a time you..." -> "a time you...", "How did you measure..." -> "how you measured...").
+REPHRASE = [
+    (re.compile(r"^(and |but |so )?(then )?"), ""),
+    (re.compile(r"^(tell me about|describe|give me an example of|walk me through|talk me through|looking back at "
+                r"[^,]+, )\s*"), ""),
+    (re.compile(r"^(how|why|what|when|where|which) (do|did|does|would|will|can|could|should) you (\w+)"),
+     r"\1 you \2 \3"),
+    (re.compile(r"^(how|why|what|when|where|which) you (do|does) "), r"\1 you "),
+    (re.compile(r"^what('s| is) your "), "your "),
+]
 
 
 def asks(question: str) -> list[str]:
@@ -72,8 +79,11 @@ def main_ask(parts: list[str]) -> str | None:
 
 
 def quoted(ask: str) -> str:
-    """The ask as it can be quoted back: its opening frame left out."""
-    return FRAME.sub("", ask).strip() or ask
+    """The ask as it can be quoted back: "how did you measure X" becomes "how you did measure X"."""
+    text = ask
+    for pattern, replacement in REPHRASE:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\byou did (\w+)", r"you \1", text).strip() or ask
 
 
 def judge_on_question(question: str | None, answer: str, star: StarFeedback) -> OnQuestionFeedback | None:
