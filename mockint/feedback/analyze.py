@@ -13,6 +13,7 @@ from mockint.errors import UserError
 from mockint.feedback.classify import classify_question
 from mockint.feedback.fillers import find_fillers, summarize_fillers
 from mockint.feedback.length import judge_length, targets
+from mockint.feedback.narrative import describes_practice
 from mockint.feedback.on_question import judge_on_question
 from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
 from mockint.feedback.rambling import Facts, judge_rambling
@@ -69,7 +70,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         star=star,
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
-        on_question=judge_on_question(question, text, star),
+        on_question=judge_on_question(question, text, star, describes_practice([u.words for u in units])),
         talking_points=cover_points(talking_points or [], sentences),
     )
     feedback.tips = choose_tips(feedback, kind)

@@ -19,7 +19,8 @@ NOT_DONE = {"always", "usually", "often", "sometimes", "normally", "generally", 
             "will", "can", "could", "should", "might", "must", "may", "i'd", "we'd", "i'll", "we'll", "i'm",
             "we're", "i've", "we've", "not"}
 # Only pronouns that cannot be objects ("fixed it the same day" has no subject "it").
-SUBJECTS = {"i", "we", "he", "she", "they", "i'm", "we're", "i've", "we've", "they're", "he's", "she's"}
+SUBJECTS = {"i", "we", "he", "she", "they", "i'm", "we're", "i've", "we've", "they're", "he's", "she's", "it's",
+            "that's", "there's", "you", "you've", "you're"}
 PRESENT_MARKERS = {"am", "is", "are", "i'm", "we're", "it's", "they're", "he's", "she's", "that's", "there's", "do",
                    "does", "don't", "doesn't", "have", "has", "i've", "we've", "can", "will", "keep", "try", "think",
                    "believe", "know", "feel", "usually", "always", "often", "tend", "like", "love", "want", "need",
@@ -113,7 +114,7 @@ STRONG_RESULT = re.compile(
     r"(was|were) (\w+ )?(happy|delighted|pleased|grateful|satisfied|thrilled|impressed|a success|"
     r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon)|"
     # How things still stand: "he's still there", "they're still in the flat", "to this day".
-    r"(is|are|'s|'re|was|were) still (there|here|in|on|with|at|open|running|working|going|in use|in place|using|"
+    r"(is|are|'s|'re|was|were) still (there|here|in|on|with|at|open|running|working|in use|in place|using|"
     r"used|doing|employed|friends|in touch)|to this day)\b"
 )
 TASK = re.compile(
@@ -133,7 +134,8 @@ TASK = re.compile(
     r"(wanted|needed|expected) (\w+ ){1,5}(done|finished|ready|fixed|completed|sorted|live|in place)|"
     r"(wanted|needed|expected) (him|her|them) \w+ing|"
     r"(i|we) (was|were) (charged|left) with|"
-    r"(i|we) (was|were) (asked|tasked|told|expected|supposed|required|assigned|given|brought in|hired|put in charge|"
+    r"(i|we) (was|were) (given (the |a )?(job|task|responsibility|role|brief|target|project|remit)|"
+    r"asked|tasked|told|expected|supposed|required|assigned|brought in|hired|put in charge|"
     r"charged|responsible|in charge|accountable)|it was (my|our) (job|responsibility|role|task|call|decision)|"
     r"(i|we) (had|needed|have|need) to|(i|we) (wanted|needed) (\w+ ){0,3}to|"
     r"(asked|wanted|needed|expected|challenged|tasked|required|hired|brought in) (me|us)\b|"

@@ -1,4 +1,5 @@
-"""Story telling that the tense cues in star.py miss: the narrated present and the story's last turn.
+"""Story telling that the tense cues in star.py miss: the narrated present and the story's last turn;
+and whether an answer says what the candidate does or would do at all.
 
 Two ways of telling a story that an answer's own wording gives away, read from a clause's
 lower-case words (fillers and stutters already removed):
@@ -14,6 +15,8 @@ lower-case words (fillers and stutters already removed):
 
 from __future__ import annotations
 
+import re
+
 from mockint.feedback.cues import ADVERBS, FIRST_PERSON, NOT_ACTIONS, NOT_DONE, QUANTITY, SUBORDINATORS, is_past
 
 # Verbs of thinking, feeling and being: in the present they are a view, not a step.
@@ -27,7 +30,7 @@ STATE_VERBS = {
 # Words that make a present clause a routine rather than one event ("every" and "each" only
 # before a time: "every time", not "for every pound he earns").
 HABIT_WORDS = {"now", "always", "usually", "whenever", "nowadays", "often", "sometimes", "normally", "generally",
-               "typically", "still", "today"}
+               "typically", "still", "today", "if"}  # "if it's the mains, I give them...": a rule, not an event
 TIMES = {"time", "times", "day", "days", "week", "weeks", "morning", "shift", "month", "year", "job", "visit"}
 # Non-native narration in the present perfect: "I have moved part of the budget". Not
 # experience ("I have seen it before") or background ("I have worked in care").
@@ -93,3 +96,17 @@ def tells_ending(words: list[str], opens: bool) -> bool:
             # "... spoke to her GP and talked to her": a verb straight after "and" shares the candidate's subject.
             return words[k - 1] not in {"and", "or", "then", "but"}
     return False
+
+
+# "I'd ring", "I would refuse", "we'll", "first I", "my first step"; not "when I said I would".
+PLAN = re.compile(r"(?<!said )(?<!promised )\b((i|we) (would|will)|i'd|we'd|i'll|we'll|(first|then|next),? (i|we)|"
+                  r"my first (step|move|priority|thought))\b")
+# "you lock off and test": the generic "you" of someone describing how a job is done.
+GENERIC_YOU = re.compile(r"\byou (just |always |then |first |also |still |really |usually |normally )?"
+                         r"(?!know\b|mean\b|see\b|were\b|was\b|had\b|did\b|said\b|told\b|could\b|would\b)[a-z]+")
+
+
+def describes_practice(clauses: list[list[str]]) -> bool:
+    """Whether an answer (its clauses' words) says what the candidate does or would do, not only what they did."""
+    text = " ".join(" ".join(words) for words in clauses)
+    return any(present_action(words) for words in clauses) or bool(PLAN.search(text) or GENERIC_YOU.search(text))

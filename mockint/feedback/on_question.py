@@ -51,6 +51,9 @@ ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
 STORY_ASK = re.compile(r"\b(tell me about|describe|give me an example|walk me through) (a|an|one|the) "
                        r"(time|situation|occasion|moment|case|example|instance|project|deal|mistake|decision|"
                        r"concern|complaint|conflict|challenge)|\ba time (when )?you\b")
+# Asks for a practice or a plan: "How do you handle...?", "What would you do if...?".
+PRACTICE_ASK = re.compile(r"^(and |but )?((how|what) (do|does|would|will|should|can) you|if you)\b")
+
 # How an ask is quoted back to the candidate: its opening frame turned into a noun phrase
 # ("Tell me about a time you..." -> "a time you...", "How did you measure..." -> "how you measured...").
 REPHRASE = [
@@ -86,8 +89,14 @@ def quoted(ask: str) -> str:
     return re.sub(r"\byou did (\w+)", r"you \1", text).strip() or ask
 
 
-def judge_on_question(question: str | None, answer: str, star: StarFeedback) -> OnQuestionFeedback | None:
-    """Whether the answer addresses the question's main ask, and the ask it missed; None with no question."""
+def judge_on_question(question: str | None, answer: str, star: StarFeedback,
+                      says_practice: bool = True) -> OnQuestionFeedback | None:
+    """Whether the answer addresses the question's main ask, and the ask it missed; None with no question.
+
+    `says_practice`: the answer says what the candidate does or would do ("I ring the parents
+    early", "I'd refuse the sale", "you lock off and test"), which a "how do you..." or "what
+    would you do..." ask needs; a story from the past alone answers another question.
+    """
     if not question or not question.strip():
         return None
     ask = main_ask(asks(question))
@@ -98,5 +107,7 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback) -> 
         if needs.search(ask) and not evidence.search(text):
             return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if STORY_ASK.search(ask) and star.applicable and not (star.action.present or star.situation.present):
+        return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    if PRACTICE_ASK.search(ask) and not says_practice:
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     return OnQuestionFeedback(addressed=True)

@@ -21,6 +21,7 @@ from mockint.feedback.thresholds import (
     COMMENTARY_SHARE,
     FILLER_HEAVY_PER_100,
     LATE_ACTION_SHARE,
+    NO_EXAMPLE_WORDS,
     RAMBLING_MIN_SCORE,
     RAMBLING_MIN_WORDS,
     RAMBLING_STORY_MIN_WORDS,
@@ -179,6 +180,8 @@ def judge_rambling(facts: Facts) -> RamblingFeedback:
         details["first_action_at"] = round(position, 2) if position is not None else -1.0
         if position is None or position > LATE_ACTION_SHARE:
             weights[LATE_ACTION] = 1
+    elif star.applicable and not star.action.present and facts.word_count >= NO_EXAMPLE_WORDS:
+        weights[LATE_ACTION] = 2  # asked for a story, talks around one at length and never tells it
     if facts.kind == QuestionKind.situational and not WOULD.search(" ".join(w for u in units for w in u.words)):
         weights[NO_ANSWER] = 1
     if facts.too_long:

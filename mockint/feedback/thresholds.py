@@ -99,6 +99,10 @@ REPETITION_MIN_CONTENT_WORDS = 20
 COMMENTARY_MIN_CLAUSES = 4
 # "Fading out" is looked for in the last this many words ("..., and yeah, so, I guess").
 TRAILING_WORDS = 8
+# Asked for a story, an answer this long that sets no scene and says nothing the candidate
+# did talks around the question (about 45 seconds of generalities). A round number: on the
+# eval sets such answers of 117-189 words are labelled rambling, one of 92 words is not.
+NO_EXAMPLE_WORDS = 100
 # Story never reaching the candidate's actions: the first action comes after this share
 # of the answer (or never). Rule of thumb: a STAR story spends about its first third on
 # situation and task; acting only after 60% leaves little room for action and result.

@@ -82,6 +82,6 @@ def test_soft_fillers_and_quantified_results_are_mostly_right(evaluation):
 def test_answers_that_miss_the_question_are_flagged_without_false_alarms():
     module = load_script()
     tally = module.score_on_question(module.load(module.ON_QUESTION["on_question_dev"]))
-    assert tally.accuracy("addresses_question") >= 0.7
+    assert tally.accuracy("addresses_question") >= 0.8
     # No false alarm: every answer the labels call on the question is left alone.
     assert not [e for e in tally.errors if "got False" in e], tally.errors

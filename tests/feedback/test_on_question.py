@@ -69,3 +69,17 @@ def test_habits_given_for_tell_me_about_a_time_miss_the_specific_time():
 def test_without_a_question_nothing_is_judged():
     assert check("", BUSY_SATURDAY) is None
     assert analyze(Transcript(text=BUSY_SATURDAY)).on_question is None
+
+
+def test_a_past_story_given_for_a_how_do_you_question_misses_the_practice():
+    swapped = check("How do you make sure ministers get balanced advice?",
+                    "When the support package was announced, our team had four days to produce the guidance. I split "
+                    "it into sections, gave each to a named writer and ran two check-ins a day. We published on time.")
+    assert not swapped.addressed and swapped.missed == "how you make sure ministers get balanced advice"
+    practice = check("How do you handle a customer who is shouting at you?",
+                     "I let them get it out first, because if you interrupt it just gets worse. Once they've calmed "
+                     "down I say sorry, I tell them what I'm going to do, and I give them a time I'll call back.")
+    assert practice.addressed
+    plan = check("How would you grow it here?", "First I'd look at which services the local GPs refer most, then "
+                 "I'd train two more pharmacists so we can offer consultations every day.")
+    assert plan.addressed
