@@ -96,10 +96,13 @@ NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                 r"thousand|million|billion|dozens?|zero|half|third|quarter|twice|double|triple|percent|per cent")
 # A number, a percentage, an amount of money or a measure of time.
 QUANTITY = re.compile(rf"(\d|[%$£€¥]|\b({NUMBER_WORDS})\b)", re.I)
-# "Two months later" dates the result; it does not measure it ("a week before the
-# deadline" does).
-TIMESTAMP = re.compile(rf"\b(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
-                       r"(later|ago|earlier|after|before)\b(?! (the|our|their) (deadline|target|due date))", re.I)
+# "Two months later, we won..." and "a year ago" date the result; "came through 5 weeks later"
+# and "a week before the opening" measure it.
+TIMESTAMP = re.compile(rf"(^\W*|\b)(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
+                       rf"(ago|earlier)\b|^\W*(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
+                       r"(later|after|on)\b|"
+                       # "one night", "one-page": "one" as a word of story telling, not an amount
+                       r"\bone( (night|day|morning|evening|afternoon|weekend|shift|time|of)\b|-)", re.I)
 ALL_OR_NOTHING = re.compile(r"\b(no|none|zero|every|all|nobody|nothing)\b")
 STRONG_RESULT = re.compile(
     r"\b(as a result|in the end|the outcome|the result (was|is|being)|which meant|that meant|this meant|"
