@@ -135,7 +135,7 @@ def is_past_clause(words: list[str]) -> bool:
     "I also keep parents informed" is present even though "informed" looks past.
     """
     for k, word in enumerate(words[:-1]):
-        if word in SUBJECTS:
+        if word in SUBJECTS or (k == 0 and word == "it"):  # "it saves...", not "renewed it, and..."
             j = k + 1
             while j < len(words) - 1 and words[j] in ADVERBS | {"not", "never", "always", "usually", "often"}:
                 j += 1
