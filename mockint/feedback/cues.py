@@ -135,7 +135,7 @@ TASK = re.compile(
     r"(asked|told|tasked|instructed|required|challenged|wanted|needed|expected) (each|every|all|the|my|our) "
     r"(\w+ ){1,2}to|(was|were) (asked|tasked|told|expected|required|assigned|instructed|charged) (to|with)|"
     r"(wanted|needed|expected) (\w+ ){1,5}(done|finished|ready|fixed|completed|sorted|live|in place)|"
-    r"(wanted|needed|expected) (him|her|them) \w+ing|(i|we) (needed|had) to find (a|an|someone)|(i|we) needed (a|an) |"
+    r"(wanted|needed|expected) (him|her|them) \w+ing|(i|we) needed (a|an) |"
     r"(i|we) (was|were) (charged|left) with|"
     r"(i|we) (was|were) (given (the |a )?(job|task|responsibility|role|brief|target|project|remit)|"
     r"asked|tasked|told|expected|supposed|required|assigned|brought in|hired|put in charge|"
