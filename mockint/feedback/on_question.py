@@ -103,7 +103,9 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
     if ask is None:
         return OnQuestionFeedback(addressed=True)
     text = answer.lower().replace("\u2019", "'")
-    for _, needs, evidence in ASK_KINDS:
+    for name, needs, evidence in ASK_KINDS:
+        if name == "something that went wrong" and PRACTICE_ASK.search(ask):
+            continue  # "What would you do if you missed a deadline?" asks for a plan, not a failure
         if needs.search(ask) and not evidence.search(text):
             return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if STORY_ASK.search(ask) and star.applicable and not (star.action.present or star.situation.present):

@@ -64,7 +64,9 @@ HOPS = re.compile(
     r"\b(then there was|there was also|and another (one|time)|another (example|time|one) (was|when|that)|"
     r"(a|the|probably a) (better|other|different) example|(the )?first one that comes to mind|hard to pick( just)? one|"
     r"(i've|we've|i have|we have) had (quite )?(a few|a lot|lots|loads|several|plenty|many)( of (those|them|these))?|"
-    r"that's a whole (other )?story|but that's another)\b"
+    r"that's a whole (other )?story|but that's another|on another occasion|(a|one) second (example|story|time)|"
+    r"(another|one more) (example|story|occasion)|something similar (happened|at)|a similar (thing|situation|story) "
+    r"(happened|at|when)|there was (this|another) other time)\b"
 )
 TRAILING = re.compile(
     r"(\b(and|but|so|or|because|then|the|a|to|with)\W*$|\b(so|and) (yeah|yes)\W*$|\byeah\W*$|"

@@ -83,3 +83,10 @@ def test_a_past_story_given_for_a_how_do_you_question_misses_the_practice():
     plan = check("How would you grow it here?", "First I'd look at which services the local GPs refer most, then "
                  "I'd train two more pharmacists so we can offer consultations every day.")
     assert plan.addressed
+
+
+def test_a_plan_for_a_hypothetical_mistake_needs_no_failure_words():
+    result = check("What would you do if you missed a deadline for a client?",
+                   "I'd tell the client as soon as I knew, with a new date I can keep, and I'd ask my manager which "
+                   "other work can move so it doesn't happen twice.")
+    assert result.addressed

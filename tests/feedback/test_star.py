@@ -149,3 +149,22 @@ def test_narrated_present_is_not_an_action_outside_a_story_or_as_a_habit():
 def test_what_others_did_before_the_candidate_acted_is_not_the_result():
     fb = star_of("A lady couldn't find a dress in her size, so I rang another store and had it sent to her house.")
     assert not fb.star.result.present
+
+
+@pytest.mark.parametrize("question", [
+    "What was the hardest decision you've had to make at work?",
+    "When was the last time you disagreed with your manager?",
+    "How have you handled a difficult customer in the past?",
+    "Describe your most challenging project.",
+    "Tell me about a difficult conversation you had with a colleague.",
+    "Describe how you handled a complaint.",
+    "Walk me through how you handled the outage last year.",
+])
+def test_questions_about_one_past_event_are_story_questions(question):
+    assert classify_question(question) == QuestionKind.behavioral
+
+
+@pytest.mark.parametrize("question", ["What is the biggest risk in migrating a monolith to microservices?",
+                                      "What is your biggest weakness?"])
+def test_superlatives_that_ask_for_no_event_are_not_story_questions(question):
+    assert classify_question(question) != QuestionKind.behavioral
