@@ -9,16 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from mockint.domain import Feedback, Question, QuestionKind, Session
-from mockint.feedback import feedback_headline, render_feedback
-
-KIND_NAMES = {
-    QuestionKind.technical: "Technical deep-dive",
-    QuestionKind.behavioral: "Behavioral: evidence expected",
-    QuestionKind.situational: "Situational: trade-offs",
-    QuestionKind.culture: "Culture and values",
-    QuestionKind.first_round: "From your first round",
-    QuestionKind.follow_up: "Follow-up",
-}
+from mockint.review import feedback_headline, render_feedback
+from mockint.review.facts import KIND_NAMES
 
 
 class SessionView:

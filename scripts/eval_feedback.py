@@ -12,14 +12,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.domain import QuestionKind, Transcript
+from mockint.domain import STAR_PARTS, QuestionKind, Transcript
 from mockint.feedback import analyze
 
 EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval" / "answers.jsonl"
 # dev: used to tune the rules; holdout: looked at once, after tuning; fresh: written after
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
-STAR_PARTS = ("situation", "task", "action", "result")
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -58,8 +57,7 @@ def score(items: list[dict]) -> Tally:
         tally.add("star_applicable", fb.star.applicable == (expected_star is not None), item_id,
                   f"got {fb.star.applicable}")
         if expected_star is not None and fb.star.applicable:
-            for part in STAR_PARTS:
-                got = getattr(fb.star, part)
+            for part, got in fb.star.parts():
                 tally.add("star_components", got.present == expected_star[part], item_id,
                           f"{part} got {got.present} {got.evidence[:1]}")
         elif expected_star is not None:

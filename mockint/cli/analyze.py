@@ -42,7 +42,8 @@ def read_answer(path: Path) -> Transcript:
 @click.option("--json", "as_json", is_flag=True, help="Print the feedback as one JSON object.")
 def analyze(file: Path, question: str | None, kind: str | None, as_json: bool) -> None:
     """Feedback on an answer in FILE: text (.txt, .md) or a recording (.wav, .flac, .mp3, .ogg)."""
-    from mockint.feedback import analyze as analyze_answer, render_feedback
+    from mockint.feedback import analyze as analyze_answer
+    from mockint.review import render_feedback
 
     transcript = read_answer(file)
     feedback = analyze_answer(transcript, question=question, kind=QuestionKind(kind) if kind else None)

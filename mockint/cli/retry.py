@@ -38,7 +38,7 @@ def practise_again(ref: str, mode: str | None, settings, out) -> None:
     from mockint.domain import Session
     from mockint.feedback import analyze
     from mockint.interview import Interview
-    from mockint.report import compare_attempts
+    from mockint.review import compare_attempts
     from mockint.session_view import SessionView
     from mockint.store import Store
 

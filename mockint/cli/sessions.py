@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from mockint.cli.common import console
 from mockint.errors import UserError
+from mockint.review import FORMATS, render_review, review_text
+from mockint.store import Store
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def sessions(as_json):
     """List saved sessions, newest first."""
-    from mockint.store import Store
-
     rows = Store().list_sessions()
     if as_json:
         click.echo(json.dumps(rows, indent=2))
@@ -38,24 +36,7 @@ def sessions(as_json):
     out.print("[dim]Review one: mockint review ID (or: mockint review last)[/]")
 
 
-FORMATS = ["text", "md", "html", "json"]
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
-
-
-def render_review(session, fmt: str, width: int | None = None) -> str:
-    """The review of a session as a string in one of FORMATS."""
-    from mockint.report import review_html, review_json, review_markdown, review_text
-
-    if fmt == "json":
-        return json.dumps(review_json(session), indent=2) + "\n"
-    if fmt == "md":
-        return review_markdown(session)
-    if fmt == "html":
-        return review_html(session)
-    # A recording console writing to nowhere: its text is exported, never shown.
-    plain = Console(record=True, width=width or 100, no_color=True, highlight=False, file=io.StringIO())
-    plain.print(review_text(session))
-    return plain.export_text()
 
 
 def write_output(path: str, content: str) -> Path:
@@ -78,9 +59,6 @@ def write_output(path: str, content: str) -> Path:
 @click.option("--output", "-o", type=click.Path(dir_okay=True), help="Write the review to this file.")
 def review(session_ref, fmt, output):
     """Review a saved session: every question, your answer and the feedback."""
-    from mockint.report import review_text
-    from mockint.store import Store
-
     session = Store().load_session(session_ref)
     fmt = fmt or (SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text")
     if output:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.report.conftest import STRONG, invoke
+from tests.review.conftest import STRONG, invoke
 
 
 def review_json(ref: str) -> dict:

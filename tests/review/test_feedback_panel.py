@@ -5,7 +5,8 @@ import io
 from rich.console import Console
 
 from mockint.domain import Transcript, Word
-from mockint.feedback import analyze, feedback_headline, render_feedback
+from mockint.feedback import analyze
+from mockint.review import feedback_headline, render_feedback
 
 QUESTION = "Tell me about a time you improved a process."
 STRONG = ("Last year our invoice approvals took nine days on average, and suppliers were chasing us every week. "
