@@ -22,11 +22,9 @@ from mockint.feedback.thresholds import (
     PACE_SLOW_WPM,
     QUOTE_WORDS,
 )
-from mockint.review.facts import question_meta, started, turn_label
+from mockint.review.facts import LENGTH_WORDS, question_meta, started, turn_label
 
 GOOD, NOTE, DIM = "green", "yellow", "dim"
-VERDICTS = {"ok": ("a good length", GOOD), "too_short": ("on the short side", NOTE),
-            "too_long": ("on the long side", NOTE), "empty": ("nothing said", NOTE)}
 MAX_PAUSES_SHOWN = 3
 
 
@@ -44,8 +42,8 @@ def length_line(fb: Feedback) -> Text:
     target = f"target {words[0]}\u2013{words[1]} words"
     if fb.duration_seconds is not None:
         target += f", {fb.length.target_seconds[0]}\u2013{fb.length.target_seconds[1]} s"
-    label, style = VERDICTS[verdict]
-    return Text.assemble((measured, "bold"), " \u00b7 ", (label, style), f" ({target})")
+    style = GOOD if verdict == "ok" else NOTE
+    return Text.assemble((measured, "bold"), " \u00b7 ", (LENGTH_WORDS[verdict], style), f" ({target})")
 
 
 def pace_line(fb: Feedback) -> Text | None:
@@ -146,9 +144,9 @@ def render_feedback(fb: Feedback) -> RenderableType:
 
 def feedback_headline(fb: Feedback) -> str:
     """One short line summing up the feedback, for session summaries."""
+    parts = [LENGTH_WORDS[fb.length.verdict]]
     if fb.nothing_said:
-        return "nothing said"
-    parts = [{"ok": "good length", "too_short": "short", "too_long": "long"}[fb.length.verdict]]
+        return parts[0]
     if fb.words_per_minute is not None and (fb.duration_seconds or 0) >= PACE_MIN_SECONDS:
         parts.append(f"{fb.words_per_minute:.0f} wpm")
     parts.append(f"{fb.fillers.total} filler{'s' if fb.fillers.total != 1 else ''}")
