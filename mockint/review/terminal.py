@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockint.domain import STAR_PARTS, Feedback, Session, Turn
+from mockint.domain import STAR_PARTS, Feedback, Session
 from mockint.feedback.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
