@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.domain import QuestionKind, Transcript
+from mockint.domain import STAR_PARTS, QuestionKind, Transcript
 from mockint.feedback import analyze
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval"
@@ -29,7 +29,6 @@ BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl"}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl", "on_question": EVAL_DIR / "on_question.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 BLIND_NAMES = {"unseen", "on_question", "talking_points_eval"}
-STAR_PARTS = ("situation", "task", "action", "result")
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -68,8 +67,7 @@ def score(items: list[dict]) -> Tally:
         tally.add("star_applicable", fb.star.applicable == (expected_star is not None), item_id,
                   f"got {fb.star.applicable}")
         if expected_star is not None and fb.star.applicable:
-            for part in STAR_PARTS:
-                got = getattr(fb.star, part)
+            for part, got in fb.star.parts():
                 tally.add("star_components", got.present == expected_star[part], item_id,
                           f"{part} got {got.present} {got.evidence[:1]}")
         elif expected_star is not None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import mockint.feedback.rambling as signals
 from mockint.domain import STORY_KINDS, Feedback, QuestionKind
-from mockint.feedback import rambling as signals
 from mockint.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,

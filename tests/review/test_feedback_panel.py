@@ -5,7 +5,8 @@ import io
 from rich.console import Console
 
 from mockint.domain import Transcript, Word
-from mockint.feedback import analyze, feedback_headline, render_feedback
+from mockint.feedback import analyze
+from mockint.review import feedback_headline, render_feedback
 
 QUESTION = "Tell me about a time you improved a process."
 STRONG = ("Last year our invoice approvals took nine days on average, and suppliers were chasing us every week. "
@@ -36,7 +37,9 @@ def test_a_weak_answer_names_what_is_missing_and_counts_the_fillers():
     assert "um ×1, uh ×1, like ×1, you know ×1" in out
     assert "not found" in out
     assert "1. Your answer was 9 words; aim for 50–300 words" in out
-    assert feedback_headline(fb) == "short · 4 fillers · STAR 1/4"
+    # The length verdict in the same words as the Markdown and HTML reviews.
+    assert "Length     9 words · too short (target 50–300 words)" in out
+    assert feedback_headline(fb) == "too short · 4 fillers · STAR 1/4"
 
 
 def test_spoken_feedback_shows_pace_and_where_the_pause_was():
