@@ -119,7 +119,7 @@ def answer_metrics(feedback: Feedback | None) -> dict | None:
     if feedback is None:
         return None
     star = feedback.star
-    parts = [name for name in ("situation", "task", "action", "result") if getattr(star, name).present]
+    parts = [name for name, part in star.parts() if part.present]
     return {
         "word_count": feedback.word_count,
         "length": feedback.length.verdict,

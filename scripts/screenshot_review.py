@@ -50,7 +50,7 @@ def html_for(target: str, folder: Path) -> Path:
     """The HTML file to render: the one given, or a session's review written into `folder`."""
     if target.lower().endswith((".html", ".htm")):
         return Path(target)
-    from mockint.report import review_html
+    from mockint.review import review_html
     from mockint.store import Store
 
     path = folder / "review.html"

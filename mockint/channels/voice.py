@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mockint.channels.base import Reply
 from mockint.domain import Answer, Question
+from mockint.feedback.length import targets
 from mockint.speech.audio import discard_typed_input
 from mockint.speech.audiofile import write_audio
 from mockint.speech.base import LevelMeter, Microphone, SpeechToText, TextToSpeech
@@ -20,6 +21,13 @@ from mockint.speech.stt import StreamingTranscriber
 AUDIO_SUFFIX = ".flac"  # lossless and half the size of WAV
 HELP = ("Answer out loud and stop when you are done. Say \"could you repeat the question\", \"skip this one\" "
         "or \"let's stop here\" at any time; Ctrl-C ends the session.")
+
+
+def shortest_answer(question: Question | None) -> float | None:
+    """Seconds of speech below which an answer to this question is surely not finished."""
+    if question is None:
+        return None
+    return targets(question.kind)[1][0]  # the low end of the spoken length target (25 s for a story)
 
 
 class VoiceChannel:
@@ -35,9 +43,11 @@ class VoiceChannel:
         self.transcriber = transcriber
         self.audio_dir = Path(audio_dir)
         self.meter = meter  # the terminal's level line (mockint.cli.meter), or None
+        self.question: Question | None = None  # the question being answered
 
     def ask(self, question: Question) -> None:
         """Say the question aloud (the view shows it)."""
+        self.question = question
         self.speaker.speak(question.text)
 
     def listen(self, key: str) -> Reply:
@@ -51,7 +61,10 @@ class VoiceChannel:
         stream = StreamingTranscriber(self.transcriber)
         try:
             with self.meter or nullcontext():
-                recording = self.microphone.record_answer(on_chunk=stream.feed, transcript=stream, on_level=self.meter)
+                recording = self.microphone.record_answer(
+                    on_chunk=stream.feed, transcript=stream, on_level=self.meter,
+                    shortest_answer_seconds=shortest_answer(self.question),
+                )
         except KeyboardInterrupt:
             stream.cancel()
             return Reply("interrupt")

@@ -22,7 +22,8 @@ from mockint.cli.practice import practice
 from mockint.cli.progress import progress
 from mockint.cli.questions import questions
 from mockint.cli.roles import roles
-from mockint.cli.sessions import review, sessions
+from mockint.cli.review import review
+from mockint.cli.sessions import sessions
 from mockint.cli.stories import stories
 from mockint.engines import Engines
 from mockint.errors import UserError

@@ -11,7 +11,7 @@ from mockint.cli.common import console, engines, read_text_file, settings
 from mockint.domain import QuestionKind, Transcript
 from mockint.errors import UserError
 from mockint.feedback import analyze as analyze_answer
-from mockint.feedback import render_feedback
+from mockint.review import render_feedback
 from mockint.speech.audiofile import SUPPORTED_NAMES, SUPPORTED_SUFFIXES, read_audio
 
 TEXT_SUFFIXES = {".txt", ".md"}

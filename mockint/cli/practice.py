@@ -21,7 +21,7 @@ from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.interview import run_session
 from mockint.questions import QuestionPlanner
-from mockint.report import compare_attempts
+from mockint.review import compare_attempts
 from mockint.retry import parse_retry_ref, retry_question
 from mockint.roles import list_roles, resolve_role
 from mockint.store import Store

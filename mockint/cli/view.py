@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session
-from mockint.feedback import feedback_headline, render_feedback
+from mockint.review import feedback_headline, render_feedback
 
 
 class TerminalView:

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 import numpy as np
 
@@ -51,8 +52,13 @@ class Recorder:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         transcript: TranscriptSoFar | None = None,
         on_level: OnLevel | None = None,
+        shortest_answer_seconds: float | None = None,
     ) -> Recording:
-        """Record until the end of the answer (see turn.py), the length limit, or Enter."""
+        """Record until the end of the answer (see turn.py), the length limit, or Enter.
+
+        `shortest_answer_seconds`: the shortest sensible answer to the question asked; a
+        pause before that much speech is never taken for the end after a short silence.
+        """
         from mockint.speech.devices import load_sounddevice
 
         sd = load_sounddevice()
@@ -67,7 +73,8 @@ class Recorder:
             ) from None
         with stream, BlockReader(stream, block, round(QUEUE_SECONDS / self.BLOCK_SECONDS)) as blocks:
             stop = enter_pressed if sys.stdin.isatty() else None
-            return self.collect(blocks, on_chunk, stop, transcript=transcript, on_level=on_level)
+            return self.collect(blocks, on_chunk, stop, transcript=transcript, on_level=on_level,
+                                shortest_answer_seconds=shortest_answer_seconds)
 
     def collect(
         self,
@@ -77,9 +84,14 @@ class Recorder:
         *,
         transcript: TranscriptSoFar | None = None,
         on_level: OnLevel | None = None,
+        shortest_answer_seconds: float | None = None,
     ) -> Recording:
         """Run blocks of int16 audio from any source through the end-of-answer rules."""
-        collector = AnswerCollector(self.rules, self.sample_rate, on_chunk, transcript, on_level)
+        rules = self.rules
+        if shortest_answer_seconds is not None:
+            rules = replace(rules, quick_after_speech_seconds=max(rules.quick_after_speech_seconds,
+                                                                  shortest_answer_seconds))
+        collector = AnswerCollector(rules, self.sample_rate, on_chunk, transcript, on_level)
         for block in blocks:
             if collector.push(block):
                 break

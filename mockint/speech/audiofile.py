@@ -14,7 +14,11 @@ import numpy as np
 
 from mockint.errors import UserError
 
-SUPPORTED_SUFFIXES = {".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus"}
+# Every audio file mockint reads, by suffix, with the MIME type a browser plays it as
+# (the HTML review embeds recordings under these types). Opus lives in an Ogg container.
+AUDIO_TYPES = {".wav": "audio/wav", ".flac": "audio/flac", ".mp3": "audio/mpeg", ".ogg": "audio/ogg",
+               ".oga": "audio/ogg", ".opus": "audio/ogg"}
+SUPPORTED_SUFFIXES = set(AUDIO_TYPES)
 SUPPORTED_NAMES = "WAV, FLAC, MP3 or OGG"
 COMPLETE_SHARE = 0.98  # decoded/declared length below this means the file was cut short
 

@@ -61,8 +61,12 @@ class Microphone(Protocol):
         on_chunk: Callable[[np.ndarray], None] | None = None,
         transcript: "TranscriptSoFar | None" = None,
         on_level: Callable[[float, float, bool], None] | None = None,
+        shortest_answer_seconds: float | None = None,
     ) -> "Recording":
         """Record until the end of the answer; each chunk of audio is passed to on_chunk as it arrives.
+
+        `shortest_answer_seconds`: the shortest sensible answer to the question asked, so
+        that a candidate who stops early to think is not taken to have finished.
 
         `transcript` (a StreamingTranscriber fed by on_chunk) is asked for the text at each
         pause, so the end of the answer depends on how finished it sounds (speech/turn.py).

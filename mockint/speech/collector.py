@@ -118,6 +118,8 @@ class AnswerCollector:
         self.required: float | None = None  # seconds of silence that end the current pause, once known
         self.text_missing = False  # the current pause's transcript was not ready when asked
         self.asked_at = 0.0  # where on the answer's timeline the current pause's text was asked for
+        self.after_sentence = False  # the current pause follows a finished sentence
+        self.resumed_after_sentence = 0.0  # the longest such pause the candidate came back from
 
     def push(self, block: np.ndarray) -> StopReason | None:
         """Take the next block of samples; return why to stop, or None to keep recording."""
@@ -130,6 +132,9 @@ class AnswerCollector:
             frame = frames[used : used + size]
             speech, self.last_level = self.detector.classify(frame)
             self.prosody.push(frame, speech, self.last_level)
+            if speech and self.after_sentence:  # they came back after a pause at a sentence's end
+                pause = self.state.pause_samples() / self.sample_rate
+                self.resumed_after_sentence = max(self.resumed_after_sentence, pause)
             self.state, self.stop_reason = advance(self.state, size, speech, self.rules, self.sample_rate)
             used += size
             if self.origin is None and self.state.speech_start is not None:
@@ -145,7 +150,7 @@ class AnswerCollector:
     def _end_of_turn(self, speech: bool) -> StopReason | None:
         """After a frame of the answer: "silence" if the current pause has become its end."""
         if speech:
-            self.required, self.text_missing = None, False
+            self.required, self.text_missing, self.after_sentence = None, False, False
             return None
         pause = self.state.pause_samples() / self.sample_rate
         if self.required is None and pause >= self.rules.check_after_seconds:
@@ -168,12 +173,15 @@ class AnswerCollector:
         self.text_missing = text is None
         ending = self.prosody.ending()
         spoken = (self.state.last_speech_end - self.state.speech_start) / self.sample_rate
+        text_end = None if text is None else text_ending(text)
+        self.after_sentence = text_end == "finished"
         return required_silence(
-            None if text is None else text_ending(text),
+            text_end,
             ending is not None and ending.falling(),
             spoken,
             self.rules,
             command=text is not None and spoken_command(text) is not None,
+            resumed_after_sentence_seconds=self.resumed_after_sentence,
         )
 
     def _emit(self, until: int) -> None:

@@ -6,10 +6,13 @@ answer sounds at the start of the pause:
 
 - mid-clause (the transcript ends on "and", "because", "um", a comma, "the", a number
   being read out): PATIENT, long enough for a thinking pause of 4 s;
-- a finished sentence with the voice falling: QUICK, well under a second;
-- a voice that does not fall, or less than 5 s of speech so far: PATIENT too (Whisper
-  often ends a piece cut at a comma with a full stop, or drops a trailing "and", so the
-  text alone cannot tell; and the start of an answer is where people stop to think);
+- a finished sentence with the voice falling: QUICK, well under a second, or as long as
+  the longest pause after a sentence the candidate has already come back from in this
+  answer (someone who pauses between sentences is not cut off at their next one);
+- a voice that does not fall, or less speech so far than the question's shortest sensible
+  answer (25 s for a story; at least 5 s): PATIENT too (Whisper often ends a piece cut at a
+  comma with a full stop, or drops a trailing "and", so the text alone cannot tell; and
+  someone who stops early in an answer is thinking, not done);
 - a spoken command ("skip this one"): QUICK;
 - text without punctuation and a falling voice: the configured end silence, as before.
 
@@ -37,8 +40,12 @@ class TurnRules:
     patient_seconds: float = 4.5  # mid-clause: a thinking pause of up to 4 s is not the end
     check_after_seconds: float = 0.3  # a pause this long asks for the transcript so far
     # Less speech than this is the start of an answer ("Sure. Um, in my last role..."):
-    # someone who stops there is thinking, even after a finished sentence.
+    # someone who stops there is thinking, even after a finished sentence. The voice
+    # channel raises it to the shortest sensible answer to the question being asked.
     quick_after_speech_seconds: float = 5.0
+    # A quick end waits this much longer than the longest sentence-end pause the candidate
+    # has already come back from in this answer (their rhythm, not a cut-off).
+    habit_margin_seconds: float = 0.4
     max_answer_seconds: float = 240.0
     no_speech_timeout_seconds: float = 20.0
     min_speech_seconds: float = 0.12  # a shorter burst (a click, a cough) does not start the answer
@@ -114,13 +121,16 @@ def is_fragment(sentence: str) -> bool:
 
 
 def required_silence(
-    ending: TextEnd | None, voice_falling: bool, speech_seconds: float, rules: TurnRules, command: bool = False
+    ending: TextEnd | None, voice_falling: bool, speech_seconds: float, rules: TurnRules, command: bool = False,
+    resumed_after_sentence_seconds: float = 0.0,
 ) -> float:
     """Seconds of silence that end the answer at this pause.
 
     `ending` is None when the transcript is not known (yet): then only a pause longer
     than any thinking pause ends the answer. `command`: the whole utterance so far is a
     spoken command ("skip this one"), which is over as soon as it is said.
+    `resumed_after_sentence_seconds`: the longest pause after a finished sentence that the
+    candidate came back from earlier in this answer.
     """
     if command:
         return rules.quick_seconds
@@ -128,7 +138,10 @@ def required_silence(
         return rules.patient_seconds
     if not voice_falling:  # "I ran the on-call rotation, [pause]" often comes out as a full stop
         return rules.patient_seconds
-    return rules.quick_seconds if ending == "finished" else rules.end_silence_seconds
+    if ending != "finished":
+        return rules.end_silence_seconds
+    habit = resumed_after_sentence_seconds + rules.habit_margin_seconds if resumed_after_sentence_seconds else 0.0
+    return max(rules.quick_seconds, min(habit, rules.end_silence_seconds))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from mockint.domain import Feedback, QuestionKind, Transcript, Word
-from mockint.feedback import analyze, feedback_headline, render_feedback
+from mockint.feedback import analyze
+from mockint.review import feedback_headline, render_feedback
 
 # Text with the characters answers are made of: letters, fillers, punctuation, digits, any Unicode.
 WORDY = st.text(alphabet=st.sampled_from(list("abcdehilmnorstuwy AEIUHMRS.,?!;:'-\n0123456789%$")), max_size=400)

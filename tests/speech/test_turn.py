@@ -1,5 +1,7 @@
 """The end of a spoken answer: how the transcript ends and how much silence that needs (pure)."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -109,3 +111,36 @@ def test_the_collector_ends_a_finished_falling_answer_quickly_and_waits_out_a_th
         if collector.push(thinking[start : start + 1600]):
             break
     assert collector.finish().speech_seconds > 12.0
+
+
+def test_a_quick_end_waits_as_long_as_a_sentence_pause_the_candidate_already_came_back_from():
+    assert required_silence("finished", True, 30.0, RULES, resumed_after_sentence_seconds=1.2) == pytest.approx(
+        1.2 + RULES.habit_margin_seconds)
+    # never longer than the ordinary end silence, never shorter than the quick one
+    assert required_silence("finished", True, 30.0, RULES, resumed_after_sentence_seconds=9.0) == \
+        RULES.end_silence_seconds
+    assert required_silence("finished", True, 30.0, RULES, resumed_after_sentence_seconds=0.1) == RULES.quick_seconds
+
+
+def test_no_quick_end_before_the_shortest_sensible_answer_to_the_question():
+    story = replace(RULES, quick_after_speech_seconds=25.0)
+    assert required_silence("finished", True, 12.0, story) == RULES.patient_seconds
+    assert required_silence("finished", True, 26.0, story) == RULES.quick_seconds
+
+
+def test_the_collector_learns_the_candidates_pause_between_sentences():
+    # Early in the answer (under the question's shortest answer) the candidate pauses 1.2 s
+    # after a finished sentence and goes on; later, a pause after a finished sentence must be
+    # longer than that one before it ends the answer.
+    falling = glide(0.5, 140, 100, 1.0, 0.5)
+    first = answer_then_silence(falling, 1.2)
+    second = np.concatenate([glide(6.0, 140, 140, 1.0, 1.0), falling, np.zeros(6 * 16000, np.int16)])
+    rules = replace(RULES, quick_after_speech_seconds=10.0)
+    collector = AnswerCollector(rules, transcript=ScriptedTranscript("We cut the outages to zero."))
+    audio = np.concatenate([first, second])
+    for start in range(0, audio.size, 1600):
+        if collector.push(audio[start : start + 1600]):
+            break
+    recording = collector.finish()
+    assert recording.speech_seconds > 12.0  # the first pause did not end it
+    assert recording.ended_after_silence_seconds == pytest.approx(1.2 + RULES.habit_margin_seconds, abs=0.05)

@@ -5,7 +5,8 @@ import io
 from rich.console import Console
 
 from mockint.domain import Transcript, Word
-from mockint.feedback import analyze, feedback_headline, render_feedback
+from mockint.feedback import analyze
+from mockint.review import feedback_headline, render_feedback
 
 QUESTION = "Tell me about a time you improved a process."
 STRONG = ("Last year our invoice approvals took nine days on average, and suppliers were chasing us every week. "
@@ -36,7 +37,9 @@ def test_a_weak_answer_names_what_is_missing_and_counts_the_fillers():
     assert "um ×1, uh ×1, like ×1, you know ×1" in out
     assert "not found" in out
     assert "1. Your answer was 9 words; aim for 50–300 words" in out
-    assert feedback_headline(fb) == "short · 4 fillers · STAR 1/4"
+    # The length verdict in the same words as the Markdown and HTML reviews.
+    assert "Length     9 words · too short (target 50–300 words)" in out
+    assert feedback_headline(fb) == "too short · 4 fillers · STAR 1/4"
 
 
 def test_spoken_feedback_shows_pace_and_where_the_pause_was():
@@ -61,3 +64,17 @@ def test_nothing_said_shows_only_the_kind_tip():
     out = plain(fb)
     assert "Nothing was recorded for this answer" in out and "STAR" not in out
     assert feedback_headline(fb) == "nothing said"
+
+
+def test_the_panel_says_whether_the_question_was_answered_and_which_points_were_covered():
+    fb = analyze(Transcript(text="I'd grab the visitor book and take the sign-in list out with me. Then I'd guide "
+                                 "the visitors down the stairs."),
+                 question="The fire alarm goes off while you're on reception: what do you do?",
+                 talking_points=["the sign-in list taken out", "missing people reported to the fire marshal"])
+    out = " ".join(plain(fb).replace("\u2502", " ").split())  # the panel wraps long rows
+    assert "Question" in out and "answered" in out
+    assert "the sign-in list taken out" in out and "take the sign-in list out with me" in out
+    assert "missing people reported to the fire marshal" in out and "not found in your words" in out
+    missed = " ".join(plain(analyze(Transcript(text="Our hotel has 120 rooms near the cathedral and very good "
+                                                   "reviews."), question="Why do you want to work nights?")).split())
+    assert "not answered" in missed and "want to work nights" in missed

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from mockint.domain import STAR_PARTS
 from mockint.progress import judge, pace_distance, trends
-from tests.report.conftest import invoke
+from tests.review.conftest import invoke
 
 
 def progress_json() -> dict:
@@ -36,8 +37,7 @@ def test_progress_after_two_practice_sessions(two_sessions):
         assert row["too_short"] == sum(f["length"]["verdict"] == "too_short" for f in fbs)
         assert row["too_long"] == sum(f["length"]["verdict"] == "too_long" for f in fbs)
         star = [f["star"] for f in fbs if f["star"]["applicable"]]
-        parts = ("situation", "task", "action", "result")
-        expected = sum(sum(s[p]["present"] for p in parts) / 4 for s in star) / len(star) if star else None
+        expected = sum(sum(s[p]["present"] for p in STAR_PARTS) / 4 for s in star) / len(star) if star else None
         assert row["star_completeness"] == (None if expected is None else round(expected, 3))
     first, second = rows
     assert all(v is None for v in first["trend"].values())  # nothing earlier to compare with

@@ -1,4 +1,6 @@
-"""Feedback as the candidate sees it: a rich panel, and a one-line headline for summaries.
+"""Feedback and reviews in the terminal with rich: the feedback panel, its one-line headline, a whole session.
+
+Tables of how figures moved (a retry, progress across sessions) are in trends.py.
 
 The candidate's own words are always added as plain Text, never as markup, so an
 answer containing "[bold]" or "[/]" prints as typed.
@@ -11,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mockint.domain import Feedback, StarPart
+from mockint.domain import STAR_PARTS, Feedback, Session
 from mockint.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
@@ -20,11 +22,13 @@ from mockint.feedback.thresholds import (
     PACE_SLOW_WPM,
     QUOTE_WORDS,
 )
+from mockint.review.facts import LENGTH_WORDS, question_meta, started, turn_label
 
 GOOD, NOTE, DIM = "green", "yellow", "dim"
-VERDICTS = {"ok": ("a good length", GOOD), "too_short": ("on the short side", NOTE),
-            "too_long": ("on the long side", NOTE), "empty": ("nothing said", NOTE)}
 MAX_PAUSES_SHOWN = 3
+
+
+# ---- One answer's feedback ------------------------------------------------------
 
 
 def _quote(text: str) -> str:
@@ -32,16 +36,18 @@ def _quote(text: str) -> str:
 
 
 def length_line(fb: Feedback) -> Text:
+    """How long the answer was, the verdict, and the target."""
     words, verdict = fb.length.target_words, fb.length.verdict
-    label, style = VERDICTS[verdict]
     measured = f"{fb.word_count} words" + (f" in {fb.duration_seconds:.0f} s" if fb.duration_seconds else "")
     target = f"target {words[0]}\u2013{words[1]} words"
     if fb.duration_seconds is not None:
         target += f", {fb.length.target_seconds[0]}\u2013{fb.length.target_seconds[1]} s"
-    return Text.assemble((measured, "bold"), " \u00b7 ", (label, style), f" ({target})")
+    style = GOOD if verdict == "ok" else NOTE
+    return Text.assemble((measured, "bold"), " \u00b7 ", (LENGTH_WORDS[verdict], style), f" ({target})")
 
 
 def pace_line(fb: Feedback) -> Text | None:
+    """Words a minute and the long pauses, for spoken answers; None for typed ones."""
     if fb.words_per_minute is None:
         return None
     wpm, line = fb.words_per_minute, Text()
@@ -60,6 +66,7 @@ def pace_line(fb: Feedback) -> Text | None:
 
 
 def fillers_line(fb: Feedback) -> Text:
+    """Each filler with its count, and the rate."""
     f = fb.fillers
     if not f.total:
         return Text("none", GOOD)
@@ -70,6 +77,7 @@ def fillers_line(fb: Feedback) -> Text:
 
 
 def rambling_line(fb: Feedback) -> Text:
+    """Whether the answer rambles, and the signals worth watching."""
     if fb.rambling.is_rambling:
         return Text.assemble(("yes", NOTE), f": {', '.join(fb.rambling.signals)}")
     if fb.rambling.signals:
@@ -78,20 +86,20 @@ def rambling_line(fb: Feedback) -> Text:
 
 
 def star_table(fb: Feedback) -> Table:
+    """Each STAR part, found or not, with the first sentence that shows it."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column()
-    parts: list[tuple[str, StarPart]] = [("Situation", fb.star.situation), ("Task", fb.star.task),
-                                         ("Action", fb.star.action), ("Result", fb.star.result)]
-    for name, part in parts:
+    for name, part in fb.star.parts():
         mark = Text("\u2713", GOOD) if part.present else Text("\u2717", NOTE)
         evidence = Text(_quote(part.evidence[0]), "italic") if part.present else Text("not found", DIM)
-        table.add_row(name, mark, evidence)
+        table.add_row(name.capitalize(), mark, evidence)
     return table
 
 
 def details_table(fb: Feedback) -> Table:
+    """What was found in the answer, one labelled row per signal."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
@@ -111,10 +119,28 @@ def details_table(fb: Feedback) -> Table:
                       if fb.star.result.present else Text("missing", NOTE))
     else:
         table.add_row("STAR", Text("not applicable to this kind of question", DIM))
+    for label, row in question_rows(fb):
+        table.add_row(label, row)
     return table
 
 
+def question_rows(fb: Feedback) -> list[tuple[str, Text]]:
+    """Rows for whether the answer addressed the question and which talking points it covered."""
+    rows: list[tuple[str, Text]] = []
+    if fb.on_question is not None:
+        rows.append(("Question", Text("answered", GOOD) if fb.on_question.addressed else Text.assemble(
+            ("not answered: ", NOTE), (_quote(fb.on_question.missed or ""), "italic"))))
+    if fb.talking_points:
+        points = Table.grid(padding=(0, 1))
+        for point in fb.talking_points:
+            said = Text(_quote(point.sentence), "italic") if point.sentence else Text("not found in your words", DIM)
+            points.add_row(Text("\u2713", GOOD) if point.covered else Text("\u2717", NOTE), Text(point.point), said)
+        rows.append(("Points", points))
+    return rows
+
+
 def tips_block(fb: Feedback) -> Group:
+    """The numbered tips, then the interviewer's note if there is one."""
     lines: list[RenderableType] = [Text("Tips", "bold")]
     for n, tip in enumerate(fb.tips, 1):
         lines.append(Text(f"{n}. {tip}"))
@@ -135,18 +161,45 @@ def render_feedback(fb: Feedback) -> RenderableType:
 
 def feedback_headline(fb: Feedback) -> str:
     """One short line summing up the feedback, for session summaries."""
+    parts = [LENGTH_WORDS[fb.length.verdict]]
     if fb.nothing_said:
-        return "nothing said"
-    parts = [{"ok": "good length", "too_short": "short", "too_long": "long"}[fb.length.verdict]]
+        return parts[0]
     if fb.words_per_minute is not None and (fb.duration_seconds or 0) >= PACE_MIN_SECONDS:
         parts.append(f"{fb.words_per_minute:.0f} wpm")
     parts.append(f"{fb.fillers.total} filler{'s' if fb.fillers.total != 1 else ''}")
     if fb.star.applicable:
-        star = fb.star
-        missing = [n for n, p in (("situation", star.situation), ("task", star.task), ("action", star.action),
-                                  ("result", star.result)) if not p.present]
-        done = 4 - len(missing)
-        parts.append(f"STAR {done}/4" + (f" (no {missing[0]})" if len(missing) == 1 else ""))
+        missing = fb.star.missing()
+        done = len(STAR_PARTS) - len(missing)
+        parts.append(f"STAR {done}/{len(STAR_PARTS)}" + (f" (no {missing[0]})" if len(missing) == 1 else ""))
     if fb.rambling.is_rambling:
         parts.append("rambling")
     return " \u00b7 ".join(parts)
+
+
+# ---- A whole session ------------------------------------------------------------
+
+
+def review_text(session: Session) -> RenderableType:
+    """The whole session for the terminal: every question, what was said, and the feedback."""
+    parts: list[RenderableType] = [
+        Text(f"Session {session.id} · {session.role} · {session.mode} · {started(session)}", style="bold")
+    ]
+    for turn in session.turns:
+        body: list[RenderableType] = [Text(turn.question.text, style="bold")]
+        body.append(Text(" · ".join(value for _, value in question_meta(turn)), style="dim"))
+        if turn.answer is None:
+            body.append(Text("Skipped." if turn.skipped else "No answer.", style="italic"))
+        else:
+            suffix = "" if turn.answer.complete else "  (unfinished)"
+            body.append(Text("\nYour answer" + suffix + ":", style="cyan"))
+            body.append(Text(turn.answer.text))
+            if turn.answer.audio:
+                body.append(Text(f"Recording: {turn.answer.audio}", style="dim"))
+        if turn.feedback is not None:
+            body.append(render_feedback(turn.feedback))
+        parts.append(Panel(Group(*body), title=turn_label(turn), title_align="left"))
+    if not session.turns:
+        parts.append(Text("No questions were answered in this session."))
+    else:
+        parts.append(Text(f"Practise one again: mockint practice --retry {session.id}:N", style="dim"))
+    return Group(*parts)

@@ -1,4 +1,4 @@
-"""Small inline SVG charts for the HTML review: pure functions from numbers to markup.
+"""The HTML review's inline SVG charts: pure functions from numbers to markup, and the four a session gets.
 
 No JavaScript, no external assets, not even a namespace URL (inline SVG in HTML needs
 none): each chart is one `<svg>` element that scales to its container (viewBox plus
@@ -13,6 +13,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+
+from mockint.domain import STAR_PARTS, Session
+from mockint.feedback.thresholds import FILLER_TIP_PER_100, PACE_FAST_WPM, PACE_SLOW_WPM
+from mockint.review.facts import short_label
 
 INK = "#1f2933"
 MUTED = "#6b7785"
@@ -63,6 +67,7 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, *, rx: float = 0, t
 
 
 def _svg(height: int, label: str, body: list[str]) -> str:
+    """The chart element around its drawn parts, labelled for screen readers."""
     return (
         f'<svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>" + "".join(body) + "</svg>"
@@ -170,16 +175,13 @@ def length_chart(label: str, rows: Sequence[LengthRow], *, unit: str, empty_note
     return _svg(height, label, body)
 
 
-STAR_PARTS = ("Situation", "Task", "Action", "Result")
-
-
 def star_grid(label: str, names: Sequence[str], rows: Sequence[Sequence[bool] | None], *, empty_note: str) -> str:
     """A grid of answers by STAR part: a filled cell where the part was found; None rows are not stories."""
     if not names or all(r is None for r in rows):
         return _note(80, label, empty_note)
     left, top, cell_w, row_h = 48, 24, 80, 34
     height = top + row_h * len(names) + 8
-    body = [_text(left + cell_w * (j + 0.5), top - 10, part, anchor="middle", fill=MUTED)
+    body = [_text(left + cell_w * (j + 0.5), top - 10, part.capitalize(), anchor="middle", fill=MUTED)
             for j, part in enumerate(STAR_PARTS)]
     for i, (name, parts) in enumerate(zip(names, rows)):
         y0 = top + i * row_h
@@ -191,9 +193,48 @@ def star_grid(label: str, names: Sequence[str], rows: Sequence[Sequence[bool] | 
         for j, present in enumerate(parts):
             cx = left + cell_w * j
             body.append(_rect(cx + 3, y0 + 3, cell_w - 6, row_h - 6, OK if present else EMPTY, rx=4,
-                              tip=f"{name}: {STAR_PARTS[j]} {'found' if present else 'missing'}"))
+                              tip=f"{name}: {STAR_PARTS[j].capitalize()} {'found' if present else 'missing'}"))
             body.append(_text(cx + cell_w / 2, middle, "✓" if present else "–", anchor="middle",
                               fill="#ffffff" if present else MUTED))
         share = sum(bool(p) for p in parts) / len(parts)
         body.append(_text(left + cell_w * 4 + 10, middle, f"{share:.0%}"))
     return _svg(height, label, body)
+
+
+def session_charts(session: Session) -> list[tuple[str, str, str]]:
+    """(title, note, svg) for each chart of the session: pace, fillers, STAR coverage, length."""
+    answered = [t for t in session.turns if t.feedback is not None]
+    names = [short_label(t) for t in answered]
+    fbs = [t.feedback for t in answered]
+    spoken = any(f.words_per_minute is not None for f in fbs)
+    pace = bar_chart(
+        "Pace per answer, words a minute", names, [f.words_per_minute for f in fbs], unit="wpm",
+        band=(PACE_SLOW_WPM, PACE_FAST_WPM),
+        empty_note="Typed answers: pace applies to spoken ones." if answered else "No answers.",
+    )
+    fillers = bar_chart(
+        "Fillers per 100 words, per answer", names, [f.fillers.per_100_words for f in fbs], unit="per 100 words",
+        limit=FILLER_TIP_PER_100, empty_note="No answers.",
+    )
+    star = star_grid(
+        "STAR parts found per answer", names,
+        [[part.present for _, part in f.star.parts()] if f.star.applicable else None for f in fbs],
+        empty_note="No story questions in this session." if answered else "No answers.",
+    )
+    timed = bool(fbs) and all(f.length.seconds is not None for f in fbs)
+    unit = "s" if timed else "words"
+    rows = [
+        LengthRow(n, f.length.seconds if timed else f.word_count,
+                  *(f.length.target_seconds if timed else f.length.target_words), f.length.verdict)
+        for n, f in zip(names, fbs)
+    ]
+    length = length_chart("Answer length against the target", rows, unit=unit)
+    pace_note = (f"Shaded: comfortable {PACE_SLOW_WPM}–{PACE_FAST_WPM} wpm; orange bars are outside it."
+                 if spoken else "Only spoken answers have a pace.")
+    return [
+        ("Pace", pace_note, pace),
+        ("Filler words", f"Per 100 words; dashed line: {FILLER_TIP_PER_100:.0f}, where listeners notice them.",
+         fillers),
+        ("STAR coverage", "Situation, Task, Action, Result found in each story answer.", star),
+        ("Length", f"In {'seconds of speech' if timed else 'words'}; shaded: the target for that question.", length),
+    ]

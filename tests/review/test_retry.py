@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.report.conftest import STRONG, invoke
+from tests.review.conftest import STRONG, invoke
 
 
 def review_json(ref: str) -> dict:
@@ -40,6 +40,7 @@ def test_retry_asks_the_same_question_saves_it_and_compares(two_sessions):
     assert new["question"]["reason"] == original["question"]["reason"]
     assert review_json("3")["retry_of"] == {"session_id": 1, "question": 2}
     assert new["answer"]["text"] == STRONG[1]
+    assert "Retry of:** session 1, question 2" in invoke(["review", "3", "--format", "md"]).output
 
 
 def test_a_retry_of_a_retry_points_at_the_retry_it_repeats(two_sessions):

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from mockint.domain import Answer, Question, QuestionKind, Session, Transcript, Turn
+from mockint.domain import KIND_NAMES, STAR_PARTS, Answer, Question, QuestionKind, Session, Transcript, Turn
 from mockint.feedback import analyze
-from mockint.report import md_escape
-from mockint.domain import KIND_NAMES
+from mockint.review.facts import LENGTH_WORDS
+from mockint.review.markdown import md_escape
 from mockint.store import Store
-from tests.report.conftest import PAUSE_SECONDS, WEAK, invoke
+from tests.review.conftest import PAUSE_SECONDS, WEAK, invoke
 
 HOSTILE = ("Um, I said <script>alert(1)</script> and *shipped* it | fast # done [link](javascript:x) "
            "`code` & <b>bold</b>. I led the team and as a result we saved 20% of the cost.")
@@ -46,7 +46,7 @@ def test_markdown_review_of_a_practice_session(two_sessions):
         f = fb["fillers"]
         counts = ", ".join(f"{k} ×{v}" for k, v in sorted(f["counts"].items(), key=lambda kv: (-kv[1], kv[0])))
         assert f"| Fillers | {f['total']} ({f['per_100_words']:.1f} per 100 words): {counts} |" in md
-        verdict = {"too_short": "too short", "ok": "on target", "too_long": "too long"}[fb["length"]["verdict"]]
+        verdict = LENGTH_WORDS[fb["length"]["verdict"]]
         assert f"| Length | {verdict}: {fb['word_count']} words (target " in md
         for tip in fb["tips"]:
             assert md_escape(tip) in md
@@ -61,7 +61,7 @@ def test_markdown_star_parts_quote_their_evidence(two_sessions):
     assert stories, "session 2 has a story question (seed 2 asks a behavioral one)"
     for turn in stories:
         star = turn["feedback"]["star"]
-        for part in ("situation", "task", "action", "result"):
+        for part in STAR_PARTS:
             evidence = star[part]["evidence"]
             line = next(line for line in md.splitlines() if line.startswith(("- ✓ **", "- ✗ **"))
                         and f"**{part.capitalize()}**" in line and (not evidence or md_escape(evidence[0]) in line))

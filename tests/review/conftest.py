@@ -1,4 +1,4 @@
-"""Real sessions for the report tests.
+"""Real sessions for the review tests.
 
 Two typed sessions made the way a new user makes them (`mockint practice` through the
 CLI with the real embedded LLM), and one spoken answer made of espeak-ng speech with a

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from mockint.domain import Answer, Question, QuestionKind, Transcript, Turn, Word
 from mockint.feedback import analyze
-from mockint.report import html_transcript, md_answer, transcript_pieces
+from mockint.review.html import html_transcript
+from mockint.review.markdown import md_answer
+from mockint.review.marks import transcript_pieces
 
 QUESTION = Question(text="Tell me about a time you fixed an outage.", kind=QuestionKind.behavioral)
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.report.conftest import invoke
+from tests.review.conftest import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "screenshot_review.py"
 NO_CHROMIUM = shutil.which("chromium") is None
 
-# Colours the page draws with (report.CSS and charts.py): the filler highlight, a pace bar inside the band,
+# Colours the page draws with (review/style.css and review/charts.py): the filler highlight, a pace bar inside the band,
 # a filler bar over the line, the "found" STAR cell.
 MARK, BAR, WARN, GOOD = (0xFD, 0xE6, 0x8A), (0x3D, 0x6F, 0xB6), (0xC2, 0x41, 0x0C), (0x2F, 0x85, 0x5A)
 
