@@ -244,6 +244,22 @@ class Turn(BaseModel):
     ended_at: datetime | None = None
 
 
+def main_question_numbers(turns: list[Turn]) -> list[str]:
+    """A label per turn for what the candidate reads: main questions numbered 1, 2, 3; follow-ups as "↳".
+
+    A follow-up is a turn of its own (its index counts it), so numbering by index would
+    read 1, ↳, 3; this counts the main questions only.
+    """
+    labels, number = [], 0
+    for turn in turns:
+        if turn.follow_up_of is not None:
+            labels.append("↳")
+        else:
+            number += 1
+            labels.append(str(number))
+    return labels
+
+
 class RetryOf(BaseModel):
     """The saved question a retry session asks again."""
 

@@ -10,7 +10,7 @@ from rich.markup import escape
 from mockint.channels import TextChannel
 from mockint.cli.common import console, interactive, open_store, stopped, titled_table
 from mockint.errors import UserError
-from mockint.prep.debrief import STEP_KEYS, load_steps, render_notes
+from mockint.prep.debrief import ROUND_NAMES, debrief_round, load_steps, render_notes, round_step_keys
 from mockint.prep.debrief_walkthrough import walk_through
 from mockint.roles import resolve_role
 from mockint.store import Store
@@ -20,26 +20,28 @@ from mockint.store import Store
 @click.option("--role", "role_text", help="The role the first interview was for (optional).")
 @click.option("--list", "list_all", is_flag=True, help="List saved debriefs.")
 @click.option("--show", "show_ref", metavar="ID|last", help="Show a saved debrief as the notes the planner reads.")
+@click.option("--round", "round_number", type=click.IntRange(1, 2), default=1, metavar="1|2",
+              help="2 for a second-round interview: also who you met, what you discussed and what excited you.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with --list or --show).")
-def debrief(role_text, list_all, show_ref, as_json):
-    """Walk through your first interview and save notes that shape the second-round questions."""
+def debrief(role_text, list_all, show_ref, round_number, as_json):
+    """Walk through an interview you had (--round 2 for the second) and save notes for practice and follow-up."""
     store = open_store()
     if list_all:
         list_debriefs(store, as_json)
     elif show_ref:
         show_debrief(store, show_ref, as_json)
     else:
-        run_debrief(store, role_text)
+        run_debrief(store, role_text, round_number)
 
 
-def run_debrief(store: Store, role_text: str | None) -> None:
+def run_debrief(store: Store, role_text: str | None, round_number: int = 1) -> None:
     """Ask each debrief step in turn (each answer saved as it ends), then show the notes it makes."""
     out = console()
-    steps = load_steps()
+    steps = load_steps(round_number)
     if not role_text and interactive():
         role_text = click.prompt("Which role was the interview for? (Enter to skip)", default="", show_default=False)
     match = resolve_role(role_text) if role_text and role_text.strip() else None
-    out.print(f"[bold]First-round debrief{escape(': ' + match.title) if match else ''}[/]")
+    out.print(f"[bold]{ROUND_NAMES[round_number]} debrief{escape(': ' + match.title) if match else ''}[/]")
     out.print("[dim]Answer each question in a few lines; an empty line ends an answer. "
               "/skip moves on, /quit stops. Each answer is saved as soon as it ends.[/]")
 
@@ -60,6 +62,8 @@ def run_debrief(store: Store, role_text: str | None) -> None:
     click.echo(render_notes(store.load_debrief(run.debrief_id)))
     out.print(f"Use it: [bold]mockint practice --debrief {run.debrief_id}[/] · mockint questions --role ROLE "
               f"--debrief {run.debrief_id} · mockint ask --role ROLE --debrief {run.debrief_id}")
+    if round_number == 2:
+        out.print(f"Thank them: [bold]mockint followup --debrief {run.debrief_id}[/]")
 
 
 def list_debriefs(store: Store, as_json: bool) -> None:
@@ -72,10 +76,11 @@ def list_debriefs(store: Store, as_json: bool) -> None:
     if not rows:
         out.print("No debriefs yet. After your first interview, run: mockint debrief")
         return
-    table = titled_table("First-round debriefs (newest first)", "id", "date", "role", "answered")
+    table = titled_table("Debriefs (newest first)", "id", "date", "round", "role", "answered")
     for r in rows:
-        table.add_row(str(r.id), r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), escape(r.role or "-"),
-                      f"{r.steps} of {len(STEP_KEYS)}")
+        saved = store.load_debrief(r.id)
+        table.add_row(str(r.id), r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), str(debrief_round(saved)),
+                      escape(r.role or "-"), f"{r.steps} of {len(round_step_keys(saved))}")
     out.print(table)
     out.print("[dim]Show one: mockint debrief --show ID · use one: mockint practice --debrief ID[/]")
 

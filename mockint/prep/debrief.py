@@ -1,4 +1,4 @@
-"""A first-round debrief: the steps it walks through, and the notes it becomes for the planner.
+"""A debrief of a real interview: the steps it walks through, and the notes it becomes for the planner.
 
 The planner reads free-text notes and probes sentences with cues such as "They asked
 about ...", "I struggled with ..." and "I talked about ..." (mockint.questions.notes).
@@ -7,6 +7,11 @@ the interviewer asked ("How did you validate the model?") becomes reported speec
 candidate's voice ("They asked how I validated the model."), a hard moment becomes "I
 struggled with ...". What the candidate asked *them* is written without any cue, so the
 interviewer never "goes back" to the candidate's own questions.
+
+A second-round debrief asks, besides, who the candidate met, what was discussed, what
+excited them and what the next steps are: what the thank-you message after that round
+cites (mockint.prep.followup). Its round is told by those steps, so the store needs no
+column for it.
 """
 
 from __future__ import annotations
@@ -21,15 +26,24 @@ from mockint.questions.notes import STRUGGLE, TOPIC_CUES
 
 # The steps whose keys the renderer knows; the data file may reword them but not rename them.
 STEP_KEYS = ("their_questions", "answers", "struggled", "went_well", "my_questions", "wish_asked")
+# A second round's steps: who, what and why first (they make the thank-you), then how it went.
+ROUND_TWO_KEYS = ("met", "discussed", "excited", "their_questions", "answers", "struggled", "went_well",
+                  "my_questions", "next_steps")
+ROUND_TWO_ONLY = frozenset(ROUND_TWO_KEYS) - frozenset(STEP_KEYS)
 # Headings of the rendered notes. None of them holds a cue the planner would read as a topic.
 HEADINGS = {
+    "met": "Who I met:",
+    "discussed": "What we discussed:",
+    "excited": "What excited me:",
     "their_questions": "Their questions:",
     "answers": "My answers:",
     "struggled": "Hard moments:",
     "went_well": "Good moments:",
     "my_questions": "My questions to them:",
     "wish_asked": "Questions for next time:",
+    "next_steps": "Next steps:",
 }
+ROUND_NAMES = {1: "First-round", 2: "Second-round"}
 
 
 @dataclass(frozen=True)
@@ -42,12 +56,23 @@ class Step:
     hint: str = ""
 
 
-def load_steps() -> list[Step]:
-    """The walk-through's steps from prompts/prep/debrief.toml, checked against the keys the renderer knows."""
+def debrief_round(debrief: Debrief) -> int:
+    """Which interview round a debrief is about: 2 when any second-round-only step was answered."""
+    return 2 if ROUND_TWO_ONLY & set(debrief.steps) else 1
+
+
+def round_step_keys(debrief: Debrief) -> tuple[str, ...]:
+    """The keys of the steps a debrief's round asks, in order."""
+    return ROUND_TWO_KEYS if debrief_round(debrief) == 2 else STEP_KEYS
+
+
+def load_steps(round_number: int = 1) -> list[Step]:
+    """A round's walk-through steps from prompts/prep/debrief.toml, checked against the keys the renderer knows."""
+    table, keys = ("round_two_steps", ROUND_TWO_KEYS) if round_number == 2 else ("steps", STEP_KEYS)
     data = load_toml(data_path("prep", "debrief.toml"))
-    steps = [Step(s["key"], s["title"], s["prompt"], s.get("hint", "")) for s in data.get("steps", [])]
-    if sorted(s.key for s in steps) != sorted(STEP_KEYS):
-        raise UserError(f"prompts/prep/debrief.toml must have exactly these step keys: {', '.join(STEP_KEYS)}.")
+    steps = [Step(s["key"], s["title"], s["prompt"], s.get("hint", "")) for s in data.get(table, [])]
+    if sorted(s.key for s in steps) != sorted(keys):
+        raise UserError(f"prompts/prep/debrief.toml [[{table}]] must have exactly these step keys: {', '.join(keys)}.")
     return steps
 
 
@@ -218,6 +243,8 @@ def render_step(key: str, text: str | None) -> list[str]:
         elif key == "answers":
             lines.append(_sentence(point if TOPIC_CUES.search(point) or point.lower().startswith(("i ", "i'"))
                                    else f"I talked about {point}"))
+        elif key == "discussed":
+            lines.append(_sentence(point if TOPIC_CUES.search(point) else f"We discussed {point}"))
         elif key in OWN_WORDS:
             cue, asked, told = OWN_WORDS[key]
             # Kept as written when it already has a cue the planner reads; else worded so that it does.
@@ -226,6 +253,8 @@ def render_step(key: str, text: str | None) -> list[str]:
             else:
                 lines.append(_sentence(asked.format(reported_question(point)) if _looks_like_question(point)
                                        else told.format(point)))
+        elif key in ("met", "excited", "next_steps"):  # facts for the follow-up, not topics for the planner
+            lines.append(_sentence(point))
         else:  # my_questions, wish_asked: the candidate's own questions, kept out of the planner's topics
             question = _without_cues(point)
             lines.append(question if question.endswith("?") else _sentence(question))
@@ -233,11 +262,11 @@ def render_step(key: str, text: str | None) -> list[str]:
 
 
 def render_notes(debrief: Debrief) -> str:
-    """The debrief as first-round notes text, for the planner (`--debrief`) and for reading."""
+    """The debrief as interview notes text, for the planner (`--debrief`) and for reading."""
     role = f" for {debrief.role}" if debrief.role else ""
     date = debrief.started_at.astimezone().strftime("%Y-%m-%d")
-    blocks = [f"First-round debrief {debrief.id}{role}, {date}."]
-    for key in STEP_KEYS:
+    blocks = [f"{ROUND_NAMES[debrief_round(debrief)]} debrief {debrief.id}{role}, {date}."]
+    for key in round_step_keys(debrief):
         lines = render_step(key, debrief.steps.get(key))
         if lines:
             blocks.append("\n".join([HEADINGS[key], *lines]))

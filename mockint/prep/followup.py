@@ -1,149 +1,145 @@
-"""The follow-up message after an interview: a draft built from a session, and a checker for any draft.
+"""The follow-up message after a real interview: a thank-you and a later nudge, drafted from what happened there.
 
-The draft thanks the interviewer, says why the candidate wants the role, cites the result
-of their strongest practice answer (chosen by its feedback: STAR complete, a measured
-result, no rambling), offers more information, and comes with advice on when to send it
-and a short nudge for a week later.
+The message cites the real interview, never the mock one: who the candidate met, one thing
+they discussed, why the candidate is excited, and, in the candidate's own words, one clean
+measured example they gave (all from a debrief of that interview, `mockint debrief --round 2`).
+Whatever the debrief does not say is a clearly marked placeholder ("[one thing you
+discussed ...]") for the candidate to fill in. A practice session never supplies the
+message's words: its strongest clean, measured result is offered beside the draft as a
+suggestion, in case the candidate told that story in the interview too.
 
-The checker flags what hurts a follow-up, sentence by sentence, from the lexicons in
-prompts/prep/followup_check.toml: exaggerated interest, desperation, entitlement or
-condescension, pushiness, and shouting. It prefers missing a borderline phrase to a false
-alarm on a good draft: "please" is flagged only when it pleads, "haven't heard back" only
-next to a short time span, capitals only when they are not an acronym.
+Every function here is pure: facts in, text out; the CLI reads the store and prints.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Literal
+from datetime import date
 
 from pydantic import BaseModel
 
-from mockint.domain import Session, Turn
-from mockint.data import data_path, load_toml
+from mockint.domain import Debrief, Session, Turn
+from mockint.feedback.fillers import find_fillers
+from mockint.prep.debrief import items
+from mockint.prep.followup_check import check_sentence
+from mockint.prep.message_parts import is_common_word
+from mockint.prep.send_timing import SendDates, earliest_send
 
-ProblemKind = Literal["exaggeration", "desperation", "entitlement", "pushiness", "shouting"]
-VOWELS = set("AEIOUY")
-# A capitalised word this long with vowels is a word said loudly, unless it is a known acronym.
-SHOUT_MIN_LETTERS = 4
-# More exclamation marks than this in one message reads as shouting (one "Thank you!" is fine).
-MAX_EXCLAMATIONS = 1
-# A quoted result longer than this would crowd out the rest of a concise message.
-MAX_QUOTE_WORDS = 40
-SEND_ADVICE = ("Send it within a few days of the interview (the next working day is ideal). If there is no reply "
-               "after about a week, one short nudge is fine; after that, wait for them.")
+# A cited sentence longer than this would crowd out the rest of a concise message.
+MAX_QUOTE_WORDS = 30
+# A practice answer is offered as an example only when it is this strong (see answer_strength).
+MIN_STRENGTH = 7.0
+NUMBER = re.compile(r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred|"
+                    r"thousand|million|half|double|doubled|tripled|percent|per cent)\b", re.IGNORECASE)
+# "I described the churn model and its 12% lift" reports what was said: the rest is the thing told.
+REPORTED = re.compile(r"^i\s+(?:described|talked about|told (?:them|him|her|you) about|explained|mentioned|shared|"
+                      r"walked (?:them|him|her) through|gave (?:the|an|my) example of|used the example of)\s+",
+                      re.IGNORECASE)
+SPOKEN_CUES = re.compile(r"^(?:(?:we|they)\s+(?:talked|spoke)\s+about|(?:we|they)\s+discussed|discussed|talked about|"
+                         r"(?:they|\w+)\s+(?:described|explained|told me about|showed me|walked me through|mentioned)|"
+                         r"i(?:'m| am| was)?\s+(?:really\s+)?excited\s+(?:about|by)|excited\s+(?:about|by))\s+",
+                         re.IGNORECASE)
+SEND_ADVICE = "Send it today or the next working day."
+PLACEHOLDERS = {
+    "name": "[interviewer's name]",
+    "role": "[job title]",
+    "discussed": "[one thing you discussed, e.g. a project or problem they described]",
+    "excited": "[what about the role or team excites you]",
+    "sender": "[your name]",
+}
 
 
-class Problem(BaseModel):
-    """One thing in a draft that hurts it: what kind, the offending sentence, and what to do instead."""
+class InterviewFacts(BaseModel):
+    """What a follow-up can say about one real interview; empty where nobody wrote it down."""
 
-    kind: ProblemKind
-    text: str
-    advice: str
-    match: str = ""
+    role: str | None = None
+    interviewers: list[str] = []
+    discussed: list[str] = []
+    excited: list[str] = []
+    answers: list[str] = []
+    next_steps: str | None = None
+    interview_date: date | None = None
 
 
 class Draft(BaseModel):
-    """A drafted thank-you message, when to send it, and the nudge for later."""
+    """A drafted thank-you, when to send it, the nudge for later, and where its example came from."""
 
     subject: str
     message: str
     send: str = SEND_ADVICE
     nudge: str
-    example: dict | None = None  # the session turn the message cites, if any
+    nudge_from: date | None = None
+    placeholders: list[str] = []
+    practice_example: dict | None = None  # a strong practice result the candidate may use, never put in the message
 
 
-# ---- checking a draft (pure) ----------------------------------------------------
+# ---- facts from a debrief (pure) --------------------------------------------------
 
 
-def sentences(text: str) -> list[str]:
-    """A message's sentences: lines, then sentences within lines ("Thanks!!! I ..." splits after the marks)."""
-    found = []
-    for line in text.replace("\u2019", "'").splitlines():
-        for part in re.split(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])", line.strip()):
-            if part.strip():
-                found.append(part.strip())
-    return found
+def person_name(line: str) -> str:
+    """The name in a "who I met" line: "Priya Shah, Head of Data" -> "Priya Shah"."""
+    return re.split(r"\s*(?:[,(;:]|\s[-–—]\s|\bfrom\b|\bthe\b)", line.strip(), maxsplit=1)[0].strip()
 
 
-def _phrase(phrase: str) -> re.Pattern[str]:
-    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-    ending = r"\w*" if phrase.endswith("*") else ""
-    # Word boundaries only where the phrase starts or ends with a letter ("please!" ends with "!").
-    start = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    end = r"(?!\w)" if phrase.rstrip("*")[-1:].isalnum() else ""
-    return re.compile(start + body + ending + end, re.IGNORECASE)
+def facts_from_debrief(debrief: Debrief) -> InterviewFacts:
+    """The facts a follow-up can cite from a debrief (a first-round one has no who, what or why)."""
+    steps = debrief.steps
+    return InterviewFacts(
+        role=debrief.role,
+        interviewers=[name for name in (person_name(line) for line in items(steps.get("met"))) if name],
+        discussed=items(steps.get("discussed")),
+        excited=items(steps.get("excited")),
+        answers=items(steps.get("answers")) + items(steps.get("went_well")),
+        next_steps=" ".join(items(steps.get("next_steps"))) or None,
+        interview_date=debrief.started_at.date(),
+    )
 
 
-@lru_cache(maxsize=8)
-def _compiled(names: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [_phrase(n) for n in names]
+# ---- turning notes into sentences for them (pure) ------------------------------------
 
 
-def _first(sentence: str, phrases: list[str]) -> str:
-    """The earliest of the phrases found in the sentence, as written there; empty if none."""
-    found = [m for m in (p.search(sentence) for p in _compiled(tuple(phrases))) if m]
-    return min(found, key=lambda m: m.start()).group() if found else ""
+def to_them(phrase: str) -> str:
+    """A note in the candidate's words, addressed to the interviewer: "their roadmap" -> "your roadmap"."""
+    for pattern, repl in ((r"\bthey're\b", "you're"), (r"\bthey've\b", "you've"), (r"\bthey'll\b", "you'll"),
+                          (r"\btheirs\b", "yours"), (r"\btheir\b", "your"), (r"\bthemselves\b", "yourselves"),
+                          (r"\bthey\b", "you"), (r"\bthem\b", "you")):
+        phrase = re.sub(pattern, repl, phrase, flags=re.IGNORECASE)
+    return phrase
 
 
-def shouted_words(sentence: str, acronyms: set[str], short_words: set[str]) -> list[str]:
-    """Words in capitals that are not acronyms: long words with vowels, common short words, or runs of them."""
-    tokens = re.findall(r"[A-Za-z][A-Za-z0-9/&'-]*", sentence)
-    loud: list[str] = []
-    previous_caps = False
-    for token in tokens:
-        letters = re.sub(r"[^A-Za-z]", "", token)
-        caps = len(letters) >= 2 and letters.isupper() and token not in acronyms
-        if not caps:
-            previous_caps = False
-            continue
-        word_like = len(letters) >= SHOUT_MIN_LETTERS and bool(VOWELS & set(letters))
-        if word_like or token in short_words or previous_caps:
-            loud.append(token)
-        previous_caps = True
-    return loud
+def as_phrase(note: str) -> str:
+    """A note as a phrase to put mid-sentence: no cue words in front, no full stop, a lower-case start."""
+    text = SPOKEN_CUES.sub("", note.strip()).rstrip(" .!;")
+    text = to_them(text)
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and is_common_word(first):
+        text = text[0].lower() + text[1:]  # "The new rota" -> "the new rota"; "Kafka" stays
+    return text
 
 
-def check_message(text: str) -> list[Problem]:
-    """Everything in a follow-up draft that hurts it, in the order it appears."""
-    data = load_toml(data_path("prep", "followup_check.toml"))
-    push, shout = data["pushiness"], data["shouting"]
-    acronyms, short_words = set(shout["acronyms"]), set(shout["short_words"])
-    all_sentences = sentences(text)
-    whole = " ".join(all_sentences)
-    short_span = _first(whole, push["short_spans"])
-    problems: list[Problem] = []
-    exclaimed = 0
-    for sentence in all_sentences:
-        for rule in data["rule"]:
-            found = _first(sentence, rule["phrases"])
-            if found:
-                problems.append(Problem(kind=rule["kind"], text=sentence, advice=rule["advice"], match=found))
-        repeated = _first(sentence, push["repeated"])
-        waiting = _first(sentence, push["waiting"])
-        urgent = _first(sentence, push["urgent"])
-        if repeated:
-            problems.append(Problem(kind="pushiness", text=sentence, advice=push["advice"], match=repeated))
-        elif waiting and short_span:
-            problems.append(Problem(kind="pushiness", text=sentence, advice=push["advice"],
-                                    match=f"{waiting} ... {short_span}"))
-        elif urgent and _first(sentence, push["replies"]):
-            problems.append(Problem(kind="pushiness", text=sentence, advice=push["advice"], match=urgent))
-        marks = re.findall(r"[!?]*![!?]*", sentence)
-        exclaimed += bool(marks)
-        loud = shouted_words(sentence, acronyms, short_words)
-        if any(len(m) > 1 for m in marks) or (marks and exclaimed > MAX_EXCLAMATIONS) or loud:
-            what = ", ".join(loud) if loud else max(marks, key=len)
-            problems.append(Problem(kind="shouting", text=sentence, advice=shout["advice"], match=what))
-    return problems
+def is_clean(sentence: str) -> bool:
+    """Whether the candidate's own sentence is fit to send: no fillers and nothing the check would flag."""
+    return not find_fillers(sentence) and not check_sentence(sentence)
 
 
-# ---- drafting from a session (pure) ---------------------------------------------
+def citable(note: str) -> str:
+    """The candidate's note as a sentence for the message, if it is clean, short and measured; else empty."""
+    note = note.strip().rstrip(".")
+    if not note or not NUMBER.search(note) or len(note.split()) > MAX_QUOTE_WORDS or not is_clean(note):
+        return ""
+    reported = REPORTED.match(note)
+    if reported:
+        return f"I was glad to tell you about {to_them(note[reported.end():])}."
+    if re.match(r"i\b", note, re.IGNORECASE):
+        return f"As I mentioned, I{note[1:]}."
+    return ""  # a fragment ("12% lift") says too little on its own
+
+
+# ---- a practice session: a suggestion, never the message (pure) ----------------------------
 
 
 def answer_strength(turn: Turn) -> float:
-    """How strong an answer is as an example to cite: STAR complete, measured result, no rambling."""
+    """How strong an answer is as an example: STAR complete, measured result, no rambling, few fillers."""
     feedback = turn.feedback
     if feedback is None or turn.answer is None or feedback.nothing_said:
         return -1.0
@@ -155,75 +151,73 @@ def answer_strength(turn: Turn) -> float:
     return score - feedback.fillers.per_100_words / 10
 
 
-def strongest_turn(session: Session) -> Turn | None:
-    """The answer of the session best suited to cite, or None when nothing was answered."""
-    answered = [t for t in session.turns if answer_strength(t) >= 0]
-    return max(answered, key=answer_strength, default=None)
+def practice_example(session: Session) -> dict | None:
+    """The session's strongest answer's measured result, if the answer is strong and the sentence clean; else None."""
+    strong = [t for t in session.turns if answer_strength(t) >= MIN_STRENGTH and t.feedback.result_quantified]
+    for turn in sorted(strong, key=answer_strength, reverse=True):
+        for sentence in turn.feedback.star.result.evidence:
+            text = sentence.strip()
+            if NUMBER.search(text) and len(text.split()) <= MAX_QUOTE_WORDS and is_clean(text):
+                return {"session": session.id, "turn": turn.index + 1, "question": turn.question.text,
+                        "competency": turn.question.competency, "result": text}
+    return None
 
 
-HARD_FILLERS = re.compile(r"\b(?:u+h*m+|u+h+|e+r+m+|h+m+)\b[,.]?\s*", re.IGNORECASE)
-LEADING_LINKS = re.compile(r"^(?:(?:and|so|but|well|okay|ok|anyway|as a result|in the end|eventually|finally|overall|"
-                           r"ultimately|at the end of the day|all in all)\b[,]?\s*)+", re.IGNORECASE)
+# ---- the draft (pure) --------------------------------------------------------------
 
 
-def quotable(sentence: str) -> str:
-    """A result sentence tidied to sit inside the message: no fillers or opening link word, a plain full stop."""
-    text = HARD_FILLERS.sub("", sentence).strip()
-    text = LEADING_LINKS.sub("", text).strip(" ,;")
-    text = re.sub(r"[!?]+$", ".", text).replace("!", ".")
-    if not text:
-        return ""
-    if not re.match(r"I\b|[A-Z]{2}", text):
-        text = text[0].lower() + text[1:]  # it continues "as I mentioned, ..."
-    return text if text.endswith(".") else text + "."
-
-
-def result_to_cite(turn: Turn) -> str:
-    """The turn's best result sentence to quote (a measured one first), or empty if none is fit to send."""
-    evidence = list(turn.feedback.star.result.evidence) if turn.feedback else []
-    evidence.sort(key=lambda s: not re.search(r"\d|percent|per cent|%", s))
-    for sentence in evidence:
-        text = quotable(sentence)
-        if text and len(text.split()) <= MAX_QUOTE_WORDS and not check_message(text):
-            return text
-    return ""
-
-
-def draft_followup(session: Session, to: str | None = None, sender: str | None = None,
-                   fallback_competency: str = "") -> Draft:
-    """A concise thank-you message for the role practised in a session, citing its strongest example."""
-    role = session.role
-    turn = strongest_turn(session)
-    competency = (turn.question.competency if turn else "") or fallback_competency
-    cited = result_to_cite(turn) if turn else ""
-    greeting = f"Dear {to}," if to else "Hello,"
-    sign = "Best regards," + (f"\n{sender}" if sender else "")
-
-    excited = "and I am excited about the role"
-    excited += f", especially the chance to bring my experience in {competency} to your team." if competency else "."
+def draft_followup(facts: InterviewFacts, to: str | None = None, sender: str | None = None,
+                   session: Session | None = None, competency: str = "") -> Draft:
+    """A thank-you under 150 words citing the real interview, with placeholders for what the facts lack."""
+    name = to or (facts.interviewers[0] if facts.interviewers else PLACEHOLDERS["name"])
+    role = facts.role or (session.role if session else None) or PLACEHOLDERS["role"]
+    discussed = as_phrase(facts.discussed[0]) if facts.discussed else PLACEHOLDERS["discussed"]
+    excited = as_phrase(facts.excited[0]) if facts.excited else PLACEHOLDERS["excited"]
+    heard = "hearing " if re.match(r"(?:how|why|what|where|when|who|that)\b", discussed) else "our conversation about "
+    example = next((c for c in map(citable, facts.answers) if c), "")
+    shows = f"your experience in {competency}" if competency else "you fit the role"
     paragraphs = [
-        greeting,
-        f"Thank you for taking the time to speak with me about the {role} position. "
-        f"I enjoyed learning more about the team and its work, {excited}",
+        f"Dear {name},",
+        f"Thank you for taking the time to meet with me about the {role} role. "
+        f"I especially enjoyed {heard}{discussed}.",
+        f"I am excited about the role, especially {excited}. " + (
+            example or f"[One example from the interview that shows {shows}, with its result in numbers.]"),
+        "I would be happy to send examples of my work, references or anything else that would help.",
+        "Best regards,\n" + (sender or PLACEHOLDERS["sender"]),
     ]
-    if cited:
-        example_of = "an example of that work" if competency else "one of my examples"
-        paragraphs.append(f"I was glad to share {example_of}; as I mentioned, {cited}")
-    paragraphs += [
-        "If it would help, I would be happy to send examples of my work, references or any other information.",
-        "Thank you again for your time. I look forward to hearing from you.",
-        sign,
-    ]
-    subject = f"Thank you: {role} interview"
-    nudge = "\n\n".join([
-        greeting,
-        f"I hope you are well. I wanted to follow up briefly on my interview for the {role} position. "
-        "I am still very interested in the role, and happy to provide anything else that would help.",
-        sign,
+    others = [p for p in facts.interviewers if p != name]
+    if others:
+        paragraphs.insert(3, f"Please pass on my thanks to {' and '.join(others[:2])} as well.")
+    message = "\n\n".join(paragraphs)
+    nudge_from = earliest_send("nudge", SendDates(interview=facts.interview_date, last_sent=facts.interview_date)) \
+        if facts.interview_date else None
+    return Draft(subject=f"Thank you: {role} interview", message=message,
+                 send=send_advice(facts.next_steps, nudge_from),
+                 nudge=draft_nudge(name, role, discussed, sender), nudge_from=nudge_from,
+                 placeholders=re.findall(r"\[[^\]\n]+\]", message),
+                 practice_example=practice_example(session) if session else None)
+
+
+def send_advice(next_steps: str | None, nudge_from: date | None) -> str:
+    """When to send the thank-you and when a nudge becomes fair, from what they said about next steps."""
+    advice = SEND_ADVICE
+    if next_steps:
+        advice += f" Next steps, from your debrief: \"{next_steps.rstrip('.')}.\""
+        advice += " If that passes without news, one short"
+        advice += f" nudge is fair (not before {nudge_from:%a %d %b})." if nudge_from else " nudge is fair."
+    else:
+        when = f"from {nudge_from:%a %d %b}" if nudge_from else "after about a week"
+        advice += f" If there is no reply, one short nudge {when} is fine; after that, wait for them."
+    return advice
+
+
+def draft_nudge(name: str, role: str, discussed: str, sender: str | None) -> str:
+    """The short nudge for after about a week without a reply: interest restated, one specific, no pressure."""
+    return "\n\n".join([
+        f"Subject: Re: Thank you: {role} interview",
+        f"Dear {name},",
+        f"I hope you are well. I wanted to follow up on my interview for the {role} role. I am still very "
+        f"interested in it, and in {discussed}.",
+        "Please let me know if there is any update on the timeline, or anything else I can send.",
+        "Best regards,\n" + (sender or PLACEHOLDERS["sender"]),
     ])
-    example = None
-    if turn is not None:
-        example = {"session": session.id, "turn": turn.index + 1, "question": turn.question.text,
-                   "competency": turn.question.competency, "result": cited or None}
-    return Draft(subject=subject, message="\n\n".join(paragraphs), nudge=f"Subject: Re: {subject}\n\n{nudge}",
-                 example=example)
