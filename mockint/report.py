@@ -63,6 +63,8 @@ def question_meta(turn: Turn) -> list[tuple[str, str]]:
         meta.append(("Competency", q.competency))
     if q.reason:
         meta.append(("Why it is asked", q.reason))
+    if q.model:
+        meta.append(("Written by", q.model))
     return meta
 
 
