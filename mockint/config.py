@@ -63,7 +63,9 @@ class Settings(BaseModel):
     llm_api_key: SecretStr | None = Field(None, description="sent as a Bearer token, for servers that want one")
     llm_api: Literal["auto", "completions", "chat"] = Field(
         "auto", description="auto = completions, or chat on a server without a completions endpoint")
-    llm_timeout_seconds: float = Field(60.0, gt=0, le=600, description="longest one server answer may take")
+    # Generous: the first answer of a session may include the server loading a 7B model and reading
+    # the whole prompt on a CPU, and it is written while the candidate answers. A dead server costs it once.
+    llm_timeout_seconds: float = Field(120.0, gt=0, le=600, description="longest one server answer may take")
     voice: str | None = Field(None, description="TTS voice id or part of its name; None = system default")
     speech_rate: int = Field(170, ge=60, le=400, description="words per minute for the spoken questions")
     input_device: str | None = Field(None, description="microphone: name part or index (see mockint devices)")

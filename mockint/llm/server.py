@@ -58,7 +58,7 @@ class ServerModel(LanguageModel):
     """A model served over the OpenAI API; the model to ask for is found on first use if not given."""
 
     def __init__(self, url: str, *, model: str | None = None, api_key: str | None = None,
-                 timeout: float = 60.0, api: str = "auto", stream: bool = True):
+                 timeout: float = 120.0, api: str = "auto", stream: bool = True):
         if api not in APIS:
             raise ValueError(f"api must be one of {APIS}")
         self.url = normalise_url(url)
@@ -84,7 +84,9 @@ class ServerModel(LanguageModel):
             return ServerError(f"did not answer within {seconds:g} s")
         if isinstance(exc, httpx.ConnectError):
             return ServerError("is not reachable (nothing answers at that address)")
-        return ServerError(f"broke off the answer ({type(exc).__name__})")
+        if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+            return ServerError("closed the connection in the middle of an answer")
+        return ServerError(f"failed ({type(exc).__name__}: {exc})")
 
     def list_models(self, timeout: float = LIST_SECONDS) -> list[str]:
         """The models the server offers (GET /models): also the check that it is there at all."""

@@ -117,6 +117,7 @@ class Stub:
     routes: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # path -> (status, content type, body)
     hang: set[str] = field(default_factory=set)  # paths that never answer
     redirect: dict[str, str] = field(default_factory=dict)  # path -> Location
+    trickle: dict[str, tuple[float, list[str]]] = field(default_factory=dict)  # path -> (pause, event bodies)
     seen: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     url: str = ""
@@ -133,6 +134,18 @@ def stub_handler(stub: Stub) -> type[BaseHTTPRequestHandler]:
             stub.seen.append(f"{self.command} {self.path}")
             if self.path in stub.hang:
                 stub.release.wait(60)
+                return
+            if self.path in stub.trickle:  # alive, but slow: one event at a time
+                pause, events = stub.trickle[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                for event in events:
+                    if stub.release.wait(pause):
+                        return
+                    self.wfile.write(f"data: {event}\n\n".encode())
+                    self.wfile.flush()
                 return
             if self.path in stub.redirect:
                 self.send_response(307)

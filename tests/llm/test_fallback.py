@@ -49,6 +49,9 @@ def test_a_working_server_writes_and_the_fallback_waits(stub_server):
     (lambda s: s.routes.update({"/v1/completions": (200, "text/event-stream", "event: nothing\n\n")}),
      "sent a stream with nothing in it"),
     (lambda s: s.hang.add("/v1/completions"), "did not answer within 1 s"),
+    # Each word comes well within the time limit, the whole answer does not: the limit is a deadline.
+    (lambda s: s.trickle.update({"/v1/completions": (0.25, [json.dumps({"choices": [{"text": " word"}]})] * 40)}),
+     "did not finish an answer within 1 s"),
     (lambda s: s.routes.update({"/v1/completions": (403, "text/plain", "Forbidden")}), "answered HTTP 403: Forbidden"),
 ])
 def test_a_fault_is_one_warning_then_the_fallback_for_good(stub_server, setup, says):
