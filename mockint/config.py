@@ -13,7 +13,9 @@ import tomllib
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from mockint.errors import UserError
 
@@ -54,6 +56,16 @@ class Settings(BaseModel):
     llm_model: str | None = Field(None, description="path to a GGUF; None = pick from models/")
     whisper_model: str | None = Field(None, description="a CTranslate2 Whisper folder; None = embedded tiny.en")
     llm_threads: int = Field(default_factory=default_threads, ge=1, le=64)
+    # A bigger model through any OpenAI-compatible server (Ollama, LM Studio, llama.cpp's server, vLLM).
+    # Nothing is sent anywhere unless this is set; the GGUF above stands in if the server fails.
+    llm_url: str | None = Field(None, description="e.g. http://127.0.0.1:11434/v1; None = only the local GGUF")
+    llm_server_model: str | None = Field(None, description="the model to ask the server for; None = the first listed")
+    llm_api_key: SecretStr | None = Field(None, description="sent as a Bearer token, for servers that want one")
+    llm_api: Literal["auto", "completions", "chat"] = Field(
+        "auto", description="auto = completions, or chat on a server without a completions endpoint")
+    # Generous: the first answer of a session may include the server loading a 7B model and reading
+    # the whole prompt on a CPU, and it is written while the candidate answers. A dead server costs it once.
+    llm_timeout_seconds: float = Field(120.0, gt=0, le=600, description="longest one server answer may take")
     voice: str | None = Field(None, description="TTS voice id or part of its name; None = system default")
     speech_rate: int = Field(170, ge=60, le=400, description="words per minute for the spoken questions")
     input_device: str | None = Field(None, description="microphone: name part or index (see mockint devices)")
@@ -63,6 +75,13 @@ class Settings(BaseModel):
     end_silence_seconds: float = Field(2.5, gt=0, le=30)
     max_answer_seconds: float = Field(240.0, gt=0, description="a hard stop for one answer")
     no_speech_timeout_seconds: float = Field(20.0, gt=0, description="give up if the candidate never starts")
+
+    @field_validator("llm_url")
+    @classmethod
+    def _check_llm_url(cls, value: str | None) -> str | None:
+        from mockint.llm.urls import normalise_url
+
+        return normalise_url(value) if value else None
 
     @classmethod
     def load(cls) -> "Settings":
@@ -88,7 +107,8 @@ class Settings(BaseModel):
         except ValidationError as exc:
             error = exc.errors()[0]
             name = ".".join(str(part) for part in error["loc"])
-            raise UserError(f"The setting '{name}' in {source} is not valid: {error['msg']}.") from None
+            message = error["msg"].removeprefix("Value error, ")  # pydantic's label for a validator's own message
+            raise UserError(f"The setting '{name}' in {source} is not valid: {message}.") from None
 
 
 def find_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Path:

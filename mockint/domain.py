@@ -68,6 +68,8 @@ class Question(BaseModel):
     competency: str = ""
     reason: str = Field(default="", description="one line on why a second-round interviewer asks this")
     source: Literal["llm", "bank", "template", "follow_up", "retry"] = "bank"
+    model: str | None = Field(default=None, description="the model that wrote it (source 'llm'), e.g. "
+                              "'qwen2.5:7b via 127.0.0.1:11434'; None for bank, template and follow-up questions")
     level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
     talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")
     twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")
@@ -275,7 +277,8 @@ class Session(BaseModel):
     role_key: str
     mode: Mode = "text"
     notes: str | None = None
-    model: str | None = None
+    model: str | None = Field(default=None, description="the model set to write the questions when the session "
+                              "started; each question names the model that actually wrote it")
     retry_of: RetryOf | None = None
     started_at: datetime = Field(default_factory=utc_now)
     ended_at: datetime | None = None

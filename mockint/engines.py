@@ -7,6 +7,7 @@ import their engine modules only when called, so commands that need no model sta
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,37 @@ from mockint.speech.base import Microphone, SpeechToText, TextToSpeech
 from mockint.store import Store
 
 
+def warn(line: str) -> None:
+    """One line on stderr, beside the session on stdout."""
+    print(f"mockint: {line}", file=sys.stderr, flush=True)
+
+
 def open_language_model(model: str | None, settings: Settings) -> LanguageModel:
-    """The local LLM the user chose (or the default), checked now and loaded on first use."""
+    """The LLM that writes the questions: the server at llm_url if one is set, else the local GGUF.
+
+    With a server, the GGUF (`model`, else the default) stands in if the server fails; it is
+    loaded by warm_up, not here. Without llm_url nothing is ever sent anywhere.
+    """
     from mockint.llm import load_model
 
-    return load_model(find_llm_model(model, settings), threads=settings.llm_threads)
+    def local() -> LanguageModel:
+        return load_model(find_llm_model(model, settings), threads=settings.llm_threads)
+
+    if not settings.llm_url:
+        return local()
+    from mockint.llm.fallback import FallbackModel
+    from mockint.llm.server import ServerModel
+    from mockint.llm.urls import is_this_computer
+
+    if model:
+        local()  # a GGUF named on the command line is checked now, like without a server
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    server = ServerModel(settings.llm_url, model=settings.llm_server_model, api_key=key,
+                         timeout=settings.llm_timeout_seconds, api=settings.llm_api)
+    if not is_this_computer(server.url):
+        warn(f"questions will be written by the LLM server at {server.url}, which is not this computer: "
+             "your first-round notes and answers are sent there.")
+    return FallbackModel(server, local, warn, what=f"the LLM server at {server.url}")
 
 
 def open_speech_to_text(settings: Settings) -> SpeechToText:

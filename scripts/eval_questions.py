@@ -6,13 +6,15 @@ wrote that passed the checker (the rest came from the bank or templates), every
 rejected draft with its reason, the time to the first question, and the questions.
 This is how the default model was chosen (see the README's notes on models).
 
-Usage: python scripts/eval_questions.py [--model PATH ...] [--count N] [--seeds K] [--json] [--show]
+Usage: python scripts/eval_questions.py [--model PATH ...] [--llm-url URL ...] [--count N] [--seeds K] [--json] [--show]
+(--llm-url measures the model an OpenAI-compatible server serves; MOCKINT_LLM_SERVER_MODEL picks one.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -23,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from mockint.config import find_llm_model  # noqa: E402
-from mockint.llm import load_model  # noqa: E402
+from mockint.llm import LanguageModel, load_model  # noqa: E402
+from mockint.llm.server import ServerModel  # noqa: E402
 from mockint.questions import QuestionPlanner  # noqa: E402
 from mockint.roles import resolve_role  # noqa: E402
 
@@ -34,9 +37,9 @@ NOTES = (
 CASES = [("software engineer", NOTES), ("registered nurse", None), ("sales representative", None)]
 
 
-def evaluate(model_path: Path, count: int, seeds: int, show: bool) -> dict:
-    """Plan `seeds` sessions per role with one model and tally what happened."""
-    llm = load_model(model_path)
+def evaluate(model_path: Path | LanguageModel, count: int, seeds: int, show: bool) -> dict:
+    """Plan `seeds` sessions per role with one model (a GGUF, or a server's) and tally what happened."""
+    llm = model_path if isinstance(model_path, LanguageModel) else load_model(model_path)
     started = time.perf_counter()
     llm.warm_up()
     load_s = time.perf_counter() - started
@@ -76,12 +79,15 @@ def evaluate(model_path: Path, count: int, seeds: int, show: bool) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", action="append", type=Path, help="GGUF file (repeatable); default: the default")
+    parser.add_argument("--llm-url", action="append", default=[], help="an OpenAI-compatible server (repeatable)")
     parser.add_argument("--count", type=int, default=6)
     parser.add_argument("--seeds", type=int, default=2)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="print every question and rejection")
     args = parser.parse_args()
-    results = [evaluate(m, args.count, args.seeds, args.show) for m in (args.model or [find_llm_model()])]
+    servers = [ServerModel(url, model=os.environ.get("MOCKINT_LLM_SERVER_MODEL"), timeout=600) for url in args.llm_url]
+    models = [*(args.model or ([] if servers else [find_llm_model()])), *servers]
+    results = [evaluate(m, args.count, args.seeds, args.show) for m in models]
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

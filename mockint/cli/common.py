@@ -108,3 +108,26 @@ def mode_option(function):
     function = click.option("--voice", "mode", flag_value="voice", help="Speak your answers (microphone).")(function)
     return click.option("--text", "mode", flag_value="text", help="Type your answers.")(function)
 
+
+
+class ServerUrl(click.ParamType):
+    """An OpenAI-compatible server's address, checked like the llm_url setting."""
+
+    name = "URL"
+
+    def convert(self, value, param, ctx):
+        from mockint.llm.urls import normalise_url
+
+        try:
+            return normalise_url(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def llm_url_option(function):
+    """--llm-url: a bigger model through an OpenAI-compatible server (Ollama, LM Studio, llama.cpp, vLLM)."""
+    return click.option(
+        "--llm-url", type=ServerUrl(),
+        help="An OpenAI-compatible server to write the questions, e.g. http://127.0.0.1:11434/v1 (Ollama); "
+             "the local model stands in if it fails. Also MOCKINT_LLM_URL.",
+    )(function)

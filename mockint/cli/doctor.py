@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 import click
 from rich.table import Table
 
-from mockint.cli.common import console, engines, settings
+from mockint.cli.common import console, engines, llm_url_option, settings
 from mockint.config import Settings, find_llm_model, find_whisper_model, home_dir
 from mockint.errors import UserError
 from mockint.llm.llama import check_gguf
@@ -18,6 +18,9 @@ from mockint.speech.tts import check_tts
 
 FIX_PORTAUDIO = "Debian/Ubuntu: apt install libportaudio2 · macOS: brew install portaudio · Windows: included"
 FIX_DEVICE = "plug in or enable one; `mockint devices` lists what is seen; text practice works without"
+FIX_SERVER = ("start it (ollama serve · lms server start · llama-server -m MODEL.gguf · vllm serve MODEL) or correct "
+              "llm_url; until then the local model writes the questions")
+SERVER_SECONDS = 5.0  # listing models is instant on every server; doctor should not hang on one that is not
 FIX_VOICE = "Debian/Ubuntu: apt install espeak-ng · macOS: built in (NSSpeechSynthesizer) · Windows: built in (SAPI5)"
 
 
@@ -50,6 +53,39 @@ def check_llm(config: Settings) -> Check:
     except UserError as exc:
         return Check("question model (GGUF)", False, str(exc), "run scripts/setup.sh, or put a .gguf in models/")
     return Check("question model (GGUF)", True, f"{path} ({path.stat().st_size / 1e6:.0f} MB)")
+
+
+def check_server(config: Settings) -> Check:
+    """The OpenAI-compatible server in llm_url, if one is set: reachable, and serving the model asked for."""
+    if not config.llm_url:
+        return Check("LLM server", True, "none set: the local model writes the questions "
+                     "(a bigger one through Ollama, LM Studio, llama.cpp or vLLM: see the README)", essential=False)
+    from mockint.llm.server import ServerError, ServerModel
+
+    key = config.llm_api_key.get_secret_value() if config.llm_api_key else None
+    server = ServerModel(config.llm_url, api_key=key, timeout=SERVER_SECONDS)
+    try:
+        listed = server.list_models(timeout=SERVER_SECONDS)
+    except ServerError as exc:
+        return Check("LLM server", False, f"{server.url} {exc}", FIX_SERVER, essential=False)
+    finally:
+        server.close()
+    return server_verdict(server.url, config.llm_server_model, listed)
+
+
+def server_verdict(url: str, wanted: str | None, listed: list[str]) -> Check:
+    """Whether a reachable server serves the model mockint would ask for (the first listed, if none was named)."""
+    if not listed:
+        return Check("LLM server", False, f"{url} is up but lists no models",
+                     "load one on the server (e.g. ollama pull qwen2.5:7b, or lms load MODEL)", essential=False)
+    if wanted is None:
+        more = f" (the first of {len(listed)}; choose one with llm_server_model)" if len(listed) > 1 else ""
+        return Check("LLM server", True, f"{url} is up, serving {listed[0]}{more}", essential=False)
+    if wanted in listed or f"{wanted}:latest" in listed:  # Ollama lists "qwen2.5" as "qwen2.5:latest"
+        return Check("LLM server", True, f"{url} is up, serving {wanted}", essential=False)
+    return Check("LLM server", False, f"{url} is up but does not list {wanted} (it lists {', '.join(listed[:5])})",
+                 f"set llm_server_model to one it lists, or load {wanted} on the server (e.g. ollama pull {wanted})",
+                 essential=False)
 
 
 def check_module(module: str, name: str, fix: str, essential: bool = True) -> Check:
@@ -93,12 +129,16 @@ def check_devices(config: Settings) -> list[Check]:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def doctor(as_json):
+@llm_url_option
+def doctor(as_json, llm_url):
     """Check models, voice, audio devices and the data folder, and say how to fix what is missing."""
     config = settings()
+    if llm_url:
+        config.llm_url = llm_url
     checks = [
         check_home(),
         check_llm(config),
+        check_server(config),
         check_module("llama_cpp", "llama-cpp-python", "run scripts/setup.sh"),
         check_whisper(config),
         check_module("faster_whisper", "faster-whisper", "run scripts/setup.sh", essential=False),

@@ -11,8 +11,8 @@ from rich.console import Console
 from mockint.channels import default_mode, open_channel
 from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
-    STOPPED_EXIT, console, engines, first_round_notes, interactive, mode_option, offer_text_instead, open_store,
-    settings,
+    STOPPED_EXIT, console, engines, first_round_notes, interactive, llm_url_option, mode_option, offer_text_instead,
+    open_store, settings,
 )
 from mockint.cli.view import TerminalView
 from mockint.config import Settings
@@ -20,6 +20,7 @@ from mockint.domain import Session
 from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.interview import run_session
+from mockint.llm.fallback import credit_writer
 from mockint.questions import QuestionPlanner
 from mockint.review import compare_attempts
 from mockint.retry import parse_retry_ref, retry_question
@@ -52,16 +53,20 @@ def session_channel(mode: str | None, config: Settings, store: Store, out: Conso
 @click.option("--debrief", "debrief_ref", metavar="ID|last",
               help="A saved first-round debrief, used like notes (see `mockint debrief`).")
 @click.option("--model", help="A GGUF model file to write the questions (default: models/).")
+@llm_url_option
 @click.option("--input-device", help="Microphone: name substring or index (see `mockint devices`).")
 @click.option("--output-device", help="Speaker: name substring or index.")
 @click.option("--follow-ups/--no-follow-ups", default=True, show_default=True, help="Probe weak answers once.")
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
 @click.option("--retry", metavar="SESSION:QUESTION",
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
-def practice(role_text, mode, count, notes, debrief_ref, model, input_device, output_device, follow_ups, seed, retry):
+def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_device, output_device, follow_ups, seed,
+             retry):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
     out = console()
     config = settings()
+    if llm_url:
+        config.llm_url = llm_url
     if input_device:
         config.input_device = input_device
     if output_device:
@@ -92,7 +97,7 @@ def practice(role_text, mode, count, notes, debrief_ref, model, input_device, ou
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
     planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
-    result = run_session(session, planner.questions(count), count, channel, TerminalView(out, channel.help), store,
+    result = run_session(session, credit_writer(planner.questions(count), llm), count, channel, TerminalView(out, channel.help), store,
                          analyze, follow_ups=follow_ups, rng=rng)
     if result.stopped:
         raise SystemExit(STOPPED_EXIT)

@@ -9,7 +9,8 @@ import time
 import click
 from rich.markup import escape
 
-from mockint.cli.common import console, engines, first_round_notes, settings
+from mockint.cli.common import console, engines, first_round_notes, llm_url_option, settings
+from mockint.llm.fallback import credit_writer
 from mockint.questions import QuestionPlanner
 from mockint.roles import resolve_role
 
@@ -21,17 +22,23 @@ from mockint.roles import resolve_role
               help="A saved first-round debrief, used like notes (see `mockint debrief`).")
 @click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
 @click.option("--model", help="A GGUF model file (default: models/).")
+@llm_url_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--seed", type=int, hidden=True)
-def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
+def questions(role_text, notes, debrief_ref, count, model, llm_url, as_json, seed):
     """Generate second-round questions for a role, without starting a session."""
     match = resolve_role(role_text)
     notes_text = first_round_notes(notes, debrief_ref)
-    llm = engines().language_model(model, settings())
+    config = settings()
+    if llm_url:
+        config.llm_url = llm_url
+    llm = engines().language_model(model, config)
+    llm.warm_up()  # loads the model, or finds the server's, so the time below is the writing and the name is known
+    model_name = llm.name
     planner = QuestionPlanner(match, notes_text, llm, rng=random.Random(seed))
     started = time.perf_counter()
     generated, first_seconds = [], None
-    for question in planner.questions(count):
+    for question in credit_writer(planner.questions(count), llm):
         generated.append(question)
         first_seconds = first_seconds if first_seconds is not None else time.perf_counter() - started
     stats = planner.stats
@@ -39,7 +46,7 @@ def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
         click.echo(json.dumps({
             "role": match.title,
             "role_key": match.role.key,
-            "model": llm.name,
+            "model": model_name,
             "questions": [q.model_dump(mode="json") for q in generated],
             "from_llm": stats.from_llm,
             "from_fallback": stats.from_fallback,
@@ -52,6 +59,7 @@ def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
     out.print(f"[bold]Second-round questions: {escape(match.title)}[/]{near}")
     for i, q in enumerate(generated, 1):
         out.print(f"\n{i}. {escape(q.text)}")
-        out.print(f"   [dim]{q.kind.value} · {q.competency} · {escape(q.reason)} · by {q.source}[/]")
-    out.print(f"\n[dim]{stats.from_llm} written by {llm.name}, {stats.from_fallback} from the bank or templates; "
+        out.print(f"   [dim]{q.kind.value} · {q.competency} · {escape(q.reason)} · by {escape(q.model or q.source)}[/]")
+    writers = " and ".join(dict.fromkeys(q.model for q in generated if q.model)) or model_name
+    out.print(f"\n[dim]{stats.from_llm} written by {escape(writers)}, {stats.from_fallback} from the bank or templates; "
               f"{len(stats.rejections)} drafts rejected by the checker.[/]")

@@ -39,13 +39,15 @@ def answer_mode(session: Session) -> str:
 
 
 def question_meta(turn: Turn) -> list[tuple[str, str]]:
-    """(label, value) lines describing a question: its kind, competency and why it is asked."""
+    """(label, value) lines describing a question: its kind, competency, why it is asked and which model wrote it."""
     q = turn.question
     meta = [("Kind", KIND_NAMES[q.kind])]
     if q.competency:
         meta.append(("Competency", q.competency))
     if q.reason:
         meta.append(("Why it is asked", q.reason))
+    if q.model:
+        meta.append(("Written by", q.model))
     return meta
 
 
