@@ -173,7 +173,7 @@ def locate_llm_model(explicit: str | None = None, settings: Settings | None = No
 
 def locate_whisper_model(explicit: str | None = None, settings: Settings | None = None) -> Found:
     """The CTranslate2 Whisper folder to use and where it was found (the same order as the GGUF)."""
-    named = named_model(explicit, "--whisper-model", "MOCKINT_WHISPER", "whisper_model", settings or Settings())
+    named = named_model(explicit, "given by the caller", "MOCKINT_WHISPER", "whisper_model", settings or Settings())
     if named:
         return named
     for folder in model_folders():
