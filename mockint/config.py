@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -19,12 +20,21 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from mockint.errors import UserError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent  # the repository, when mockint runs from a checkout
 ENV_PREFIX = "MOCKINT_"
 
-# The embedded defaults fetched by scripts/fetch_models.py (see models/README.md).
+# The embedded defaults that `mockint models fetch` gets (see mockint/models/sources.py).
 DEFAULT_LLM_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_WHISPER_DIR = "whisper-tiny.en"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A path mockint uses and where it came from, so `mockint doctor` can say."""
+
+    path: Path
+    source: str
 
 
 def default_threads() -> int:
@@ -38,14 +48,45 @@ def home_dir() -> Path:
     return Path(env).expanduser() if env else Path(user_data_dir("mockint", appauthor=False))
 
 
-def models_dir() -> Path:
-    """Where model files are looked for: $MOCKINT_MODELS, else models/ in the repository."""
-    return Path(os.environ.get("MOCKINT_MODELS") or REPO_ROOT / "models").expanduser()
+def checkout_root() -> Path | None:
+    """The repository when mockint runs from a source checkout (not installed from a wheel), else None."""
+    return REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "prompts").is_dir() else None
+
+
+def prompts_location() -> Found:
+    """Role files and LLM prompt templates: $MOCKINT_PROMPTS, else prompts/ in a checkout, else the wheel's copy."""
+    env = os.environ.get("MOCKINT_PROMPTS")
+    if env:
+        return Found(Path(env).expanduser(), "MOCKINT_PROMPTS")
+    root = checkout_root()
+    if root:
+        return Found(root / "prompts", "the checkout's prompts/")
+    return Found(PACKAGE_DIR / "prompts", "the copy installed with mockint")
 
 
 def prompts_dir() -> Path:
     """Role files and LLM prompt templates (data, not code)."""
-    return Path(os.environ.get("MOCKINT_PROMPTS") or REPO_ROOT / "prompts")
+    return prompts_location().path
+
+
+def fetch_dir() -> Path:
+    """Where `mockint models fetch` puts models: $MOCKINT_MODELS, else models/ in the user data directory."""
+    env = os.environ.get("MOCKINT_MODELS")
+    return Path(env).expanduser() if env else home_dir() / "models"
+
+
+def model_folders() -> list[Found]:
+    """The folders searched for models, in order: $MOCKINT_MODELS alone, else a checkout's models/, then fetch_dir()."""
+    if os.environ.get("MOCKINT_MODELS"):
+        return [Found(fetch_dir(), "MOCKINT_MODELS")]
+    root = checkout_root()
+    checkout = [Found(root / "models", "the checkout's models/")] if root else []
+    return [*checkout, Found(fetch_dir(), "the user data folder")]
+
+
+def models_dir() -> Path:
+    """The first folder searched for models (a checkout's models/ when there is one)."""
+    return model_folders()[0].path
 
 
 class Settings(BaseModel):
@@ -111,26 +152,61 @@ class Settings(BaseModel):
             raise UserError(f"The setting '{name}' in {source} is not valid: {message}.") from None
 
 
-def find_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Path:
-    """The GGUF to use: --model, else MOCKINT_LLM_MODEL or config, else a GGUF dropped in models/, else the default.
+def setting_source(name: str, env: str) -> str:
+    """Whether a setting came from the environment (its variable) or from config.toml."""
+    return env if os.environ.get(env, "").strip() else f"config.toml ({name})"
 
-    A GGUF the user added to models/ wins over the embedded default, because someone who
-    drops in a bigger model wants it used; the largest one is taken if there are several.
-    MOCKINT_MODEL is the older name of MOCKINT_LLM_MODEL and still works.
+
+def named_model(explicit: str | None, option: str, older_env: str, setting: str, settings: Settings) -> Found | None:
+    """A model the user named: the command-line option, the older variable, then the setting (environment or file)."""
+    value = getattr(settings, setting)
+    if explicit:
+        return Found(Path(explicit).expanduser(), option)
+    if os.environ.get(older_env):
+        return Found(Path(os.environ[older_env]).expanduser(), older_env)
+    if value:
+        return Found(Path(value).expanduser(), setting_source(setting, ENV_PREFIX + setting.upper()))
+    return None
+
+
+def locate_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Found:
+    """The GGUF to use and where it was found.
+
+    Order: --model, then MOCKINT_MODEL (the older name) or MOCKINT_LLM_MODEL, then llm_model
+    in config.toml, then the model folders (model_folders()). In a folder, a GGUF the user
+    added wins over the embedded default, because someone who drops in a bigger model wants
+    it used; the largest is taken if there are several. With nothing found, the path
+    `mockint models fetch` would create, so the error names it.
     """
-    settings = settings or Settings()
-    chosen = explicit or os.environ.get("MOCKINT_MODEL") or settings.llm_model
-    if chosen:
-        return Path(chosen).expanduser()
-    folder = models_dir()
-    extra = [p for p in folder.glob("*.gguf") if p.name != DEFAULT_LLM_FILE] if folder.is_dir() else []
-    if extra:
-        return max(extra, key=lambda p: p.stat().st_size)
-    return folder / DEFAULT_LLM_FILE
+    named = named_model(explicit, "--model", "MOCKINT_MODEL", "llm_model", settings or Settings())
+    if named:
+        return named
+    for folder in model_folders():
+        ggufs = sorted(folder.path.glob("*.gguf")) if folder.path.is_dir() else []
+        added = [p for p in ggufs if p.name != DEFAULT_LLM_FILE]
+        if added:
+            return Found(max(added, key=lambda p: p.stat().st_size), folder.source)
+        if ggufs:
+            return Found(ggufs[0], folder.source)
+    return Found(model_folders()[-1].path / DEFAULT_LLM_FILE, "not found")
+
+
+def locate_whisper_model(explicit: str | None = None, settings: Settings | None = None) -> Found:
+    """The CTranslate2 Whisper folder to use and where it was found (the same order as the GGUF)."""
+    named = named_model(explicit, "given by the caller", "MOCKINT_WHISPER", "whisper_model", settings or Settings())
+    if named:
+        return named
+    for folder in model_folders():
+        if (folder.path / DEFAULT_WHISPER_DIR / "model.bin").is_file():
+            return Found(folder.path / DEFAULT_WHISPER_DIR, folder.source)
+    return Found(model_folders()[-1].path / DEFAULT_WHISPER_DIR, "not found")
+
+
+def find_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Path:
+    """The GGUF to use (see locate_llm_model for the order)."""
+    return locate_llm_model(explicit, settings).path
 
 
 def find_whisper_model(explicit: str | None = None, settings: Settings | None = None) -> Path:
-    """The CTranslate2 Whisper folder to use: option, MOCKINT_WHISPER_MODEL or config, else the embedded tiny.en."""
-    settings = settings or Settings()
-    chosen = explicit or os.environ.get("MOCKINT_WHISPER") or settings.whisper_model
-    return Path(chosen).expanduser() if chosen else models_dir() / DEFAULT_WHISPER_DIR
+    """The CTranslate2 Whisper folder to use (see locate_whisper_model for the order)."""
+    return locate_whisper_model(explicit, settings).path

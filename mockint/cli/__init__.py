@@ -18,6 +18,7 @@ from mockint.cli.debrief import debrief
 from mockint.cli.devices import devices
 from mockint.cli.doctor import doctor
 from mockint.cli.followup import followup
+from mockint.cli.models import models
 from mockint.cli.practice import practice
 from mockint.cli.progress import progress
 from mockint.cli.questions import questions
@@ -63,7 +64,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (
     practice, questions, roles, sessions, review, progress, analyze,
-    debrief, stories, ask, followup, devices, doctor,
+    debrief, stories, ask, followup, devices, doctor, models,
 ):
     cli.add_command(command)
 

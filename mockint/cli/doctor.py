@@ -10,12 +10,13 @@ import click
 from rich.table import Table
 
 from mockint.cli.common import console, engines, llm_url_option, settings
-from mockint.config import Settings, find_llm_model, find_whisper_model, home_dir
+from mockint.config import Settings, checkout_root, home_dir, locate_llm_model, locate_whisper_model, prompts_location
 from mockint.errors import UserError
 from mockint.llm.llama import check_gguf
 from mockint.speech.devices import list_devices, match_device
 from mockint.speech.tts import check_tts
 
+FIX_MODELS = "run `mockint models fetch`" + (" (or scripts/setup.sh)" if checkout_root() else "")
 FIX_PORTAUDIO = "Debian/Ubuntu: apt install libportaudio2 · macOS: brew install portaudio · Windows: included"
 FIX_DEVICE = "plug in or enable one; `mockint devices` lists what is seen; text practice works without"
 FIX_SERVER = ("start it (ollama serve · lms server start · llama-server -m MODEL.gguf · vllm serve MODEL) or correct "
@@ -47,12 +48,23 @@ def check_home() -> Check:
 
 
 def check_llm(config: Settings) -> Check:
-    """The GGUF that would write the questions."""
+    """The GGUF that would write the questions, and where it was found."""
+    found = locate_llm_model(None, config)
     try:
-        path = check_gguf(find_llm_model(None, config))
+        path = check_gguf(found.path)
     except UserError as exc:
-        return Check("question model (GGUF)", False, str(exc), "run scripts/setup.sh, or put a .gguf in models/")
-    return Check("question model (GGUF)", True, f"{path} ({path.stat().st_size / 1e6:.0f} MB)")
+        return Check("question model (GGUF)", False, str(exc), f"{FIX_MODELS}, or pass --model with a .gguf file")
+    return Check("question model (GGUF)", True, f"{path} ({path.stat().st_size / 1e6:.0f} MB), from {found.source}")
+
+
+def check_prompts() -> Check:
+    """The roles and templates: the checkout's prompts/, the copy installed with mockint, or $MOCKINT_PROMPTS."""
+    found = prompts_location()
+    roles = sorted((found.path / "roles").glob("*.toml"))
+    if not roles:
+        return Check("roles and templates", False, f"no role files in {found.path / 'roles'} (from {found.source})",
+                     "unset MOCKINT_PROMPTS, or reinstall mockint")
+    return Check("roles and templates", True, f"{found.path}, {len(roles)} roles, from {found.source}")
 
 
 def check_server(config: Settings) -> Check:
@@ -95,11 +107,12 @@ def check_module(module: str, name: str, fix: str, essential: bool = True) -> Ch
 
 
 def check_whisper(config: Settings) -> Check:
-    """The Whisper folder that would transcribe spoken answers."""
-    folder = find_whisper_model(None, config)
-    ok = (folder / "model.bin").is_file() and (folder / "config.json").is_file()
-    return Check("speech-to-text model (Whisper)", ok, str(folder),
-                 "" if ok else "run scripts/setup.sh, or set whisper_model to a CTranslate2 Whisper folder",
+    """The Whisper folder that would transcribe spoken answers, and where it was found."""
+    found = locate_whisper_model(None, config)
+    ok = (found.path / "model.bin").is_file() and (found.path / "config.json").is_file()
+    return Check("speech-to-text model (Whisper)", ok, f"{found.path}, from {found.source}" if ok else
+                 f"{found.path} ({found.source})",
+                 "" if ok else f"{FIX_MODELS}, or set whisper_model to a CTranslate2 Whisper folder",
                  essential=False)
 
 
@@ -137,6 +150,7 @@ def doctor(as_json, llm_url):
         config.llm_url = llm_url
     checks = [
         check_home(),
+        check_prompts(),
         check_llm(config),
         check_server(config),
         check_module("llama_cpp", "llama-cpp-python", "run scripts/setup.sh"),

@@ -16,7 +16,7 @@ def check_gguf(path: Path) -> Path:
     """Fail with one clear line unless `path` is a readable GGUF file."""
     if not path.exists():
         raise ModelError(
-            f"Model file not found: {path}. Run scripts/setup.sh to fetch the default model, "
+            f"Model file not found: {path}. Run `mockint models fetch` to fetch the default model, "
             "or pass --model with the path of a .gguf file."
         )
     if not path.is_file():

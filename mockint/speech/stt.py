@@ -118,7 +118,7 @@ class Transcriber:
         path = self.model_path
         if not path.is_dir():
             raise ModelError(
-                f"Whisper model folder {path} not found: run scripts/fetch_models.py or set whisper_model "
+                f"Whisper model folder {path} not found: run `mockint models fetch` or set whisper_model "
                 "to a CTranslate2 Whisper folder."
             )
         if not (path / "model.bin").is_file():
@@ -134,7 +134,7 @@ class Transcriber:
             self._model = WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=self.threads)
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(
-                f"Cannot load the Whisper model in {path} ({exc}): fetch it again with scripts/fetch_models.py."
+                f"Cannot load the Whisper model in {path} ({exc}): fetch it again with `mockint models fetch`."
             ) from None
         return self._model
 

@@ -124,7 +124,7 @@ def test_a_missing_file_is_a_user_error(tmp_path, transcriber):
 
 
 def test_a_missing_or_wrong_model_folder_says_which_path_and_what_to_do(tmp_path, jfk):
-    with pytest.raises(ModelError, match=f"{tmp_path / 'absent'}.*fetch_models"):
+    with pytest.raises(ModelError, match=f"{tmp_path / 'absent'}.*mockint models fetch"):
         Transcriber(tmp_path / "absent").transcribe(jfk)
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match="no model.bin"):
