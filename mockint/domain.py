@@ -57,7 +57,8 @@ class Question(BaseModel):
     kind: QuestionKind
     competency: str = ""
     reason: str = Field(default="", description="one line on why a second-round interviewer asks this")
-    source: Literal["llm", "bank", "template", "follow_up", "retry"] = "bank"
+    source: Literal["llm", "tailored", "bank", "template", "follow_up", "retry"] = Field(
+        default="bank", description="who wrote it: llm (the model, freely), tailored (the model, from a bank question), bank, template")
     level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
     talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")
     twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")

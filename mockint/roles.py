@@ -34,6 +34,8 @@ MIN_BANK_QUESTIONS = 12
 NAME_WEIGHT = 3.0
 KEYWORD_WEIGHT = 2.0
 COMPETENCY_WEIGHT = 1.0
+# A title's last word known to at most this many families names the job; more, and it is generic ("manager").
+SPECIFIC_HEAD_FAMILIES = 2
 # Below this a match is a coincidence (one shared common word), so the general role is used.
 MIN_SCORE = 3.0
 # Another role is offered as "also close" when it scores at least this share of the best.
@@ -120,9 +122,20 @@ def load_role(key: str) -> Role:
     return _load_entry(path).role.model_copy(deep=True)
 
 
-def resolve_role(text: str) -> RoleMatch:
-    """The nearest built-in role for any job title; the general role when nothing fits."""
+def resolve_role(text: str, family: str | None = None) -> RoleMatch:
+    """The nearest built-in role for any job title; the general role when nothing fits.
+
+    `family` (a family's key or title, e.g. from `--family`) overrides the match: the
+    candidate keeps their own title and gets that family's questions.
+    """
     title = " ".join(text.replace("_", " ").split())
+    if family:
+        if not title:
+            raise UserError("The role is empty. Type the job title you are interviewing for, e.g. 'Data Scientist'.")
+        chosen = choose_family(family)
+        entries = _load_entries()
+        display = {lower: form for entry in entries for lower, form in entry.spellings.items()}
+        return RoleMatch(title=tidy_title(title, display), role=chosen, exact=False).model_copy(deep=True)
     if not title:
         raise UserError("The role is empty. Type the job title you are interviewing for, e.g. 'Data Scientist'.")
     entries = _load_entries()
@@ -134,9 +147,53 @@ def resolve_role(text: str) -> RoleMatch:
     for entry in entries:
         if words and tuple(words) in entry.names:
             return RoleMatch(title=tidy_title(title, display), role=entry.role, exact=True).model_copy(deep=True)
-    ranked = _rank(words, [e for e in entries if e.role.key != FALLBACK_KEY])
-    role, also = _choose(ranked, fallback)
+    candidates = [e for e in entries if e.role.key != FALLBACK_KEY]
+    ranked = _rank(words, candidates)
+    role, also = _choose(_confident(words, ranked, candidates), fallback, ranked)
     return RoleMatch(title=tidy_title(title, display), role=role, also=also).model_copy(deep=True)
+
+
+def rank_families(text: str) -> list[tuple[Role, float]]:
+    """Every job family with how closely it matches a job title, closest first; General last.
+
+    The score is the weighted word overlap `resolve_role` uses (0 when nothing is shared), so a
+    candidate can be offered the next-closest families to choose from.
+    """
+    entries = _load_entries()
+    candidates = [e for e in entries if e.role.key != FALLBACK_KEY]
+    ranked = [(role.model_copy(deep=True), round(score, 2)) for score, role in _rank(normalise(text), candidates)]
+    fallback = [(e.role.model_copy(deep=True), 0.0) for e in entries if e.role.key == FALLBACK_KEY]
+    return ranked + fallback
+
+
+def choose_family(choice: str) -> Role:
+    """A job family by its key ("airline_pilot"), its title ("Airline Pilot") or a title it covers ("pilot")."""
+    wanted = " ".join(choice.replace("_", " ").split()).lower()
+    if not wanted:
+        raise UserError("The family is empty. Name one of: " + ", ".join(e.role.key for e in _load_entries()) + ".")
+    for entry in _load_entries():
+        if wanted in (entry.role.key.replace("_", " "), entry.role.title.lower()) or tuple(normalise(wanted)) in entry.names:
+            return entry.role.model_copy(deep=True)
+    known = ", ".join(e.role.key for e in _load_entries())
+    raise UserError(f"No job family '{choice}'. Pick one of: {known} (mockint roles lists them).")
+
+
+def identity_words(key: str) -> frozenset[str]:
+    """The words that name a family's own job ("lawyer", "electrician"): a question using one presumes that job.
+
+    They are the last words of the family's title and aliases, less the ones many jobs share
+    ("manager", "engineer", "specialist"), which say nothing about which job it is.
+    """
+    entries = _load_entries()
+    heads: dict[str, set[str]] = {}
+    for entry in entries:
+        for name in entry.names:
+            heads.setdefault(name[-1], set()).add(entry.role.key)
+    entry = next((e for e in entries if e.role.key == key), None)
+    if entry is None:
+        return frozenset()
+    return frozenset(name[-1] for name in entry.names
+                     if len(heads[name[-1]]) == 1 and name[-1].isalpha() and len(name[-1]) > 3)
 
 
 # ---- matching (pure) ----------------------------------------------------------
@@ -188,16 +245,62 @@ def _rank(words: list[str], entries: list[_Entry]) -> list[tuple[float, Role]]:
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].title))
 
 
-def _choose(ranked: list[tuple[float, Role]], fallback: Role) -> tuple[Role, list[Role]]:
-    """The role to use and the other close ones; the fallback when nothing fits or the best is a tie."""
+def _confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[_Entry]) -> list[tuple[float, Role]]:
+    """The ranking with matches that rest on a side word removed (scored 0).
+
+    The last word of a job title names the job ("air traffic *controller*", "flight
+    *attendant*"). When that word belongs to one or two families, a family must know it and
+    account for at least half of the title's known words: "flight" alone does not make a
+    flight attendant a pilot, nor "controller" an air traffic controller an accountant. When
+    the last word is one many jobs share ("manager", "clerk", "technician") or one no family
+    knows, the other words decide: the family must match two of them, or one of its own job
+    names ("payroll clerk": "payroll" is in the accountant family's "payroll specialist").
+    """
+    if not words:
+        return ranked
+    vocabulary = sorted({w for e in entries for w in e.weights})
+    words = [_spelled(w, vocabulary) or w for w in words]
+    weights = {e.role.key: e.weights for e in entries}
+    known = [w for w in dict.fromkeys(words) if any(w in e.weights for e in entries)]
+    head = words[-1]
+    head_families = sum(head in e.weights for e in entries)
+    kept = []
+    for score, role in ranked:
+        own = weights[role.key]
+        explained = [w for w in known if w in own]
+        if 1 <= head_families <= SPECIFIC_HEAD_FAMILIES:
+            ok = head in explained and len(explained) * 2 >= len(known)
+        else:
+            others = [w for w in explained if w != head]
+            ok = len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)
+        kept.append((score if ok else 0.0, role))
+    return sorted(kept, key=lambda pair: (-pair[0], pair[1].title))
+
+
+def _spelled(word: str, vocabulary: list[str]) -> str | None:
+    """The known word a (possibly misspelt) word stands for, or None."""
+    if word in vocabulary or len(word) < 5:
+        return word if word in vocabulary else None
+    close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+def _choose(ranked: list[tuple[float, Role]], fallback: Role,
+            raw: list[tuple[float, Role]] | None = None) -> tuple[Role, list[Role]]:
+    """The role to use and the other close ones; the fallback when nothing fits or the best is a tie.
+
+    `ranked` decides the role; `raw` (the ranking before side-word matches were removed) says
+    which other families are close enough to offer.
+    """
     strong = [(s, r) for s, r in ranked if s >= MIN_SCORE]
     if not strong:
-        return fallback, []
+        return fallback, [r for s, r in (raw or []) if s >= MIN_SCORE][:MAX_ALSO]
     best_score = strong[0][0]
     if len(strong) > 1 and math.isclose(strong[1][0], best_score):
         # "manager" fits five roles equally: say so rather than pick one at random.
         return fallback, [r for _, r in strong[:MAX_ALSO]]
-    also = [r for s, r in strong[1:] if s >= ALSO_RATIO * best_score]
+    close = [(s, r) for s, r in (raw or strong) if r.key != strong[0][1].key and s >= MIN_SCORE]
+    also = [r for s, r in close if s >= ALSO_RATIO * best_score]
     return strong[0][1], also[:MAX_ALSO]
 
 
