@@ -41,6 +41,8 @@ def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
         click.echo(json.dumps({
             "role": match.title,
             "role_key": match.role.key,
+            "family": {"key": match.role.key, "title": match.role.title, "exact": match.exact,
+                       "also": [{"key": r.key, "title": r.title} for r in match.also]},
             "model": llm.name,
             "questions": [q.model_dump(mode="json") for q in generated],
             "from_llm": stats.from_llm,

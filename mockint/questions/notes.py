@@ -88,6 +88,9 @@ LABELLED = re.compile(
 )
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
 OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
+# "system design on rate limiting went badly": the topic, then the verdict on it.
+VERDICT_AFTER = re.compile(r"^(?P<topic>(?!I\b|my\b|we\b|it\b)[^,;:]+?)\s+(?:went badly|was weak|was poor|was a mess|"
+                           r"didn'?t go well|did not go well|went wrong|was shaky)\b", re.IGNORECASE)
 EXERCISE = re.compile(r"design|case|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical", re.I)
 WH_START = re.compile(r"^(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
@@ -197,6 +200,9 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         elif re.match(r"^(?:I|we)\b", phrase):
             form = "claim"  # "I mentioned I trained 12 site staff": what they said, not a topic
         return to_second_person(phrase), form, asked, bool(EXERCISE.search(cue))
+    verdict = VERDICT_AFTER.match(sentence.strip())
+    if verdict and first_clause(verdict.group("topic")):
+        return to_second_person(first_clause(verdict.group("topic"))), "thing", True, bool(EXERCISE.search(sentence))
     match = STRUGGLE_OBJECT.search(sentence)
     if match:
         phrase = first_clause(re.sub(r"^(?:the|a) question (?:about|on|of)\s+", "", match.group("topic"), flags=re.I))

@@ -39,6 +39,8 @@ CLAIM = re.compile(
 CHANGE_VERBS = re.compile(r"^(?:cut|reduced|increased|grew|improved|saved|raised|lowered|doubled|halved|tripled|"
                           r"shortened|sped up|brought|hit|achieved|turned around)$", re.IGNORECASE)
 DECISION_VERBS = re.compile(r"^(?:decided|chose|picked|went with)$", re.IGNORECASE)
+RESULT_VERBS = re.compile(r"^(?:delivered|shipped|launched|won|closed|hit|achieved|turned|cut|reduced|increased|grew|"
+                          r"improved|saved|raised|lowered|doubled|halved|tripled|shortened|brought)$", re.IGNORECASE)
 HAS_NUMBER = re.compile(r"\d|\b(?:half|double|twice|percent)\b", re.IGNORECASE)
 # "Tell me about a production incident you owned ...": the story the question asked for.
 STORY_OPENER = re.compile(
@@ -52,7 +54,7 @@ NOT_A_SCENARIO = re.compile(r"^(?:how|what|why|which|when|where|who|tell|walk|ta
 
 
 def claims(answer: str) -> list[tuple[str, str]]:
-    """The claims in an answer, each as (clause addressed to the candidate, kind: number, decision or other)."""
+    """The claims in an answer, each as (clause addressed to the candidate, kind: see claim_kind)."""
     found = []
     for sentence in split_sentences(answer):
         for part in re.split(r"\s*(?:;|,\s+(?:and|but|so)\s+|\s+but\s+)\s*", sentence.text):
@@ -62,12 +64,20 @@ def claims(answer: str) -> list[tuple[str, str]]:
             clause = first_clause(match.group("claim"))
             if not clause or len(clause.split()) < 4 or len(clause.split()) > MAX_PHRASE_WORDS:
                 continue
-            verb = match.group("verb")
-            kind = ("number" if CHANGE_VERBS.match(verb) and HAS_NUMBER.search(clause)
-                    else "decision" if DECISION_VERBS.match(verb) else "other")
-            found.append((to_second_person(clause), kind))
+            second = to_second_person(clause)
+            found.append((second, claim_kind(second)))
     # Claims with a number or a decision are the ones worth challenging first.
-    return sorted(found, key=lambda c: {"number": 0, "decision": 1, "other": 2}[c[1]])
+    return sorted(found, key=lambda c: {"number": 0, "decision": 1, "result": 2, "action": 3}[c[1]])
+
+
+def claim_kind(clause: str) -> str:
+    """What kind of claim a clause addressed to the candidate makes: number, decision, result or action."""
+    verb = re.sub(r"^(?:you|your team)\s+(?:\w+ly\s+)?", "", clause, flags=re.IGNORECASE).split(" ")[0]
+    if CHANGE_VERBS.match(verb) and HAS_NUMBER.search(clause):
+        return "number"
+    if DECISION_VERBS.match(verb):
+        return "decision"
+    return "result" if RESULT_VERBS.match(verb) else "action"
 
 
 def challenge(claim: str, kind: str, where: str = "earlier") -> str:
@@ -137,8 +147,7 @@ def push(heard: list[Heard], note_claims: list[str], used: set[str]) -> tuple[st
     for claim in note_claims:
         if claim not in used:
             used.add(claim)
-            kind = "number" if HAS_NUMBER.search(claim) else "other"
-            return challenge(claim, kind, "first_round"), "challenge"
+            return challenge(claim, claim_kind(claim), "first_round"), "challenge"
     for h in reversed(answered):
         if h.question.kind in (QuestionKind.behavioral, QuestionKind.first_round) and "story:" + h.question.text not in used:
             text = differently(h.question.text)
