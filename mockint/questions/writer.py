@@ -30,6 +30,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|my|mine|myself)\b|(?<!tell )(?<!give )(?<!wal
 # (the part after the last colon: "how do you decide, and what do you tell the other two?").
 KEEP_WORDS, KEEP_ASK = 0.7, 0.85
 MAX_NEW_WORDS = 4  # and adds at most this many words of its own
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 # A model file this big (about a 3B model at 4 bits) or a server writes freely by default;
 # smaller ones only tailor. Measured: SmolLM2-135M's free drafts were usable 7% of the time.
 FREE_WRITING_MIN_BYTES = 1_500_000_000
@@ -84,8 +85,10 @@ def tailoring_verdict(original: str, draft: str, role: Role, roles: list[Role], 
     if FIRST_PERSON.search(text):
         return Verdict(False, text, "the interviewer speaks as the candidate")
     before, after = stems(original), stems(text)
-    if after == before:
-        return Verdict(False, text, "unchanged")
+    if not after - before:
+        return Verdict(False, text, "unchanged")  # only words dropped is no adaptation
+    if NUMBER.findall(original) != NUMBER.findall(text):
+        return Verdict(False, text, "changed the numbers of the vetted question")
     kept = len(before & after) / max(1, len(before))
     ask_before = stems(ask_part(original))
     kept_ask = len(ask_before & after) / max(1, len(ask_before))
