@@ -36,6 +36,8 @@ KEYWORD_WEIGHT = 2.0
 COMPETENCY_WEIGHT = 1.0
 # A title's last word known to at most this many families names the job; more, and it is generic ("manager").
 SPECIFIC_HEAD_FAMILIES = 2
+# Last words that make a title a management job, whatever the field.
+MANAGING_WORDS = frozenset({"manager", "supervisor", "director", "head", "chief", "administrator", "coordinator"})
 # Below this a match is a coincidence (one shared common word), so the general role is used.
 MIN_SCORE = 3.0
 # Another role is offered as "also close" when it scores at least this share of the best.
@@ -254,13 +256,15 @@ def _confident(words: list[str], ranked: list[tuple[float, Role]], entries: list
     flight attendant a pilot, nor "controller" an air traffic controller an accountant. When
     the last word is one many jobs share ("manager", "clerk", "technician") or one no family
     knows, the other words decide: the family must match two of them, or one of its own job
-    names ("payroll clerk": "payroll" is in the accountant family's "payroll specialist").
+    names ("payroll clerk": "payroll" is in the accountant family's "payroll specialist"), and
+    for a management title ("dental practice manager") the family must have managers of its own.
     """
     if not words:
         return ranked
     vocabulary = sorted({w for e in entries for w in e.weights})
     words = [_spelled(w, vocabulary) or w for w in words]
     weights = {e.role.key: e.weights for e in entries}
+    name_words = {e.role.key: {w for name in e.names for w in name} for e in entries}
     known = [w for w in dict.fromkeys(words) if any(w in e.weights for e in entries)]
     head = words[-1]
     head_families = sum(head in e.weights for e in entries)
@@ -273,6 +277,8 @@ def _confident(words: list[str], ranked: list[tuple[float, Role]], entries: list
         else:
             others = [w for w in explained if w != head]
             ok = len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)
+            # A "dental practice manager" manages: a family with no managers of its own does not fit.
+            ok = ok and (head not in MANAGING_WORDS or head in name_words[role.key])
         kept.append((score if ok else 0.0, role))
     return sorted(kept, key=lambda pair: (-pair[0], pair[1].title))
 

@@ -24,7 +24,9 @@ STRUGGLE = re.compile(
     r"forget|blank\w*|stumbl\w*|vague|generic|nervous|lost (?:my|the) (?:thread|focus|way)|wasn'?t sure|not sure|"
     r"unsure|too long|hesitat\w*|mess(?:ed)? up|no numbers|no (?:good |real |clear )?(?:example|answer|data)|"
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
-    r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran)\b",
+    r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
+    r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
+    r"(?:wanted|want|needed) more)\b",
     re.IGNORECASE,
 )
 # Phrases that introduce what was discussed; the topic follows them (debrief.py reuses this).
@@ -32,7 +34,8 @@ TOPIC_CUES = re.compile(
     r"\b(?:asked(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
     r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
-    r"wanted to know|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",
+    r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
+    r"(?:wanted|want|needed|looking for) more (?:evidence|detail|depth|examples?) (?:of|on|about)|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",
     re.IGNORECASE,
 )
 # What the candidate found hard, when the note names it: "I struggled to explain how I measured X".
@@ -54,11 +57,13 @@ SAID = re.compile(
 # A trouble's kind decides what the probe asks for. Checked in order; the first that fits wins.
 TROUBLE_KINDS = [
     ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults?\b|achiev\w*"),
-    ("rambling", r"rambl\w*|too long|lost (?:my|the) (?:thread|focus|way)|waffl\w*|overran|off track|never got to"),
-    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|didn'?t mention|did not mention|until they prompted"),
+    ("rambling", r"rambl\w*|too long|lost (?:my|the) (?:thread|focus|way)|waffl\w*|overran|ran over|over time|off track|"
+                 r"never got to|no structure|too fast"),
+    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted"),
     ("example", r"(?:no|didn'?t have an?|did not have an?) (?:good |real |clear |specific )?example|\bblank\w*|froze|dried up|no (?:good )?answer|went blank"),
-    ("explain", r"explain|justify|articulate|why I|couldn'?t say|could not say|didn'?t know how|did not know how"),
-    ("vague", r"vague|generic|my own part|own role|\bI vs\b|versus the team"),
+    ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
+    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blamed|the team's"),
+    ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)"),
     ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|hesitat\w*"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up"),
 ]
@@ -66,7 +71,7 @@ TROUBLE_KINDS = [
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"
     r"\s+(?:but|and then|and I|and we|and they|which I|where I|when I|because|so I|until|though)\b|"
-    r"\s+[-\u2013\u2014]\s+|,?\s+went (?:ok|okay|well|fine|great)\b|,\s*$)",
+    r"\s+[-\u2013\u2014]\s+|,?\s+went (?:ok|okay|well|fine|great)\b|,\s+(?=(?:I|we|my)\b)|,\s*$)",
     re.IGNORECASE,
 )
 # Sections of notes (or a rendered debrief) that hold the candidate's own questions to them.
@@ -83,7 +88,7 @@ PRONOUNS = [
 LABELLED = re.compile(
     r"^(?P<label>(?:[\w /&-]{0,40}?\b)?(?:design|case study|case|scenario|role[- ]play|presentation|questions?|q\d*|"
     r"topic|simulator|exercise|task|portfolio|whiteboard|coding|technical|behaviou?ral|situational|they asked|asked))"
-    r"\s*:\s*(?P<topic>.+)$",
+    r"\s*(?::|\s[-\u2013]\s)\s*(?P<topic>.+)$",
     re.IGNORECASE,
 )
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
@@ -91,7 +96,13 @@ OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak a
 # "system design on rate limiting went badly": the topic, then the verdict on it.
 VERDICT_AFTER = re.compile(r"^(?P<topic>(?!I\b|my\b|we\b|it\b)[^,;:]+?)\s+(?:went badly|was weak|was poor|was a mess|"
                            r"didn'?t go well|did not go well|went wrong|was shaky)\b", re.IGNORECASE)
-EXERCISE = re.compile(r"design|case|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical", re.I)
+EXERCISE = re.compile(r"design|case|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|technical|"
+                      r"presentation|task|pitch", re.I)
+# An exercise set as an order ("Technical: design a parking lot system"): the topic is a task.
+TASK_VERB = re.compile(r"^(?:design|build|write|plan|create|estimate|sketch|pitch|present|prioriti[sz]e|draft|"
+                       r"prepare|model|debug|fix|review|outline|propose|price|cost|triage|diagnose)\b", re.I)
+# A first-round answer line in question-and-answer notes ("A: talked about the refund dispute").
+ANSWER_LABEL = re.compile(r"^(?:a|ans|answer|my answer|i said)\s*[:\-]\s*", re.I)
 WH_START = re.compile(r"^(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
 
@@ -176,10 +187,21 @@ def reported(text: str) -> str:
 def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic phrase a sentence names, its form, whether the interviewer asked it, and whether it was an exercise."""
     labelled = LABELLED.match(sentence.strip())
+    named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
+        if labelled else None
+    if named and not STRUGGLE.search(named.group("what")):
+        # "Conflict question - used the night shift story": the question was the topic; the rest is the answer.
+        return f"the {named.group('what').lower()} question", "thing", True, False
     if labelled and not STRUGGLE.search(labelled.group("label")):
         phrase = first_clause(reported(labelled.group("topic")))
         if phrase and not STRUGGLE.search(phrase):
             form = "question" if WH_START.match(phrase) else "thing"
+            if TASK_VERB.match(phrase):
+                phrase, form = "to " + phrase[0].lower() + phrase[1:], "task"
+            elif re.match(r"^\d", phrase):
+                phrase = "a " + phrase  # "10 minute pitch" -> "a 10 minute pitch"
+            elif re.match(r"^[a-z]+ question$", phrase, re.I):
+                phrase = "the " + phrase.lower()
             return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
     match = TOPIC_CUES.search(sentence)
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
@@ -216,7 +238,7 @@ def went_badly_clause(sentence: str) -> str:
     """The clause saying what went badly, addressed to the candidate, or "" if it cannot be said whole."""
     whole = sentence.strip().rstrip(" .!")
     if re.match(r"^(?:I|[Tt]hey|[Mm]y|[Hh]e|[Ss]he)\b", whole) and len(whole.split()) <= MAX_PHRASE_WORDS and ";" not in whole \
-            and not SAID.match(whole):
+            and not SAID.match(whole) and not re.search(r"\bbut\b|\bI think\b", whole):
         return to_second_person(whole if whole.startswith("I ") else whole[0].lower() + whole[1:])
     for clause in re.split(r"\s*(?:;|,\s+but\b|\s+but\b|,\s+and\b|\s+and (?=I\b)|\.\s+)\s*", sentence):
         if not STRUGGLE.search(clause):
@@ -236,8 +258,8 @@ def went_badly_clause(sentence: str) -> str:
 
 def omitted_thing(sentence: str) -> str:
     """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
-    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say)\s+"
-                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out)\s+(?P<what2>" + PHRASE + ")", sentence, re.IGNORECASE)
+    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say|about)\s+"
+                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot)\s+(?P<what2>" + PHRASE + ")", sentence, re.IGNORECASE)
     if not match:
         return ""
     phrase = first_clause(match.group("what") or match.group("what2"))
@@ -288,6 +310,8 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
     topics: list[NoteTopic] = []
     last_section = None
     for section, sentence in note_lines(notes):
+        answer_line = bool(ANSWER_LABEL.match(sentence))
+        sentence = ANSWER_LABEL.sub("", sentence) if answer_line else sentence
         item = read_sentence(sentence)
         if not (item.topic or item.struggled or item.said):
             continue
@@ -296,19 +320,21 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         last_section = section
         # Notes run in order: "They asked X. I forgot Y." The hard moment or the claim right
         # after a topic is about that topic, unless it names a question of its own.
-        about_previous = previous is not None and not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and (
-            not item.topic or (item.struggled and not previous.struggled) or (item.said and not item.struggled))
+        about_previous = previous is not None and (answer_line or (
+            not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and (
+                not item.topic or (item.struggled and not previous.struggled) or (item.said and not item.struggled))))
+        if answer_line and item.topic and not item.said and previous is not None:
+            item = replace(item, said=item.topic if item.form == "claim" else "")
         if about_previous:
             topics[-1] = merge(previous, item)
             continue
         if item.topic and any(t.topic.lower() == item.topic.lower() for t in topics):
             continue
-        if item.topic or item.went_badly:
+        # A hard moment with no topic is kept only when it names what was missing
+        # ("I forgot to mention X"); "I was nervous" alone gives a probe nothing to go back to.
+        if item.topic or (item.went_badly and item.missing):
             topics.append(item)
-    if not topics:
-        # Notes with no cue words still say something: go back to their longest sentences.
-        for sentence in sorted((text for _, text in note_lines(notes)), key=len, reverse=True)[:2]:
-            phrase = first_clause(sentence)
-            if phrase:
-                topics.append(NoteTopic(sentence=sentence, topic=to_second_person(phrase), struggled=False))
+    if not topics and any(text for _, text in note_lines(notes)):
+        # Notes that name nothing we can read whole: a probe that pastes nothing (probes.py).
+        topics.append(NoteTopic(sentence=notes.strip(), topic="", struggled=False))
     return sorted(topics, key=lambda t: not t.struggled)

@@ -9,21 +9,29 @@ and by whether the topic was what the candidate did or what they would do.
 from __future__ import annotations
 
 import random
+import re
 
 from mockint.questions.notes import NoteTopic
 from mockint.questions.templates import toml_template
+
+
+# A question about why the candidate wants the move: its probe asks for the real reasons.
+MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
 
 
 def lead(topic: NoteTopic) -> str:
     """The sentence that takes the candidate back to the first round, ending before the full stop."""
     templates = toml_template("first_round.toml")
     leads, said = templates["leads"], templates["trouble_said"]
+    if not topic.topic and not topic.went_badly:
+        return leads["nothing_named"]
     if not topic.topic or (topic.went_badly and topic.topic.lower() in topic.went_badly.lower()):
         return leads["only_trouble"].format(went_badly=topic.went_badly)
     if topic.form == "claim":
         text = leads["claim"].format(topic=topic.topic)
     elif topic.asked:
-        text = leads["asked_thing" if topic.form == "thing" else "asked_question"].format(topic=topic.topic)
+        plain = topic.form == "thing" and not topic.topic.lower().endswith(" question")
+        text = leads["asked_thing" if plain else "asked_question"].format(topic=topic.topic)
     else:
         text = leads["talked"].format(topic=topic.topic)
     if topic.struggled:
@@ -34,9 +42,14 @@ def lead(topic: NoteTopic) -> str:
 def ask(topic: NoteTopic, rng: random.Random) -> str:
     """What the probe asks, chosen by the trouble's kind and whether the topic is hypothetical."""
     asks = toml_template("first_round.toml")["asks"]
-    options = asks.get(topic.trouble or "fine", asks["other"]) if topic.struggled else asks["fine"]
+    trouble = topic.trouble or "fine"
+    if not topic.topic and not topic.went_badly:
+        trouble = "nothing_named"
+    elif MOTIVATION.search(topic.topic) and topic.struggled:
+        trouble = "motivation"
+    options = asks.get(trouble, asks["other"]) if topic.struggled or trouble == "nothing_named" else asks["fine"]
     tense = "would" if topic.hypothetical else "past"
-    if topic.trouble == "omission" and not topic.missing:
+    if trouble == "omission" and not topic.missing:
         tense = "none"
     return rng.choice(options[tense]).format(missing=topic.missing)
 

@@ -1,6 +1,9 @@
 """First-round notes: topic, what was said and what went badly, each a whole clause."""
 
+import random
+
 from mockint.questions.notes import extract_topics
+from mockint.questions.probes import probe
 
 NOTES = """They asked about the payments migration I led in 2023.
 I struggled to explain how I measured the rollout's success.
@@ -52,9 +55,18 @@ def test_the_candidates_own_questions_to_them_are_never_topics():
     assert [t.topic for t in topics] == ["the churn model"]
 
 
-def test_notes_without_cue_words_still_give_a_topic():
-    topics = extract_topics("Panel of three engineers from the billing platform team.")
-    assert len(topics) == 1 and "billing platform" in topics[0].topic
+def test_notes_that_name_nothing_whole_give_a_probe_that_pastes_nothing():
+    (topic,) = extract_topics("Panel of three engineers from the billing platform team.")
+    assert topic.topic == "" and not topic.struggled
+    assert probe(topic, random.Random(0)) == ("Let's go back to your first round. Which of your answers would you most "
+                                              "like to give again, and what would you say differently now?")
+
+
+def test_question_and_answer_notes_keep_the_answer_with_its_question():
+    topics = extract_topics("Q: How do you prioritise your workload?\nA: I rambled, no structure\n"
+                            "Conflict question - used the story about the night shift rota. I didn't show impact.")
+    assert [(t.topic, t.trouble) for t in topics] == [("how you prioritise your workload", "rambling"),
+                                                     ("the conflict question", "vague")]
 
 
 def test_empty_notes_give_nothing():
