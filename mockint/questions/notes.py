@@ -41,7 +41,9 @@ TOPIC_CUES = re.compile(
 # What the candidate found hard, when the note names it: "I struggled to explain how I measured X".
 STRUGGLE_OBJECT = re.compile(
     r"\b(?:struggled|had trouble|found it hard|couldn'?t|could not|didn'?t know|did not know|wasn'?t sure|"
-    r"was not sure|not sure|rambled|stumbled|blanked|fumbled|was vague|waffled)"
+    r"was not sure|not sure|rambled|stumbled|blanked|fumbled|was vague|waffled|"
+    r"(?:had no|didn'?t have|did not have) (?:numbers|data|metrics|figures|results|an? example|examples)"
+    r"(?: (?:for|on|about|of))?)"
     r"(?:\s+(?:to|with|on|over|about|through|when(?: they)? asked(?: me)?(?: about)?|when talking about|"
     r"on the question (?:about|on)|on the question of))?"
     r"(?:\s+(?:explain|describe|answer|say|show|talk about|justify|give|put numbers on|quantify|articulate))?"
@@ -228,7 +230,9 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     match = STRUGGLE_OBJECT.search(sentence)
     if match:
         phrase = first_clause(re.sub(r"^(?:the|a) question (?:about|on|of)\s+", "", match.group("topic"), flags=re.I))
-        if phrase and not re.match(r"^(?:it|that|this|them|my own|to |the numbers?\b|numbers?\b)", phrase, re.I):
+        # A phrase that points back ("back it up", "explain that") is about the topic before it.
+        if phrase and not re.match(r"^(?:my own|to |the numbers?\b|numbers?\b)", phrase, re.I) \
+                and not re.search(r"\b(?:it|that|this|them)\b", phrase, re.I):
             form = "question" if WH_START.match(phrase) else "thing"
             return to_second_person(phrase), form, bool(re.search(r"\basked\b", sentence, re.I)), False
     return "", "thing", False, False

@@ -19,6 +19,9 @@ from mockint.questions.templates import toml_template
 MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
 
 
+SALARY = re.compile(r"\b(?:salary|pay|compensation|package|notice period)\b", re.I)
+
+
 def lead(topic: NoteTopic) -> str:
     """The sentence that takes the candidate back to the first round, ending before the full stop."""
     templates = toml_template("first_round.toml")
@@ -45,9 +48,13 @@ def ask(topic: NoteTopic, rng: random.Random) -> str:
     trouble = topic.trouble or "fine"
     if not topic.topic and not topic.went_badly:
         trouble = "nothing_named"
-    elif MOTIVATION.search(topic.topic) and topic.struggled:
+    elif SALARY.search(topic.topic):
+        trouble = "salary"
+    elif MOTIVATION.search(topic.topic):
         trouble = "motivation"
-    options = asks.get(trouble, asks["other"]) if topic.struggled or trouble == "nothing_named" else asks["fine"]
+    elif not topic.struggled:
+        trouble = "fine"
+    options = asks.get(trouble, asks["other"])
     tense = "would" if topic.hypothetical else "past"
     if trouble == "omission" and not topic.missing:
         tense = "none"

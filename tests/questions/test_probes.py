@@ -33,3 +33,24 @@ def test_every_probe_passes_the_checker_of_questions():
     for topic in extract_topics(notes):
         text = probe(topic, random.Random(1))
         assert check_question(text).ok, text
+
+
+def test_a_rendered_debrief_goes_through_the_same_path():
+    from datetime import datetime, timezone
+
+    from mockint.prep.debrief import Debrief, render_notes
+
+    notes = render_notes(Debrief(id=1, role="Data Scientist", started_at=datetime.now(timezone.utc), steps={
+        "their_questions": "Why are you leaving your current job?",
+        "struggled": "the salary question\nI had no numbers for the A/B test",
+        "my_questions": "What does on-call look like?",
+    }))
+    texts = [probe(t, random.Random(0)) for t in extract_topics(notes)]
+    assert texts == [
+        "In your first round you struggled with the salary question. Let's settle it now: what range are you "
+        "looking for, and how did you arrive at it?",
+        "In your first round you had no numbers for the A/B test. Put numbers on it this time: what did you "
+        "measure, and what did the results show?",
+        "In your first round you were asked why you are leaving your current job. Give me the honest, specific "
+        "version now: what is pulling you towards this role, and what would make you stay?",
+    ]
