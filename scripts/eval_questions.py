@@ -48,10 +48,9 @@ def generate(args) -> int:
     llm = load_model(args.model) if args.model else None
     model = args.model.name if args.model else "none"
     cases = [json.loads(line) for line in args.titles.read_text().splitlines() if line.strip()]
-    if args.limit:
-        cases = cases[: args.limit]
+    cases = cases[args.offset: args.offset + args.limit if args.limit else None]
     rows = []
-    for number, case in enumerate(cases):
+    for number, case in enumerate(cases, args.offset):
         for with_notes in ([False, True] if not args.notes_only else [True]):
             notes = case["notes"] if with_notes else None
             match = resolve_role(case["title"])
@@ -141,7 +140,8 @@ def main() -> int:
     g.add_argument("--code", type=Path, default=REPO, help="the checkout whose planner to run (default: this one)")
     g.add_argument("--version", default="after", help="a label for the planner version, e.g. before or after")
     g.add_argument("--count", type=int, default=5, help="questions per session")
-    g.add_argument("--limit", type=int, help="only the first N titles")
+    g.add_argument("--offset", type=int, default=0, help="skip the first N titles (to split a slow run)")
+    g.add_argument("--limit", type=int, help="only N titles")
     g.add_argument("--notes-only", action="store_true", help="only the sessions with notes")
     g.add_argument("--out", type=Path, required=True)
     s = sub.add_parser("sheet", help="shuffle generated questions into a blind sheet")
