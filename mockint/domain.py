@@ -30,6 +30,16 @@ class QuestionKind(str, Enum):
     follow_up = "follow_up"  # a short probe after a weak answer
 
 
+# How each kind is named to the candidate.
+KIND_NAMES = {
+    QuestionKind.technical: "Technical deep-dive",
+    QuestionKind.behavioral: "Behavioral: evidence expected",
+    QuestionKind.situational: "Situational: trade-offs",
+    QuestionKind.culture: "Culture and values",
+    QuestionKind.first_round: "From your first round",
+    QuestionKind.follow_up: "Follow-up",
+}
+
 # Kinds whose answers should be a story (Situation, Task, Action, Result).
 STORY_KINDS = {QuestionKind.behavioral, QuestionKind.first_round}
 
@@ -81,14 +91,14 @@ class Transcript(BaseModel):
     duration_seconds: float | None = Field(default=None, description="speaking time, first to last word; None for text")
 
 
-class Answer(BaseModel):
-    """The candidate's answer to one question."""
+Mode = Literal["text", "voice"]
 
-    text: str
-    mode: Literal["text", "voice"] = "text"
+
+class Answer(Transcript):
+    """The candidate's answer to one question: what was said or typed, and how it was given."""
+
+    mode: Mode = "text"
     audio: str | None = Field(default=None, description="path of the saved recording, for replay")
-    words: list[Word] = []
-    duration_seconds: float | None = None
     complete: bool = Field(default=True, description="False when input ended mid-answer")
 
 
@@ -218,18 +228,88 @@ class Turn(BaseModel):
     ended_at: datetime | None = None
 
 
+class RetryOf(BaseModel):
+    """The saved question a retry session asks again."""
+
+    session_id: int
+    question: int = Field(description="its number in that session, as `mockint review` shows it")
+
+
 class Session(BaseModel):
     """One practice session: its settings and its turns in order."""
 
     id: int | None = None
     role: str
     role_key: str
-    mode: Literal["text", "voice"] = "text"
+    mode: Mode = "text"
     notes: str | None = None
     model: str | None = None
+    retry_of: RetryOf | None = None
     started_at: datetime = Field(default_factory=utc_now)
     ended_at: datetime | None = None
     turns: list[Turn] = []
+
+
+class SessionSummary(BaseModel):
+    """One line of the list of sessions: what it was and how much was answered."""
+
+    id: int
+    role: str
+    role_key: str
+    mode: Mode
+    started_at: datetime
+    ended_at: datetime | None = None
+    turns: int = 0
+    answered: int = 0
+
+
+# ---- Preparation around the practice ---------------------------------------------
+
+
+class Debrief(BaseModel):
+    """A saved debrief of an interview: the role and the answered steps, keyed by step."""
+
+    id: int
+    role: str | None = None
+    role_key: str | None = None
+    started_at: datetime
+    ended_at: datetime | None = None
+    steps: dict[str, str] = {}
+
+
+class DebriefSummary(BaseModel):
+    """One line of the list of debriefs."""
+
+    id: int
+    role: str | None = None
+    role_key: str | None = None
+    started_at: datetime
+    ended_at: datetime | None = None
+    steps: int = 0
+
+
+class Story(BaseModel):
+    """A work story in the candidate's bank, with how its retellings went."""
+
+    id: int
+    title: str
+    text: str
+    created_at: datetime
+    attempts: int = 0
+    best_score: int | None = None
+    last_score: int | None = None
+
+
+class StoryAttempt(BaseModel):
+    """One retelling of a story from memory, scored against the saved version."""
+
+    id: int
+    story_id: int
+    text: str
+    mode: Mode
+    score: int
+    comparison: dict = Field(description="the prep.stories.Comparison it was scored with, as JSON")
+    created_at: datetime
 
 
 Role.model_rebuild()

@@ -1,9 +1,11 @@
-"""The session orchestrator: the one place that knows the order of things.
+"""The session engine: the one place that knows the order of things in a practice session.
 
-Ask a question, take the answer (typed or spoken, through a Channel), analyze it,
-save the turn at once, show the feedback, maybe ask one follow-up, then the next
-question, which was prepared in the background while the candidate answered.
-Engines know nothing of sessions; this module knows nothing of how they work.
+Ask a question, take the reply (typed or spoken, through a Channel), analyze the answer,
+save the turn at once, show the feedback, maybe ask one follow-up, then the next question,
+which was prepared in the background while the candidate answered. Every front end (the
+terminal, the web app, tests) drives a session through `run_session` with its own
+channel, view and store; engines know nothing of sessions, and this module knows nothing
+of how they work.
 """
 
 from __future__ import annotations
@@ -12,51 +14,54 @@ import random
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-from mockint.domain import Answer, Feedback, Question, Session, Transcript, Turn, utc_now
+from mockint.channels.base import Channel, Reply, ask_and_listen
+from mockint.domain import Feedback, Question, QuestionKind, Session, Transcript, Turn, utc_now
 from mockint.questions.followups import choose_follow_up
-
-Action = Literal["answer", "skip", "repeat", "quit", "end", "interrupt"]
-
-
-@dataclass
-class AnswerEvent:
-    """What came back from the candidate: an answer, or a command, with any text typed so far."""
-
-    action: Action
-    answer: Answer | None = None
-
-
-class Channel(Protocol):
-    """How a question reaches the candidate and their answer comes back (text or voice)."""
-
-    def ask(self, question: Question) -> None: ...
-
-    def listen(self, turn_key: str) -> AnswerEvent | Answer | None: ...
 
 
 class View(Protocol):
-    """What the candidate sees on screen during a session."""
+    """What the candidate sees during a session."""
 
-    def question(self, question: Question, number: int, total: int) -> None: ...
+    def question(self, question: Question, number: int, total: int) -> None:
+        """Show a question; `number` counts main questions (a follow-up keeps its main question's)."""
 
-    def feedback(self, feedback: Feedback) -> None: ...
+    def feedback(self, feedback: Feedback) -> None:
+        """Show the feedback on the answer just given."""
 
-    def notice(self, text: str) -> None: ...
+    def notice(self, text: str) -> None:
+        """Show a short line (a skipped question, a warning)."""
 
-    def summary(self, session: Session) -> None: ...
+    def summary(self, session: Session, stopped: bool) -> None:
+        """Show how the session went; `stopped` when Ctrl-C ended it early (every answer is saved)."""
 
 
-class SessionSink(Protocol):
-    """Where turns are saved (the Store)."""
+class SessionStore(Protocol):
+    """Where turns are saved (mockint.store.Store)."""
 
     def save_turn(self, session_id: int, turn: Turn) -> None: ...
 
     def end_session(self, session_id: int) -> None: ...
 
 
-Analyzer = Callable[..., Feedback]
+class Analyzer(Protocol):
+    """Feedback on one answer (mockint.feedback.analyze)."""
+
+    def __call__(self, transcript: Transcript, question: str | None = None,
+                 kind: QuestionKind | None = None) -> Feedback: ...
+
+
+@dataclass
+class SessionResult:
+    """How a session ended: the session as saved, and whether Ctrl-C stopped it."""
+
+    session: Session
+    stopped: bool = False
+
+    @property
+    def answered(self) -> int:
+        return sum(t.answer is not None for t in self.session.turns)
 
 
 class Prefetcher:
@@ -75,7 +80,7 @@ class Prefetcher:
             self._next = next(self._questions)
         except StopIteration:
             self._done = True
-        except BaseException as exc:  # re-raised on the main thread, where the CLI reports it
+        except BaseException as exc:  # re-raised on the caller's thread, where the front end reports it
             self._error = exc
 
     def _start(self) -> None:
@@ -105,33 +110,14 @@ class Prefetcher:
         return question
 
 
-def as_event(result: AnswerEvent | Answer | None) -> AnswerEvent:
-    """Normalise what a channel returns: an Answer means answered, None means nothing was said."""
-    if isinstance(result, AnswerEvent):
-        return result
-    if result is None:
-        return AnswerEvent("skip")
-    return AnswerEvent("answer", result)
-
-
 class Interview:
-    """Runs one practice session from the first question to the summary."""
+    """One practice session's turns, from the first question to the last; saves each as it ends."""
 
-    def __init__(
-        self,
-        session: Session,
-        questions: Iterator[Question],
-        total: int,
-        channel: Channel,
-        view: View,
-        store: SessionSink,
-        analyze: Analyzer,
-        *,
-        follow_ups: bool = True,
-        rng: random.Random | None = None,
-    ):
+    def __init__(self, session: Session, questions: Iterator[Question], total: int, channel: Channel, view: View,
+                 store: SessionStore, analyze: Analyzer, *, follow_ups: bool = True,
+                 rng: random.Random | None = None, on_turn: Callable[[Turn], None] | None = None):
         self.session = session
-        self.prefetch = Prefetcher(questions)
+        self.questions = questions
         self.total = total
         self.channel = channel
         self.view = view
@@ -139,66 +125,69 @@ class Interview:
         self.analyze = analyze
         self.follow_ups = follow_ups
         self.rng = rng or random.Random()
+        self.on_turn = on_turn  # told of every saved turn (a planner that adapts to the answers listens here)
 
-    def run(self) -> Session:
-        """Ask every question; returns the session. Ctrl-C propagates after the current turn is saved."""
+    def run(self) -> None:
+        """Ask every question. Ctrl-C propagates, after the turn under way (if any) is saved."""
+        prefetch = Prefetcher(self.questions)
         try:
             number = 0
-            while (question := self.prefetch.get()) is not None:
+            while (question := prefetch.get()) is not None:
                 number += 1
-                outcome, turn = self._turn(question, number)
-                if outcome in ("quit", "end"):
-                    break
+                reply, turn = self._turn(question, number)
+                if reply.stops:
+                    return
                 if turn and turn.feedback and self.follow_ups:
                     follow_up = choose_follow_up(question, turn.feedback, self.rng)
                     if follow_up is not None:
-                        outcome, _ = self._turn(follow_up, number, follow_up_of=turn.index)
-                        if outcome in ("quit", "end"):
-                            break
+                        reply, _ = self._turn(follow_up, number, follow_up_of=turn.index)
+                        if reply.stops:
+                            return
         finally:
-            self.prefetch.close()
-            self.session.ended_at = utc_now()
-            self.store.end_session(self.session.id)
-        self.view.summary(self.session)
-        return self.session
+            prefetch.close()
 
-    def _turn(self, question: Question, number: int, follow_up_of: int | None = None) -> tuple[Action, Turn | None]:
+    def _turn(self, question: Question, number: int, follow_up_of: int | None = None) -> tuple[Reply, Turn | None]:
         """Ask one question until it is answered, skipped or the session ends; save the turn."""
         index = len(self.session.turns)
         started = utc_now()
-        while True:
-            self.view.question(question, number, self.total)
-            self.channel.ask(question)
-            event = as_event(self.channel.listen(f"{self.session.id}-{index + 1}"))
-            if event.action != "repeat":
-                break
-        answer = event.answer if event.answer and event.answer.text.strip() else None
-        if answer is None and event.action == "interrupt":
+        reply = ask_and_listen(self.channel, question, f"{self.session.id}-{index + 1}",
+                               lambda: self.view.question(question, number, self.total))
+        answer = reply.said
+        if answer is None and reply.action == "interrupt":
             raise KeyboardInterrupt
-        if answer is None and event.action in ("quit", "end"):
-            return "end", None
-        turn = Turn(
-            index=index,
-            question=question,
-            answer=answer,
-            skipped=event.action == "skip",
-            follow_up_of=follow_up_of,
-            started_at=started,
-        )
+        if answer is None and reply.stops:
+            return reply, None
+        turn = Turn(index=index, question=question, answer=answer, skipped=reply.action == "skip",
+                    follow_up_of=follow_up_of, started_at=started)
         if answer is not None and not turn.skipped:
-            turn.feedback = self.analyze(
-                Transcript(text=answer.text, words=answer.words, duration_seconds=answer.duration_seconds),
-                question=question.text,
-                kind=question.kind,
-            )
+            turn.feedback = self.analyze(answer, question=question.text, kind=question.kind)
         turn.ended_at = utc_now()
         self.session.turns.append(turn)
         self.store.save_turn(self.session.id, turn)  # committed now: Ctrl-C from here on loses nothing
-        if event.action == "interrupt":
+        if reply.action == "interrupt":
             raise KeyboardInterrupt
         if turn.feedback is not None:
             self.view.feedback(turn.feedback)
         elif turn.skipped:
             self.view.notice("Skipped.")
-        return event.action, turn
+        if self.on_turn is not None:
+            self.on_turn(turn)
+        return reply, turn
 
+
+def run_session(session: Session, questions: Iterator[Question], total: int, channel: Channel, view: View,
+                store: SessionStore, analyze: Analyzer, *, follow_ups: bool = True,
+                rng: random.Random | None = None, on_turn: Callable[[Turn], None] | None = None) -> SessionResult:
+    """Run a saved session to its end (or to Ctrl-C), close it in the store and show the summary."""
+    interview = Interview(session, questions, total, channel, view, store, analyze, follow_ups=follow_ups,
+                          rng=rng, on_turn=on_turn)
+    stopped = False
+    try:
+        interview.run()
+    except KeyboardInterrupt:
+        stopped = True
+    finally:
+        session.ended_at = utc_now()
+        store.end_session(session.id)
+    view.summary(session, stopped)
+    return SessionResult(session, stopped)

@@ -23,7 +23,7 @@ from mockint import charts
 from mockint.domain import Feedback, Pause, Session, Turn, Word
 from mockint.feedback.thresholds import FILLER_TIP_PER_100, PACE_FAST_WPM, PACE_SLOW_WPM
 from mockint.progress import answer_metrics, judge, session_metrics
-from mockint.session_view import KIND_NAMES
+from mockint.domain import KIND_NAMES
 
 STAR_PARTS = ("situation", "task", "action", "result")
 VERDICTS = {"empty": "nothing said", "too_short": "too short", "ok": "on target", "too_long": "too long"}

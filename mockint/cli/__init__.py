@@ -1,4 +1,4 @@
-"""The `mockint` command: a click group, one module per command group.
+"""The `mockint` command: a click group, one module per command.
 
 Every command's errors end here: a UserError becomes one line on stderr and a
 non-zero exit; anything unexpected becomes one line too (MOCKINT_DEBUG=1 shows the
@@ -12,6 +12,19 @@ import sys
 
 import click
 
+from mockint.cli.analyze import analyze
+from mockint.cli.ask import ask
+from mockint.cli.debrief import debrief
+from mockint.cli.devices import devices
+from mockint.cli.doctor import doctor
+from mockint.cli.followup import followup
+from mockint.cli.practice import practice
+from mockint.cli.progress import progress
+from mockint.cli.questions import questions
+from mockint.cli.roles import roles
+from mockint.cli.sessions import review, sessions
+from mockint.cli.stories import stories
+from mockint.engines import Engines
 from mockint.errors import UserError
 
 
@@ -41,28 +54,17 @@ class MockintGroup(click.Group):
 
 @click.group(cls=MockintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mockint")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """mockint: an offline mock interviewer for your second-round interview."""
+    ctx.ensure_object(Engines)  # tests pass scripted engines as `obj`; everyone else gets the real ones
 
 
-def _register() -> None:
-    from mockint.cli.analyze import analyze
-    from mockint.cli.devices import devices
-    from mockint.cli.doctor import doctor
-    from mockint.cli.practice import practice
-    from mockint.cli.prep import ask, debrief, followup, stories
-    from mockint.cli.progress import progress
-    from mockint.cli.questions import questions, roles
-    from mockint.cli.sessions import review, sessions
-
-    for command in (
-        practice, questions, roles, sessions, review, progress, analyze,
-        debrief, stories, ask, followup, devices, doctor,
-    ):
-        cli.add_command(command)
-
-
-_register()
+for command in (
+    practice, questions, roles, sessions, review, progress, analyze,
+    debrief, stories, ask, followup, devices, doctor,
+):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import click
 
-from mockint.cli.common import console, read_text_file
+from mockint.cli.common import console, engines, read_text_file, settings
 from mockint.domain import QuestionKind, Transcript
 from mockint.errors import UserError
+from mockint.feedback import analyze as analyze_answer
+from mockint.feedback import render_feedback
+from mockint.speech.audiofile import SUPPORTED_NAMES, SUPPORTED_SUFFIXES, read_audio
 
 TEXT_SUFFIXES = {".txt", ".md"}
-AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".ogg"}
 
 
 def read_answer(path: Path) -> Transcript:
@@ -21,16 +23,14 @@ def read_answer(path: Path) -> Transcript:
     if not path.exists():
         raise UserError(f"No file at {path}: check the path.")
     if path.is_dir():
-        raise UserError(f"{path} is a folder; pass a text (.txt, .md) or audio (.wav, .flac, .mp3, .ogg) file.")
-    if suffix not in TEXT_SUFFIXES | AUDIO_SUFFIXES:
+        raise UserError(f"{path} is a folder; pass a text file (.txt, .md) or a recording ({SUPPORTED_NAMES}).")
+    if suffix not in TEXT_SUFFIXES | SUPPORTED_SUFFIXES:
         raise UserError(f"Cannot analyze {path.name}: use a text file (.txt, .md) or a recording "
-                        "(.wav, .flac, .mp3, .ogg).")
+                        f"({SUPPORTED_NAMES}).")
     if path.stat().st_size == 0:
         raise UserError(f"The file {path} is empty: write or record the answer first.")
-    if suffix in AUDIO_SUFFIXES:
-        from mockint.speech.stt import Transcriber  # loads faster-whisper only when there is audio
-
-        return Transcriber().transcribe_file(path)
+    if suffix in SUPPORTED_SUFFIXES:
+        return engines().speech_to_text(settings()).transcribe(read_audio(path))
     return Transcript(text=read_text_file(path, "answer").strip())
 
 
@@ -41,9 +41,7 @@ def read_answer(path: Path) -> Transcript:
               help="The kind of question, if the wording alone does not say.")
 @click.option("--json", "as_json", is_flag=True, help="Print the feedback as one JSON object.")
 def analyze(file: Path, question: str | None, kind: str | None, as_json: bool) -> None:
-    """Feedback on an answer in FILE: text (.txt, .md) or a recording (.wav, .flac, .mp3, .ogg)."""
-    from mockint.feedback import analyze as analyze_answer, render_feedback
-
+    """Feedback on an answer in FILE: text (.txt, .md) or a recording (.wav, .flac, .mp3, .ogg, .opus)."""
     transcript = read_answer(file)
     feedback = analyze_answer(transcript, question=question, kind=QuestionKind(kind) if kind else None)
     if as_json:

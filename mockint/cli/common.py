@@ -1,17 +1,75 @@
-"""Helpers shared by the commands: the console, reading input files, opening engines."""
+"""What the commands share: the console, the engines, the store, input files and first-round notes."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
+import click
 from rich.console import Console
+from rich.table import Table
 
+from mockint.config import Settings
+from mockint.engines import Engines
 from mockint.errors import UserError
+from mockint.prep.debrief import is_empty, render_notes
+from mockint.store import Store
+
+STOPPED_EXIT = 130  # the shell's code for "ended by Ctrl-C"
 
 
 def console() -> Console:
     """The console everything is printed to; plain text when output is piped."""
     return Console(highlight=False, soft_wrap=False)
+
+
+def engines() -> Engines:
+    """The engines of this invocation (tests put scripted ones in the click context)."""
+    return click.get_current_context().find_object(Engines) or Engines()
+
+
+def settings() -> Settings:
+    """The settings of this invocation: config.toml and MOCKINT_<NAME> variables, type-checked."""
+    return engines().settings()
+
+
+def open_store() -> Store:
+    """The candidate's store; if its file was damaged and recovered, say so on stderr first."""
+    store = engines().store(None)
+    if store.recovery is not None:
+        click.echo(f"mockint: {store.recovery.describe(store.path)}", err=True)
+    return store
+
+
+def interactive() -> bool:
+    """Whether a person is typing (not piped input), so mockint may ask them things."""
+    return sys.stdin.isatty()
+
+
+def offer_text_instead(out: Console) -> Callable[[Exception], bool]:
+    """When voice cannot work: at a terminal, say why and offer to type instead; with piped input, don't."""
+    def offer(problem: Exception) -> bool:
+        if not interactive():
+            return False
+        out.print(f"[yellow]{problem}[/]")
+        return click.confirm("Continue in text mode instead?", default=True)
+    return offer
+
+
+def titled_table(title: str, *columns: str) -> Table:
+    """A table with a title on its left and the given columns, as every listing prints."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def stopped(out: Console, what: str) -> NoReturn:
+    """End the command after Ctrl-C, saying what was saved (everything was)."""
+    out.print(f"\nStopped. {what}")
+    sys.exit(STOPPED_EXIT)
 
 
 def read_text_file(path: str | Path, what: str) -> str:
@@ -32,10 +90,21 @@ def read_text_file(path: str | Path, what: str) -> str:
     return text
 
 
-def open_llm(model: str | None):
-    """The local LLM the user chose (or the default), checked now and loaded on first use."""
-    from mockint.config import Settings, find_llm_model
-    from mockint.llm import load_model
+def first_round_notes(notes_path: str | None, debrief_ref: str | None) -> str | None:
+    """The first-round notes for the planner: a notes file, a saved debrief, or both together."""
+    parts = []
+    if notes_path:
+        parts.append(read_text_file(notes_path, "notes"))
+    if debrief_ref:
+        debrief = open_store().load_debrief(debrief_ref)
+        if is_empty(debrief):
+            raise UserError(f"Debrief {debrief.id} is empty. Fill one in with: mockint debrief")
+        parts.append(render_notes(debrief))
+    return "\n\n".join(parts) or None
 
-    settings = Settings.load()
-    return load_model(find_llm_model(model, settings), threads=settings.llm_threads)
+
+def mode_option(function):
+    """--text / --voice: how the candidate answers (default: voice if there is a microphone)."""
+    function = click.option("--voice", "mode", flag_value="voice", help="Speak your answers (microphone).")(function)
+    return click.option("--text", "mode", flag_value="text", help="Type your answers.")(function)
+

@@ -6,13 +6,12 @@ import click
 from rich.table import Table
 
 from mockint.cli.common import console
+from mockint.speech.devices import list_devices
 
 
 @click.command()
 def devices() -> None:
     """List audio input and output devices (use a name part or the number with --input-device/--output-device)."""
-    from mockint.speech.devices import list_devices
-
     found = list_devices()  # a DeviceError (no PortAudio) becomes one line in the CLI group
     out = console()
     if not found:

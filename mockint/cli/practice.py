@@ -1,54 +1,50 @@
-"""`mockint practice`: a mock second-round interview, typed or spoken."""
+"""`mockint practice`: a mock second-round interview, typed or spoken, or one saved question again."""
 
 from __future__ import annotations
 
 import random
-import sys
 from contextlib import nullcontext
 
 import click
+from rich.console import Console
 
-from mockint.cli.common import console, open_llm
-from mockint.cli.prep import first_round_notes
+from mockint.channels import default_mode, open_channel
+from mockint.cli.common import (
+    STOPPED_EXIT, console, engines, first_round_notes, interactive, mode_option, offer_text_instead, open_store,
+    settings,
+)
+from mockint.cli.view import TerminalView
 from mockint.config import Settings
 from mockint.domain import Session
-from mockint.errors import DeviceError, ModelError, UserError
+from mockint.errors import UserError
+from mockint.feedback import analyze
+from mockint.interview import run_session
+from mockint.questions import QuestionPlanner
+from mockint.report import compare_attempts
+from mockint.retry import parse_retry_ref, retry_question
+from mockint.roles import list_roles, resolve_role
+from mockint.store import Store
 
 
-def choose_role_interactively(out) -> str:
+def choose_role_interactively(out: Console) -> str:
     """Ask a candidate at a terminal which role they are interviewing for."""
-    from mockint.roles import list_roles
-
     titles = ", ".join(r.title for r in list_roles())
     out.print(f"[dim]Built-in roles: {titles}. Any other job title works too.[/]")
     return click.prompt("Which role is your second interview for?").strip()
 
 
-def make_channel(mode: str, settings: Settings, store, out):
-    """The text or voice channel; offers text when voice is impossible and someone is at the keyboard."""
-    from mockint.text_channel import HELP, TextChannel
-
-    if mode == "voice":
-        try:
-            from mockint.speech.voice import VoiceChannel
-
-            channel = VoiceChannel(settings, store.home / "audio", out)
-            channel.prepare()
-            return "voice", channel, "Answer out loud; a pause of a couple of seconds ends your answer. Ctrl-C ends the session."
-        except (DeviceError, ModelError) as exc:  # no microphone, or no Whisper model: offer typing
-            if not sys.stdin.isatty():
-                raise
-            out.print(f"[yellow]{exc}[/]")
-            if not click.confirm("Continue in text mode instead?", default=True):
-                raise
-            mode = "text"
-    return "text", TextChannel(), HELP
+def session_channel(mode: str | None, config: Settings, store: Store, out: Console):
+    """The channel for this session: the asked-for mode, else voice if possible; text when voice cannot work."""
+    if mode is None:
+        mode = default_mode(engines(), config, interactive())
+        if mode == "text" and interactive():
+            out.print("[dim]No microphone found, so this session is typed. `mockint doctor` says what is missing.[/]")
+    return open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out))
 
 
 @click.command()
 @click.option("--role", "role_text", help="The role, e.g. 'data scientist' or any job title.")
-@click.option("--text", "mode", flag_value="text", help="Type your answers.")
-@click.option("--voice", "mode", flag_value="voice", help="Speak your answers (microphone and speakers).")
+@mode_option
 @click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 30), help="Main questions.")
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
 @click.option("--debrief", "debrief_ref", metavar="ID|last",
@@ -62,72 +58,62 @@ def make_channel(mode: str, settings: Settings, store, out):
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
 def practice(role_text, mode, count, notes, debrief_ref, model, input_device, output_device, follow_ups, seed, retry):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
-    from mockint.feedback import analyze
-    from mockint.interview import Interview
-    from mockint.questions import QuestionPlanner
-    from mockint.roles import resolve_role
-    from mockint.session_view import SessionView
-    from mockint.store import Store
-
     out = console()
-    settings = Settings.load()
+    config = settings()
     if input_device:
-        settings.input_device = input_device
+        config.input_device = input_device
     if output_device:
-        settings.output_device = output_device
+        config.output_device = output_device
     if retry:
-        from mockint.cli.retry import practise_again
-
-        return practise_again(retry, mode, settings, out)
+        return practise_again(retry, mode, config, out)
     if not role_text:
-        if not sys.stdin.isatty():
+        if not interactive():
             raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
         role_text = choose_role_interactively(out)
     match = resolve_role(role_text)
     notes_text = first_round_notes(notes, debrief_ref)
-    llm = open_llm(model)
-    store = Store()
+    llm = engines().language_model(model, config)
+    store = open_store()
     rng = random.Random(seed)
-
-    if mode is None:
-        mode = default_mode(settings)
-        if mode == "text" and sys.stdin.isatty():
-            out.print("[dim]No microphone found, so this session is typed. `mockint doctor` says what is missing.[/]")
-    mode, channel, help_text = make_channel(mode, settings, store, out)
+    channel = session_channel(mode, config, store, out)
     # Load the model here, before anything is on screen: llama-cpp-python silences a load by
     # pointing the process's stdout and stderr at /dev/null for a moment, which would swallow
     # a question printed at the same time if the load ran in the background.
     with out.status("Loading the question model...") if out.is_terminal else nullcontext():
         llm.warm_up()
     session = store.start_session(
-        Session(role=match.title, role_key=match.role.key, mode=mode, notes=notes_text, model=llm.name)
+        Session(role=match.title, role_key=match.role.key, mode=channel.mode, notes=notes_text, model=llm.name)
     )
     near = "" if match.exact else f" (questions drawn from: {match.role.title})"
-    out.print(f"[bold]Second-round practice: {match.title}[/]{near} · {count} questions · {mode} · session {session.id}")
+    out.print(f"[bold]Second-round practice: {match.title}[/]{near} · {count} questions · {channel.mode}"
+              f" · session {session.id}")
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
-
     planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
-    interview = Interview(
-        session, planner.questions(count), count, channel, SessionView(out, help_text), store, analyze,
-        follow_ups=follow_ups, rng=rng,
-    )
-    try:
-        interview.run()
-    except KeyboardInterrupt:
-        answered = sum(t.answer is not None for t in session.turns)
-        out.print(f"\nStopped. Session {session.id} is saved with {answered} answer(s): mockint review {session.id}")
-        sys.exit(130)
+    result = run_session(session, planner.questions(count), count, channel, TerminalView(out, channel.help), store,
+                         analyze, follow_ups=follow_ups, rng=rng)
+    if result.stopped:
+        raise SystemExit(STOPPED_EXIT)
 
 
-def default_mode(settings: Settings) -> str:
-    """Voice when there is a microphone and a person at the terminal, else text."""
-    if not sys.stdin.isatty():
-        return "text"
-    try:
-        from mockint.speech.devices import resolve_device
-
-        resolve_device(settings.input_device, kind="input")
-        return "voice"
-    except (DeviceError, ImportError):
-        return "text"
+def practise_again(ref: str, mode: str | None, config: Settings, out: Console) -> None:
+    """Ask a saved question again, save the attempt as a new session, show it beside the old one."""
+    session_ref, number = parse_retry_ref(ref)
+    store = open_store()
+    original = store.load_session(session_ref)
+    before, question, retry_of = retry_question(original, number)
+    channel = session_channel(mode, config, store, out)
+    session = store.start_session(Session(role=original.role, role_key=original.role_key, mode=channel.mode,
+                                          notes=original.notes, retry_of=retry_of))
+    out.print(f"[bold]Retry: question {number} of session {original.id}[/] · {original.role} · {channel.mode}"
+              f" · saved as session {session.id}")
+    result = run_session(session, iter([question]), 1, channel, TerminalView(out, channel.help), store, analyze,
+                         follow_ups=False)
+    if result.stopped:
+        raise SystemExit(STOPPED_EXIT)
+    after = session.turns[0] if session.turns else None
+    if after is None or after.feedback is None:
+        out.print("No new answer this time, so there is nothing to compare.")
+        return
+    out.print()
+    out.print(compare_attempts(before, after, f"Before (session {original.id})", f"Now (session {session.id})"))

@@ -9,7 +9,7 @@ import click
 from rich import box
 from rich.table import Table
 
-from mockint.cli.common import console
+from mockint.cli.common import console, open_store
 
 MARKS = {"improving": "[green]✓[/]", "worse": "[red]✗[/]", "steady": "[dim]=[/]"}
 WORDS = {"improving": "better", "worse": "worse", "steady": "about the same"}
@@ -78,10 +78,9 @@ def latest_line(report: dict) -> str | None:
 def progress(as_json):
     """Your progress across sessions: pace, fillers, STAR completeness, length, and the trend."""
     from mockint.progress import progress_report
-    from mockint.store import Store
 
-    store = Store()
-    report = progress_report([store.load_session(r["id"]) for r in store.list_sessions()])
+    store = open_store()
+    report = progress_report([store.load_session(r.id) for r in store.list_sessions()])
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return

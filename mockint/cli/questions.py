@@ -1,4 +1,4 @@
-"""`mockint questions` and `mockint roles`: what the interviewer would ask, and for which roles."""
+"""`mockint questions`: what the interviewer would ask, without starting a session."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import random
 import time
 
 import click
-from rich.table import Table
+from rich.markup import escape
 
-from mockint.cli.common import console, open_llm
-from mockint.cli.prep import first_round_notes
+from mockint.cli.common import console, engines, first_round_notes, settings
+from mockint.questions import QuestionPlanner
+from mockint.roles import resolve_role
 
 
 @click.command()
@@ -24,12 +25,9 @@ from mockint.cli.prep import first_round_notes
 @click.option("--seed", type=int, hidden=True)
 def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
     """Generate second-round questions for a role, without starting a session."""
-    from mockint.questions import QuestionPlanner
-    from mockint.roles import resolve_role
-
     match = resolve_role(role_text)
     notes_text = first_round_notes(notes, debrief_ref)
-    llm = open_llm(model)
+    llm = engines().language_model(model, settings())
     planner = QuestionPlanner(match, notes_text, llm, rng=random.Random(seed))
     started = time.perf_counter()
     generated, first_seconds = [], None
@@ -53,32 +51,9 @@ def questions(role_text, notes, debrief_ref, count, model, as_json, seed):
         return
     out = console()
     near = "" if match.exact else f" (nearest built-in role: {match.role.title})"
-    out.print(f"[bold]Second-round questions: {match.title}[/]{near}")
+    out.print(f"[bold]Second-round questions: {escape(match.title)}[/]{near}")
     for i, q in enumerate(generated, 1):
-        out.print(f"\n{i}. {q.text}")
-        out.print(f"   [dim]{q.kind.value} · {q.competency} · {q.reason} · by {q.source}[/]")
+        out.print(f"\n{i}. {escape(q.text)}")
+        out.print(f"   [dim]{q.kind.value} · {q.competency} · {escape(q.reason)} · by {q.source}[/]")
     out.print(f"\n[dim]{stats.from_llm} written by {llm.name}, {stats.from_fallback} from the bank or templates; "
               f"{len(stats.rejections)} drafts rejected by the checker.[/]")
-
-
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def roles(as_json):
-    """List the built-in roles (any other job title works too)."""
-    from mockint.roles import list_roles
-
-    all_roles = list_roles()
-    if as_json:
-        click.echo(json.dumps([
-            {"key": r.key, "title": r.title, "competencies": r.competencies, "questions": len(r.bank)}
-            for r in all_roles
-        ], indent=2))
-        return
-    table = Table(title="Built-in roles (any other job title maps to the nearest)", title_justify="left")
-    table.add_column("key")
-    table.add_column("title")
-    table.add_column("competencies")
-    table.add_column("bank", justify="right")
-    for r in all_roles:
-        table.add_row(r.key, r.title, ", ".join(r.competencies), str(len(r.bank)))
-    console().print(table)

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mockint.cli.common import console
+from mockint.cli.common import console, open_store
 from mockint.errors import UserError
 
 
@@ -18,11 +18,9 @@ from mockint.errors import UserError
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def sessions(as_json):
     """List saved sessions, newest first."""
-    from mockint.store import Store
-
-    rows = Store().list_sessions()
+    rows = open_store().list_sessions()
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
     out = console()
     if not rows:
@@ -32,8 +30,8 @@ def sessions(as_json):
     for column in ("id", "started", "role", "mode", "answered"):
         table.add_column(column)
     for r in rows:
-        table.add_row(str(r["id"]), r["started_at"][:16].replace("T", " "), r["role"], r["mode"],
-                      f"{r['answered']} of {r['turns']}")
+        table.add_row(str(r.id), r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.role, r.mode,
+                      f"{r.answered} of {r.turns}")
     out.print(table)
     out.print("[dim]Review one: mockint review ID (or: mockint review last)[/]")
 
@@ -79,9 +77,8 @@ def write_output(path: str, content: str) -> Path:
 def review(session_ref, fmt, output):
     """Review a saved session: every question, your answer and the feedback."""
     from mockint.report import review_text
-    from mockint.store import Store
 
-    session = Store().load_session(session_ref)
+    session = open_store().load_session(session_ref)
     fmt = fmt or (SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text")
     if output:
         target = write_output(output, render_review(session, fmt))

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
-from pydantic import BaseModel
-
-from mockint.errors import UserError
 from mockint.data import data_path, load_toml
+from mockint.domain import Debrief
+from mockint.errors import UserError
 from mockint.questions.notes import STRUGGLE, TOPIC_CUES
 
 # The steps whose keys the renderer knows; the data file may reword them but not rename them.
@@ -42,17 +40,6 @@ class Step:
     title: str
     prompt: str
     hint: str = ""
-
-
-class Debrief(BaseModel):
-    """A saved debrief: the role and the answered steps, keyed by step."""
-
-    id: int
-    role: str | None = None
-    role_key: str | None = None
-    started_at: datetime
-    ended_at: datetime | None = None
-    steps: dict[str, str] = {}
 
 
 def load_steps() -> list[Step]:

@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from mockint.data import data_path, load_toml
-from mockint.domain import STAR_PARTS, Feedback, QuestionKind, Transcript
+from mockint.domain import STAR_PARTS, Feedback, QuestionKind, Story, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.validate import STOPWORDS
 from mockint.roles import list_roles
@@ -215,22 +215,23 @@ def role_competencies() -> dict[str, list[str]]:
 
 def competencies(text: str) -> list[CompetencyMatch]:
     """The competencies a story covers: themes first (most cues first), then role competencies."""
-    themes = sorted(theme_matches(text, load_toml(data_path("prep", "competencies.toml"))["competency"]), key=lambda m: -len(m.cues))
+    themes = load_toml(data_path("prep", "competencies.toml"))["competency"]
+    themes = sorted(theme_matches(text, themes), key=lambda m: -len(m.cues))
     roles = sorted(role_matches(text, role_competencies()), key=lambda m: -len(m.cues))
     return themes + roles
 
 
-def describe(story: dict) -> StoryAnalysis:
-    """A saved story (a store row) with its STAR analysis and competencies."""
-    feedback = analyze_story(story["text"], story["title"])
+def describe(story: Story) -> StoryAnalysis:
+    """A saved story with its STAR analysis and competencies."""
+    feedback = analyze_story(story.text, story.title)
     return StoryAnalysis(
-        id=story["id"],
-        title=story["title"],
+        id=story.id,
+        title=story.title,
         words=feedback.word_count,
         star=star_parts(feedback),
         star_complete=feedback.star.completeness or 0.0,
         result_quantified=feedback.result_quantified,
-        competencies=competencies(story["text"]),
+        competencies=competencies(story.text),
     )
 
 

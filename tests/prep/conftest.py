@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from mockint.cli import cli
+from mockint.engines import Engines
 
 BILLING_STORY = """Last spring at Northwind Logistics, our nightly billing export kept failing and finance missed two month-end deadlines.
 My job was to make the export reliable before the quarter closed, in six weeks.
@@ -18,9 +19,9 @@ As a result, the export has not failed since, and the close now takes 2 days ins
 """
 
 
-def invoke(args: list[str], input_text=None):
-    """Run `mockint ARGS` in-process with the given standard input; never a traceback."""
-    result = CliRunner().invoke(cli, args, input=input_text)
+def invoke(args: list[str], input_text=None, engines: Engines | None = None):
+    """Run `mockint ARGS` in-process with the given standard input (and engines); never a traceback."""
+    result = CliRunner().invoke(cli, args, input=input_text, obj=engines)
     assert "Traceback" not in result.output, result.output
     return result
 

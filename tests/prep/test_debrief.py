@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from datetime import datetime, timezone
 
 import pytest
 
-from mockint.prep.debrief import Debrief, render_notes, reported_question
+from mockint.domain import Debrief
+from mockint.engines import Engines
+from mockint.prep.debrief import render_notes, reported_question
 from mockint.questions.notes import extract_topics
 from tests.fakes import ScriptedLLM
 from tests.prep.conftest import invoke, invoke_json
@@ -136,13 +139,15 @@ def test_practice_with_the_debrief_opens_on_what_the_candidate_struggled_with():
     assert "I struggled with the salary question." in session["notes"]
 
 
-def test_questions_with_the_debrief_go_back_to_the_first_round(monkeypatch):
+def test_questions_with_the_debrief_go_back_to_the_first_round():
     # A model that writes nothing, so the planner's template for the topic is used at once
     # (the real model's questions are tested with the planner).
-    monkeypatch.setattr("mockint.cli.questions.open_llm", lambda model: ScriptedLLM([]))
+    silent = Engines(language_model=lambda model, settings: ScriptedLLM([]))
     invoke(["debrief", "--role", "data scientist"], PIPED)
-    data = invoke_json(["questions", "--role", "data scientist", "--debrief", "1", "--count", "1", "--seed", "1",
-                        "--json"])
+    result = invoke(["questions", "--role", "data scientist", "--debrief", "1", "--count", "1", "--seed", "1",
+                     "--json"], engines=silent)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
     (question,) = data["questions"]
     assert question["kind"] == "first_round" and "the salary question" in question["text"]
     assert question["reason"] == "goes back to your first round: I struggled with the salary question."

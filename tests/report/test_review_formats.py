@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from mockint.domain import Answer, Question, QuestionKind, Session, Transcript, Turn
 from mockint.feedback import analyze
 from mockint.report import md_escape
-from mockint.session_view import KIND_NAMES
+from mockint.domain import KIND_NAMES
 from mockint.store import Store
 from tests.report.conftest import PAUSE_SECONDS, WEAK, invoke
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from mockint.channels.base import TYPED_COMMANDS, Reply
 from mockint.domain import Answer, Question
-from mockint.interview import AnswerEvent
 
-COMMANDS = {"/skip": "skip", "/repeat": "repeat", "/quit": "quit", "/q": "quit"}
 HELP = "Type your answer; an empty line ends it. Commands: /skip, /repeat, /quit."
 
 
 class TextChannel:
-    """Questions are printed by the view; answers are typed lines."""
+    """Questions are shown by the view; answers are typed lines."""
+
+    mode = "text"
+    help = HELP
 
     def __init__(self, stdin: TextIO | None = None, prompt_out: TextIO | None = None):
         self.stdin = stdin or sys.stdin
@@ -25,9 +27,9 @@ class TextChannel:
         self.prompt_out = prompt_out if prompt_out is not None else (sys.stdout if self.stdin.isatty() else None)
 
     def ask(self, question: Question) -> None:
-        """Nothing to do: the view has printed the question."""
+        """Nothing to do: the view has shown the question."""
 
-    def listen(self, turn_key: str) -> AnswerEvent:
+    def listen(self, key: str) -> Reply:
         """Read lines until an empty line (the answer), a command, or the end of input."""
         lines: list[str] = []
 
@@ -42,15 +44,15 @@ class TextChannel:
                     self.prompt_out.flush()
                 line = self.stdin.readline()
                 if line == "":  # end of input: keep the partly typed answer
-                    return AnswerEvent("end", typed(complete=False))
+                    return Reply("end", typed(complete=False))
                 stripped = line.strip()
-                command = COMMANDS.get(stripped.lower())
+                command = TYPED_COMMANDS.get(stripped.lower())
                 if command:
-                    return AnswerEvent(command, typed(complete=False) if command != "repeat" else None)
+                    return Reply(command, typed(complete=False) if command != "repeat" else None)
                 if not stripped:
                     if lines:
-                        return AnswerEvent("answer", typed())
+                        return Reply("answer", typed())
                     continue  # blank lines before the answer starts are not an answer
                 lines.append(line.rstrip("\n"))
         except KeyboardInterrupt:
-            return AnswerEvent("interrupt", typed(complete=False))
+            return Reply("interrupt", typed(complete=False))

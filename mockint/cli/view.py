@@ -1,28 +1,20 @@
-"""What the candidate sees during a session: questions, feedback, the closing summary."""
+"""The terminal view of a session: questions, feedback, notices and the closing summary."""
 
 from __future__ import annotations
 
 from statistics import mean
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from mockint.domain import Feedback, Question, QuestionKind, Session
+from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session
 from mockint.feedback import feedback_headline, render_feedback
 
-KIND_NAMES = {
-    QuestionKind.technical: "Technical deep-dive",
-    QuestionKind.behavioral: "Behavioral: evidence expected",
-    QuestionKind.situational: "Situational: trade-offs",
-    QuestionKind.culture: "Culture and values",
-    QuestionKind.first_round: "From your first round",
-    QuestionKind.follow_up: "Follow-up",
-}
 
-
-class SessionView:
-    """Renders a session to a rich Console (plain text when output is piped)."""
+class TerminalView:
+    """Shows a session on a rich Console (plain text when output is piped)."""
 
     def __init__(self, console: Console, help_text: str = ""):
         self.console = console
@@ -30,13 +22,13 @@ class SessionView:
         self._shown_help = False
 
     def question(self, question: Question, number: int, total: int) -> None:
-        """Print a question with its number and kind."""
+        """Print a question with its number and kind; the first time, how to answer."""
         if question.kind == QuestionKind.follow_up:
-            self.console.print(f"\n[bold magenta]Follow-up:[/] {question.text}")
+            self.console.print(f"\n[bold magenta]Follow-up:[/] {escape(question.text)}")
         else:
             title = f"Question {number} of {total} · {KIND_NAMES[question.kind]}"
             self.console.print()
-            self.console.print(Panel(question.text, title=title, title_align="left", border_style="cyan"))
+            self.console.print(Panel(escape(question.text), title=title, title_align="left", border_style="cyan"))
         if self.help_text and not self._shown_help:
             self.console.print(f"[dim]{self.help_text}[/]")
             self._shown_help = True
@@ -46,26 +38,28 @@ class SessionView:
         self.console.print(render_feedback(feedback))
 
     def notice(self, text: str) -> None:
-        self.console.print(f"[dim]{text}[/]")
+        self.console.print(f"[dim]{escape(text)}[/]")
 
-    def summary(self, session: Session) -> None:
-        """Print how the session went, one line per answered question, and how to review it."""
+    def summary(self, session: Session, stopped: bool) -> None:
+        """How the session went, one line per answered question, and how to review it."""
         answered = [t for t in session.turns if t.feedback is not None]
+        if stopped:
+            self.console.print(f"\nStopped. Session {session.id} is saved with {len(answered)} answer(s): "
+                               f"mockint review {session.id}")
+            return
         self.console.print()
         if not answered:
             self.console.print("No answers this time. When you're ready: mockint practice")
             return
-        table = Table(title=f"Session {session.id} · {session.role}", title_justify="left")
+        table = Table(title=f"Session {session.id} · {escape(session.role)}", title_justify="left")
         table.add_column("#", justify="right")
         table.add_column("Question")
         table.add_column("Words", justify="right")
         table.add_column("How it went")
-        for turn in session.turns:
-            if turn.feedback is None:
-                continue
+        for turn in answered:
             label = "↳" if turn.follow_up_of is not None else str(turn.index + 1)
             text = turn.question.text if len(turn.question.text) < 70 else turn.question.text[:67] + "..."
-            table.add_row(label, text, str(turn.feedback.word_count), feedback_headline(turn.feedback))
+            table.add_row(label, escape(text), str(turn.feedback.word_count), feedback_headline(turn.feedback))
         self.console.print(table)
         fillers = mean(t.feedback.fillers.per_100_words for t in answered)
         star = [t.feedback.star.completeness for t in answered if t.feedback.star.completeness is not None]
