@@ -91,7 +91,7 @@ def practice(role_text, mode, count, notes, debrief_ref, model, input_device, ou
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
     planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
     result = run_session(session, planner.questions(count), count, channel, TerminalView(out, channel.help), store,
-                         analyze, follow_ups=follow_ups, rng=rng)
+                         analyze, follow_ups=follow_ups, rng=rng, on_turn=planner.on_turn)
     if result.stopped:
         raise SystemExit(STOPPED_EXIT)
 

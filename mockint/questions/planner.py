@@ -35,6 +35,7 @@ from mockint.questions.writer import (
 )
 
 if TYPE_CHECKING:
+    from mockint.domain import Turn
     from mockint.roles import RoleMatch
 
 # The order of kinds in an interview without notes: open technical, then a story, a dilemma, ...
@@ -145,6 +146,11 @@ class QuestionPlanner:
         """Record an answered question, so later questions can push on it (thread-safe)."""
         with self._heard_lock:
             self.heard.append(Heard(question, answer or ""))
+
+    def on_turn(self, turn: "Turn") -> None:
+        """The session engine's hook (run_session(..., on_turn=planner.on_turn)): hear every answered turn."""
+        if turn.answer is not None and not turn.skipped and turn.answer.text.strip():
+            self.hear(turn.question, turn.answer.text)
 
     # ---- planning -----------------------------------------------------------
 

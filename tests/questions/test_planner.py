@@ -145,3 +145,21 @@ def test_real_embedded_model_drafts_are_judged_when_it_is_made_to_write(embedded
         if q.source in ("llm", "tailored"):
             assert check_question(q.text).ok, q.text
     assert len(p.stats.rejections) <= 2 * (1 + 2)
+
+
+def test_a_real_session_feeds_the_planner_and_the_fourth_question_challenges_a_claim(tmp_path):
+    """The session engine with the planner's hook: what the candidate said comes back, challenged."""
+    from mockint.feedback import analyze
+    from mockint.interview import run_session
+    from mockint.store import Store
+    from tests.test_interview import RecordingView, ScriptedChannel, answer, start
+
+    claim = ("At my last job checkout failed every Friday. I was on call and my task was to keep it up. I profiled "
+             "it and added a missing index. We cut p99 latency from 900 to 200 milliseconds that quarter.")
+    p, _ = planner([], free_writing=False)
+    store = Store(tmp_path)
+    channel = ScriptedChannel([answer(claim)] * 8)
+    run_session(start(store), p.questions(4), 4, channel, RecordingView(), store, analyze, follow_ups=False,
+                on_turn=p.on_turn)
+    assert channel.asked[3] == ("Earlier you said your team cut p99 latency from 900 to 200 milliseconds that quarter. "
+                                "How did you measure that, and what else could explain the change?")
