@@ -36,6 +36,9 @@ KEYWORD_WEIGHT = 2.0
 COMPETENCY_WEIGHT = 1.0
 # A title's last word known to at most this many families names the job; more, and it is generic ("manager").
 SPECIFIC_HEAD_FAMILIES = 2
+# What a word for a person doing a job looks like ("electrician", "solicitor", "nurse"), unlike "chain" or "project".
+PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|man|person|wife|nurse|pilot|chef|counsel|captain|surgeon|agent|clerk)$")
+NOT_A_JOB = frozenset({"student", "partner", "member", "owner", "user", "customer"})
 # Last words that make a title a management job, whatever the field.
 MANAGING_WORDS = frozenset({"manager", "supervisor", "director", "head", "chief", "administrator", "coordinator"})
 # Below this a match is a coincidence (one shared common word), so the general role is used.
@@ -195,7 +198,7 @@ def identity_words(key: str) -> frozenset[str]:
     if entry is None:
         return frozenset()
     return frozenset(name[-1] for name in entry.names
-                     if len(heads[name[-1]]) == 1 and name[-1].isalpha() and len(name[-1]) > 3)
+                     if len(heads[name[-1]]) == 1 and PERSON_NOUN.search(name[-1]) and name[-1] not in NOT_A_JOB)
 
 
 # ---- matching (pure) ----------------------------------------------------------
