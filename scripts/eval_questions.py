@@ -48,22 +48,29 @@ def generate(args) -> int:
     llm = load_model(args.model) if args.model else None
     model = args.model.name if args.model else "none"
     cases = [json.loads(line) for line in args.titles.read_text().splitlines() if line.strip()]
-    cases = cases[args.offset: args.offset + args.limit if args.limit else None]
-    rows = []
-    for number, case in enumerate(cases, args.offset):
-        for with_notes in ([False, True] if not args.notes_only else [True]):
-            notes = case["notes"] if with_notes else None
-            match = resolve_role(case["title"])
-            planner = QuestionPlanner(match, notes, llm, rng=random.Random(number))
-            for position, question in enumerate(planner.questions(args.count), 1):
-                rows.append({
-                    "case": case["id"], "title": case["title"], "notes": notes or "", "position": position,
-                    "text": question.text, "kind": question.kind.value, "source": question.source,
-                    "family": match.role.key, "model": model, "version": args.version,
-                })
-            print(f"{case['id']} {'notes' if with_notes else 'no notes'}: {args.count} questions", file=sys.stderr)
+    numbered = list(enumerate(cases))[args.offset::args.stride]
+    if args.limit:
+        numbered = numbered[: args.limit]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    rows = []
+    with args.out.open("w") as out:
+        for number, case in numbered:
+            for with_notes in ([False, True] if not args.notes_only else [True]):
+                notes = case["notes"] if with_notes else None
+                match = resolve_role(case["title"])
+                planner = QuestionPlanner(match, notes, llm, rng=random.Random(number))
+                session = []
+                for position, question in enumerate(planner.questions(args.count), 1):
+                    session.append({
+                        "case": case["id"], "title": case["title"], "notes": notes or "", "position": position,
+                        "text": question.text, "kind": question.kind.value, "source": question.source,
+                        "family": match.role.key, "model": model, "version": args.version,
+                    })
+                # Written a session at a time, so a slow run stopped early keeps what it finished.
+                out.write("".join(json.dumps(row) + "\n" for row in session))
+                out.flush()
+                rows.extend(session)
+                print(f"{case['id']} {'notes' if with_notes else 'no notes'}: {args.count} questions", file=sys.stderr)
     print(f"wrote {len(rows)} questions to {args.out}", file=sys.stderr)
     return 0
 
@@ -140,7 +147,8 @@ def main() -> int:
     g.add_argument("--code", type=Path, default=REPO, help="the checkout whose planner to run (default: this one)")
     g.add_argument("--version", default="after", help="a label for the planner version, e.g. before or after")
     g.add_argument("--count", type=int, default=5, help="questions per session")
-    g.add_argument("--offset", type=int, default=0, help="skip the first N titles (to split a slow run)")
+    g.add_argument("--offset", type=int, default=0, help="start at title N (to split a slow run)")
+    g.add_argument("--stride", type=int, default=1, help="take every Nth title from the offset (to split a slow run)")
     g.add_argument("--limit", type=int, help="only N titles")
     g.add_argument("--notes-only", action="store_true", help="only the sessions with notes")
     g.add_argument("--out", type=Path, required=True)
