@@ -1,8 +1,9 @@
 """Decide whether a generated question is fit to ask, as pure functions.
 
-A tiny local model writes a usable question perhaps one time in three; the rest is
-chatter, an echo of the prompt, a yes/no question or a duplicate. Every question,
-whatever wrote it, passes `check_question` before the candidate sees it.
+A small local model's drafts are mostly chatter, echoes of the prompt, yes/no questions,
+duplicates or shallow ("How do you handle stress?"). Every model draft passes
+`check_question` (form, and depth as specificity) and then fit.py (meaning: does it belong
+to the job) before the candidate sees it; bank questions are vetted content.
 """
 
 from __future__ import annotations
@@ -107,19 +108,6 @@ def main_clause(text: str) -> str:
     """The clause that carries the question: what follows the last sentence break or semicolon."""
     parts = re.split(r"(?<=[.;:!])\s+|\s+[-\u2013\u2014]\s+", text.rstrip("?"))
     return parts[-1] if parts else text
-
-
-def role_vocabulary(texts: list[str]) -> set[str]:
-    """The stems that mark a question as belonging to a role: its competencies, bank and title."""
-    return {stem(w) for t in texts for w in content_words(t)} - {stem(w) for w in GENERIC}
-
-
-ON_TOPIC_WORDS = 2  # a question about this job names at least two things of the job, not one shared word
-
-
-def on_topic(text: str, vocabulary: set[str]) -> bool:
-    """True when the question names at least two things from the role's own vocabulary."""
-    return len({stem(w) for w in content_words(text)} & vocabulary) >= ON_TOPIC_WORDS
 
 
 def is_yes_no(text: str) -> bool:
