@@ -193,6 +193,21 @@ class Ownership(BaseModel):
     we: int = 0
 
 
+class OnQuestionFeedback(BaseModel):
+    """Whether the answer addressed the question asked, and the part of it that it missed."""
+
+    addressed: bool = True
+    missed: str | None = Field(default=None, description="the part of the question the answer did not address")
+
+
+class TalkingPointCoverage(BaseModel):
+    """One of the question's talking points, and the sentence of the answer that covered it."""
+
+    point: str
+    covered: bool = False
+    sentence: str | None = None
+
+
 class Feedback(BaseModel):
     """Everything the analyzer says about one answer."""
 
@@ -208,6 +223,8 @@ class Feedback(BaseModel):
     star: StarFeedback = StarFeedback()
     ownership: Ownership = Ownership()
     result_quantified: bool = False
+    on_question: OnQuestionFeedback | None = Field(default=None, description="None when no question was given")
+    talking_points: list[TalkingPointCoverage] = Field(default=[], description="the question's points, covered or not")
     tips: list[str] = []
     comment: str | None = Field(default=None, description="optional short remark from the local LLM")
 

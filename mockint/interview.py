@@ -49,7 +49,7 @@ class Analyzer(Protocol):
     """Feedback on one answer (mockint.feedback.analyze)."""
 
     def __call__(self, transcript: Transcript, question: str | None = None,
-                 kind: QuestionKind | None = None) -> Feedback: ...
+                 kind: QuestionKind | None = None, talking_points: list[str] | None = None) -> Feedback: ...
 
 
 @dataclass
@@ -160,7 +160,8 @@ class Interview:
         turn = Turn(index=index, question=question, answer=answer, skipped=reply.action == "skip",
                     follow_up_of=follow_up_of, started_at=started)
         if answer is not None and not turn.skipped:
-            turn.feedback = self.analyze(answer, question=question.text, kind=question.kind)
+            turn.feedback = self.analyze(answer, question=question.text, kind=question.kind,
+                                         talking_points=question.talking_points)
         turn.ended_at = utc_now()
         self.session.turns.append(turn)
         self.store.save_turn(self.session.id, turn)  # committed now: Ctrl-C from here on loses nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -124,6 +125,7 @@ own same other another also just only very too more most much many one out up do
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=1 << 16)  # Snowball is pure Python; a long answer repeats its words
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a word, so "monitored" meets "monitoring" and "patients" meets "patient"."""
     return _STEMMER.stemWord(word.lower().replace("’", "'").removesuffix("'s").strip("'"))

@@ -1,8 +1,11 @@
-"""Accuracy of the feedback analyzer on the hand-labelled set in tests/data/feedback_eval.
+"""Accuracy of the feedback analyzer on the hand-labelled sets in tests/data/feedback_eval.
 
-Usage: .venv/bin/python scripts/eval_feedback.py [--errors] [--split dev|holdout|all]
-Prints one row per signal (dev, holdout and all answers) and, with --errors, every
-answer where the analyzer and the label disagree.
+Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind]
+Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all) and
+dev_styles.jsonl, then agreement on "did it address the question" (on_question_dev.jsonl)
+and on talking points (talking_points.jsonl, split dev). With --blind also the blind sets
+(unseen.jsonl, on_question.jsonl, talking points split eval): tables only, their items and
+per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
 """
 
 from __future__ import annotations
@@ -15,10 +18,17 @@ from pathlib import Path
 from mockint.domain import QuestionKind, Transcript
 from mockint.feedback import analyze
 
-EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval" / "answers.jsonl"
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback_eval"
+EVAL_SET = EVAL_DIR / "answers.jsonl"
 # dev: used to tune the rules; holdout: looked at once, after tuning; fresh: written after
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
+# Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
+TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl"}
+BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl"}
+ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl", "on_question": EVAL_DIR / "on_question.jsonl"}
+TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
+BLIND_NAMES = {"unseen", "on_question", "talking_points_eval"}
 STAR_PARTS = ("situation", "task", "action", "result")
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
@@ -95,21 +105,77 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def score_on_question(items: list[dict]) -> Tally:
+    """Agreement on whether each answer addressed its question."""
+    tally = Tally(right={"addresses_question": 0}, total={"addresses_question": 0})
+    for item in items:
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"])
+        got = fb.on_question.addressed if fb.on_question else True
+        tally.add("addresses_question", got == item["labels"]["addresses_question"], item["id"],
+                  f"got {got} (missed: {fb.on_question.missed if fb.on_question else None}), "
+                  f"labelled missed: {item['labels']['missed']}")
+    return tally
+
+
+def score_talking_points(items: list[dict]) -> Tally:
+    """Agreement, point by point, on whether the answer covered each talking point."""
+    tally = Tally(right={"points_covered": 0}, total={"points_covered": 0})
+    for item in items:
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"], talking_points=item["talking_points"])
+        for point in fb.talking_points:
+            labelled = item["labels"]["covered"].get(point.point)
+            tally.add("points_covered", point.covered == (labelled is not None), item["id"],
+                      f"{point.point!r}: got {point.sentence!r}, labelled {labelled!r}")
+    return tally
+
+
+def small_table(title: str, signal: str, tallies: dict[str, Tally]) -> str:
+    """One row: the signal's agreement on each set."""
+    cells = "".join(f"{name:>24}: {t.accuracy(signal):.1%} ({t.right[signal]}/{t.total[signal]})"
+                    for name, t in tallies.items() if t.total[signal])
+    return f"{title:<20}{cells}"
+
+
+def tuning_sets() -> dict[str, list[dict]]:
+    """Every set the rules may be tuned on: answers.jsonl by split, and the style sets present."""
+    items = load()
+    sets = {split: [i for i in items if i["split"] == split] for split in SPLITS}
+    sets["all"] = items
+    sets.update({name: load(path) for name, path in TUNING_SETS.items() if path.is_file()})
+    return sets
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list every disagreement")
-    parser.add_argument("--split", default="all", choices=[*SPLITS, "all"], help="which errors to list")
+    parser.add_argument("--errors", metavar="SET", help="list every disagreement in a tuning set "
+                        "(dev, holdout, fresh, all, dev_styles)")
+    parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
     args = parser.parse_args()
-    items = load()
-    tallies = {}
-    for split in SPLITS:
-        chosen = [i for i in items if i["split"] == split]
-        tallies[f"{split} ({len(chosen)})"] = score(chosen)
-    tallies[f"all ({len(items)})"] = score(items)
+    sets = tuning_sets()
+    if args.blind:
+        sets.update({name: load(path) for name, path in BLIND_SETS.items()})
+    tallies = {f"{name} ({len(items)})": score(items) for name, items in sets.items()}
     print(table(tallies))
+    question_sets = {name: load(path) for name, path in ON_QUESTION.items()
+                     if path.is_file() and (args.blind or name not in BLIND_NAMES)}
+    question_tallies = {name: score_on_question(items) for name, items in question_sets.items()}
+    print(small_table("addresses_question", "addresses_question", question_tallies))
+    points = load(TALKING_POINTS) if TALKING_POINTS.is_file() else []
+    point_sets = {"talking_points_dev": [i for i in points if i["split"] == "dev"]}
+    if args.blind:
+        point_sets["talking_points_eval"] = [i for i in points if i["split"] == "eval"]
+    point_tallies = {name: score_talking_points(items) for name, items in point_sets.items() if items}
+    print(small_table("talking_points", "points_covered", point_tallies))
     if args.errors:
-        chosen = [i for i in items if args.split == "all" or i["split"] == args.split]
-        print("\n".join(["", f"Disagreements ({args.split}):", *score(chosen).errors]))
+        every = {**tallies_by_name(sets), **question_tallies, **point_tallies}
+        if args.errors not in every or args.errors in BLIND_NAMES:
+            raise SystemExit(f"--errors: choose a tuning set: {', '.join(s for s in every if s not in BLIND_NAMES)}")
+        print("\n".join(["", f"Disagreements ({args.errors}):", *every[args.errors].errors]))
+
+
+def tallies_by_name(sets: dict[str, list[dict]]) -> dict[str, Tally]:
+    """The signal tallies of the tuning sets, by set name (blind sets left out)."""
+    return {name: score(items) for name, items in sets.items() if name not in BLIND_NAMES}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-"""Feedback on one answer: length, pace, pauses, fillers, rambling and STAR, computed locally.
+"""Feedback on one answer: length, pace, pauses, fillers, rambling, STAR, whether it addressed the
+question and which talking points it covered, computed locally.
 
-`analyze(transcript, question, kind) -> Feedback` runs every signal; `render_feedback`
+`analyze(transcript, question, kind, talking_points) -> Feedback` runs every signal; `render_feedback`
 shows the result in the terminal and `feedback_headline` sums it up in one line.
 """
 

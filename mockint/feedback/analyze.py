@@ -9,14 +9,23 @@ past story with the candidate acting in it, and the behavioral length target is 
 from __future__ import annotations
 
 from mockint.domain import STORY_KINDS, Feedback, LengthFeedback, QuestionKind, Transcript
+from mockint.errors import UserError
 from mockint.feedback.classify import classify_question
 from mockint.feedback.fillers import find_fillers, summarize_fillers
 from mockint.feedback.length import judge_length, targets
+from mockint.feedback.narrative import describes_practice
+from mockint.feedback.on_question import judge_on_question
 from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
 from mockint.feedback.rambling import Facts, judge_rambling
 from mockint.feedback.star import count_ownership, is_quantified, judge_star, read_units, tells_story
+from mockint.feedback.talking_points import cover_points
+from mockint.feedback.thresholds import MAX_ANSWER_WORDS
 from mockint.text import split_sentences, word_count
 from mockint.feedback.tips import NOTHING_SAID_TIP, choose_tips
+
+
+class AnswerTooLong(UserError):
+    """An answer beyond the length the analyzer is built and measured for."""
 
 
 def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKind | None:
@@ -24,22 +33,28 @@ def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKin
     return kind if kind is not None else classify_question(question)
 
 
-def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None) -> Feedback:
-    """Feedback on one answer, typed (no word timings) or spoken (with them)."""
+def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None,
+            talking_points: list[str] | None = None) -> Feedback:
+    """Feedback on one answer, typed (no word timings) or spoken (with them); `talking_points` are
+    the points a strong answer to the question covers (Question.talking_points)."""
     text = transcript.text or ""
     kind = resolve_kind(question, kind)
     seconds = speaking_seconds(transcript)
     count = word_count(text)
     if count == 0:
         return nothing_said(text, seconds, kind)
+    if count > MAX_ANSWER_WORDS:
+        raise AnswerTooLong(f"This answer has {count:,} words; mockint analyses up to {MAX_ANSWER_WORDS:,} "
+                            "(about 15 hours of speech). Split the transcript into answers and analyse each.")
 
     hits = find_fillers(text, transcript.words)
     fillers = summarize_fillers(hits, count)
     length = judge_length(count, seconds, kind)
-    units = read_units(text, hits)
+    sentences = split_sentences(text)
+    units = read_units(text, hits, sentences)
     applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
     star = judge_star(units, applicable)
-    rambling = judge_rambling(Facts(text=text, sentences=split_sentences(text), units=units, fillers=fillers,
+    rambling = judge_rambling(Facts(text=text, sentences=sentences, units=units, fillers=fillers,
                                     star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
                                     question=question))
     quantified = any(is_quantified(s) for s in star.result.evidence)
@@ -55,6 +70,8 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         star=star,
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
+        on_question=judge_on_question(question, text, star, describes_practice([u.words for u in units])),
+        talking_points=cover_points(talking_points or [], sentences),
     )
     feedback.tips = choose_tips(feedback, kind)
     return feedback

@@ -31,6 +31,24 @@ _CUES: list[tuple[QuestionKind, list[str]]] = [
         r"\bhave you ever\b", r"\b(can|could) you (recall|remember|think of)\b",
         r"\bwhat did you do (when|after|about)\b", r"\bhow did you (handle|deal|manage|respond|approach|resolve)\b",
         r"\b(when|where) have you\b", r"\bin your (first|last|previous) interview\b",
+        # A superlative or a last time asks for one real event: "What was the hardest decision
+        # you've made?", "When was the last time you...?", "Describe your most challenging project."
+        r"\b(what|which)('s| is| was| were| has been| have been) (the|your) (single )?(hardest|toughest|biggest|"
+        r"most|best|worst|greatest|proudest|largest|riskiest|last) (\w+ ){0,3}(that )?(you've|you have|you|you ever)"
+        r" (\w+ )?(had|made|faced|handled|dealt|worked|led|done|taken|given|received|cared|managed|delivered|"
+        r"solved|fixed|seen|experienced|\w+ed)\b", r"\bthe last time (you|that you|your)\b",
+        r"\bdescribe (your|the) (most|biggest|hardest|toughest|best|worst|greatest|proudest|last|largest)\b",
+        r"\b(an|one) example of\b", r"\bhave there been (times|occasions|moments)\b",
+        r"\bhow (have|did) you (handled|dealt|managed|resolved|responded|approached|coped|handle|deal|manage|"
+        r"resolve|respond|approach|cope)\b",
+        # "Tell me about a difficult conversation you had", "Describe how you handled a complaint":
+        # a past verb after "you" names one event.
+        r"\btell (me|us) about (when|how) you\b",
+        r"\b(tell (me|us) about|describe) (a|an|the|one|your) (\w+ ){1,3}(that |where |when )?you (had|did|made|led|"
+        r"faced|handled|dealt|worked|ran|raised|lost|won|missed|gave|received|took|were|managed|delivered|fixed|"
+        r"solved|found|caught|changed|built|wrote|launched|cared|supported|helped|trained|coached|hired|escalated)\b",
+        r"\b(describe|explain|walk (me|us) through) how you (handled|dealt|managed|resolved|responded|fixed|ran|led|"
+        r"approached|solved|got|turned|recovered|calmed|persuaded|convinced|won|delivered)\b",
     ]),
     (QuestionKind.technical, [
         r"\bhow (would|do|did|will|could|should) you (design|build|architect|implement|scale|test|debug|migrate|"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mockint.feedback.cues import ADVERBS, is_past
 from mockint.feedback.thresholds import MIN_CLAUSE_WORDS
 from mockint.text import Sentence, gap_before
 
@@ -11,6 +12,9 @@ from mockint.text import Sentence, gap_before
 CLAUSE_JOINERS = {"and", "but", "so", "then", "which", "eventually", "finally", "afterwards"}
 SUBJECT_STARTS = {"i", "we", "he", "she", "they", "it", "you", "the", "my", "our", "his", "her", "their", "this",
                   "that", "there", "everyone", "nobody", "someone"}
+# Words after "and" that cannot be a bare subject: "and then called", "and also wrote".
+NOT_SUBJECTS = ADVERBS | {"then", "also", "not", "never", "to", "a", "an", "so", "as", "with", "for", "in", "on", "at",
+                          "by", "from", "of", "i", "we", "it"}
 NOT_BEFORE_NEW_SUBJECT = CLAUSE_JOINERS | {
     "that", "because", "when", "while", "if", "as", "where", "who", "what", "how", "why", "whether", "until",
     "before", "after", "since", "than", "or", "said", "say", "think", "thought", "knew", "know", "guess", "felt",
@@ -35,7 +39,11 @@ def clauses(sentence: Sentence, text: str, max_words: int, skip: frozenset[int] 
         i = kept[n]
         word, prev, nxt = tokens[i].lower, tokens[kept[n - 1]].lower, tokens[kept[n + 1]].lower
         gap = gap_before(text, tokens, i)
-        joiner = word in CLAUSE_JOINERS and nxt in SUBJECT_STARTS
+        after = tokens[kept[n + 2]].lower if n + 2 < len(kept) else ""
+        # "..., and patient had no reaction": a bare noun and a past verb start a clause too.
+        noun_subject = (nxt.isalpha() and nxt not in NOT_SUBJECTS and not is_past(nxt) and not nxt.endswith("ly")
+                        and is_past(after))
+        joiner = word in CLAUSE_JOINERS and (nxt in SUBJECT_STARTS or noun_subject)
         new_subject = (word in {"i", "we", "he", "she", "they"} and prev not in NOT_BEFORE_NEW_SUBJECT
                        and not gap.strip() and kept[n - 1] == i - 1)
         punctuated = any(c in gap for c in ";:")

@@ -19,7 +19,8 @@ NOT_DONE = {"always", "usually", "often", "sometimes", "normally", "generally", 
             "will", "can", "could", "should", "might", "must", "may", "i'd", "we'd", "i'll", "we'll", "i'm",
             "we're", "i've", "we've", "not"}
 # Only pronouns that cannot be objects ("fixed it the same day" has no subject "it").
-SUBJECTS = {"i", "we", "he", "she", "they", "i'm", "we're", "i've", "we've", "they're", "he's", "she's"}
+SUBJECTS = {"i", "we", "he", "she", "they", "i'm", "we're", "i've", "we've", "they're", "he's", "she's", "it's",
+            "that's", "there's", "you", "you've", "you're"}
 PRESENT_MARKERS = {"am", "is", "are", "i'm", "we're", "it's", "they're", "he's", "she's", "that's", "there's", "do",
                    "does", "don't", "doesn't", "have", "has", "i've", "we've", "can", "will", "keep", "try", "think",
                    "believe", "know", "feel", "usually", "always", "often", "tend", "like", "love", "want", "need",
@@ -51,6 +52,8 @@ NOT_ACTIONS = {"was", "were", "had", "did", "felt", "thought", "knew", "believed
                "hoped", "wondered", "guessed", "understood", "remembered", "forgot", "got", "became", "seemed",
                "meant", "used", "supposed", "expected", "heard", "owned", "ended", "happened", "wished",
                "preferred", "managed", "tried"}
+# "had a look", "had a word with": "had" doing the work of a verb of action.
+LIGHT_VERB_OBJECT = re.compile(r"(a|another) (look|word|chat|talk|conversation|meeting|go)\b")
 # Verbs whose clause is background when followed by these words: "I worked at a bank".
 BACKGROUND = {"worked": {"at", "for", "as", "in"}, "moved": {"to", "from", "into"}, "started": {"out", "at", "as",
               "in", "my", "our", "there", "with"}, "joined": {"the", "a", "an", "as", "in"}}
@@ -78,18 +81,28 @@ AFTERWARDS = re.compile(
 # Said with "I"/"we", these are the result only with a number or an all-or-nothing word
 # ("we saved 2,000 dollars", "we lost no orders"); else they are steps ("I reduced the batch size").
 OWN_OUTCOME_VERBS = {"saved", "lost", "finished", "completed", "grew", "increased", "decreased", "reduced",
-                     "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained"}
+                     "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained",
+                     "got", "had", "hit", "reached", "sold", "signed", "came", "ended", "made", "recruited",
+                     "hired", "collected", "delivered", "submitted", "passed"}
+# Of these, the everyday verbs count only with the amount right after them: "we got £4,200",
+# "we had no near misses", "we came in at 96%"; not "I had the rest of the crew knock on every door".
+OWN_OUTCOME_NEAR = {"got", "had", "came", "made", "ended", "delivered", "submitted", "passed"}
 # These say how it ended whoever says them: "we won the account", "I exceeded my target".
 OWN_OUTCOME_ALWAYS = {"won", "achieved", "exceeded", "succeeded", "avoided", "recovered"}
+# A failure story's outcome: "I lost the job", "we lost that account".
+LOST_SOMETHING = re.compile(r"lost (the|that|this|a|an|our|my|them|him|her|it)\b")
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                 r"thousand|million|billion|dozens?|zero|half|third|quarter|twice|double|triple|percent|per cent")
 # A number, a percentage, an amount of money or a measure of time.
 QUANTITY = re.compile(rf"(\d|[%$£€¥]|\b({NUMBER_WORDS})\b)", re.I)
-# "Two months later" dates the result; it does not measure it ("a week before the
-# deadline" does).
-TIMESTAMP = re.compile(rf"\b(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
-                       r"(later|ago|earlier|after|before)\b(?! (the|our|their) (deadline|target|due date))", re.I)
+# "Two months later, we won..." and "a year ago" date the result; "came through 5 weeks later"
+# and "a week before the opening" measure it.
+TIMESTAMP = re.compile(rf"(^\W*|\b)(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
+                       rf"(ago|earlier)\b|^\W*(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|days?|weeks?|months?|years?) "
+                       r"(later|after|on)\b|"
+                       # "one night", "one-page": "one" as a word of story telling, not an amount
+                       r"\bone( (night|day|morning|evening|afternoon|weekend|shift|time|of)\b|-)", re.I)
 ALL_OR_NOTHING = re.compile(r"\b(no|none|zero|every|all|nobody|nothing)\b")
 STRONG_RESULT = re.compile(
     r"\b(as a result|in the end|the outcome|the result (was|is|being)|which meant|that meant|this meant|"
@@ -102,14 +115,30 @@ STRONG_RESULT = re.compile(
     r"ahead of schedule|(before|ahead of) (the|our|their) deadline|(a|an|one|two|three|\d+) (hours?|days?|weeks?) "
     r"(early|ahead)|within (a|an|one|two|three|four|five|six|\d+) (minutes?|hours?|days?|weeks?|months?)|"
     r"(was|were) (\w+ )?(happy|delighted|pleased|grateful|satisfied|thrilled|impressed|a success|"
-    r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon))\b"
+    r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon)|"
+    # How things still stand: "he's still there", "they're still in the flat", "to this day".
+    r"(is|are|'s|'re|was|were) still (there|here|in|on|with|at|open|running|working|in use|in place|using|"
+    r"used|doing|employed|friends|in touch)|to this day)\b"
 )
 TASK = re.compile(
     r"\b((my|our) (job|task|role|goal|aim|responsibility|brief|mandate|priority|challenge|objective|mission|"
-    r"target|assignment|remit|deadline) (was|were|became|is|being)|the (goal|aim|task|objective|brief|target|"
+    r"target|assignment|remit|deadline) (was|were|became|is|being)|(the |^)(goal|aim|task|objective|brief|target|"
     r"challenge|priority|mission|deadline|ask) (was|were|became|being)|it (was|fell) (on|to|up to) (me|us)|"
+    # Ownership said of the work rather than of the person: "the six patients were mine",
+    # "so was my responsibility to...", "the concern came to me first", "so it was me".
+    r"(was|were) (all )?(mine|ours)|(was|were|became) (my|our) (job|responsibility|role|task|call|decision|case|"
+    r"remit|problem)|(came|fell) to (me|us)|so it was (me|us)|the (only )?(one|person) (who|that) (had|needed) to|"
+    # A duty role in the story: "I was the nurse on the bay", "I was the only engineer on call".
+    r"i was the (\w+ ){1,3}on (call|shift|duty|nights?|days|the (bay|bench|desk|floor|ward|rota|line|till|phones?))|"
+    # A goal set by someone else: "head office asked each store to", "our team was asked to",
+    # "the site manager wanted the first fix done in a week", "wanted him laying on his own".
+    r"(asked|told|tasked|instructed|required|challenged|wanted|needed|expected) (each|every|all|the|my|our) "
+    r"(\w+ ){1,2}to|(was|were) (asked|tasked|told|expected|required|assigned|instructed|charged) (to|with)|"
+    r"(wanted|needed|expected) (\w+ ){1,5}(done|finished|ready|fixed|completed|sorted|live|in place)|"
+    r"(wanted|needed|expected) (him|her|them) \w+ing|(i|we) needed (a|an) |"
     r"(i|we) (was|were) (charged|left) with|"
-    r"(i|we) (was|were) (asked|tasked|told|expected|supposed|required|assigned|given|brought in|hired|put in charge|"
+    r"(i|we) (was|were) (given (the |a )?(job|task|responsibility|role|brief|target|project|remit)|"
+    r"asked|tasked|told|expected|supposed|required|assigned|brought in|hired|put in charge|"
     r"charged|responsible|in charge|accountable)|it was (my|our) (job|responsibility|role|task|call|decision)|"
     r"(i|we) (had|needed|have|need) to|(i|we) (wanted|needed) (\w+ ){0,3}to|"
     r"(asked|wanted|needed|expected|challenged|tasked|required|hired|brought in) (me|us)\b|"
@@ -129,7 +158,10 @@ ANCHOR = re.compile(
     r"(i|we) (was|were) (a|an|the) |i was (working|based|covering|supporting|running|leading|managing)|"
     r"(at|in) (a|an|my|our) (\w+ ){0,2}(company|firm|startup|start-up|hospital|school|agency|bank|retailer|charity|"
     r"council|clinic|practice|restaurant|store|shop|warehouse|factory|site|organisation|organization|business|"
-    r"consultancy|university|college|nursery|lab|insurer|manufacturer|supermarket|hotel|call centre))\b"
+    r"consultancy|university|college|nursery|lab|insurer|manufacturer|supermarket|hotel|call centre)|"
+    # Where the speaker works, whatever the place is called: "at the depot where I work".
+    r"(at|in|on) (the|a|an|my|our) (\w+ ){1,3}(where|that) (i|we) (work|worked|was working|am working|was|were|"
+    r"used to work|taught|trained|am))\b"
 )
 
 

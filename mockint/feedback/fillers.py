@@ -26,6 +26,7 @@ HARD_FILLERS = [
     (re.compile(r"h+m+"), "hmm"),  # hm, hmm, hmmm
 ]
 
+HARD_FILLER_STARTS = {"u", "e", "a", "h"}  # every hard filler starts with one of these: a cheap first check
 SUBJECT_PRONOUNS = {"i", "we", "you", "they", "he", "she", "it's", "that's", "there's", "i'm", "we're", "they're"}
 NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
@@ -61,6 +62,8 @@ def hard_filler(token: Token, next_word: str | None) -> str | None:
     if token.text == "ER":  # the emergency room, not a hesitation
         return None
     word = token.lower
+    if word[:1] not in HARD_FILLER_STARTS:
+        return None
     if word in {"err", "er"} and next_word == "on":  # "err on the side of caution"
         return None
     for pattern, name in HARD_FILLERS:
@@ -216,6 +219,10 @@ def word_times(tokens: list[Token], words: list[Word]) -> list[float | None]:
     timed: list[tuple[str, float]] = []
     for word in words:
         if not math.isfinite(word.start):
+            continue
+        plain = word.text.strip()
+        if plain.isalpha():  # most words: no need to run the tokenizer
+            timed.append((plain.lower(), word.start))
             continue
         for piece in tokenize(word.text):
             timed.append((piece.lower, word.start))

@@ -21,6 +21,7 @@ from mockint.feedback.thresholds import (
     COMMENTARY_SHARE,
     FILLER_HEAVY_PER_100,
     LATE_ACTION_SHARE,
+    NO_EXAMPLE_WORDS,
     RAMBLING_MIN_SCORE,
     RAMBLING_MIN_WORDS,
     RAMBLING_STORY_MIN_WORDS,
@@ -37,6 +38,7 @@ REPETITION = "repeats itself"
 RUN_ON = "run-on sentences"
 FILLERS = "filler-heavy"
 NO_CONCLUSION = "no clear ending"
+STORY_HOPS = "jumps between stories"
 LATE_ACTION = "never gets to what you did"
 NO_ANSWER = "never says what you would do"
 TOO_LONG = "over the time"
@@ -55,6 +57,16 @@ DIGRESSION = re.compile(
     r"((^|[.!?,;:]\s*|\b(but|and|so) )(anyway|anyhow)\b|\b(another story|by the way|side note|long story short|"
     r"going back to|where was i|i digress|off topic|tangent|that reminds me|speaking of|getting off track|"
     r"back to the question|funnily enough|fun fact|but i'm rambling|i'm rambling|to make a long story short)\b)"
+)
+# Moving from one story to the next instead of telling one to its end: "I've had a few of
+# those", "then there was...", "that's probably a better example", "that's a whole other story".
+HOPS = re.compile(
+    r"\b(then there was|there was also|and another (one|time)|another (example|time|one) (was|when|that)|"
+    r"(a|the|probably a) (better|other|different) example|(the )?first one that comes to mind|hard to pick( just)? one|"
+    r"(i've|we've|i have|we have) had (quite )?(a few|a lot|lots|loads|several|plenty|many)( of (those|them|these))?|"
+    r"that's a whole (other )?story|but that's another|on another occasion|(a|one) second (example|story|time)|"
+    r"(another|one more) (example|story|occasion)|something similar (happened|at)|a similar (thing|situation|story) "
+    r"(happened|at|when)|there was (this|another) other time)\b"
 )
 TRAILING = re.compile(
     r"(\b(and|but|so|or|because|then|the|a|to|with)\W*$|\b(so|and) (yeah|yes)\W*$|\byeah\W*$|"
@@ -152,6 +164,11 @@ def judge_rambling(facts: Facts) -> RamblingFeedback:
     if digressions or remarks >= COMMENTARY_SHARE:
         weights[DRIFT] = 1
 
+    hops = {m.group(0) for m in HOPS.finditer(facts.text.lower().replace("\u2019", "'"))}
+    details["story_hops"] = float(len(hops))
+    if hops:
+        weights[STORY_HOPS] = 2 if len(hops) >= 2 else 1
+
     # The STAR-based signals need a story under way: a generic answer ("I always try to...")
     # is vague, not rambling.
     star = facts.star
@@ -165,6 +182,8 @@ def judge_rambling(facts: Facts) -> RamblingFeedback:
         details["first_action_at"] = round(position, 2) if position is not None else -1.0
         if position is None or position > LATE_ACTION_SHARE:
             weights[LATE_ACTION] = 1
+    elif star.applicable and not star.action.present and facts.word_count >= NO_EXAMPLE_WORDS:
+        weights[LATE_ACTION] = 2  # asked for a story, talks around one at length and never tells it
     if facts.kind == QuestionKind.situational and not WOULD.search(" ".join(w for u in units for w in u.words)):
         weights[NO_ANSWER] = 1
     if facts.too_long:

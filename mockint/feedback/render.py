@@ -111,7 +111,24 @@ def details_table(fb: Feedback) -> Table:
                       if fb.star.result.present else Text("missing", NOTE))
     else:
         table.add_row("STAR", Text("not applicable to this kind of question", DIM))
+    for label, row in question_rows(fb):
+        table.add_row(label, row)
     return table
+
+
+def question_rows(fb: Feedback) -> list[tuple[str, Text]]:
+    """Rows for whether the answer addressed the question and which talking points it covered."""
+    rows: list[tuple[str, Text]] = []
+    if fb.on_question is not None:
+        rows.append(("Question", Text("answered", GOOD) if fb.on_question.addressed else Text.assemble(
+            ("not answered: ", NOTE), (_quote(fb.on_question.missed or ""), "italic"))))
+    if fb.talking_points:
+        points = Table.grid(padding=(0, 1))
+        for point in fb.talking_points:
+            said = Text(_quote(point.sentence), "italic") if point.sentence else Text("not found in your words", DIM)
+            points.add_row(Text("\u2713", GOOD) if point.covered else Text("\u2717", NOTE), Text(point.point), said)
+        rows.append(("Points", points))
+    return rows
 
 
 def tips_block(fb: Feedback) -> Group:

@@ -26,10 +26,13 @@ from mockint.feedback.cues import (
     ANCHOR,
     BACKGROUND,
     FIRST_PERSON,
+    LIGHT_VERB_OBJECT,
+    LOST_SOMETHING,
     NOT_ACTIONS,
     NOT_DONE,
     OUTCOME_VERBS,
     OWN_OUTCOME_ALWAYS,
+    OWN_OUTCOME_NEAR,
     OWN_OUTCOME_VERBS,
     PRESENT_MARKERS,
     QUANTITY,
@@ -40,9 +43,10 @@ from mockint.feedback.cues import (
     TIMESTAMP,
     is_past,
 )
-from mockint.feedback.clauses import clauses
+from mockint.feedback.clauses import CLAUSE_JOINERS, clauses
+from mockint.feedback.narrative import present_action, tells_ending
 from mockint.text import Sentence, split_sentences
-from mockint.feedback.thresholds import LONG_SENTENCE_WORDS, MAX_EVIDENCE
+from mockint.feedback.thresholds import ENDING_SENTENCES, LONG_SENTENCE_WORDS, MAX_EVIDENCE
 
 @dataclass
 class Unit:
@@ -53,11 +57,13 @@ class Unit:
     words: list[str]  # lower-case, fillers and stutters removed
     position: float  # 0 at the start of the answer, 1 at the end
     action: str | None = None  # "i" or "we" when this clause is something the candidate did
+    present_action: str | None = None  # "i" or "we" when it narrates a step in the present ("I call them")
     progressive: bool = False  # the action is "I was doing...": the scene, unless nothing else is done
     task: bool = False
     anchor: bool = False
     past: bool = False
     outcome: str | None = None  # "own" / "other" outcome wording (a result once the story has started)
+    ending: bool = False  # said in the past of someone or something else: how it ended, if it comes last
     parts: set[str] = field(default_factory=set)
 
     @property
@@ -70,15 +76,20 @@ class Unit:
         return (self.clause if long else self.sentence).text
 
 
-def clean_words(clause: Sentence, text: str, fillers: list[FillerHit]) -> tuple[list[str], set[int]]:
-    """The clause's words in lower case, without fillers and without stutters ("I, um, I made"),
-    and the positions of words that follow a comma (a list of verbs sharing one subject)."""
-    spans = [(h.start_char, h.end_char) for h in fillers]
+def filler_offsets(fillers: list[FillerHit]) -> frozenset[int]:
+    """Every character offset inside a filler, so a word is looked up in constant time."""
+    return frozenset(i for h in fillers for i in range(h.start_char, h.end_char))
+
+
+def clean_words(clause: Sentence, text: str, in_filler: frozenset[int]) -> tuple[list[str], set[int]]:
+    """The clause's words in lower case, without fillers (`in_filler`: their character offsets)
+    and without stutters ("I, um, I made"), and the positions of words that follow a comma
+    (a list of verbs sharing one subject)."""
     words: list[str] = []
     after_comma: set[int] = set()
     previous_end = None
     for token in clause.tokens:
-        if any(a <= token.start < b for a, b in spans):
+        if token.start in in_filler:
             continue
         word = token.lower
         if words and words[-1] == word and word.isalpha():
@@ -108,6 +119,8 @@ def find_action(words: list[str]) -> tuple[str | None, bool]:
             return FIRST_PERSON[word], True  # "I was explaining it again": narrated doing
         if verb in {"tried", "managed"} and following == "to":
             return FIRST_PERSON[word], False
+        if verb == "had" and LIGHT_VERB_OBJECT.match(" ".join(words[j + 1:j + 3])):
+            return FIRST_PERSON[word], False  # "I had a look at the star wheel"
         if verb.endswith("n't") or not is_past(verb) or verb in NOT_ACTIONS:
             continue
         if verb in BACKGROUND and following in BACKGROUND[verb]:
@@ -122,13 +135,13 @@ def is_past_clause(words: list[str]) -> bool:
     "I also keep parents informed" is present even though "informed" looks past.
     """
     for k, word in enumerate(words[:-1]):
-        if word in SUBJECTS:
+        if word in SUBJECTS or (k == 0 and word == "it"):  # "it saves...", not "renewed it, and..."
             j = k + 1
             while j < len(words) - 1 and words[j] in ADVERBS | {"not", "never", "always", "usually", "often"}:
                 j += 1
             verb = words[j]
-            if verb in PRESENT_MARKERS or word in PRESENT_MARKERS:
-                return False
+            if verb in PRESENT_MARKERS or word in PRESENT_MARKERS or (word.endswith("'ve") and verb == "got"):
+                return False  # "you've got to be the bad guy": have got is the present
             # A verb after "I"/"she" that is not past is present: "I communicate", "she loves".
             return is_past(verb) or verb in {"didn't", "wasn't", "weren't", "hadn't", "couldn't"}
     return any(is_past(w) for w in words)
@@ -144,7 +157,7 @@ def find_outcome(words: list[str], own_action: str | None, after_comma: frozense
         if word == "now" and (k == 0 or words[k - 1] not in {"right", "for", "until", "till", "from", "just", "by"}):
             return "other"
     for k, word in enumerate(words):
-        if word not in OUTCOME_VERBS or any(w in SUBORDINATORS for w in words[max(0, k - 3):k]):
+        if word not in OUTCOME_VERBS | OWN_OUTCOME_VERBS or any(w in SUBORDINATORS for w in words[max(0, k - 3):k]):
             continue
         j = k - 1
         while j >= 0 and words[j] in ADVERBS:
@@ -153,11 +166,11 @@ def find_outcome(words: list[str], own_action: str | None, after_comma: frozense
         # "I traced the fault, renewed it, and reran it": verbs in a list share the candidate's subject.
         shared = own_action and (k in after_comma or subject == "and")
         if subject in FIRST_PERSON or shared:
-            joined = " ".join(words)
-            if word in OWN_OUTCOME_ALWAYS or (
-                    word in OWN_OUTCOME_VERBS and (QUANTITY.search(joined) or ALL_OR_NOTHING.search(joined))):
+            if is_own_outcome(words, k):
                 return "own"
             continue
+        if word not in OUTCOME_VERBS:
+            continue  # "he had", "they got": said of others, these verbs are background
         if word in {"was", "were", "got", "made", "kept", "used", "asked", "wrote", "felt", "started", "found",
                     "came", "went", "moved", "met", "cut", "helped", "stayed"} and own_action:
             continue  # "I moved two nurses": the candidate's own step, not how it ended
@@ -166,25 +179,41 @@ def find_outcome(words: list[str], own_action: str | None, after_comma: frozense
             # Common verbs only count when what follows says how things stood afterwards
             # ("it worked", "it went well"), not "they both worked evenings".
             rest = " ".join(words[k + 1:k + 4])
-            if rest and not AFTERWARDS.match(rest):
-                continue
+            if rest and not AFTERWARDS.match(rest) or (rest.startswith("from") and word != "went"):
+                continue  # "the props were from Portugal": where something came from, not how it went
         return "other"
     return None
 
 
-def read_units(text: str, fillers: list[FillerHit]) -> list[Unit]:
-    """The answer cut into clauses with their STAR cues marked."""
+def is_own_outcome(words: list[str], k: int) -> bool:
+    """Whether the candidate's verb at k says how it ended: "we won the account", "we got £4,200",
+    "we had no near misses", "I lost the job"; not a step ("I reduced the batch size")."""
+    word, rest = words[k], " ".join(words[k:])
+    if word in OWN_OUTCOME_ALWAYS or (word == "lost" and LOST_SOMETHING.match(rest)):
+        return True
+    if word in OWN_OUTCOME_NEAR:  # common verbs: the amount must follow at once ("had the crew knock on every door")
+        rest = " ".join(words[k:k + 4])
+    return word in OWN_OUTCOME_VERBS and bool(QUANTITY.search(rest) or ALL_OR_NOTHING.search(rest))
+
+
+def read_units(text: str, fillers: list[FillerHit], sentences: list[Sentence] | None = None) -> list[Unit]:
+    """The answer cut into clauses with their STAR cues marked (`sentences`: the text's, if already split)."""
     units: list[Unit] = []
     length = max(len(text), 1)
     skip = frozenset(h.start_char for h in fillers if h.kind == "hard")
-    for sentence in split_sentences(text):
+    in_filler = filler_offsets(fillers)
+    for sentence in split_sentences(text) if sentences is None else sentences:
         for clause in clauses(sentence, text, 0, skip):  # always clause by clause: "I did X and it saved Y"
-            words, after_comma = clean_words(clause, text, fillers)
+            words, after_comma = clean_words(clause, text, in_filler)
             if not words:
                 continue
             joined = " ".join(words)
             unit = Unit(sentence=sentence, clause=clause, words=words, position=clause.start / length)
             unit.action, unit.progressive = find_action(words)
+            unit.present_action = None if unit.action else present_action(words)
+            opens = clause.start == sentence.start or words[0] in CLAUSE_JOINERS or "," in text[
+                max(sentence.start, clause.start - 3):clause.start]
+            unit.ending = tells_ending(words, opens)
             unit.task = bool(TASK.search(joined))
             unit.anchor = bool(ANCHOR.search(joined))
             unit.past = is_past_clause(words)
@@ -202,13 +231,21 @@ def label_parts(units: list[Unit]) -> None:
         for unit in units[:first_simple]:
             if unit.progressive:
                 unit.action = None
+    # "I call the broker, I send the documents": narrated in the present, inside a past story.
+    for i, unit in enumerate(units):
+        if unit.present_action and any(u.past or u.anchor for u in units[:i]):
+            unit.action = unit.present_action
     first_action = next((i for i, u in enumerate(units) if u.action), None)
+    last_action = max((i for i, u in enumerate(units) if u.action), default=None)
     first_step = next((i for i, u in enumerate(units) if u.action or u.task), None)
+    closing_starts = set(sorted({u.sentence.start for u in units})[-ENDING_SENTENCES:])
     for i, unit in enumerate(units):
         if unit.task:
             unit.parts.add("task")
-        # How it turned out only counts once the story has reached a step or a goal.
-        if unit.outcome and first_step is not None and i > first_step:
+        # How it turned out only counts once the story has reached a step or a goal; what
+        # happened to others after the candidate's last step, at the very end, says it too.
+        closing = unit.ending and last_action is not None and i > last_action and unit.sentence.start in closing_starts
+        if (unit.outcome or closing) and first_step is not None and i > first_step:
             unit.parts.add("result")
         # "we saved 2,000 dollars" is the result; "I suggested X and he agreed" is both.
         if unit.action and not ("result" in unit.parts and unit.outcome == "own"):
@@ -216,6 +253,10 @@ def label_parts(units: list[Unit]) -> None:
         scene = unit.past and not unit.parts and (first_action is None or i < first_action)
         if (unit.anchor and unit.position < 0.5) or scene:
             unit.parts.add("situation")
+    # "Our team was asked to cut the cloud bill before the new year": a story that opens on
+    # its goal sets the scene with it.
+    if units and not any("situation" in u.parts for u in units) and units[0].task and units[0].past:
+        units[0].parts.add("situation")
 
 
 def _part(units: list[Unit], name: str) -> StarPart:

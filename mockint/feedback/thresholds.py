@@ -29,6 +29,12 @@ LENGTH_TARGETS: dict[QuestionKind, tuple[tuple[int, int], tuple[int, int]]] = {
 # are the ones the issue states, and the widest ordinary range.
 DEFAULT_LENGTH_TARGET = LENGTH_TARGETS[QuestionKind.behavioral]
 
+# The longest answer analysed: 150,000 words, about 15 hours of speech at 160 words a
+# minute, far beyond any answer and beyond a pasted transcript of a long recording. The
+# analysis is linear in the length (scripts/bench_analyze.py: 100,000 words in a few
+# seconds), so the limit only stops a file that is not an answer at all.
+MAX_ANSWER_WORDS = 150_000
+
 # ---- Pace and pauses ----------------------------------------------------------
 # Conversational English runs at about 120-160 words a minute (the US National Center for
 # Voice and Speech quotes ~150 wpm for conversation; presentation coaches aim at 130-160).
@@ -93,6 +99,10 @@ REPETITION_MIN_CONTENT_WORDS = 20
 COMMENTARY_MIN_CLAUSES = 4
 # "Fading out" is looked for in the last this many words ("..., and yeah, so, I guess").
 TRAILING_WORDS = 8
+# Asked for a story, an answer this long that sets no scene and says nothing the candidate
+# did talks around the question (about 45 seconds of generalities). A round number: on the
+# eval sets such answers of 117-189 words are labelled rambling, one of 92 words is not.
+NO_EXAMPLE_WORDS = 100
 # Story never reaching the candidate's actions: the first action comes after this share
 # of the answer (or never). Rule of thumb: a STAR story spends about its first third on
 # situation and task; acting only after 60% leaves little room for action and result.
@@ -107,10 +117,21 @@ QUOTE_WORDS = 25
 TIP_QUOTE_WORDS = 12
 # A clause split off a long sentence has at least this many words (else it stays joined).
 MIN_CLAUSE_WORDS = 4
+# A story's last turn ("Container arrived one day before the opening") is looked for in its
+# last this many sentences: where spoken stories end (rule of thumb; dev_styles set).
+ENDING_SENTENCES = 2
 # At most this many evidence sentences are kept per STAR part.
 MAX_EVIDENCE = 3
 # Ownership tip: "we" at least this many times as often as "I" in the actions.
 WE_OVER_I_RATIO = 2.0
+
+# ---- Talking points -------------------------------------------------------------
+# A sentence covers a talking point when it carries at least this share of the point's
+# content words (and at least two of them when the point has two or more). Half: the
+# highest agreement on the dev split of talking_points.jsonl (0.35-0.5 agree equally).
+POINT_MIN_SHARE = 0.5
+# Two stems meet when they start with the same this many letters ("measured"/"measurable").
+STEM_PREFIX = 5
 
 # ---- Tips ---------------------------------------------------------------------
 MAX_TIPS = 4  # issue #3: one to four concrete tips

@@ -103,6 +103,9 @@ def rambling_tip(fb: Feedback) -> tuple[str | None, str | None]:
     if signals.DRIFT in fired:
         return ("Part of your answer moved away from the question. Before you answer, pick the one story or "
                 "point that answers it, and leave out everything that doesn't serve it."), None
+    if signals.STORY_HOPS in fired:
+        return ("You started more than one story. Pick the one that best answers the question and tell it to the "
+                "end: where you were, what you did, and how it turned out."), None
     if signals.REPETITION in fired:
         return "You make the same point several times. Say it once, clearly, then move on to the next step.", None
     if signals.LATE_ACTION in fired:
@@ -113,6 +116,23 @@ def rambling_tip(fb: Feedback) -> tuple[str | None, str | None]:
     if signals.FILLERS in fired:
         return (filler_tip(fb, force=True) or "") + " Slow down: the fillers are burying your point.", "fillers"
     return "Your answer loses its thread. Give it a clear shape: the point, one example, and how it ended.", None
+
+
+def on_question_tip(fb: Feedback) -> str | None:
+    """The tip for an answer that addressed something other than what was asked."""
+    if fb.on_question is None or fb.on_question.addressed:
+        return None
+    return (f"The question asked about {quote(fb.on_question.missed or '')}, and your answer doesn't get to that. "
+            "Start with one sentence that answers it directly, then give your example.")
+
+
+def talking_points_tip(fb: Feedback) -> str | None:
+    """The points a strong answer covers that the answer's own words did not show."""
+    missing = [p.point for p in fb.talking_points if not p.covered]
+    if not missing:
+        return None
+    listed = "; ".join(f"\u201c{p}\u201d" for p in missing[:3])
+    return f"A strong answer here also makes these points; say them in so many words: {listed}."
 
 
 def pace_tips(fb: Feedback) -> list[str]:
@@ -149,9 +169,9 @@ def choose_tips(fb: Feedback, kind: QuestionKind | None) -> list[str]:
     """The tips for this feedback, most useful first, one to four of them."""
     story = fb.star.applicable or kind in STORY_KINDS
     ramble, covered = rambling_tip(fb)
-    candidates = [length_tip(fb, story), ramble, *star_tips(fb, action_covered=covered == "action"),
-                  situational_tip(fb, kind), ownership_tip(fb), None if covered == "fillers" else filler_tip(fb),
-                  *pace_tips(fb)]
+    candidates = [on_question_tip(fb), length_tip(fb, story), ramble, *star_tips(fb, action_covered=covered == "action"),
+                  situational_tip(fb, kind), talking_points_tip(fb), ownership_tip(fb),
+                  None if covered == "fillers" else filler_tip(fb), *pace_tips(fb)]
     tips = [t for t in candidates if t]
     return tips[:MAX_TIPS] or [praise(fb, story)]
 

@@ -122,3 +122,12 @@ def test_real_speech_through_the_cli_reads_as_typed_text_would():
     data = json.loads(result.output)
     assert "ask not what your country can do for you" in data["transcript"].lower()
     assert data["duration_seconds"] > 8 and data["words_per_minute"] > 60
+
+
+def test_an_answer_beyond_the_stated_limit_gets_one_line(tmp_path):
+    path = tmp_path / "transcript.txt"
+    path.write_text("word " * 150_001, encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert "150,001 words" in result.output and "up to 150,000" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output

@@ -61,3 +61,17 @@ def test_nothing_said_shows_only_the_kind_tip():
     out = plain(fb)
     assert "Nothing was recorded for this answer" in out and "STAR" not in out
     assert feedback_headline(fb) == "nothing said"
+
+
+def test_the_panel_says_whether_the_question_was_answered_and_which_points_were_covered():
+    fb = analyze(Transcript(text="I'd grab the visitor book and take the sign-in list out with me. Then I'd guide "
+                                 "the visitors down the stairs."),
+                 question="The fire alarm goes off while you're on reception: what do you do?",
+                 talking_points=["the sign-in list taken out", "missing people reported to the fire marshal"])
+    out = " ".join(plain(fb).replace("\u2502", " ").split())  # the panel wraps long rows
+    assert "Question" in out and "answered" in out
+    assert "the sign-in list taken out" in out and "take the sign-in list out with me" in out
+    assert "missing people reported to the fire marshal" in out and "not found in your words" in out
+    missed = " ".join(plain(analyze(Transcript(text="Our hotel has 120 rooms near the cathedral and very good "
+                                                   "reviews."), question="Why do you want to work nights?")).split())
+    assert "not answered" in missed and "want to work nights" in missed

@@ -81,3 +81,15 @@ def test_a_situational_answer_that_never_says_what_you_would_do_is_flagged():
                      kind=QuestionKind.situational).rambling
     assert result.is_rambling
     assert signals.NO_ANSWER in result.signals
+
+
+def test_jumping_between_stories_is_rambling_with_its_own_tip():
+    text = ("I've had a few of those as an area manager. The first one that comes to mind is Wakefield, which was "
+            "bottom of the area on every measure when I took it on, and the store manager there was lovely but had "
+            "been promoted too early. So I spent a lot of time there, two days a week for a while. And then there "
+            "was Pontefract, which was a different problem: fine on sales, but the shrinkage was really bad, and "
+            "that's a whole story in itself. At Wakefield we did a lot of coaching with the manager.")
+    fb = analyze(Transcript(text=text), question="Tell me about a time you turned around an underperforming store.")
+    assert fb.rambling.is_rambling and "jumps between stories" in fb.rambling.signals
+    assert fb.rambling.details["story_hops"] >= 2
+    assert any("more than one story" in tip for tip in fb.tips)

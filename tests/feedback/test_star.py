@@ -109,3 +109,62 @@ def test_first_round_follow_ups_are_judged_as_stories():
     fb = star_of(STORY, question="In your first interview you mentioned payroll. Walk me through it.",
                  kind=QuestionKind.first_round)
     assert fb.star.applicable and fb.star.completeness == 1.0
+
+
+@pytest.mark.parametrize("text, part, evidence_start", [
+    # A duty role and a goal set by others are the task.
+    ("At the station where I work in Leeds, we got called to a man collapsed in a car park last winter. I was the "
+     "only paramedic on shift. I called the cardiac centre and got them to accept him. He had a stent within 90 "
+     "minutes.", "task", "I was the only paramedic on shift."),
+    ("Last year our marketing team was asked to cut the paid search budget by a fifth. I pulled twelve months of "
+     "data and proposed cutting four campaigns. We came in at 96% of the old revenue.", "task",
+     "Last year our marketing team was asked to cut"),
+    # Where the speaker works sets the scene, whatever the place is called.
+    ("At the depot where I work, the site manager asked me to sort out the layout. I marked out walkways in yellow. "
+     "We had no near misses in the next six months.", "situation", "At the depot where I work"),
+    # An outcome with its amount, said with "we".
+    ("At the depot where I work, the site manager asked me to sort out the layout. I marked out walkways in yellow. "
+     "We had no near misses in the next six months.", "result", "We had no near misses"),
+    # The story's last turn, said of someone else, with no outcome word.
+    ("Two years ago a container of medical equipment was stuck in customs. My responsibility was to deliver it "
+     "before the ward opened. I called the broker and booked a truck from the port. The container arrived one day "
+     "before the opening.", "result", "The container arrived one day before the opening."),
+    # Narrated in the present, inside a past story.
+    ("Last year in month end close, I was responsible for the accruals. After we sent the accounts, I noticed one "
+     "invoice twice. I tell my manager the same day and I prepare the correcting journal.", "action",
+     "I tell my manager the same day"),
+])
+def test_spoken_and_non_native_story_telling_is_read(text, part, evidence_start):
+    got = getattr(star_of(text).star, part)
+    assert got.present and got.evidence[0].startswith(evidence_start)
+
+
+def test_narrated_present_is_not_an_action_outside_a_story_or_as_a_habit():
+    habit = star_of("I check every course with the apprentice. Now I sign the chart at the bedside every time.")
+    assert not habit.star.action.present
+    lesson = star_of("Last year our release slipped by a week. I learned that I should plan earlier.")
+    assert not lesson.star.action.present and not lesson.star.result.present
+
+
+def test_what_others_did_before_the_candidate_acted_is_not_the_result():
+    fb = star_of("A lady couldn't find a dress in her size, so I rang another store and had it sent to her house.")
+    assert not fb.star.result.present
+
+
+@pytest.mark.parametrize("question", [
+    "What was the hardest decision you've had to make at work?",
+    "When was the last time you disagreed with your manager?",
+    "How have you handled a difficult customer in the past?",
+    "Describe your most challenging project.",
+    "Tell me about a difficult conversation you had with a colleague.",
+    "Describe how you handled a complaint.",
+    "Walk me through how you handled the outage last year.",
+])
+def test_questions_about_one_past_event_are_story_questions(question):
+    assert classify_question(question) == QuestionKind.behavioral
+
+
+@pytest.mark.parametrize("question", ["What is the biggest risk in migrating a monolith to microservices?",
+                                      "What is your biggest weakness?"])
+def test_superlatives_that_ask_for_no_event_are_not_story_questions(question):
+    assert classify_question(question) != QuestionKind.behavioral

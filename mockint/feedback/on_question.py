@@ -1,0 +1,115 @@
+"""Did the answer address the question asked? The part of the question an answer missed, if any.
+
+A question is cut into its asks ("What is your approach to marking, | and how do you make
+sure students act on your feedback?"). The last ask is the main one unless it is a minor
+aside ("and how long have you been in the role?", "what did you learn?"). The main ask is
+missed when the answer never does what its kind of ask needs: a reason for "why do you
+want...", a measure for "how did you measure...", a change for "what would you do
+differently...", something that went wrong for "a time you failed...", a specific story
+for "tell me about a time".
+
+Not used, because measured on on_question_dev.jsonl it does not separate: how many of the
+ask's words the answer shares (by stem, or by en_core_web_md word vectors). A story
+swapped in from another question shares none, but so do many good answers that say
+"bleeped the registrar" for "escalate" (exact stems: 8 of 23 good answers share none;
+vectors, best threshold chosen on the same data: 67% right against 71% for the cues alone).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mockint.domain import OnQuestionFeedback, StarFeedback
+from mockint.text import words
+
+# Asks an answer may leave out and still answer the question.
+MINOR_ASK = re.compile(r"\b(how long|how many years|what did you learn|what you learn|what have you learn|lesson|"
+                       r"what's your current|what is your current|briefly|what did it teach)")
+# Kinds of ask, each with what an answer needs to say to address it.
+ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("a reason", re.compile(r"\bwhy (do|would|did) you (want|like|choose|apply|enjoy|prefer)|\bwhy (this|our|us|the)\b|"
+                            r"what (draws|attracts|excites|motivates|interests) you|mean to you|matters? to you"),
+     re.compile(r"\b(i want|i'd like|i would like|i'd love|i love|i enjoy|i'm (really )?interested|interested in|"
+                r"excit|passion|draws me|drew me|attract|appeal|matters to me|means (to me|a lot|that)|for me|"
+                r"important|i believe|i care|i'm looking for|because|that's why|the reason|i'm keen|i like)")),
+    ("how it was measured", re.compile(r"\bhow (did|do|would|will|could) (you|we) (measure|know|tell|prove|show|check "
+                                       r"whether)|how was (it|that|this) measured|what (evidence|data|metric)"),
+     re.compile(r"(measur|compar|baseline|before and after|(went|dropped|rose|fell|grew|came) (up|down|from)|from \d|"
+                r"\d ?%|per ?cent|percent|increased|decreased|improved by|reduced by|survey|tracked|a/b|control group|"
+                r"fewer|more than (before|last)|metric|kpi|data showed|showed that)")),
+    ("what you would change", re.compile(r"differently|would you change|change next time|do again|do over"),
+     re.compile(r"\b(i would|i'd|i will|i'll|we would|we'd|next time|differently|instead|in hindsight|should have|"
+                r"should've|i wish|if i (did|ran|had|were|was))")),
+    ("something that went wrong", re.compile(r"\b(fail|failed|failure|mistake|went wrong|go wrong|badly|"
+                                             r"turned out (to be )?wrong|didn't (go|work)|couldn't|could not|"
+                                             r"lost|missed|underperform|setback|regret|didn't)\b"),
+     re.compile(r"\b(fail\w*|mistakes?|wrong|didn't|did not|couldn't|could not|wasn't|weren't|lost|missed|late|"
+                r"errors?|fault|problems?|should have|should've|rejected|complain\w*|unhappy|never|"
+                r"too (late|short|long|much)|over budget|behind|not (happy|good|work|enough)|no one|nobody|"
+                r"embarrass\w*)\b")),
+]
+STORY_ASK = re.compile(r"\b(tell me about|describe|give me an example|walk me through) (a|an|one|the) "
+                       r"(time|situation|occasion|moment|case|example|instance|project|deal|mistake|decision|"
+                       r"concern|complaint|conflict|challenge)|\ba time (when )?you\b")
+# Asks for a practice or a plan: "How do you handle...?", "What would you do if...?".
+PRACTICE_ASK = re.compile(r"^(and |but )?((how|what) (do|does|would|will|should|can) you|if you)\b")
+
+# How an ask is quoted back to the candidate: its opening frame turned into a noun phrase
+# ("Tell me about a time you..." -> "a time you...", "How did you measure..." -> "how you measured...").
+REPHRASE = [
+    (re.compile(r"^(and |but |so )?(then )?"), ""),
+    (re.compile(r"^(tell me about|describe|give me an example of|walk me through|talk me through|looking back at "
+                r"[^,]+, )\s*"), ""),
+    (re.compile(r"^(how|why|what|when|where|which) (do|did|does|would|will|can|could|should) you (\w+)"),
+     r"\1 you \2 \3"),
+    (re.compile(r"^(how|why|what|when|where|which) you (do|does) "), r"\1 you "),
+    (re.compile(r"^what('s| is) your "), "your "),
+]
+
+
+def asks(question: str) -> list[str]:
+    """The separate asks of a question, in order: "How do you X, and how do you Y?" is two."""
+    text = " ".join(question.lower().replace("\u2019", "'").split())
+    parts = re.split(r"\?\s*|(?:,|;|:)\s+(?=(?:and |but )?(?:how|what|why|which|who|when|where|in what)\b)|"
+                     r"\.\s+(?=[a-z])| and (?=(?:how|what|why)\b)", text)
+    return [p.strip(" ,.") for p in parts if p and len(words(p)) >= 2]
+
+
+def main_ask(parts: list[str]) -> str | None:
+    """The ask that the answer must address: the last one that is not a minor aside."""
+    major = [p for p in parts if not MINOR_ASK.search(p)]
+    return major[-1] if major else None
+
+
+def quoted(ask: str) -> str:
+    """The ask as it can be quoted back: "how did you measure X" becomes "how you did measure X"."""
+    text = ask
+    for pattern, replacement in REPHRASE:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\byou did (\w+)", r"you \1", text).strip() or ask
+
+
+def judge_on_question(question: str | None, answer: str, star: StarFeedback,
+                      says_practice: bool = True) -> OnQuestionFeedback | None:
+    """Whether the answer addresses the question's main ask, and the ask it missed; None with no question.
+
+    `says_practice`: the answer says what the candidate does or would do ("I ring the parents
+    early", "I'd refuse the sale", "you lock off and test"), which a "how do you..." or "what
+    would you do..." ask needs; a story from the past alone answers another question.
+    """
+    if not question or not question.strip():
+        return None
+    ask = main_ask(asks(question))
+    if ask is None:
+        return OnQuestionFeedback(addressed=True)
+    text = answer.lower().replace("\u2019", "'")
+    for name, needs, evidence in ASK_KINDS:
+        if name == "something that went wrong" and PRACTICE_ASK.search(ask):
+            continue  # "What would you do if you missed a deadline?" asks for a plan, not a failure
+        if needs.search(ask) and not evidence.search(text):
+            return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    if STORY_ASK.search(ask) and star.applicable and not (star.action.present or star.situation.present):
+        return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    if PRACTICE_ASK.search(ask) and not says_practice:
+        return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    return OnQuestionFeedback(addressed=True)

@@ -1,0 +1,92 @@
+"""Did the answer address the question: the main ask, the kind of ask, and the part it missed."""
+
+import pytest
+
+from mockint.domain import Transcript
+from mockint.feedback import analyze
+from mockint.feedback.on_question import asks, main_ask
+
+BUSY_SATURDAY = ("Last Saturday we had a coach party of forty come in at once, and there were only two of us on. "
+                 "I put my colleague on the till and took the bar myself, and we got everyone served in about "
+                 "twenty minutes and nobody left.")
+
+
+def check(question: str, answer: str):
+    return analyze(Transcript(text=answer), question=question).on_question
+
+
+def test_a_story_given_for_a_why_question_misses_the_reason_and_the_tip_quotes_it():
+    fb = analyze(Transcript(text=BUSY_SATURDAY), question="Why do you want to work for our coffee company?")
+    assert not fb.on_question.addressed
+    assert fb.on_question.missed == "why you want to work for our coffee company"
+    assert "want to work for our coffee company" in fb.tips[0]
+
+
+def test_a_reason_given_for_a_why_question_addresses_it():
+    result = check("Why do you want to move from audit into industry?",
+                   "I've done four years in audit and enjoyed it, but I'd like to be inside a business, closer to "
+                   "the decisions, and see the same company over several years.")
+    assert result.addressed and result.missed is None
+
+
+def test_a_two_part_question_is_judged_on_its_main_ask_not_on_a_minor_aside():
+    assert asks("How do you stay calm on a distressing call, and how long have you been in the control room?") == [
+        "how do you stay calm on a distressing call", "and how long have you been in the control room"]
+    assert main_ask(asks("How do you stay calm on a distressing call, and how long have you been in the control "
+                         "room?")) == "how do you stay calm on a distressing call"
+    missed_main = check("Briefly, what's your current role, and why do you want to move into the response team?",
+                        "I'm a paramedic in the north-east, qualified six years and based at the Gateshead station. "
+                        "I do mostly front-line emergency work on twelve-hour shifts.")
+    assert not missed_main.addressed and "move into the response team" in missed_main.missed
+
+
+@pytest.mark.parametrize("question, off, on", [
+    ("How did you measure whether the new caching layer actually helped?",
+     "We put Redis in front of the catalogue service with a five-minute expiry, and I added a fallback straight to "
+     "the database. It took about three weeks to build and roll out.",
+     "We compared the p95 latency for a week before and after: it went from 480 to 120 milliseconds, and database "
+     "load dropped by 60%."),
+    ("Tell me about a project that failed.",
+     "Last year I led the migration of our payment service. I planned it in three phases and we switched over with "
+     "no downtime, and latency dropped by 30%.",
+     "Last year our data migration failed: I missed that two tables used a different encoding, and we had to roll "
+     "back after a day. I wrote a checklist that we now use on every migration."),
+])
+def test_an_ask_that_needs_a_measure_or_a_failure_is_missed_without_one(question, off, on):
+    assert not check(question, off).addressed
+    assert check(question, off).missed in {"how you measure whether the new caching layer actually helped",
+                                            "a project that failed"}
+    assert check(question, on).addressed
+
+
+def test_habits_given_for_tell_me_about_a_time_miss_the_specific_time():
+    result = check("Tell me about a time you had to work under pressure.",
+                   "Low pressure is the most common thing I get called out for. I always check the incoming "
+                   "pressure with a gauge at the kitchen tap first, so I know whether it's the property or the mains.")
+    assert not result.addressed and result.missed == "a time you had to work under pressure"
+
+
+def test_without_a_question_nothing_is_judged():
+    assert check("", BUSY_SATURDAY) is None
+    assert analyze(Transcript(text=BUSY_SATURDAY)).on_question is None
+
+
+def test_a_past_story_given_for_a_how_do_you_question_misses_the_practice():
+    swapped = check("How do you make sure ministers get balanced advice?",
+                    "When the support package was announced, our team had four days to produce the guidance. I split "
+                    "it into sections, gave each to a named writer and ran two check-ins a day. We published on time.")
+    assert not swapped.addressed and swapped.missed == "how you make sure ministers get balanced advice"
+    practice = check("How do you handle a customer who is shouting at you?",
+                     "I let them get it out first, because if you interrupt it just gets worse. Once they've calmed "
+                     "down I say sorry, I tell them what I'm going to do, and I give them a time I'll call back.")
+    assert practice.addressed
+    plan = check("How would you grow it here?", "First I'd look at which services the local GPs refer most, then "
+                 "I'd train two more pharmacists so we can offer consultations every day.")
+    assert plan.addressed
+
+
+def test_a_plan_for_a_hypothetical_mistake_needs_no_failure_words():
+    result = check("What would you do if you missed a deadline for a client?",
+                   "I'd tell the client as soon as I knew, with a new date I can keep, and I'd ask my manager which "
+                   "other work can move so it doesn't happen twice.")
+    assert result.addressed
