@@ -67,8 +67,9 @@ class Question(BaseModel):
     kind: QuestionKind
     competency: str = ""
     reason: str = Field(default="", description="one line on why a second-round interviewer asks this")
-    source: Literal["llm", "bank", "template", "follow_up", "retry"] = "bank"
-    model: str | None = Field(default=None, description="the model that wrote it (source 'llm'), e.g. "
+    source: Literal["llm", "tailored", "bank", "template", "follow_up", "retry"] = Field(
+        default="bank", description="who wrote it: llm (the model, freely), tailored (the model, from a bank question), bank, template")
+    model: str | None = Field(default=None, description="the model that wrote it (source 'llm' or 'tailored'), e.g. "
                               "'qwen2.5:7b via 127.0.0.1:11434'; None for bank, template and follow-up questions")
     level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
     talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")

@@ -5,19 +5,14 @@ second rounds cover, the competencies, and a bank of second-round questions. The
 the one in general.toml; every file is checked on load so that a broken edit fails with one
 line naming the file instead of a traceback halfway through a session.
 
-Matching free text ("pediatric dental hygienist") is a weighted token overlap: a word found in
-a role's title or aliases counts more than one in its keywords, which counts more than one in
-its competencies, and words that many roles share ("manager", "engineer") count less than rare
-ones ("hygienist"). That keeps it predictable, explainable and instant, with no model to load.
+Matching free text ("pediatric dental hygienist") to a family is in role_matching.py; this
+module loads the files, resolves a title, lists families by closeness and picks one by name.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
-import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -26,31 +21,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from mockint.data import data_path, load_toml
 from mockint.domain import Question, QuestionKind, Role
 from mockint.errors import UserError
+from mockint.role_matching import (  # noqa: F401  (normalise and tidy_title stay importable from here)
+    COMPETENCY_WEIGHT, KEYWORD_WEIGHT, NAME_WEIGHT, NOT_A_JOB, PERSON_NOUN, Entry, choose, confident, normalise,
+    rank_words, tidy_title,
+)
 
 FALLBACK_KEY = "general"
 MIN_BANK_QUESTIONS = 12
 
-# Field weights for matching: naming the role beats describing its work.
-NAME_WEIGHT = 3.0
-KEYWORD_WEIGHT = 2.0
-COMPETENCY_WEIGHT = 1.0
-# Below this a match is a coincidence (one shared common word), so the general role is used.
-MIN_SCORE = 3.0
-# Another role is offered as "also close" when it scores at least this share of the best.
-ALSO_RATIO = 0.5
-MAX_ALSO = 3
-# A misspelt word ("acountant") still counts, a little less, when it is this close to a known one.
-TYPO_CUTOFF = 0.85
-TYPO_FACTOR = 0.8
-
-# Words that say nothing about which role it is: grammar and seniority.
-IGNORED_WORDS = frozenset(
-    "a an the of and for in at to with on or my i am as role job position level "
-    "senior sr junior jr lead principal staff associate entry mid ii iii iv intern trainee graduate".split()
-)
-SMALL_WORDS = frozenset("a an the of and for in at to with on or".split())
 _KEY_PATTERN = re.compile(r"[a-z0-9_]+")
-_WORD_PATTERN = re.compile(r"[a-z0-9][a-z0-9+#]*")
 
 
 class _BankEntry(BaseModel):
@@ -82,16 +61,6 @@ class _RoleFile(BaseModel):
     questions: list[_BankEntry]
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """A loaded role with the names and words used to match free text to it."""
-
-    role: Role
-    names: tuple[tuple[str, ...], ...]
-    weights: dict[str, float]
-    spellings: dict[str, str]
-
-
 class RoleMatch(BaseModel):
     """What the candidate typed, tidied, and the built-in role whose bank is used for it."""
 
@@ -120,9 +89,20 @@ def load_role(key: str) -> Role:
     return _load_entry(path).role.model_copy(deep=True)
 
 
-def resolve_role(text: str) -> RoleMatch:
-    """The nearest built-in role for any job title; the general role when nothing fits."""
+def resolve_role(text: str, family: str | None = None) -> RoleMatch:
+    """The nearest built-in role for any job title; the general role when nothing fits.
+
+    `family` (a family's key or title, e.g. from `--family`) overrides the match: the
+    candidate keeps their own title and gets that family's questions.
+    """
     title = " ".join(text.replace("_", " ").split())
+    if family:
+        if not title:
+            raise UserError("The role is empty. Type the job title you are interviewing for, e.g. 'Data Scientist'.")
+        chosen = choose_family(family)
+        entries = _load_entries()
+        display = {lower: form for entry in entries for lower, form in entry.spellings.items()}
+        return RoleMatch(title=tidy_title(title, display), role=chosen, exact=False).model_copy(deep=True)
     if not title:
         raise UserError("The role is empty. Type the job title you are interviewing for, e.g. 'Data Scientist'.")
     entries = _load_entries()
@@ -134,93 +114,53 @@ def resolve_role(text: str) -> RoleMatch:
     for entry in entries:
         if words and tuple(words) in entry.names:
             return RoleMatch(title=tidy_title(title, display), role=entry.role, exact=True).model_copy(deep=True)
-    ranked = _rank(words, [e for e in entries if e.role.key != FALLBACK_KEY])
-    role, also = _choose(ranked, fallback)
+    candidates = [e for e in entries if e.role.key != FALLBACK_KEY]
+    ranked = rank_words(words, candidates)
+    role, also = choose(confident(words, ranked, candidates), fallback, ranked)
     return RoleMatch(title=tidy_title(title, display), role=role, also=also).model_copy(deep=True)
 
 
-# ---- matching (pure) ----------------------------------------------------------
+def rank_families(text: str) -> list[tuple[Role, float]]:
+    """Every job family with how closely it matches a job title, closest first; General last.
+
+    The score is the weighted word overlap `resolve_role` uses (0 when nothing is shared), so a
+    candidate can be offered the next-closest families to choose from.
+    """
+    entries = _load_entries()
+    candidates = [e for e in entries if e.role.key != FALLBACK_KEY]
+    ranked = [(role.model_copy(deep=True), round(score, 2)) for score, role in rank_words(normalise(text), candidates)]
+    fallback = [(e.role.model_copy(deep=True), 0.0) for e in entries if e.role.key == FALLBACK_KEY]
+    return ranked + fallback
 
 
-def normalise(text: str) -> list[str]:
-    """The words of a title that can tell roles apart: lowercased, singular, no filler."""
-    words = _WORD_PATTERN.findall(text.lower().replace("&", " and "))
-    return [_singular(w) for w in words if w not in IGNORED_WORDS]
+def choose_family(choice: str) -> Role:
+    """A job family by its key ("airline_pilot"), its title ("Airline Pilot") or a title it covers ("pilot")."""
+    wanted = " ".join(choice.replace("_", " ").split()).lower()
+    if not wanted:
+        raise UserError("The family is empty. Name one of: " + ", ".join(e.role.key for e in _load_entries()) + ".")
+    for entry in _load_entries():
+        if wanted in (entry.role.key.replace("_", " "), entry.role.title.lower()) or tuple(normalise(wanted)) in entry.names:
+            return entry.role.model_copy(deep=True)
+    known = ", ".join(e.role.key for e in _load_entries())
+    raise UserError(f"No job family '{choice}'. Pick one of: {known} (mockint roles lists them).")
 
 
-def _singular(word: str) -> str:
-    """A light stemmer: plurals to singular, which is all job titles need."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+def identity_words(key: str) -> frozenset[str]:
+    """The words that name a family's own job ("lawyer", "electrician"): a question using one presumes that job.
 
-
-def _rank(words: list[str], entries: list[_Entry]) -> list[tuple[float, Role]]:
-    """Every role with its match score for the given normalised words, best first."""
-    document_count: dict[str, int] = {}
+    They are the last words of the family's title and aliases, less the ones many jobs share
+    ("manager", "engineer", "specialist"), which say nothing about which job it is.
+    """
+    entries = _load_entries()
+    heads: dict[str, set[str]] = {}
     for entry in entries:
-        for word in entry.weights:
-            document_count[word] = document_count.get(word, 0) + 1
-    vocabulary = sorted(document_count)
-    rarity = {w: 1.0 + math.log((len(entries) + 1) / n) for w, n in document_count.items()}
-
-    # Each unknown word is replaced by its nearest known spelling, at a discount.
-    found: list[tuple[str, float]] = []
-    for word in dict.fromkeys(words):
-        if word in rarity:
-            found.append((word, 1.0))
-        elif len(word) >= 5:
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
-            if close:
-                found.append((close[0], TYPO_FACTOR))
-
-    scored = []
-    for entry in entries:
-        score = sum(entry.weights.get(w, 0.0) * rarity[w] * factor for w, factor in found)
-        # A whole alias inside the text ("math teacher" in "high school math teacher") counts again.
-        phrase = max((sum(rarity.get(w, 0.0) for w in name) for name in entry.names
-                      if len(name) > 1 and _contains(words, name)), default=0.0)
-        scored.append((score + phrase, entry.role))
-    return sorted(scored, key=lambda pair: (-pair[0], pair[1].title))
-
-
-def _choose(ranked: list[tuple[float, Role]], fallback: Role) -> tuple[Role, list[Role]]:
-    """The role to use and the other close ones; the fallback when nothing fits or the best is a tie."""
-    strong = [(s, r) for s, r in ranked if s >= MIN_SCORE]
-    if not strong:
-        return fallback, []
-    best_score = strong[0][0]
-    if len(strong) > 1 and math.isclose(strong[1][0], best_score):
-        # "manager" fits five roles equally: say so rather than pick one at random.
-        return fallback, [r for _, r in strong[:MAX_ALSO]]
-    also = [r for s, r in strong[1:] if s >= ALSO_RATIO * best_score]
-    return strong[0][1], also[:MAX_ALSO]
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the phrase appears in the words as a contiguous run."""
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
-def tidy_title(text: str, display: dict[str, str]) -> str:
-    """The title as the candidate meant it: capitalised words, known acronyms as written ("ICU", "iOS")."""
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        lower = word.lower()
-        if lower in display:
-            return display[lower]
-        if word != lower:
-            return word  # the candidate chose the casing ("McKinsey"): keep it
-        if lower in SMALL_WORDS and match.start() > 0:
-            return lower
-        return word.capitalize()
-
-    return re.sub(r"[A-Za-z0-9+#]+", fix, text)
+        for name in entry.names:
+            heads.setdefault(name[-1], set()).add(entry.role.key)
+    entry = next((e for e in entries if e.role.key == key), None)
+    if entry is None:
+        return frozenset()
+    return frozenset(name[-1] for name in entry.names
+                     if len(heads[name[-1]]) == 1 and PERSON_NOUN.search(name[-1]) and name[-1] not in NOT_A_JOB)
 
 
 # ---- loading ------------------------------------------------------------------
@@ -232,7 +172,7 @@ def _role_files() -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
-def _load_entries() -> list[_Entry]:
+def _load_entries() -> list[Entry]:
     """Every role file, checked, sorted by title with the fallback last."""
     files = _role_files()
     if not files:
@@ -241,7 +181,7 @@ def _load_entries() -> list[_Entry]:
     return sorted(entries, key=lambda e: (e.role.key == FALLBACK_KEY, e.role.title.lower()))
 
 
-def _load_entry(path: Path) -> _Entry:
+def _load_entry(path: Path) -> Entry:
     """One role file, parsed and checked once per version of the file."""
     try:
         stat = path.stat()
@@ -251,7 +191,7 @@ def _load_entry(path: Path) -> _Entry:
 
 
 @functools.lru_cache(maxsize=256)
-def _parse_entry(path: Path, mtime_ns: int, size: int) -> _Entry:
+def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
     """One role file, parsed and checked, with its matching index (cached: the stamp says which version)."""
     try:
         spec = _RoleFile.model_validate(load_toml(path))
@@ -279,7 +219,7 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> _Entry:
         for word in normalise(" ".join(texts)):
             weights[word] = max(weights.get(word, 0.0), weight)
     spellings = _spellings([spec.title, *spec.aliases, *spec.keywords])
-    return _Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings)
+    return Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings)
 
 
 def _bank_problem(spec: _RoleFile) -> str | None:

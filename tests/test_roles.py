@@ -12,7 +12,9 @@ import pytest
 from mockint.config import REPO_ROOT
 from mockint.domain import QuestionKind
 from mockint.errors import UserError
-from mockint.roles import list_roles, load_role, normalise, resolve_role, tidy_title
+from mockint.roles import (
+    choose_family, identity_words, list_roles, load_role, normalise, rank_families, resolve_role, tidy_title,
+)
 
 SHIPPED = REPO_ROOT / "prompts" / "roles"
 REQUIRED_KEYS = {
@@ -288,3 +290,43 @@ def test_every_family_meets_the_content_rules(role):
         assert 2 <= len(q.talking_points) <= 4, q.text
         assert not q.twist or (q.kind.value in ("technical", "situational") and q.twist.endswith("?")), q.text
         assert len(q.text.split()) <= 50 and not re.search(r"[()/\[\]]", q.text), q.text
+
+
+# ---- families by closeness, chosen by key or title, and titles named by their last word ----
+
+
+@pytest.mark.parametrize("title, key", [
+    ("air traffic controller", "general"),  # "controller" is a financial controller's word too: not enough
+    ("flight attendant", "general"),  # "flight" alone does not make a pilot
+    ("wind turbine technician", "general"),  # a generic last word and no other known word
+    ("veterinary nurse", "registered_nurse"),
+    ("warehouse picker", "logistics_supply_chain"),
+    ("dental practice manager", "general"),  # a manager, and the allied health family has none
+])
+def test_a_title_is_matched_by_the_job_its_last_word_names(title, key):
+    assert resolve_role(title).role.key == key
+
+
+def test_families_are_listed_by_closeness_with_general_last():
+    ranked = rank_families("game producer")
+    keys = [role.key for role, _ in ranked]
+    assert keys[0] == "project_manager" and keys[-1] == "general"
+    assert len(keys) == len(list_roles())
+    scores = [score for _, score in ranked[:-1]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("choice", ["airline_pilot", "Airline Pilot", "pilot", "  airline   pilot "])
+def test_a_family_is_chosen_by_key_title_or_a_title_it_covers(choice):
+    assert choose_family(choice).key == "airline_pilot"
+
+
+def test_an_unknown_family_is_one_clear_error():
+    with pytest.raises(UserError, match="No job family 'astronaut'"):
+        choose_family("astronaut")
+
+
+def test_identity_words_name_the_familys_own_job_only():
+    words = identity_words("legal")
+    assert {"lawyer", "solicitor", "paralegal"} <= words
+    assert "manager" not in identity_words("hospitality_manager")

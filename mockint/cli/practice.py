@@ -97,8 +97,9 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
     planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
-    result = run_session(session, credit_writer(planner.questions(count), llm), count, channel, TerminalView(out, channel.help), store,
-                         analyze, follow_ups=follow_ups, rng=rng)
+    result = run_session(session, credit_writer(planner.questions(count), llm), count, channel,
+                         TerminalView(out, channel.help), store, analyze, follow_ups=follow_ups, rng=rng,
+                         on_turn=planner.on_turn)
     if result.stopped:
         raise SystemExit(STOPPED_EXIT)
 

@@ -46,6 +46,8 @@ def questions(role_text, notes, debrief_ref, count, model, llm_url, as_json, see
         click.echo(json.dumps({
             "role": match.title,
             "role_key": match.role.key,
+            "family": {"key": match.role.key, "title": match.role.title, "exact": match.exact,
+                       "also": [{"key": r.key, "title": r.title} for r in match.also]},
             "model": model_name,
             "questions": [q.model_dump(mode="json") for q in generated],
             "from_llm": stats.from_llm,

@@ -90,6 +90,6 @@ def credit_writer(questions: Iterator[Question], llm: LanguageModel) -> Iterator
     fallback mid-session, the fallback's.
     """
     for question in questions:
-        if question.source == "llm" and question.model is None:
+        if question.source in ("llm", "tailored") and question.model is None:
             question = question.model_copy(update={"model": llm.name})
         yield question

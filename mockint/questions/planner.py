@@ -1,30 +1,41 @@
-"""QuestionPlanner: second-round questions from the local LLM, checked, with a fallback that is always good.
+"""QuestionPlanner: a session's second-round questions, each one a real interviewer would ask.
 
-Quality comes from structure, not from the model: the planner decides each question's
-kind and competency (and which first-round topic it probes), asks the model only to
-word it, with a few-shot prompt of the role's own bank questions, and checks the
-result. What fails the check is retried, then replaced by a question from the role's
-bank or a template bound to the candidate's own first-round topic. A bigger model
-passes the check more often, so the same code gives it more of its own questions.
+Quality comes from structure; the model adds only what it measurably does well. The planner
+decides every question's kind, competency and level itself, then fills each slot from:
+- the first-round notes: a probe of what went badly first (probes.py, whole clauses only);
+- the family's vetted bank, easier first and harder later, skipping questions that presume
+  another job (bank.py); a big enough model tailors them to the candidate's title, accepted
+  only when the vetted content survives (writer.py);
+- what the candidate has said: later slots push with a twist, a challenged claim or "what
+  would you do differently" (pushes.py).
+A model big enough to write freely (writer.can_write_freely) also writes questions of its
+own, checked by form and meaning; whatever fails is replaced by the bank or a template.
+
+The session engine tells the planner what was answered through `hear(question, answer)`;
+questions are written one at a time, when asked for, from what has been heard by then.
 """
 
 from __future__ import annotations
 
 import random
-import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mockint.domain import Question, QuestionKind
 from mockint.llm.base import LanguageModel
+from mockint.questions import bank, probes, pushes
 from mockint.questions.notes import NoteTopic, extract_topics
+from mockint.questions.pushes import Heard
 from mockint.questions.templates import text_template, toml_template
-from mockint.questions.validate import (
-    Verdict, check_question, content_words, on_topic, overlap, repeats, role_vocabulary,
+from mockint.questions.validate import content_words, overlap, repeats
+from mockint.questions.writer import (
+    KIND_NAMES, can_tailor, can_write_freely, completion_as_question, free_verdict, tailor,
 )
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from mockint.domain import Turn
     from mockint.roles import RoleMatch
 
 # The order of kinds in an interview without notes: open technical, then a story, a dilemma, ...
@@ -35,13 +46,6 @@ KIND_CYCLE = [
     QuestionKind.behavioral,
     QuestionKind.culture,
 ]
-KIND_LABELS = {
-    QuestionKind.technical: "technical deep-dive",
-    QuestionKind.behavioral: "behavioral, asks for one specific past example with evidence",
-    QuestionKind.situational: "situational, a dilemma with a trade-off",
-    QuestionKind.culture: "culture and values, with a concrete example",
-    QuestionKind.first_round: "follow-up on the first-round note",
-}
 KIND_REASONS = {
     QuestionKind.technical: "goes below the surface of {c}: how it works, what you chose and why",
     QuestionKind.behavioral: "asks for evidence of {c}: one real story, your own actions, a measured result",
@@ -49,35 +53,37 @@ KIND_REASONS = {
     QuestionKind.culture: "checks how you work and what you value, around {c}",
     QuestionKind.first_round: "goes back to your first round: {t}",
 }
+PUSH_REASONS = {
+    "twist": "raises the stakes on an earlier scenario: one constraint changes",
+    "challenge": "challenges a claim you made: a second round tests what you say",
+    "differently": "asks what you would change: reflection is what a second round listens for",
+}
 FIRST_ROUND_EVERY = 3  # with notes, every third question goes back to the first round
-# The first words of each kind of question. The model continues from one of them: a
-# tiny model stays on task when the question is already under way, and a bigger one
-# loses nothing by it.
+FIRST_PUSH = 3  # from the fourth question on, every other question pushes on what was said
+# The first words of each kind of question a model writes freely: it continues from one of them.
 OPENERS = {
     QuestionKind.technical: ["How would you design", "Walk me through how you would", "What trade-offs would you weigh when", "How do you decide"],
     QuestionKind.behavioral: ["Tell me about a time you", "Describe a specific situation where you", "Give me an example of a time you"],
     QuestionKind.situational: ["Suppose", "Imagine that", "What would you do if"],
     QuestionKind.culture: ["What does", "How do you", "Tell me about a time when your"],
-    # First-round openers name the candidate's own topic, so the model only writes the probe.
     QuestionKind.first_round: ["Going back to {topic}:", "In your first round you mentioned {topic}."],
 }
-# The interviewer never speaks of themselves, or of the candidate's work as theirs.
-# ("Tell me", "give me", "walk me through" are how interviewers ask, so "me" after those is fine.)
-FIRST_PERSON = re.compile(r"\b(?:I|my|mine|myself)\b|(?<!tell )(?<!give )(?<!walk )(?<!show )(?<!take )\bme\b", re.IGNORECASE)
 
 
 @dataclass
 class Slot:
-    """What one question should be: its kind, competency and, for first-round probes, the topic."""
+    """What one question should be: kind, competency, level, and for a probe its first-round topic."""
 
     kind: QuestionKind
     competency: str
     topic: NoteTopic | None = None
+    level: str = "core"
+    push: bool = False  # push on what the candidate has said, when there is something to push on
 
 
 @dataclass
 class Rejection:
-    """A generated question the validator turned down, and why (shown by `questions --json`)."""
+    """A model draft the checks turned down, and why (shown by `questions --json`)."""
 
     text: str
     reason: str
@@ -87,8 +93,8 @@ class Rejection:
 class PlannerStats:
     """What happened while planning: where questions came from and what was rejected."""
 
-    from_llm: int = 0
-    from_fallback: int = 0
+    from_llm: int = 0  # written or tailored by the model
+    from_fallback: int = 0  # bank, templates and pushes
     rejections: list[Rejection] = field(default_factory=list)
 
 
@@ -105,41 +111,69 @@ class QuestionPlanner:
         llm_attempts: int = 3,
         instant_first: bool = False,
         openers: dict[QuestionKind, list[str]] | None = None,
+        free_writing: bool | None = None,
+        tailoring: bool | None = None,
     ):
+        from mockint.roles import identity_words, list_roles
+
         self.match = match
         self.role = match.role
         self.topics = extract_topics(notes)
         self.llm = llm
         self.rng = rng or random.Random()
         self.llm_attempts = llm_attempts
-        # A session starts at once from the bank (or a first-round template) while the
-        # model warms up and writes the rest in the background.
+        # A session starts at once from the bank (or a first-round probe) while the model
+        # warms up and writes the rest in the background.
         self.instant_first = instant_first
         self.openers = openers or OPENERS
+        # None: decided by the model's size, as measured (writer.py).
+        self.free_writing = llm is not None and (can_write_freely(llm) if free_writing is None else free_writing)
+        self.tailoring = llm is not None and not match.exact and (can_tailor(llm) if tailoring is None else tailoring)
+        self.roles = [r for r in list_roles() if r.key != "general"]
+        identity = identity_words(self.role.key) if not match.exact else frozenset()
+        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title))
+        self.title_words = set(content_words(match.title))
         self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
-        role = match.role
-        self.vocabulary = role_vocabulary(
-            [match.title, role.title, role.summary, *role.competencies, *role.second_round, *(q.text for q in role.bank)]
-            + [t.sentence for t in self.topics]
-        )
+        self.heard: list[Heard] = []
+        self._heard_lock = threading.Lock()
+        self._pushed: set[str] = set()
         self.stats = PlannerStats()
+
+    # ---- what the session engine tells the planner ---------------------------
+
+    def hear(self, question: Question, answer: str) -> None:
+        """Record an answered question, so later questions can push on it (thread-safe)."""
+        with self._heard_lock:
+            self.heard.append(Heard(question, answer or ""))
+
+    def on_turn(self, turn: "Turn") -> None:
+        """The session engine's hook (run_session(..., on_turn=planner.on_turn)): hear every answered turn."""
+        if turn.answer is not None and not turn.skipped and turn.answer.text.strip():
+            self.hear(turn.question, turn.answer.text)
 
     # ---- planning -----------------------------------------------------------
 
     def plan(self, count: int) -> list[Slot]:
-        """The kind, competency and topic of each of `count` questions."""
+        """The kind, competency, level and topic of each of `count` questions."""
         competencies = list(self.role.competencies) or ["general"]
         offset = self.rng.randrange(len(competencies))
         topics = list(self.topics)
         slots: list[Slot] = []
         kinds = iter(KIND_CYCLE * (count // len(KIND_CYCLE) + 1))
+        pushes_due = FIRST_PUSH
         for i in range(count):
+            level = "hard" if i >= count / 2 else "core"
             if topics and i % FIRST_ROUND_EVERY == 0:
                 topic = topics.pop(0)
-                slots.append(Slot(QuestionKind.first_round, self._competency_for(topic, competencies), topic))
-            else:
-                slots.append(Slot(next(kinds), competencies[(offset + i) % len(competencies)]))
+                if topic.form == "claim":
+                    self._pushed.add(topic.topic)  # probed already: not challenged again later
+                slots.append(Slot(QuestionKind.first_round, self._competency_for(topic, competencies), topic, level))
+                continue
+            push = i >= pushes_due
+            if push:
+                pushes_due = i + 2
+            slots.append(Slot(next(kinds), competencies[(offset + i) % len(competencies)], level=level, push=push))
         return slots
 
     def _competency_for(self, topic: NoteTopic, competencies: list[str]) -> str:
@@ -147,50 +181,86 @@ class QuestionPlanner:
         return max(competencies, key=lambda c: overlap(c, topic.sentence))
 
     def questions(self, count: int) -> Iterator[Question]:
-        """Yield `count` checked questions, writing each only when it is asked for."""
+        """Yield `count` questions, writing each only when it is asked for."""
         for i, slot in enumerate(self.plan(count)):
             if i == 0 and self.instant_first:
-                self.stats.from_fallback += 1
-                yield self._accept(self._fallback(slot))
+                yield self._accept(self._without_model(slot))
             else:
-                yield self.write(slot)
+                yield self._accept(self._fill(slot))
 
-    # ---- writing one question ----------------------------------------------
+    # ---- filling one slot ----------------------------------------------------
 
-    def write(self, slot: Slot) -> Question:
-        """One checked question for `slot`: the LLM's if it passes, else the fallback."""
+    def _fill(self, slot: Slot) -> Question:
+        if slot.push:
+            pushed = self._push(slot)
+            if pushed is not None:
+                return pushed
+        if self.free_writing:
+            written = self.write(slot, accept=False)
+            if written.source == "llm":
+                return written
+        if slot.topic is None and self.tailoring:
+            chosen = self._from_bank(slot)
+            tailored, drafts = tailor(self.llm, chosen, self.match.title, self.role, self.roles)
+            self.stats.rejections.extend(Rejection(d.text, d.verdict.reason) for d in drafts if not d.verdict.ok)
+            if tailored is not None and not repeats(tailored.text, self.asked):
+                self.stats.from_llm += 1
+                return tailored
+            self.stats.from_fallback += 1
+            return chosen
+        return self._without_model(slot)
+
+    def _without_model(self, slot: Slot) -> Question:
+        """The slot's question from the notes or the bank alone: always good, always instant."""
+        self.stats.from_fallback += 1
+        if slot.topic is not None:
+            return Question(text=probes.probe(slot.topic, self.rng), kind=QuestionKind.first_round,
+                            competency=slot.competency, reason=self._reason(slot), source="template", level=slot.level)
+        return self._from_bank(slot)
+
+    def _from_bank(self, slot: Slot) -> Question:
+        return bank.choose(self.role.bank, slot.kind, slot.competency, slot.level, self.asked, self.rng, self.unfit)
+
+    def _push(self, slot: Slot) -> Question | None:
+        """A question that pushes on what was heard (or on a claim in the notes), or None."""
+        with self._heard_lock:
+            heard = list(self.heard)
+        note_claims = [t.said for t in self.topics if t.said] + [t.topic for t in self.topics if t.form == "claim"]
+        found = pushes.push(heard, note_claims, self._pushed)
+        if found is None:
+            return None
+        text, how = found
+        if repeats(text, self.asked):
+            return None
+        self.stats.from_fallback += 1
+        kind = QuestionKind.situational if how == "twist" else QuestionKind.behavioral
+        return Question(text=text, kind=kind, competency=slot.competency, reason=PUSH_REASONS[how],
+                        source="bank" if how == "twist" else "template", level="hard")
+
+    # ---- the model writing freely (bigger models) -----------------------------
+
+    def write(self, slot: Slot, accept: bool = True) -> Question:
+        """The model's own question for `slot` if a draft passes the checks, else the slot's fallback."""
         if self.llm is not None:
             prompt, shown = self._prompt(slot)
+            topic = slot.topic.topic if slot.topic else ""
             for attempt in range(self.llm_attempts):
-                opener = self.rng.choice(self.openers[slot.kind]).format(topic=slot.topic.topic if slot.topic else "")
+                opener = self.rng.choice(self.openers[slot.kind]).format(topic=topic)
                 completion = self.llm.complete(
                     f"{prompt} {opener}", max_tokens=64, temperature=0.7 + 0.1 * attempt, stop=("\n", "?")
                 ).text
-                # The "?" stop string ends the completion at the question mark; a completion that
-                # ended a sentence instead never asked anything.
-                ended_statement = completion.rstrip().endswith((".", "!", ":", ";"))
-                raw = f"{opener}{completion}" + ("" if ended_statement or not completion.strip() else "?")
-                verdict = check_question(raw, asked=self.asked, prompt_texts=shown)
-                if verdict.ok and FIRST_PERSON.search(verdict.text):
-                    verdict = Verdict(False, verdict.text, "the interviewer speaks as the candidate")
-                if verdict.ok and not on_topic(verdict.text, self.vocabulary):
-                    verdict = Verdict(False, verdict.text, f"off-topic for a {self.match.title}")
-                if verdict.ok and slot.topic and not (content_words(verdict.text) & content_words(slot.topic.topic)):
-                    verdict = Verdict(False, verdict.text, "does not probe the first-round note")
+                raw = completion_as_question(opener, completion)
+                verdict = free_verdict(raw, asked=self.asked, shown=shown, role=self.role, roles=self.roles,
+                                       title_words=self.title_words, topic=topic)
                 if verdict.ok:
                     self.stats.from_llm += 1
-                    return self._accept(
-                        Question(
-                            text=verdict.text,
-                            kind=slot.kind,
-                            competency=slot.competency,
-                            reason=self._reason(slot),
-                            source="llm",
-                        )
-                    )
+                    question = Question(text=verdict.text, kind=slot.kind, competency=slot.competency,
+                                        reason=self._reason(slot), source="llm", level=slot.level)
+                    return self._accept(question) if accept else question
                 self.stats.rejections.append(Rejection(text=raw.strip()[:200], reason=verdict.reason))
-        self.stats.from_fallback += 1
-        return self._accept(self._fallback(slot))
+        if not accept:
+            return Question(text="", kind=slot.kind, source="bank")  # nothing usable: the caller falls back
+        return self._accept(self._without_model(slot))
 
     def _accept(self, question: Question) -> Question:
         self.asked.append(question.text)
@@ -209,7 +279,7 @@ class QuestionPlanner:
         examples = self._examples()
         lines = []
         for ex_comp, ex_kind, ex_note, ex_text in examples:
-            lines.append(f"Competency: {ex_comp}\nKind: {KIND_LABELS[ex_kind]}")
+            lines.append(f"Competency: {ex_comp}\nKind: {KIND_NAMES[ex_kind]}")
             if ex_note:
                 lines.append(f"First-round note: {ex_note}")
             lines.append(f"Question: {ex_text}\n")
@@ -217,7 +287,7 @@ class QuestionPlanner:
             title=self.match.title,
             examples="\n".join(lines),
             competency=slot.competency,
-            kind=KIND_LABELS[slot.kind],
+            kind=KIND_NAMES[slot.kind],
             note_line=f"\nFirst-round note: {slot.topic.sentence}" if slot.topic else "",
         )
         return prompt.rstrip(), [ex[3] for ex in examples]
@@ -227,7 +297,7 @@ class QuestionPlanner:
         if self._shots is None:
             shots = []
             for kind in (QuestionKind.technical, QuestionKind.behavioral, QuestionKind.situational, QuestionKind.culture):
-                pool = [q for q in self.role.bank if q.kind == kind]
+                pool = [q for q in self.role.bank if q.kind == kind and q.text not in self.unfit]
                 if pool:
                     q = self.rng.choice(pool)
                     shots.append((q.competency, q.kind, "", q.text))
@@ -236,28 +306,3 @@ class QuestionPlanner:
                 shots.append(("the first-round topic", QuestionKind.first_round, s["note"], s["question"]))
             self._shots = shots
         return self._shots
-
-    def _fallback(self, slot: Slot) -> Question:
-        """A question that is always good: a first-round template, else an unused bank question."""
-        if slot.topic is not None:
-            templates = toml_template("first_round.toml")["templates"]
-            options = templates["struggled" if slot.topic.struggled else "discussed"]
-            for text in self.rng.sample(options, len(options)):
-                candidate = text.format(topic=slot.topic.topic)
-                if check_question(candidate, asked=self.asked).ok:
-                    return Question(text=candidate, kind=slot.kind, competency=slot.competency,
-                                    reason=self._reason(slot), source="template")
-        # Bank questions are curated and reviewed, so they are not put through the checker of
-        # model-written drafts (it judges form and would turn some good ones down); they only
-        # must not repeat what this session already asked.
-        unused = [q for q in self.role.bank if not repeats(q.text, self.asked)]
-        for match in (
-            lambda q: q.kind == slot.kind and q.competency == slot.competency,
-            lambda q: q.kind == slot.kind,
-            lambda q: True,
-        ):
-            pool = [q for q in unused if match(q)]
-            if pool:
-                return self.rng.choice(pool).model_copy(update={"source": "bank"})
-        # A session longer than the bank: reuse the least recently asked bank question.
-        return self.role.bank[len(self.asked) % len(self.role.bank)].model_copy(update={"source": "bank"})

@@ -1,8 +1,9 @@
 """Decide whether a generated question is fit to ask, as pure functions.
 
-A tiny local model writes a usable question perhaps one time in three; the rest is
-chatter, an echo of the prompt, a yes/no question or a duplicate. Every question,
-whatever wrote it, passes `check_question` before the candidate sees it.
+A small local model's drafts are mostly chatter, echoes of the prompt, yes/no questions,
+duplicates or shallow ("How do you handle stress?"). Every model draft passes
+`check_question` (form, and depth as specificity) and then fit.py (meaning: does it belong
+to the job) before the candidate sees it; bank questions are vetted content.
 """
 
 from __future__ import annotations
@@ -27,13 +28,18 @@ IMPERATIVE_OPENERS = {
     "tell", "walk", "describe", "explain", "give", "talk", "take", "share", "imagine", "suppose", "say",
     "picture", "compare", "design", "outline", "estimate", "plan", "sketch",
 }
-# Words that mark a probing, second-round question rather than small talk.
+# What makes a question second-round is specificity: a concrete situation, a decision, evidence.
+# These words ask for exactly that; a question with none of them needs more concrete content.
 DEPTH_MARKERS = re.compile(
-    r"\b(how|why|trade-?offs?|measur\w*|metrics?|specific\w*|decid\w*|decisions?|evidence|numbers?|results?|"
-    r"impact|exactly|walk me through|examples?|cost\w*|risks?|prioriti\w*|outcomes?|approach|handle|"
-    r"what would you|what did you|what do you do|step by step|changed?|improv\w*|fail\w*|mistakes?|learn\w*|conflict|disagree\w*)\b",
+    r"\b(trade-?offs?|measur\w*|metrics?|numbers?|evidence|specific\w*|exactly|decid\w*|decisions?|"
+    r"prioriti\w*|risks?|costs?|results?|outcomes?|impact|fail\w*|mistakes?|wrong|conflict|disagree\w*|"
+    r"instead|alternatives?|rather than|step by step|walk me through|take me through|talk me through|"
+    r"time (?:you|when)|changed?)\b",
     re.IGNORECASE,
 )
+# A question names at least this many specific things (words beyond the generic ones every
+# interview question uses); with a depth marker, fewer will do. "How do you handle stress?" names one.
+MIN_SPECIFIC_WORDS, MIN_SPECIFIC_WITH_MARKER = 5, 2
 # Things a model says that no interviewer would.
 CHATTER = re.compile(
     r"(as an ai|language model|i'm sorry|i am sorry|\bhere is\b|\bhere's\b|\bhere are\b|\bsure[,!]|certainly|"
@@ -61,6 +67,8 @@ GENERIC = {
     "really", "very", "much", "many", "lot", "any", "all", "each", "both", "even", "just", "only",
     "kind", "person", "day", "days", "year", "years", "hard", "difficult", "tough", "right", "wrong",
 }
+GENERIC_STEMS = {stem(w) for w in GENERIC | {"handle", "deal", "feel", "like", "work", "stress", "favourite", "favorite",
+                                              "job", "career", "goal", "strength", "weakness", "motivate", "enjoy"}}
 NEAR_DUPLICATE = 0.5  # Jaccard overlap of content words at which two questions are "the same question"
 
 
@@ -102,16 +110,6 @@ def main_clause(text: str) -> str:
     return parts[-1] if parts else text
 
 
-def role_vocabulary(texts: list[str]) -> set[str]:
-    """The stems that mark a question as belonging to a role: its competencies, bank and title."""
-    return {stem(w) for t in texts for w in content_words(t)} - {stem(w) for w in GENERIC}
-
-
-def on_topic(text: str, vocabulary: set[str]) -> bool:
-    """True when the question uses at least one word of the role's own vocabulary."""
-    return bool({stem(w) for w in content_words(text)} & vocabulary)
-
-
 def is_yes_no(text: str) -> bool:
     """True for questions answerable by yes or no ("Did you ...?"), but not for choices ("X or Y?")."""
     clause_words = words(main_clause(text))
@@ -137,6 +135,17 @@ def looks_like_question(text: str) -> bool:
     return (has_wh or opens_imperative) and addressed
 
 
+def specific_words(text: str) -> set[str]:
+    """The words of a question that name something particular, beyond what every question says."""
+    return {w for w in content_words(text) if w not in GENERIC and stem(w) not in GENERIC_STEMS}
+
+
+def is_deep(text: str) -> bool:
+    """Whether a question is concrete enough for a second round: specific content, or a depth marker and some."""
+    n = len(specific_words(text))
+    return n >= MIN_SPECIFIC_WORDS or (n >= MIN_SPECIFIC_WITH_MARKER and bool(DEPTH_MARKERS.search(text)))
+
+
 def is_garbled(text: str) -> bool:
     """Repeated words, stray symbols or non-text: the marks of a small model losing its way."""
     ws = words(text)
@@ -146,12 +155,17 @@ def is_garbled(text: str) -> bool:
     return letters < 0.6 * len(text) or bool(re.search(r"[{}\[\]<>|#@$^~`\\]", text))
 
 
+# An interviewer's request ("Tell me about a time you lost a customer, and how you handled it.")
+# is a question whether it ends with "?" or with a full stop.
+REQUEST = re.compile(r"^(?:tell me|walk me|take me|talk me|talk about|describe|give me|share|explain)\b", re.IGNORECASE)
+
+
 def check_question(raw: str, *, asked: list[str] = (), prompt_texts: list[str] = ()) -> Verdict:
     """Check one candidate question against the rules; `asked` is the session so far."""
     text = clean_question(raw)
     n = len(words(text))
-    if not text.endswith("?"):
-        return Verdict(False, text, "no question mark")
+    if not text.endswith("?") and not (text.endswith(".") and (REQUEST.match(text) or REQUEST.match(main_clause(text)))):
+        return Verdict(False, text, "not a question or a request")
     if n < MIN_WORDS:
         return Verdict(False, text, f"too short ({n} words)")
     if n > MAX_WORDS:
@@ -164,7 +178,7 @@ def check_question(raw: str, *, asked: list[str] = (), prompt_texts: list[str] =
         return Verdict(False, text, "yes/no question")
     if not looks_like_question(text):
         return Verdict(False, text, "not a question to the candidate")
-    if not DEPTH_MARKERS.search(text):
+    if not is_deep(text):
         return Verdict(False, text, "too shallow for a second round")
     for seen in prompt_texts:
         if overlap(text, seen) >= NEAR_DUPLICATE or text.lower() == seen.lower():

@@ -23,7 +23,7 @@ def test_good_questions_pass(text):
 @pytest.mark.parametrize(
     "raw, reason",
     [
-        ("Please make yourself seen.", "no question mark"),
+        ("Please make yourself seen.", "not a question or a request"),
         ("What about you?", "too short (3 words)"),
         ("Did you ever lead a migration project with a measurable result?", "yes/no question"),
         ("Would you like to explain how the payments migration went in detail?", "yes/no question"),
@@ -49,6 +49,15 @@ def test_near_duplicates_and_prompt_echoes_are_rejected():
     assert check_question(
         "How do you decide which metrics matter when a launch goes wrong?", asked=[earlier]
     ).ok
+
+
+def test_a_request_ending_with_a_full_stop_is_a_question():
+    assert check_question("Tell me about a time you lost a customer, and how you handled it.").ok
+
+
+def test_depth_is_specificity_not_the_word_how():
+    assert check_question("How do you handle stress at work?").reason == "too shallow for a second round"
+    assert check_question("How do you handle accruals and cut-off at year end for expenses whose invoices arrive late?").ok
 
 
 def test_cleaning_strips_numbering_labels_and_trailing_text():

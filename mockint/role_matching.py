@@ -1,0 +1,189 @@
+"""Matching a free-text job title to the nearest job family: pure functions on the families' words.
+
+A weighted token overlap: a word found in a family's title or aliases counts more than one in
+its keywords, which counts more than one in its competencies, and words that many families
+share ("manager", "engineer") count less than rare ones ("hygienist"). The last word of a title
+names the job, so a family that only matches a side word ("flight" in "flight attendant") is
+not used. Predictable, explainable and instant, with no model to load.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+
+from mockint.domain import Role
+
+# Field weights for matching: naming the role beats describing its work.
+NAME_WEIGHT = 3.0
+KEYWORD_WEIGHT = 2.0
+COMPETENCY_WEIGHT = 1.0
+# A title's last word known to at most this many families names the job; more, and it is generic ("manager").
+SPECIFIC_HEAD_FAMILIES = 2
+# What a word for a person doing a job looks like ("electrician", "solicitor", "nurse"), unlike "chain" or "project".
+PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|man|person|wife|nurse|pilot|chef|counsel|captain|surgeon|agent|clerk|paralegal|medic)$")
+NOT_A_JOB = frozenset({"student", "partner", "member", "owner", "user", "customer"})
+# Last words that make a title a management job, whatever the field.
+MANAGING_WORDS = frozenset({"manager", "supervisor", "director", "head", "chief", "administrator", "coordinator"})
+# Below this a match is a coincidence (one shared common word), so the general role is used.
+MIN_SCORE = 3.0
+# Another role is offered as "also close" when it scores at least this share of the best.
+ALSO_RATIO = 0.5
+MAX_ALSO = 3
+# A misspelt word ("acountant") still counts, a little less, when it is this close to a known one.
+TYPO_CUTOFF = 0.85
+TYPO_FACTOR = 0.8
+
+# Words that say nothing about which role it is: grammar and seniority.
+IGNORED_WORDS = frozenset(
+    "a an the of and for in at to with on or my i am as role job position level "
+    "senior sr junior jr lead principal staff associate entry mid ii iii iv intern trainee graduate".split()
+)
+SMALL_WORDS = frozenset("a an the of and for in at to with on or".split())
+_WORD_PATTERN = re.compile(r"[a-z0-9][a-z0-9+#]*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A loaded role with the names and words used to match free text to it."""
+
+    role: Role
+    names: tuple[tuple[str, ...], ...]
+    weights: dict[str, float]
+    spellings: dict[str, str]
+
+
+# ---- matching (pure) ----------------------------------------------------------
+
+
+def normalise(text: str) -> list[str]:
+    """The words of a title that can tell roles apart: lowercased, singular, no filler."""
+    words = _WORD_PATTERN.findall(text.lower().replace("&", " and "))
+    return [_singular(w) for w in words if w not in IGNORED_WORDS]
+
+
+def _singular(word: str) -> str:
+    """A light stemmer: plurals to singular, which is all job titles need."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def rank_words(words: list[str], entries: list[Entry]) -> list[tuple[float, Role]]:
+    """Every role with its match score for the given normalised words, best first."""
+    document_count: dict[str, int] = {}
+    for entry in entries:
+        for word in entry.weights:
+            document_count[word] = document_count.get(word, 0) + 1
+    vocabulary = sorted(document_count)
+    rarity = {w: 1.0 + math.log((len(entries) + 1) / n) for w, n in document_count.items()}
+
+    # Each unknown word is replaced by its nearest known spelling, at a discount.
+    found: list[tuple[str, float]] = []
+    for word in dict.fromkeys(words):
+        if word in rarity:
+            found.append((word, 1.0))
+        elif len(word) >= 5:
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
+            if close:
+                found.append((close[0], TYPO_FACTOR))
+
+    scored = []
+    for entry in entries:
+        score = sum(entry.weights.get(w, 0.0) * rarity[w] * factor for w, factor in found)
+        # A whole alias inside the text ("math teacher" in "high school math teacher") counts again.
+        phrase = max((sum(rarity.get(w, 0.0) for w in name) for name in entry.names
+                      if len(name) > 1 and _contains(words, name)), default=0.0)
+        scored.append((score + phrase, entry.role))
+    return sorted(scored, key=lambda pair: (-pair[0], pair[1].title))
+
+
+def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[Entry]) -> list[tuple[float, Role]]:
+    """The ranking with matches that rest on a side word removed (scored 0).
+
+    The last word of a job title names the job ("air traffic *controller*", "flight
+    *attendant*"). When that word belongs to one or two families, a family must know it and
+    account for at least half of the title's known words: "flight" alone does not make a
+    flight attendant a pilot, nor "controller" an air traffic controller an accountant. When
+    the last word is one many jobs share ("manager", "clerk", "technician") or one no family
+    knows, the other words decide: the family must match two of them, or one of its own job
+    names ("payroll clerk": "payroll" is in the accountant family's "payroll specialist"), and
+    for a management title ("dental practice manager") the family must have managers of its own.
+    """
+    if not words:
+        return ranked
+    vocabulary = sorted({w for e in entries for w in e.weights})
+    words = [_spelled(w, vocabulary) or w for w in words]
+    weights = {e.role.key: e.weights for e in entries}
+    name_words = {e.role.key: {w for name in e.names for w in name} for e in entries}
+    known = [w for w in dict.fromkeys(words) if any(w in e.weights for e in entries)]
+    head = words[-1]
+    head_families = sum(head in e.weights for e in entries)
+    kept = []
+    for score, role in ranked:
+        own = weights[role.key]
+        explained = [w for w in known if w in own]
+        if 1 <= head_families <= SPECIFIC_HEAD_FAMILIES:
+            ok = head in explained and len(explained) * 2 >= len(known)
+        else:
+            others = [w for w in explained if w != head]
+            ok = len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)
+            # A "dental practice manager" manages: a family with no managers of its own does not fit.
+            ok = ok and (head not in MANAGING_WORDS or head in name_words[role.key])
+        kept.append((score if ok else 0.0, role))
+    return sorted(kept, key=lambda pair: (-pair[0], pair[1].title))
+
+
+def _spelled(word: str, vocabulary: list[str]) -> str | None:
+    """The known word a (possibly misspelt) word stands for, or None."""
+    if word in vocabulary or len(word) < 5:
+        return word if word in vocabulary else None
+    close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+def choose(ranked: list[tuple[float, Role]], fallback: Role,
+            raw: list[tuple[float, Role]] | None = None) -> tuple[Role, list[Role]]:
+    """The role to use and the other close ones; the fallback when nothing fits or the best is a tie.
+
+    `ranked` decides the role; `raw` (the ranking before side-word matches were removed) says
+    which other families are close enough to offer.
+    """
+    strong = [(s, r) for s, r in ranked if s >= MIN_SCORE]
+    if not strong:
+        return fallback, [r for s, r in (raw or []) if s >= MIN_SCORE][:MAX_ALSO]
+    best_score = strong[0][0]
+    if len(strong) > 1 and math.isclose(strong[1][0], best_score):
+        # "manager" fits five roles equally: say so rather than pick one at random.
+        return fallback, [r for _, r in strong[:MAX_ALSO]]
+    close = [(s, r) for s, r in (raw or strong) if r.key != strong[0][1].key and s >= MIN_SCORE]
+    also = [r for s, r in close if s >= ALSO_RATIO * best_score]
+    return strong[0][1], also[:MAX_ALSO]
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the phrase appears in the words as a contiguous run."""
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def tidy_title(text: str, display: dict[str, str]) -> str:
+    """The title as the candidate meant it: capitalised words, known acronyms as written ("ICU", "iOS")."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in display:
+            return display[lower]
+        if word != lower:
+            return word  # the candidate chose the casing ("McKinsey"): keep it
+        if lower in SMALL_WORDS and match.start() > 0:
+            return lower
+        return word.capitalize()
+
+    return re.sub(r"[A-Za-z0-9+#]+", fix, text)
