@@ -24,6 +24,7 @@ from mockint.cli.questions import questions
 from mockint.cli.roles import roles
 from mockint.cli.sessions import review, sessions
 from mockint.cli.stories import stories
+from mockint.cli.web import web
 from mockint.engines import Engines
 from mockint.errors import UserError
 
@@ -62,7 +63,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (
     practice, questions, roles, sessions, review, progress, analyze,
-    debrief, stories, ask, followup, devices, doctor,
+    debrief, stories, ask, followup, devices, doctor, web,
 ):
     cli.add_command(command)
 
