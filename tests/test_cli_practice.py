@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from mockint.cli import cli
+from mockint.roles import load_role
 
 STRONG = (
     "In my last job our checkout service failed every Friday under peak load. I was the engineer on call and "
@@ -190,3 +191,15 @@ def test_works_with_no_network_at_all(mockint_home):
     )
     assert result.returncode == 0, result.stderr
     assert "2 answered" in result.stdout
+
+
+def test_roles_read_well_at_80_columns(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    listing = run(["roles"]).output.splitlines()
+    assert all(len(line.rstrip()) <= 80 for line in listing)
+    pilots = str(len(load_role("airline_pilot").bank))
+    assert any(line.startswith("Airline Pilot ") and line.rstrip().endswith(" " + pilots) for line in listing)
+    detail = run(["roles", "airline_pilot"])
+    assert detail.exit_code == 0 and "crew resource management and communication" in detail.output
+    assert all(len(line.rstrip()) <= 80 for line in detail.output.splitlines())
+    assert run(["roles", "astronaut"]).exit_code == 2
