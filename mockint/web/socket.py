@@ -21,7 +21,7 @@ MAX_AUDIO_FRAME_BYTES = 64 * 1024  # two seconds of audio; the page sends a tent
 MAX_TEXT_FRAME_CHARS = 64 * 1024  # a typed answer or the start form with notes
 AUDIO_FRAMES_PER_SECOND, AUDIO_BURST = 40, 120  # four times the page's rate, and a burst after a stall
 CONTROLS_PER_SECOND, CONTROL_BURST = 5, 30
-BUSY = ("mockint is already open in another tab. Use that tab, or close it and reload this page.")
+BUSY = "mockint is already open in another tab. Use that tab, or close it: this one then takes over."
 POLICY_VIOLATION = 1008
 BUSY_CLOSE = 4001
 

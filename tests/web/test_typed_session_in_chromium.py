@@ -30,7 +30,7 @@ def next_step(page: Page) -> str:
     """Wait for what comes after an answer's feedback: the next question ("question") or the summary."""
     summary = page.get_by_role("heading", name="Session summary")
     following = page.get_by_role("button", name="Next question")
-    expect(summary.or_(following)).to_be_visible(timeout=60_000)
+    expect(summary.or_(following)).to_be_visible(timeout=180_000)  # the LLM may be writing the next one
     return "summary" if summary.is_visible() else "question"
 
 

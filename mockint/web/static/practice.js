@@ -37,8 +37,17 @@ function send(message) {
 }
 
 const handlers = {
-  ready() { $("start").disabled = false; },
-  busy(m) { state.refused = true; showProblem(m.text); $("start").disabled = true; },
+  ready() {
+    if (state.refused) clearProblem(); // the other tab has gone: this one takes over
+    state.refused = false;
+    $("start").disabled = false;
+  },
+  busy(m) {
+    state.refused = true;
+    showProblem(m.text);
+    $("start").disabled = true;
+    setTimeout(connect, 2000); // ask again: closing the other tab hands the practice to this one
+  },
   status(m) { $("start-status").textContent = m.text; },
   error(m) {
     if (!state.started) {
@@ -181,6 +190,7 @@ function showProblem(text) {
   const alert = $("alert");
   alert.textContent = text;
   alert.hidden = false;
+  alert.scrollIntoView({ block: "nearest" });
 }
 
 function clearProblem() {
