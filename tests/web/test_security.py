@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import json
 import socket
 
 import pytest
 import websockets
+from websockets.sync.client import connect
 from click.testing import CliRunner
 
 from mockint.cli import cli
@@ -87,39 +87,37 @@ def socket_headers(web, origin="own"):
     return headers
 
 
-async def first_message(web, headers):
-    async with websockets.connect(f"ws://127.0.0.1:{web.server.port}/ws", additional_headers=headers,
-                                  origin=None) as ws:
-        return json.loads(await ws.recv())
+def first_message(web, headers):
+    """The first thing the practice socket says (websockets' own client: Playwright holds this thread's loop)."""
+    with connect(f"ws://127.0.0.1:{web.server.port}/ws", additional_headers=headers, origin=None) as ws:
+        return json.loads(ws.recv(timeout=10))
 
 
 @pytest.mark.parametrize("origin", ["http://evil.example", "http://localhost.evil.example", None])
 def test_a_websocket_from_another_origin_is_refused(web, origin):
     with pytest.raises(websockets.InvalidStatus) as refused:
-        asyncio.run(first_message(web, socket_headers(web, origin)))
+        first_message(web, socket_headers(web, origin))
     assert refused.value.response.status_code == 403
 
 
 def test_the_practice_websocket_opens_for_the_app_itself(web):
-    assert asyncio.run(first_message(web, socket_headers(web))) == {"type": "ready", "running": False}
+    assert first_message(web, socket_headers(web)) == {"type": "ready", "running": False}
 
 
 def test_a_flood_of_messages_closes_the_socket(web):
-    async def flood():
-        async with websockets.connect(f"ws://127.0.0.1:{web.server.port}/ws",
-                                      additional_headers=socket_headers(web)) as ws:
-            await ws.recv()
+    replies = []
+    with connect(f"ws://127.0.0.1:{web.server.port}/ws", additional_headers=socket_headers(web)) as ws:
+        ws.recv(timeout=10)
+        try:
             for _ in range(200):
-                await ws.send(json.dumps({"type": "skip"}))
-            replies = []
-            try:
-                while True:
-                    replies.append(json.loads(await ws.recv()))
-            except websockets.ConnectionClosed as closed:
-                return replies, closed.rcvd.code
-
-    replies, code = asyncio.run(flood())
-    assert code == 1008 and replies[-1]["text"].startswith("Too many messages")
+                ws.send(json.dumps({"type": "skip"}))
+        except websockets.ConnectionClosed:
+            pass  # closed while still sending: the server's reason is read below all the same
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            while True:  # what the server sent before closing is read first
+                replies.append(json.loads(ws.recv(timeout=10)))
+    assert closed.value.rcvd.code == 1008
+    assert [r["text"] for r in replies] == ["Too many messages at once; the connection was closed."]
 
 
 def test_the_server_listens_on_the_loopback_address_only(web):
