@@ -39,7 +39,11 @@ def measure(page, stop_after_seconds: float | None) -> float:
     if stop_after_seconds is not None:
         page.wait_for_timeout(stop_after_seconds * 1000)
         page.get_by_role("button", name="Stop").click()
-    expect(page.get_by_role("region", name="Feedback").locator("blockquote")).to_be_visible(timeout=120_000)
+    try:
+        expect(page.get_by_role("region", name="Feedback").locator("blockquote")).to_be_visible(timeout=120_000)
+    except AssertionError:
+        said = {name: page.locator(f"#{name}").inner_text() for name in ("alert", "notice", "rec-status")}
+        raise RuntimeError(f"no feedback within 120 s; the page says {said}") from None
     timing = page.evaluate("() => window.mockintPage.timings[window.mockintPage.timings.length - 1]")
     return (timing["feedback"] - timing["ended"]) / 1000
 
