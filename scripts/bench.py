@@ -5,6 +5,10 @@
   through the recording path (end-of-answer detection -> streaming transcription);
   timed from the moment the endpointer ends the answer to feedback ready.
 - feedback latency, batch: the same answer transcribed whole after it ends, then analyzed.
+- end of turn (scripts/thinking_pauses.py): spoken answers with a 2.5-4 s thinking pause
+  planted mid-sentence, fed at real-time pace through the recorder with the end-of-turn
+  rules: how many were cut at that pause, and the median wait from the last word of
+  the others to feedback ready.
 - first question: a cold `mockint practice` process, from its start to the first
   question on its screen.
 - LLM tokens per second: the planner's own generation (free decoding of one line after
@@ -30,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO))  # for mockint, and scripts.thinking_pauses
 
 from mockint.config import Settings, find_llm_model  # noqa: E402
 from mockint.domain import QuestionKind, Transcript  # noqa: E402
@@ -39,10 +43,12 @@ from mockint.llm import load_model  # noqa: E402
 from mockint.llm.base import Completion, LanguageModel  # noqa: E402
 from mockint.questions.planner import QuestionPlanner, Slot  # noqa: E402
 from mockint.roles import resolve_role  # noqa: E402
-from mockint.speech.audio import SAMPLE_RATE, Recorder, blocks_of  # noqa: E402
+from mockint.speech.audio import Recorder, blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import StreamingTranscriber, Transcriber  # noqa: E402
+from mockint.speech.vad import SAMPLE_RATE  # noqa: E402
 from mockint.speech.wer import word_error_rate  # noqa: E402
+from scripts.thinking_pauses import thinking_pause_results  # noqa: E402
 
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 QUESTION = "Tell me about a time you had to learn something quickly: what did you do, and what was the result?"
@@ -71,9 +77,14 @@ def long_answer(path: Path | None) -> np.ndarray:
 
 
 def feedback_streaming(audio: np.ndarray, transcriber: Transcriber) -> tuple[float, float, Transcript]:
-    """Feed at real-time pace through the Recorder's collect path; time end of answer -> feedback."""
+    """Feed at real-time pace through the Recorder's collect path; time end of answer -> feedback.
+
+    The end-of-turn rules are left out here (a fixed end silence): this measures how far
+    streaming transcription keeps up over a long answer read aloud, whose pauses between
+    read sentences the rules would take for its end.
+    """
     stream = StreamingTranscriber(transcriber)
-    recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)  # as VoiceChannel sets it up
+    recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)
     recording = recorder.collect(blocks_of(audio, round(0.1 * SAMPLE_RATE), paced=True), on_chunk=stream.feed)
     ended = time.perf_counter()  # the endpointer has just ended the answer
     transcript = stream.finish()
@@ -178,28 +189,43 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--audio", type=Path, help="answer audio (default: LJ Speech clips joined, from ../shared)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of four questions for the LLM rates")
+    parser.add_argument("--answers", action="store_true", help="also each planted-pause answer's row")
+    parser.add_argument("--turns-only", action="store_true", help="only the end-of-turn measures")
     args = parser.parse_args()
 
-    results: dict = {"question_first_s": round(question_first_seconds(), 2)}
-    audio = long_answer(args.audio)
     transcriber = Transcriber()
     transcriber.load()
+    if args.turns_only:
+        return show(end_of_turn(transcriber, args.answers), args.json)
+    results: dict = {"question_first_s": round(question_first_seconds(), 2)}
+    audio = long_answer(args.audio)
     streaming_s, answer_s, streamed = feedback_streaming(audio, transcriber)
     batch_s, batched = feedback_batch(audio[: int(answer_s * SAMPLE_RATE)], transcriber)
     results.update({
         "answer_seconds": round(answer_s, 1),
         "feedback_latency_streaming_s": round(streaming_s, 2),
         "feedback_latency_batch_s": round(batch_s, 2),
-        # What the candidate feels: the endpointer first waits out its silence after the last word.
-        "feedback_after_last_word_s": round(END_SILENCE_S + streaming_s, 2),
         "streaming_vs_batch_word_difference": round(word_error_rate(batched.text, streamed.text), 3),
     })
+    results.update(end_of_turn(transcriber, args.answers))
     results.update(llm_rates(find_llm_model(), args.rounds))
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results["streaming_share_of_batch"] = round(results["feedback_latency_streaming_s"] / results["feedback_latency_batch_s"], 3)
     results["streaming_share_of_answer"] = round(results["feedback_latency_streaming_s"] / results["answer_seconds"], 4)
     results["structured_share_of_raw"] = round(results["llm_tokens_per_s_structured"] / results["llm_tokens_per_s_raw"], 3)
-    if args.json:
+    return show(results, args.json)
+
+
+def end_of_turn(transcriber: Transcriber, with_rows: bool) -> dict:
+    """The planted thinking pauses (scripts/thinking_pauses.py): cut or not, and the wait after the last word."""
+    results = thinking_pause_results(SHARED_AUDIO, transcriber, END_SILENCE_S)
+    rows = results.pop("answers")
+    return {**results, "answers": rows} if with_rows else results
+
+
+def show(results: dict, as_json: bool) -> int:
+    """Print the results as JSON or as aligned lines."""
+    if as_json:
         print(json.dumps(results, indent=2))
     else:
         width = max(map(len, results))

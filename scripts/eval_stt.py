@@ -5,8 +5,9 @@
    WER against the reference transcripts (case and punctuation ignored), real-time factor,
    and fillers the prompt made up (there are none in these recordings).
 2. Fillers: synthetic espeak-ng answers containing "um" and "uh", in several voices and
-   rates; recall and precision of the fillers with no prompt, the prompt in DESIGN.md,
-   and ours (FILLER_PROMPT); and over one answer longer than a 30 s Whisper window.
+   rates; recall and precision of the fillers with no prompt, one pass after the prompt
+   in DESIGN.md or after ours (FILLER_PROMPT), and mockint's plain + FILLER_PROMPT passes
+   merged; and over one answer longer than a 30 s Whisper window.
 3. Streaming vs batch: the LJ Speech clips joined into one long answer, transcribed by
    StreamingTranscriber and in one go; WER of both and how many pieces streaming made.
    With --paced the audio is fed at real-time speed and the wait after its end is timed,
@@ -34,9 +35,17 @@ sys.path.insert(0, str(REPO_ROOT))
 from mockint.speech.audio import Recorder, blocks_of  # noqa: E402
 from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import FILLER_PROMPT, StreamingTranscriber, Transcriber  # noqa: E402
+from mockint.speech.wer import align  # noqa: E402
 
 DESIGN_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-PROMPTS = {"none": None, "design_md": DESIGN_PROMPT, "mockint": FILLER_PROMPT}
+# How each way of transcribing is set up: bare tiny.en, one prompted pass (the prompt in
+# DESIGN.md, or FILLER_PROMPT), and mockint's: a plain pass and a FILLER_PROMPT pass merged.
+WAYS = {
+    "none": {"prompt": None},
+    "design_md": {"prompt": DESIGN_PROMPT, "plain_pass": False},
+    "prompt_only": {"prompt": FILLER_PROMPT, "plain_pass": False},
+    "mockint": {},
+}
 RATE = 16000
 
 # Spoken forms of the two fillers, as an analyzer would normalise them.
@@ -60,28 +69,6 @@ def normalise(text: str) -> list[str]:
     """Lower-case words without punctuation, for WER."""
     text = text.lower().replace("-", " ")
     return re.sub(r"[^a-z0-9' ]+", " ", text).split()
-
-
-def align(ref: list[str], hyp: list[str]) -> tuple[int, list[tuple[str | None, str | None]]]:
-    """Edit distance and the alignment as (reference word or None, hypothesis word or None) pairs."""
-    n, m = len(ref), len(hyp)
-    d = np.zeros((n + 1, m + 1), int)
-    d[:, 0], d[0, :] = range(n + 1), range(m + 1)
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]))
-    pairs, i, j = [], n, m
-    while i or j:
-        if i and j and d[i, j] == d[i - 1, j - 1] + (ref[i - 1] != hyp[j - 1]):
-            pairs.append((ref[i - 1], hyp[j - 1]))
-            i, j = i - 1, j - 1
-        elif i and d[i, j] == d[i - 1, j] + 1:
-            pairs.append((ref[i - 1], None))
-            i -= 1
-        else:
-            pairs.append((None, hyp[j - 1]))
-            j -= 1
-    return int(d[n, m]), pairs[::-1]
 
 
 def wer(ref_text: str, hyp_text: str) -> tuple[int, int]:
@@ -120,8 +107,8 @@ def real_speech(audio_dir: Path, model: Path | None) -> dict:
     clips = [(item, read_audio(audio_dir / item["file"], RATE)) for item in manifest]
     seconds = sum(a.size for _, a in clips) / RATE
     results = {"clips": len(clips), "audio_seconds": round(seconds, 1)}
-    for name, prompt in PROMPTS.items():
-        transcriber = Transcriber(model, prompt=prompt)
+    for name, way in WAYS.items():
+        transcriber = Transcriber(model, **way)
         transcriber.load()
         errors = words = invented = 0
         elapsed = 0.0
@@ -146,8 +133,8 @@ def fillers(model: Path | None) -> dict:
     """Filler recall and precision on synthetic answers, per prompt."""
     samples = [(text, espeak(text, voice, rate)) for text in ANSWERS for voice, rate in VOICES]
     results = {"answers": len(samples), "voices": [f"{v}@{r}" for v, r in VOICES]}
-    for name, prompt in PROMPTS.items():
-        transcriber = Transcriber(model, prompt=prompt)
+    for name, way in WAYS.items():
+        transcriber = Transcriber(model, **way)
         total = hits = found = errors = words = 0
         for text, audio in samples:
             hyp = transcriber.transcribe(audio).text
@@ -171,7 +158,7 @@ def long_answer_fillers(model: Path | None) -> dict:
     audio = np.concatenate([part for t in ANSWERS * 2 for part in (espeak(t, "en-us", 160), gap)])
     results = {"answer_seconds": round(audio.size / RATE, 1)}
     for name in ("none", "mockint"):
-        transcriber = Transcriber(model, prompt=PROMPTS[name])
+        transcriber = Transcriber(model, **WAYS[name])
         stream = StreamingTranscriber(transcriber)
         stream.feed(audio)
         for way, hyp in (("batch", transcriber.transcribe(audio).text), ("streaming", stream.finish().text)):
@@ -247,25 +234,25 @@ def main() -> int:
         return 0
     real, fill, stream = report["real_speech"], report["fillers"], report["streaming"]
     print(f"Real speech: {real['clips']} clips, {real['audio_seconds']} s")
-    for name in PROMPTS:
+    for name in WAYS:
         r = real[name]
         print(
-            f"  prompt {name:9} WER {r['wer']:.1%}  real-time factor {r['real_time_factor']:.3f}"
+            f"  {name:11} WER {r['wer']:.1%}  real-time factor {r['real_time_factor']:.3f}"
             f"  fillers invented {r['fillers_invented']}"
         )
     print(f"Fillers: {fill['answers']} synthetic answers ({', '.join(fill['voices'])})")
-    for name in PROMPTS:
+    for name in WAYS:
         f = fill[name]
         precision = "n/a" if f["precision"] is None else f"{f['precision']:.0%}"
         print(
-            f"  prompt {name:9} recall {f['recall']:.0%} of {f['fillers']}  precision {precision}"
+            f"  {name:11} recall {f['recall']:.0%} of {f['fillers']}  precision {precision}"
             f"  WER {f['wer_with_fillers']:.1%}"
         )
     long = report["long_answer_fillers"]
     print(f"Fillers in one {long['answer_seconds']} s answer (longer than a Whisper window):")
     for name in ("none", "mockint"):
         print(
-            f"  prompt {name:9} batch recall {long[name + '_batch_recall']:.0%}"
+            f"  {name:11} batch recall {long[name + '_batch_recall']:.0%}"
             f"  streaming recall {long[name + '_streaming_recall']:.0%}"
         )
     print(f"Streaming vs batch: LJ Speech joined, {stream['answer_seconds']} s")

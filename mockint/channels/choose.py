@@ -12,6 +12,7 @@ from mockint.config import Settings
 from mockint.domain import Mode
 from mockint.engines import Engines
 from mockint.errors import DeviceError, ModelError
+from mockint.speech.base import LevelMeter
 
 
 def default_mode(engines: Engines, settings: Settings, interactive: bool) -> Mode:
@@ -25,13 +26,14 @@ def open_channel(
     settings: Settings,
     audio_dir: Path,
     offer_text: Callable[[Exception], bool] | None = None,
+    meter: LevelMeter | None = None,
 ) -> Channel:
     """The channel for `mode`; when voice cannot work, typing instead if `offer_text(problem)` says so."""
     if mode == "voice":
         try:
             return VoiceChannel(
                 engines.text_to_speech(settings), engines.microphone(settings), engines.speech_to_text(settings),
-                audio_dir,
+                audio_dir, meter,
             )
         except (DeviceError, ModelError) as problem:  # no microphone, no voice or no Whisper model
             if offer_text is None or not offer_text(problem):

@@ -6,17 +6,20 @@ nothing of devices or models, and nothing of sessions or feedback.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from mockint.channels.base import Reply
 from mockint.domain import Answer, Question
-from mockint.speech.audiofile import write_audio
-from mockint.speech.base import Microphone, SpeechToText, TextToSpeech
 from mockint.speech.audio import discard_typed_input
+from mockint.speech.audiofile import write_audio
+from mockint.speech.base import LevelMeter, Microphone, SpeechToText, TextToSpeech
+from mockint.speech.commands import COMMAND_MAX_SPEECH_SECONDS, spoken_command
 from mockint.speech.stt import StreamingTranscriber
 
 AUDIO_SUFFIX = ".flac"  # lossless and half the size of WAV
-HELP = "Answer out loud; a pause of a couple of seconds ends your answer. Ctrl-C ends the session."
+HELP = ("Answer out loud and stop when you are done. Say \"could you repeat the question\", \"skip this one\" "
+        "or \"let's stop here\" at any time; Ctrl-C ends the session.")
 
 
 class VoiceChannel:
@@ -25,22 +28,30 @@ class VoiceChannel:
     mode = "voice"
     help = HELP
 
-    def __init__(self, speaker: TextToSpeech, microphone: Microphone, transcriber: SpeechToText, audio_dir: Path):
+    def __init__(self, speaker: TextToSpeech, microphone: Microphone, transcriber: SpeechToText, audio_dir: Path,
+                 meter: LevelMeter | None = None):
         self.speaker = speaker
         self.microphone = microphone
         self.transcriber = transcriber
         self.audio_dir = Path(audio_dir)
+        self.meter = meter  # the terminal's level line (mockint.cli.meter), or None
 
     def ask(self, question: Question) -> None:
         """Say the question aloud (the view shows it)."""
         self.speaker.speak(question.text)
 
     def listen(self, key: str) -> Reply:
-        """Record and transcribe one answer and save its audio; a skip if the candidate never spoke."""
+        """Record and transcribe one answer and save its audio; a skip if the candidate never spoke.
+
+        The microphone asks the stream for the text at each pause, to tell a thinking pause
+        from the end of the answer; a short utterance that is a spoken command ("could you
+        repeat the question", "skip this one", "let's stop here") is that command.
+        """
         discard_typed_input()
         stream = StreamingTranscriber(self.transcriber)
         try:
-            recording = self.microphone.record_answer(on_chunk=stream.feed)
+            with self.meter or nullcontext():
+                recording = self.microphone.record_answer(on_chunk=stream.feed, transcript=stream, on_level=self.meter)
         except KeyboardInterrupt:
             stream.cancel()
             return Reply("interrupt")
@@ -53,6 +64,9 @@ class VoiceChannel:
         # The recording is written before transcription, so a failure there loses no answer.
         path = write_audio(self.audio_dir / f"{key}{AUDIO_SUFFIX}", recording.audio, recording.sample_rate)
         transcript = stream.finish()
+        command = spoken_command(transcript.text) if recording.speech_seconds <= COMMAND_MAX_SPEECH_SECONDS else None
+        if command is not None:
+            return Reply(command)
         answer = Answer(**transcript.model_dump(), mode="voice", audio=str(path),
                         complete=recording.stop_reason != "max_length")
         return Reply("answer", answer)

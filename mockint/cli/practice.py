@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 
 from mockint.channels import default_mode, open_channel
+from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
     STOPPED_EXIT, console, engines, first_round_notes, interactive, mode_option, offer_text_instead, open_store,
     settings,
@@ -39,7 +40,8 @@ def session_channel(mode: str | None, config: Settings, store: Store, out: Conso
         mode = default_mode(engines(), config, interactive())
         if mode == "text" and interactive():
             out.print("[dim]No microphone found, so this session is typed. `mockint doctor` says what is missing.[/]")
-    return open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out))
+    return open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out),
+                        LevelMeter(out))
 
 
 @click.command()

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from mockint.channels import default_mode, open_channel
+from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
     console, engines, interactive, mode_option, offer_text_instead, open_store, read_text_file, settings, stopped,
     titled_table,
@@ -126,7 +127,8 @@ def stories_practice(story_ref, mode):
     story = store.load_story(story_ref)
     config = settings()
     mode = mode or default_mode(engines(), config, interactive())
-    channel = open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out))
+    channel = open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out),
+                        LevelMeter(out))
     how = ("Say it out loud; a pause of a couple of seconds ends it." if channel.mode == "voice"
            else "Type it; an empty line ends it. /repeat shows this again, /quit stops.")
 

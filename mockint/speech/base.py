@@ -15,7 +15,7 @@ import numpy as np
 from mockint.domain import Transcript
 
 if TYPE_CHECKING:
-    from mockint.speech.audio import Recording
+    from mockint.speech.collector import Recording, TranscriptSoFar
     from mockint.speech.stt import Piece
 
 
@@ -52,8 +52,28 @@ class SpeechRenderer(Protocol):
         """The spoken text as int16 mono samples at sample_rate."""
 
 
+class LevelMeter(Protocol):
+    """Shows the microphone's level while an answer is recorded (mockint.cli.meter draws one)."""
+
+    def __enter__(self) -> "LevelMeter": ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def __call__(self, level_db: float, elapsed_seconds: float, speaking: bool) -> None:
+        """The latest level in dBFS, seconds of answer so far, and whether the answer has begun."""
+
+
 class Microphone(Protocol):
     """Records one spoken answer until the candidate has finished."""
 
-    def record_answer(self, on_chunk: Callable[[np.ndarray], None] | None = None) -> "Recording":
-        """Record until the end of the answer; each chunk of audio is passed to on_chunk as it arrives."""
+    def record_answer(
+        self,
+        on_chunk: Callable[[np.ndarray], None] | None = None,
+        transcript: "TranscriptSoFar | None" = None,
+        on_level: Callable[[float, float, bool], None] | None = None,
+    ) -> "Recording":
+        """Record until the end of the answer; each chunk of audio is passed to on_chunk as it arrives.
+
+        `transcript` (a StreamingTranscriber fed by on_chunk) is asked for the text at each
+        pause, so the end of the answer depends on how finished it sounds (speech/turn.py).
+        """

@@ -2,7 +2,8 @@
 
 Whisper was trained on tidied transcripts, so it leaves out "um" and "uh" unless the
 prompt shows them: every piece is decoded after FILLER_PROMPT, a short answer full of
-fillers (scripts/eval_stt.py measures filler recall with and without it). faster-whisper
+fillers, and once plainly for the other words, which the prompt makes worse; merge.py
+puts the two together (scripts/eval_stt.py measures both passes and the merge). faster-whisper
 only prompts the first 30 s window of a long clip (its `hotwords`, which prompts every
 window, made it skip whole windows), so audio longer than a window is cut at pauses into
 pieces under 30 s, each decoded with the prompt and the text before it.
@@ -25,7 +26,9 @@ import numpy as np
 
 from mockint.domain import Transcript, Word
 from mockint.errors import ModelError
-from mockint.speech.audio import FRAME_SECONDS, SAMPLE_RATE, SampleBuffer, SpeechDetector, speech_span
+from mockint.speech.collector import SampleBuffer
+from mockint.speech.merge import merge_fillers, text_of
+from mockint.speech.vad import FRAME_SECONDS, SAMPLE_RATE, SpeechDetector, speech_span
 from mockint.speech.audiofile import read_audio
 
 # Both fillers, spelled as the analyzer counts them, several times: with "Umm, ... hmm"
@@ -88,6 +91,7 @@ class Transcriber:
         model_path: Path | None = None,
         *,
         prompt: str | None = FILLER_PROMPT,
+        plain_pass: bool = True,
         beam_size: int = 5,
         threads: int | None = None,
     ):
@@ -97,6 +101,7 @@ class Transcriber:
             model_path = find_whisper_model()
         self.model_path = Path(model_path)
         self.prompt = prompt
+        self.plain_pass = plain_pass  # with a prompt: decode plainly too, for the words (merge.py)
         self.beam_size = beam_size
         self.threads = threads or max(1, min(4, os.cpu_count() or 2))
         self._model = None
@@ -157,29 +162,30 @@ class Transcriber:
         context = " ".join(context.split()[-CONTEXT_WORDS:])
         with self._lock:
             model = self._load_locked()
-            segments, _ = model.transcribe(
-                audio,
-                language="en",
-                beam_size=self.beam_size,
-                initial_prompt=" ".join(filter(None, [self.prompt, context])) or None,
-                word_timestamps=True,
-                condition_on_previous_text=False,  # a hallucination in one window must not spread
-                no_speech_threshold=NO_SPEECH_THRESHOLD,
-            )
-            segments = drain(segments, speech_end=span[1])
-        words = [
-            Word(
-                text=w.word.strip(),
-                start=round(offset_seconds + w.start, 3),
-                end=round(offset_seconds + w.end, 3),
-                probability=round(w.probability, 3),
-            )
-            for s in segments
+            words = self._decode(model, audio, self.prompt, context, span[1])
+            if self.prompt and self.plain_pass:
+                words = merge_fillers(self._decode(model, audio, None, context, span[1]), words)
+        for w in words:
+            w.start, w.end = round(offset_seconds + w.start, 3), round(offset_seconds + w.end, 3)
+        return Piece(text_of(words), words)
+
+    def _decode(self, model, audio: np.ndarray, prompt: str | None, context: str, speech_end: float) -> list[Word]:
+        """One Whisper pass over a piece, after `prompt` and the context: its words, timed from the piece's start."""
+        segments, _ = model.transcribe(
+            audio,
+            language="en",
+            beam_size=self.beam_size,
+            initial_prompt=" ".join(filter(None, [prompt, context])) or None,
+            word_timestamps=True,
+            condition_on_previous_text=False,  # a hallucination in one window must not spread
+            no_speech_threshold=NO_SPEECH_THRESHOLD,
+        )
+        return [
+            Word(text=w.word.strip(), start=w.start, end=w.end, probability=round(w.probability, 3))
+            for s in drain(segments, speech_end)
             for w in (s.words or [])
             if w.word.strip()
         ]
-        text = " ".join(s.text.strip() for s in segments if s.text.strip())
-        return Piece(text, words)
 
 
 # ---- Streaming -------------------------------------------------------------------
@@ -231,6 +237,11 @@ class PieceCutter:
             return self._cut(self.piece_start + round(quietest * FRAME_SECONDS * self.rate))
         return None
 
+    def restart_at(self, at: int) -> None:
+        """A piece was ended at sample `at` from outside (at a pause): the next one starts there."""
+        if at > self.piece_start:
+            self._cut(at)
+
     def _cut(self, at: int) -> int:
         """End the piece at sample `at`; the next piece starts there."""
         frame = round(FRAME_SECONDS * self.rate)
@@ -263,6 +274,10 @@ class PauseSplitter:
         self.pending = frames[whole:]
         return cuts
 
+    def restart_at(self, at: int) -> None:
+        """A piece was ended at sample `at` from outside: cut from there on."""
+        self.cutter.restart_at(at)
+
 
 class StreamingTranscriber:
     """Transcribes an answer while it is spoken: feed() chunks as they arrive, finish() at the end."""
@@ -274,6 +289,8 @@ class StreamingTranscriber:
         self.splitter = PauseSplitter(rules, sample_rate)
         self.queued = 0  # samples already handed to the worker
         self.pieces: list[Piece] = []
+        self.transcribed = 0  # samples the pieces cover
+        self._transcribed_changed = threading.Condition()
         self.error: BaseException | None = None
         self._work: queue.Queue = queue.Queue()
         self._worker = threading.Thread(target=self._run, name="mockint-stt", daemon=True)
@@ -292,17 +309,37 @@ class StreamingTranscriber:
             self._work.put((self.queued, self.audio.view(self.queued, end).copy()))
             self.queued = end
 
+    def text_until(self, seconds: float, timeout: float) -> str | None:
+        """The text of the answer before `seconds`, waiting up to `timeout`; None if not ready.
+
+        The answer is cut into a piece there (the caller asks in the middle of a pause),
+        so what is asked for is transcribed at once and is also the final text.
+        """
+        end = min(round(seconds * self.rate), self.audio.size)
+        if end > self.queued:
+            self._queue_until(end)
+            self.splitter.restart_at(end)
+        with self._transcribed_changed:
+            ready = self._transcribed_changed.wait_for(
+                lambda: self.transcribed >= end or self.error is not None, timeout
+            )
+        if not ready or self.error is not None:
+            return None
+        return " ".join(p.text for p in self.pieces if p.text)
+
     def _run(self) -> None:
         """The worker: transcribe pieces in order, each with the text before it as context."""
         while (item := self._work.get()) is not None:
-            if self.error is not None:
-                continue
-            start, audio = item
-            try:
-                context = " ".join(p.text for p in self.pieces)
-                self.pieces.append(self.transcriber.transcribe_piece(audio, start / self.rate, context))
-            except BaseException as exc:  # re-raised by finish(), on the caller's thread
-                self.error = exc
+            if self.error is None:
+                start, audio = item
+                try:
+                    context = " ".join(p.text for p in self.pieces)
+                    self.pieces.append(self.transcriber.transcribe_piece(audio, start / self.rate, context))
+                except BaseException as exc:  # re-raised by finish(), on the caller's thread
+                    self.error = exc
+            with self._transcribed_changed:
+                self.transcribed = item[0] + item[1].size
+                self._transcribed_changed.notify_all()
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer's transcript."""

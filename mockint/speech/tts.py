@@ -8,22 +8,13 @@ so devices that only take 44.1 or 48 kHz play it too.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import numpy as np
 
 from mockint.errors import DeviceError
-
-SYNTHESIS_TIMEOUT_SECONDS = 30.0
-TTS_MISSING = (
-    "No text-to-speech voice: install espeak-ng (apt install espeak-ng libespeak-ng1 / brew install espeak-ng); "
-    "Windows and macOS have one built in."
-)
+from mockint.speech.tts_engine import TTS_MISSING, speech_engine
 
 
 class Speaker:
@@ -33,32 +24,17 @@ class Speaker:
         self.voice = voice
         self.rate = rate
         self.output_device = output_device
-        self._engine = None
-        self._lock = threading.Lock()  # pyttsx3 engines are not thread-safe
-        self._finished = threading.Event()
-
-    def _engine_locked(self):
-        """The pyttsx3 engine, started once, with the voice and rate applied."""
-        if self._engine is not None:
-            return self._engine
-        try:
-            import pyttsx3
-
-            engine = pyttsx3.init()
-            voices = engine.getProperty("voices") or []
-        except Exception:  # pyttsx3 raises anything from ImportError to OSError when no engine works
-            raise DeviceError(TTS_MISSING) from None
-        if self.voice:
-            engine.setProperty("voice", pick_voice(voices, self.voice))
-        engine.setProperty("rate", self.rate)
-        engine.connect("finished-utterance", lambda **_: self._finished.set())
-        self._engine = engine
-        return engine
+        self._voice_id: str | None = None
 
     def check(self) -> None:
-        """Start the speech engine and select the voice now; DeviceError if that fails."""
-        with self._lock:
-            self._engine_locked()
+        """Start the speech engine and find the voice now; DeviceError if that fails."""
+        self._resolved_voice()
+
+    def _resolved_voice(self) -> str | None:
+        """The engine's id of this Speaker's voice (None: the system default)."""
+        if self.voice and self._voice_id is None:
+            self._voice_id = pick_voice(speech_engine().voices, self.voice)
+        return self._voice_id
 
     def render(self, text: str, sample_rate: int = 22050) -> np.ndarray:
         """The spoken text as int16 mono samples at sample_rate (nothing is played)."""
@@ -66,18 +42,10 @@ class Speaker:
 
         if not text.strip():
             return np.zeros(0, np.int16)
-        with self._lock, tempfile.TemporaryDirectory(prefix="mockint-tts-") as tmp:
-            engine = self._engine_locked()
+        voice_id = self._resolved_voice()
+        with tempfile.TemporaryDirectory(prefix="mockint-tts-") as tmp:
             path = Path(tmp) / "speech.wav"
-            # The espeak driver prints "Audio saved to ..." on stdout, which is the CLI's output.
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._finished.clear()
-                engine.save_to_file(text, str(path))
-                engine.runAndWait()
-                if sys.platform.startswith("linux"):
-                    # pyttsx3's espeak driver returns from runAndWait while espeak's own thread
-                    # is still synthesizing a long text; the file is whole once it reports so.
-                    self._finished.wait(SYNTHESIS_TIMEOUT_SECONDS)
+            speech_engine().render_to_file(text, path, voice_id, self.rate)
             try:
                 samples, _ = decode(path, sample_rate)
             except Exception:  # missing or unreadable file: the engine failed silently

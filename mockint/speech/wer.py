@@ -1,8 +1,11 @@
-"""Word error rate, for measuring transcription (tests, benchmarks, evaluation scripts)."""
+"""Word alignment and word error rate, for merging transcripts and measuring them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+Pair = tuple[str | None, str | None]
 
 
 def words(text: str) -> list[str]:
@@ -10,12 +13,33 @@ def words(text: str) -> list[str]:
     return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " ")).split()
 
 
+def align(ref: Sequence[str], hyp: Sequence[str]) -> tuple[int, list[Pair]]:
+    """Edit distance and the alignment as (reference word or None, hypothesis word or None) pairs."""
+    n, m = len(ref), len(hyp)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (ref[i - 1] != hyp[j - 1]))
+    pairs: list[Pair] = []
+    i, j = n, m
+    while i or j:
+        if i and j and d[i][j] == d[i - 1][j - 1] + (ref[i - 1] != hyp[j - 1]):
+            pairs.append((ref[i - 1], hyp[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and d[i][j] == d[i - 1][j] + 1:
+            pairs.append((ref[i - 1], None))
+            i -= 1
+        else:
+            pairs.append((None, hyp[j - 1]))
+            j -= 1
+    return d[n][m], pairs[::-1]
+
+
 def word_error_rate(ref_text: str, hyp_text: str) -> float:
     """Word-level edit distance over the reference length (case and punctuation ignored)."""
-    ref, hyp = words(ref_text), words(hyp_text)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        diagonal, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (r != h))
-    return row[-1] / max(1, len(ref))
+    ref = words(ref_text)
+    return align(ref, words(hyp_text))[0] / max(1, len(ref))

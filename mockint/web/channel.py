@@ -26,7 +26,8 @@ from mockint.channels.base import Reply
 from mockint.channels.voice import VoiceChannel
 from mockint.domain import Answer, Question
 from mockint.errors import DeviceError
-from mockint.speech.audio import Recorder, Recording
+from mockint.speech.audio import Recorder
+from mockint.speech.collector import OnLevel, Recording, TranscriptSoFar
 from mockint.speech.base import SpeechRenderer
 
 Send = Callable[[dict], None]  # hands a message to the page (thread-safe, never blocks)
@@ -141,12 +142,16 @@ class BrowserMicrophone:
         self.send = send
         self.lost = False  # the microphone stopped mid-answer (unplugged, or the page stopped sending)
         self.interrupted_by: Literal["skip", "quit", "end"] | None = None
+        self.spoke = False
         self._stop = False
 
-    def record_answer(self, on_chunk: Callable[[np.ndarray], None] | None = None) -> Recording:
+    def record_answer(self, on_chunk: Callable[[np.ndarray], None] | None = None,
+                      transcript: TranscriptSoFar | None = None, on_level: OnLevel | None = None) -> Recording:
         """Take the page's audio until the answer ends (pause, Stop, length limit, lost microphone)."""
         self.lost, self.interrupted_by, self._stop = False, None, False
-        recording = self.recorder.collect(self._blocks(), on_chunk, lambda: self._stop)
+        recording = self.recorder.collect(self._blocks(), on_chunk, lambda: self._stop, transcript=transcript,
+                                          on_level=on_level)
+        self.spoke = recording.spoke
         self.send({"type": "recording_ended", "reason": "lost" if self.lost else recording.stop_reason})
         if self.lost:  # said at once: the transcription of what was said still takes a moment
             said = "What you said up to then is kept." if recording.spoke else "Nothing was recorded."
@@ -226,6 +231,8 @@ class WebChannel:
             answer = answer.model_copy(update={"complete": False})
         if mic.interrupted_by is not None:
             return Reply(mic.interrupted_by, answer)
+        if answer is None and mic.spoke:  # a spoken command: "could you repeat the question", "skip this one"
+            return Reply(reply.action)
         if answer is None:  # nothing was said: let the candidate try again rather than skip the question
             if not mic.lost:
                 self.send({"type": "notice", "text": "No speech was heard. Check that the level meter moves "

@@ -35,10 +35,10 @@ def fillers_in(text: str) -> dict[str, int]:
 
 
 def espeak(text: str, voice: str = "en-us", rate: int = 160) -> np.ndarray:
-    """Speech for `text` from espeak-ng, as int16 16 kHz mono."""
+    """Speech for `text` from espeak-ng, as int16 16 kHz mono; SSML such as <break time="3s"/> works."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "speech.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
+        subprocess.run(["espeak-ng", "-m", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
         return (read_audio(path, RATE) * 32767).astype(np.int16)
 
 

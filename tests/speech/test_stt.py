@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from mockint.errors import ModelError, UserError
-from mockint.speech.audio import blocks_of
+from mockint.speech.audio import Recorder, blocks_of
 from mockint.speech.audiofile import read_audio, write_audio
 from mockint.speech.stt import CutRules, PauseSplitter, PieceCutter, StreamingTranscriber, Transcriber
 from tests.speech.speech_data import AUDIO, espeak, fillers_in, reference, silence, word_error_rate
@@ -203,3 +203,15 @@ def test_streaming_a_silent_answer_gives_nothing(transcriber):
     stream.feed(silence(3.0))
     transcript = stream.finish()
     assert transcript.text == "" and transcript.duration_seconds is None
+
+
+def test_a_thinking_pause_mid_clause_is_kept_and_a_finished_answer_ends_quickly(transcriber):
+    """The real path: recorder, streaming Whisper asked for the text at each pause, the voice's fall."""
+    said = ("Last year our biggest client moved the launch forward by a month, so, um, <break time=\"3500ms\"/> "
+            "I split the work into two smaller releases and we shipped the first one on time.")
+    answer = np.concatenate([silence(1.0), espeak(said), silence(6.0)])
+    stream = StreamingTranscriber(transcriber)
+    recording = Recorder(None).collect(blocks_of(answer, 1600), stream.feed, transcript=stream)
+    text = stream.finish().text
+    assert "on time" in text and recording.stop_reason == "silence", text
+    assert recording.ended_after_silence_seconds == pytest.approx(Recorder(None).rules.quick_seconds, abs=0.02)

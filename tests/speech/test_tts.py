@@ -29,6 +29,29 @@ def test_the_rate_setting_changes_the_speed():
     assert fast < 0.7 * slow
 
 
+def test_speakers_with_different_rates_and_voices_never_mix_even_from_two_threads():
+    """One engine per process: each render sets its own voice and rate and waits for its own file."""
+    import threading
+
+    text = "Tell me about a time you changed your plan."
+    speakers = [Speaker(None, 130), Speaker("en-us", 230)]
+    expected = [s.render(text, 16000).size for s in speakers]
+    assert expected[1] < 0.7 * expected[0]
+    got: list[tuple[int, int]] = []
+
+    def render_in_turn(order):
+        for i in order:
+            got.append((i, speakers[i].render(text, 16000).size))
+
+    threads = [threading.Thread(target=render_in_turn, args=(order,)) for order in ([0, 1, 0, 1], [1, 0, 1, 0])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(got) == 8
+    assert all(size == pytest.approx(expected[i], rel=0.01) for i, size in got), (expected, got)
+
+
 def test_nothing_to_say_renders_nothing():
     assert Speaker(None).render("  ").size == 0
 

@@ -1,0 +1,153 @@
+"""Spoken answers with a thinking pause planted mid-sentence, for scripts/bench.py.
+
+Each answer is fed at real-time pace through the Recorder with the streaming
+transcriber, as in a spoken session; it counts as cut if the answer ended at the
+planted pause, and its feedback wait is timed from its last word.
+
+- espeak-ng answers: the pause is an SSML break after "and", "because", "um" or a comma.
+- real human speech (../shared/audio): the pause is spliced after "and" or a word
+  followed by a comma, at the quietest frame just after Whisper's end of that word.
+
+Pauses are 2.5, 3.0, 3.5 and 4.0 s in turn. These texts and clips were not used to set
+the end-of-turn rules (the rules were set on tests/speech answers and LJ001-0001..0010).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from mockint.domain import QuestionKind
+from mockint.feedback import analyze
+from mockint.speech.audio import Recorder, blocks_of
+from mockint.speech.audiofile import read_audio
+from mockint.speech.stt import StreamingTranscriber, Transcriber
+from mockint.speech.vad import FRAME_SECONDS, SAMPLE_RATE, frame_levels, speech_span
+
+PAUSES = (2.5, 3.0, 3.5, 4.0)
+BLOCK = SAMPLE_RATE // 10
+QUESTION = "Tell me about a time you had to change course on a project."
+# "|" marks the planted pause.
+ESPEAK_ANSWERS = [
+    "Last spring our biggest client moved the launch forward by a month and | we had to cut two features.",
+    "I chose to rebuild the reporting pipeline because | the old one failed every time the data grew.",
+    "The first thing I did was, um, | talk to each engineer on the team about what was blocking them.",
+    "When the supplier went quiet, | I called their warehouse directly and found the order stuck in customs.",
+    "We measured the wait times for two weeks and | found that most of the delay came from one approval step.",
+    "My manager wanted a full rewrite, but | I suggested we fix the slowest query first and measure again.",
+    "After the audit, | I wrote a checklist that the whole ward now uses at every handover.",
+    "I think the main lesson was, um, | to ask for help earlier instead of hoping the problem would go away.",
+]
+ESPEAK_VOICES = [("en-us", 165), ("en-gb-x-rp", 150)]
+HUMAN_WORDS = {"and", "because", "but"}
+HELD_OUT_CLIPS = 10  # LJ001-0001..0010 were looked at while setting the rules: not used here
+
+
+@dataclass
+class PlantedAnswer:
+    """One answer with its planted pause: int16 audio and where its speech ends."""
+
+    name: str
+    audio: np.ndarray
+    pause_seconds: float
+    speech_end_seconds: float  # the end of the last word, in the audio
+
+
+def espeak_answer(text: str, voice: str, rate: int, pause: float) -> np.ndarray:
+    """espeak-ng speaking `text` with an SSML break of `pause` seconds at "|", as int16 16 kHz."""
+    ssml = text.replace("|", f'<break time="{round(pause * 1000)}ms"/>')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "answer.wav"
+        subprocess.run(["espeak-ng", "-m", "-v", voice, "-s", str(rate), "-w", str(path), ssml], check=True)
+        return (read_audio(path, SAMPLE_RATE) * 32767).astype(np.int16)
+
+
+def splice_point(audio: np.ndarray, after_seconds: float) -> int:
+    """The sample of the quietest 20 ms frame within 0.25 s after a word's (rough) end."""
+    frame = round(FRAME_SECONDS * SAMPLE_RATE)
+    start = max(0, round((after_seconds - 0.05) * SAMPLE_RATE))
+    levels = frame_levels(audio[start : start + round(0.3 * SAMPLE_RATE)], frame)
+    return start + int(np.argmin(levels)) * frame + frame // 2
+
+
+def human_answers(audio_dir: Path, transcriber: Transcriber, count: int) -> list[tuple[str, np.ndarray, int]]:
+    """Real clips with a word to pause after: (name, int16 audio, splice sample), at most `count`."""
+    manifest = json.loads((audio_dir / "manifest.json").read_text())
+    clips = [m for m in manifest if not m["file"].startswith("ljspeech/LJ001-00")
+             or int(m["file"][-6:-4]) > HELD_OUT_CLIPS]
+    found = []
+    for item in clips:
+        audio = read_audio(audio_dir / item["file"], SAMPLE_RATE)
+        words = transcriber.transcribe(audio).words
+        total = audio.size / SAMPLE_RATE
+        for word in words:
+            bare = word.text.lower().strip(".,!?")
+            middle = 1.5 <= word.end <= total - 1.5
+            if middle and (bare in HUMAN_WORDS or word.text.endswith(",")):
+                found.append((item["file"], (audio * 32767).astype(np.int16), splice_point(audio, word.end)))
+                break
+        if len(found) == count:
+            break
+    return found
+
+
+def planted_answers(audio_dir: Path | None, transcriber: Transcriber) -> list[PlantedAnswer]:
+    """Every benchmark answer: espeak-ng voices first, then the human clips."""
+    answers = []
+    for v, (voice, rate) in enumerate(ESPEAK_VOICES):
+        for i, text in enumerate(ESPEAK_ANSWERS):
+            pause = PAUSES[(i + v) % len(PAUSES)]
+            audio = espeak_answer(text, voice, rate, pause)
+            answers.append(PlantedAnswer(f"espeak {voice}: {text[:30]}...", audio, pause, speech_span(audio)[1]))
+    if audio_dir is not None and (audio_dir / "manifest.json").is_file():
+        for i, (name, audio, at) in enumerate(human_answers(audio_dir, transcriber, 8)):
+            pause = PAUSES[i % len(PAUSES)]
+            gap = np.zeros(round(pause * SAMPLE_RATE), np.int16)
+            spliced = np.concatenate([audio[:at], gap, audio[at:]])
+            answers.append(PlantedAnswer(f"human {name}", spliced, pause, speech_span(spliced)[1]))
+    return answers
+
+
+def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: float) -> dict:
+    """Feed one answer (1 s before, 6 s after) at real-time pace; was it cut, how long was the wait."""
+    lead = np.zeros(SAMPLE_RATE, np.int16)
+    mic = np.concatenate([lead, answer.audio, np.zeros(6 * SAMPLE_RATE, np.int16)])
+    stream = StreamingTranscriber(transcriber)
+    recorder = Recorder(None, end_silence_seconds=end_silence)
+    started = time.perf_counter()
+    recording = recorder.collect(blocks_of(mic, BLOCK, paced=True), stream.feed, transcript=stream)
+    transcript = stream.finish()
+    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral)
+    ready = time.perf_counter()
+    last_word = 1.0 + answer.speech_end_seconds  # where the last word ends in `mic`
+    heard_at = started + np.ceil(last_word * SAMPLE_RATE / BLOCK) * BLOCK / SAMPLE_RATE
+    cut = recording.waited_seconds + recording.speech_seconds < last_word - 0.3
+    return {
+        "name": answer.name,
+        "pause_s": answer.pause_seconds,
+        "cut": bool(cut),
+        "stop_reason": recording.stop_reason,
+        "ended_after_silence_s": recording.ended_after_silence_seconds,
+        "feedback_after_last_word_s": None if cut else round(ready - heard_at, 2),
+        "text": transcript.text,
+    }
+
+
+def thinking_pause_results(audio_dir: Path | None, transcriber: Transcriber, end_silence: float) -> dict:
+    """The benchmark figures over every planted answer, and each answer's row."""
+    rows = [run_answer(a, transcriber, end_silence) for a in planted_answers(audio_dir, transcriber)]
+    waits = [r["feedback_after_last_word_s"] for r in rows if r["feedback_after_last_word_s"] is not None]
+    return {
+        "feedback_after_last_word_s": round(statistics.median(waits), 2) if waits else None,
+        "feedback_after_last_word_max_s": max(waits, default=None),
+        "thinking_pauses_tested": len(rows),
+        "thinking_pauses_cut": sum(r["cut"] for r in rows),
+        "answers": rows,
+    }

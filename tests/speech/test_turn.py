@@ -1,0 +1,111 @@
+"""The end of a spoken answer: how the transcript ends and how much silence that needs (pure)."""
+
+import numpy as np
+import pytest
+
+from mockint.speech.collector import AnswerCollector
+from mockint.speech.turn import TurnRules, is_fragment, required_silence, text_ending
+
+RULES = TurnRules()
+
+
+@pytest.mark.parametrize(
+    "text, ending",
+    [
+        ("We cut the outages to zero.", "finished"),
+        ("I did that. Customers noticed at once!", "finished"),
+        ("Could you repeat the question?", "finished"),
+        ("We grew sales by 20%.", "finished"),
+        ("I led the migration and", "unfinished"),
+        ("I led the migration and.", "unfinished"),  # Whisper's full stop where the speaker paused
+        ("The hardest part was getting them to agree because.", "unfinished"),
+        ("The hardest part was, um,", "unfinished"),
+        ("We shipped it in March. Um.", "unfinished"),
+        ("In my last role, uh", "unfinished"),
+        ("So I moved the database to the", "unfinished"),
+        ("It went from two hundred", "unfinished"),
+        ("We grew by 20", "unfinished"),
+        ("down to three point.", "unfinished"),
+        ("I split the work into smaller releases...", "unfinished"),
+        ("When the deadline moved.", "unfinished"),  # a subordinate clause alone
+        ("In my last role.", "unfinished"),  # a prepositional opener alone
+        ("That is what I learned from it", "open"),
+        ("", "open"),
+    ],
+)
+def test_how_a_transcript_ends(text, ending):
+    assert text_ending(text) == ending
+
+
+def test_fragments_are_openers_without_their_main_clause():
+    assert is_fragment("When the deadline moved.")
+    assert not is_fragment("Because, as I said, it failed.")  # a comma: the clause may be whole
+    assert not is_fragment("When the deadline moved, I split the work.")
+    assert not is_fragment("In the end we shipped it on time.")
+
+
+def test_a_finished_sentence_with_a_falling_voice_ends_quickly_and_anything_mid_clause_waits():
+    quick = required_silence("finished", True, 30.0, RULES)
+    assert quick == RULES.quick_seconds < 1.0
+    assert required_silence("unfinished", True, 30.0, RULES) == RULES.patient_seconds >= 4.5
+    assert required_silence(None, True, 30.0, RULES) == RULES.patient_seconds  # transcript not known
+    assert required_silence("finished", False, 30.0, RULES) == RULES.patient_seconds  # voice held up
+    assert required_silence("finished", True, 3.0, RULES) == RULES.patient_seconds  # "Sure." then thinking
+    assert required_silence("open", True, 30.0, RULES) == RULES.end_silence_seconds
+    assert required_silence("finished", False, 1.5, RULES, command=True) == RULES.quick_seconds
+
+
+class ScriptedTranscript:
+    """A transcript source that answers with fixed text and records what it was asked."""
+
+    def __init__(self, text: str | None):
+        self.text, self.asked = text, []
+
+    def text_until(self, seconds: float, timeout: float) -> str | None:
+        self.asked.append(seconds)
+        return self.text
+
+
+def glide(seconds: float, start_hz: float, end_hz: float, start_amp: float, end_amp: float) -> np.ndarray:
+    """A voiced sound whose pitch and loudness move from start to end, int16 at 16 kHz."""
+    n = round(seconds * 16000)
+    hz = np.linspace(start_hz, end_hz, n)
+    phase = 2 * np.pi * np.cumsum(hz) / 16000
+    wave = np.sin(phase) + 0.5 * np.sin(2 * phase) + 0.25 * np.sin(3 * phase)
+    return (wave * np.linspace(start_amp, end_amp, n) * 12000).astype(np.int16)
+
+
+def answer_then_silence(ending: np.ndarray, silence_s: float = 6.0) -> np.ndarray:
+    """Half a second of room, 6 s of steady voice, an ending, then silence."""
+    steady = glide(6.0, 140, 140, 1.0, 1.0)
+    return np.concatenate([np.zeros(8000, np.int16), steady, ending, np.zeros(round(silence_s * 16000), np.int16)])
+
+
+def ended_after(audio: np.ndarray, text: str | None) -> float | None:
+    source = ScriptedTranscript(text)
+    collector = AnswerCollector(RULES, transcript=source)
+    for start in range(0, audio.size, 1600):
+        if collector.push(audio[start : start + 1600]):
+            break
+    recording = collector.finish()
+    assert source.asked, "the transcript is asked for at the first pause"
+    return recording.ended_after_silence_seconds
+
+
+def test_the_collector_ends_a_finished_falling_answer_quickly_and_waits_out_a_thinking_pause():
+    falling = glide(0.5, 140, 100, 1.0, 0.5)
+    level = glide(0.5, 140, 150, 1.0, 1.0)
+    assert ended_after(answer_then_silence(falling), "We cut the outages to zero.") == pytest.approx(
+        RULES.quick_seconds, abs=0.02)
+    assert ended_after(answer_then_silence(level), "We cut the outages to zero.") == pytest.approx(
+        RULES.patient_seconds, abs=0.02)
+    assert ended_after(answer_then_silence(falling), "I led the migration and") == pytest.approx(
+        RULES.patient_seconds, abs=0.02)
+    # a 4 s thinking pause mid-clause is part of the answer, and is kept in it
+    thinking = np.concatenate([answer_then_silence(level, 4.0), glide(2.0, 140, 100, 1.0, 0.5),
+                               np.zeros(6 * 16000, np.int16)])
+    collector = AnswerCollector(RULES, transcript=ScriptedTranscript("I led the migration and"))
+    for start in range(0, thinking.size, 1600):
+        if collector.push(thinking[start : start + 1600]):
+            break
+    assert collector.finish().speech_seconds > 12.0
