@@ -33,7 +33,8 @@ from mockint.speech.base import SpeechRenderer
 Send = Callable[[dict], None]  # hands a message to the page (thread-safe, never blocks)
 
 TEXT_HELP = "Type your answer and press Send (Ctrl+Enter sends too)."
-VOICE_HELP = "Press Record and answer out loud; a pause of a couple of seconds ends your answer, or press Stop."
+VOICE_HELP = ("Press Record and answer out loud; when you stop talking at the end of a sentence the answer ends by "
+              "itself (a thinking pause mid-sentence does not), or press Stop.")
 MIC_SILENT_SECONDS = 3.0  # no sound at all from the page for this long while recording: the microphone is gone
 SPEECH_SAMPLE_RATE = 22050
 EMPTY_BLOCK = np.zeros(0, np.int16)

@@ -18,13 +18,13 @@ QUESTION = Question(text="Tell me about a hard decision.", kind=QuestionKind.beh
 
 
 class ScriptedTranscriber:
-    """Says each piece of audio was "we shipped it"."""
+    """Says each piece of audio was "We shipped it." (a finished sentence, so a plain pause ends the answer)."""
 
     def load(self) -> None: ...
 
     def transcribe_piece(self, audio, offset_seconds=0.0, context=""):
-        return Piece("we shipped it", [Word(text=w, start=offset_seconds + i * 0.3, end=offset_seconds + i * 0.3 + 0.2)
-                                       for i, w in enumerate(["we", "shipped", "it"])])
+        return Piece("We shipped it.", [Word(text=w, start=offset_seconds + i * 0.3, end=offset_seconds + i * 0.3 + 0.2)
+                                       for i, w in enumerate(["We", "shipped", "it."])])
 
 
 class Page:
@@ -77,10 +77,10 @@ def test_typed_answers_and_the_buttons(channel_for):
 def test_a_recorded_answer_ends_at_the_pause_and_is_saved(channel_for, tmp_path):
     channel, inbox, page = channel_for()
     inbox.put_control({"type": "record"})
-    send_audio(inbox, np.concatenate([SPEECH, silence(3.0)]))
+    send_audio(inbox, np.concatenate([SPEECH, silence(6.0)]))
     reply = channel.listen("1-1")
     assert reply.action == "answer" and reply.answer.mode == "voice" and reply.answer.complete
-    assert reply.answer.text.startswith("we shipped it")
+    assert reply.answer.text.startswith("We shipped it.")
     assert (tmp_path / "audio" / "1-1.flac").is_file()
     assert page.of("recording_ended") == [{"type": "recording_ended", "reason": "silence"}]
 
@@ -122,7 +122,7 @@ def test_ending_the_session_while_recording_keeps_the_answer(channel_for):
     send_audio(inbox, SPEECH)
     inbox.put_control({"type": "quit"})
     reply = channel.listen("1-1")
-    assert reply.action == "quit" and reply.answer.text.startswith("we shipped it")
+    assert reply.action == "quit" and reply.answer.text.startswith("We shipped it.")
 
 
 def test_the_tab_closing_while_recording_ends_the_session(channel_for):

@@ -261,7 +261,7 @@ async function startRecording() {
   mic.start();
   $("stop").disabled = false;
   $("skip").disabled = false;
-  $("rec-status").textContent = "Recording: answer now; pause for a couple of seconds or press Stop when you are done.";
+  $("rec-status").textContent = "Recording: answer now; stop talking or press Stop when you are done.";
   $("stop").focus();
 }
 
