@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mockint.config import Settings, find_llm_model, find_whisper_model
 from mockint.llm.base import LanguageModel
-from mockint.speech.base import Microphone, SpeechToText, TextToSpeech
+from mockint.speech.base import Microphone, SpeechRenderer, SpeechToText, TextToSpeech
 from mockint.store import Store
 
 
@@ -70,6 +70,15 @@ def open_text_to_speech(settings: Settings) -> TextToSpeech:
     return speaker
 
 
+def open_speech_renderer(settings: Settings) -> SpeechRenderer:
+    """The voice that says the questions, rendering to samples that a browser plays (no speaker needed)."""
+    from mockint.speech.tts import Speaker
+
+    speaker = Speaker(settings.voice, settings.speech_rate)
+    speaker.check()
+    return speaker
+
+
 def open_microphone(settings: Settings) -> Microphone:
     """The recorder on the chosen microphone, with the end-of-answer settings."""
     from mockint.speech.audio import Recorder
@@ -102,6 +111,7 @@ class Engines:
     language_model: Callable[[str | None, Settings], LanguageModel] = open_language_model
     speech_to_text: Callable[[Settings], SpeechToText] = open_speech_to_text
     text_to_speech: Callable[[Settings], TextToSpeech] = open_text_to_speech
+    speech_renderer: Callable[[Settings], SpeechRenderer] = open_speech_renderer
     microphone: Callable[[Settings], Microphone] = open_microphone
     microphone_present: Callable[[Settings], bool] = has_microphone
     store: Callable[[Path | None], Store] = field(default=Store)

@@ -2,7 +2,8 @@
 # Set up everything mockint needs, idempotently: system packages, .venv, models.
 # Quick when already set up: each step checks before it acts.
 #   scripts/setup.sh          what the app needs
-#   scripts/setup.sh --test   also what the tests need (a headless browser for the HTML report)
+#   scripts/setup.sh --test   also what the tests need: Debian's chromium, which the review and web app
+#                             tests drive through Playwright (in the dev extra; no browser download)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -42,7 +43,7 @@ if [[ ! -f $STAMP || "$(cat $STAMP)" != "$want" ]] || ! .venv/bin/python -c "imp
     # wheel it builds in its cache, so later set-ups don't rebuild it.
     LOG=.venv/pip-install.log
     if ! { .venv/bin/python -m pip install -q --upgrade "pip>=24" && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$LOG" 2>&1 \
-        || ! .venv/bin/python -c "import mockint, llama_cpp, faster_whisper" 2>>"$LOG"; then
+        || ! .venv/bin/python -c "import mockint, llama_cpp, faster_whisper, uvicorn, playwright" 2>>"$LOG"; then
         grep -v '^WARNING: Location' "$LOG" | tail -30
         say "installing Python packages failed (full log: $LOG)"
         exit 1

@@ -26,6 +26,7 @@ from mockint.cli.roles import roles
 from mockint.cli.review import review
 from mockint.cli.sessions import sessions
 from mockint.cli.stories import stories
+from mockint.cli.web import web
 from mockint.engines import Engines
 from mockint.errors import UserError
 
@@ -64,7 +65,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (
     practice, questions, roles, sessions, review, progress, analyze,
-    debrief, stories, ask, followup, devices, doctor, models,
+    debrief, stories, ask, followup, devices, doctor, models, web,
 ):
     cli.add_command(command)
 

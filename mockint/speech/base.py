@@ -42,6 +42,16 @@ class TextToSpeech(Protocol):
         """Say the text and return when it has been played."""
 
 
+class SpeechRenderer(Protocol):
+    """Renders text as speech samples, for a front end that plays them itself (the web app's browser)."""
+
+    def check(self) -> None:
+        """Start the voice now (DeviceError if there is none)."""
+
+    def render(self, text: str, sample_rate: int = 22050) -> np.ndarray:
+        """The spoken text as int16 mono samples at sample_rate."""
+
+
 class LevelMeter(Protocol):
     """Shows the microphone's level while an answer is recorded (mockint.cli.meter draws one)."""
 
