@@ -1,8 +1,8 @@
 """Showing answers and sessions back to the candidate: the terminal, Markdown, HTML and JSON.
 
-  facts     what every format shares: labels, the feedback as plain facts, the length words
+  facts     what every format shares: labels, the feedback as plain facts and a one-line headline
   marks     where fillers and long pauses fall in a transcript
-  terminal  rich: the feedback panel and headline, a whole session
+  terminal  rich: the feedback panel, a whole session
   trends    rich: a retry beside its original, progress across sessions
   markdown  the review as Markdown
   html      the review as one self-contained page (style.css beside it, charts from charts)
@@ -19,7 +19,8 @@ from rich.console import Console
 from mockint.domain import Session
 from mockint.review.html import review_html
 from mockint.review.markdown import review_markdown
-from mockint.review.terminal import feedback_headline, render_feedback, review_text
+from mockint.review.facts import feedback_headline
+from mockint.review.terminal import render_feedback, review_text
 from mockint.review.trends import compare_attempts, latest_line, progress_table
 
 FORMATS = ["text", "md", "html", "json"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mockint.domain import KIND_NAMES, Feedback, Session, Turn
-from mockint.feedback.thresholds import PACE_FAST_WPM, PACE_SLOW_WPM
+from mockint.domain import KIND_NAMES, STAR_PARTS, Feedback, Session, Turn
+from mockint.feedback.thresholds import PACE_FAST_WPM, PACE_MIN_SECONDS, PACE_SLOW_WPM
 from mockint.progress import session_metrics
 
 # The length verdict (LengthFeedback.verdict) in the words every format shows the candidate.
@@ -130,3 +130,20 @@ def summary_facts(session: Session) -> list[tuple[str, str]]:
     if m["answers"]:
         facts.append(("Length", length_misses(m["too_long"], m["too_short"])))
     return facts
+
+
+def feedback_headline(fb: Feedback) -> str:
+    """One short line summing up the feedback, for session summaries."""
+    parts = [LENGTH_WORDS[fb.length.verdict]]
+    if fb.nothing_said:
+        return parts[0]
+    if fb.words_per_minute is not None and (fb.duration_seconds or 0) >= PACE_MIN_SECONDS:
+        parts.append(f"{fb.words_per_minute:.0f} wpm")
+    parts.append(f"{fb.fillers.total} filler{'s' if fb.fillers.total != 1 else ''}")
+    if fb.star.applicable:
+        missing = fb.star.missing()
+        done = len(STAR_PARTS) - len(missing)
+        parts.append(f"STAR {done}/{len(STAR_PARTS)}" + (f" (no {missing[0]})" if len(missing) == 1 else ""))
+    if fb.rambling.is_rambling:
+        parts.append("rambling")
+    return " \u00b7 ".join(parts)

@@ -22,7 +22,7 @@ from mockint.feedback.thresholds import (
     PACE_SLOW_WPM,
     QUOTE_WORDS,
 )
-from mockint.review.facts import LENGTH_WORDS, question_meta, started, turn_label
+from mockint.review.facts import LENGTH_WORDS, feedback_headline, question_meta, started, turn_label
 
 GOOD, NOTE, DIM = "green", "yellow", "dim"
 MAX_PAUSES_SHOWN = 3
@@ -157,23 +157,6 @@ def render_feedback(fb: Feedback) -> RenderableType:
         body = Group(details_table(fb), Text(""), tips_block(fb))
     return Panel(body, title="Feedback", subtitle=feedback_headline(fb), title_align="left",
                  subtitle_align="left", expand=False)
-
-
-def feedback_headline(fb: Feedback) -> str:
-    """One short line summing up the feedback, for session summaries."""
-    parts = [LENGTH_WORDS[fb.length.verdict]]
-    if fb.nothing_said:
-        return parts[0]
-    if fb.words_per_minute is not None and (fb.duration_seconds or 0) >= PACE_MIN_SECONDS:
-        parts.append(f"{fb.words_per_minute:.0f} wpm")
-    parts.append(f"{fb.fillers.total} filler{'s' if fb.fillers.total != 1 else ''}")
-    if fb.star.applicable:
-        missing = fb.star.missing()
-        done = len(STAR_PARTS) - len(missing)
-        parts.append(f"STAR {done}/{len(STAR_PARTS)}" + (f" (no {missing[0]})" if len(missing) == 1 else ""))
-    if fb.rambling.is_rambling:
-        parts.append("rambling")
-    return " \u00b7 ".join(parts)
 
 
 # ---- A whole session ------------------------------------------------------------

@@ -14,11 +14,11 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from mockint import charts
 from mockint.errors import UserError
 from mockint.feedback.thresholds import FILLER_TIP_PER_100, PACE_FAST_WPM, PACE_SLOW_WPM
 from mockint.progress import progress_report
-from mockint.report import review_html
+from mockint.review import charts
+from mockint.review.html import review_html
 from mockint.roles import list_roles
 from mockint.store import Store
 from mockint.web.templates import Markup, render

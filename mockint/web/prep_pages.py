@@ -14,7 +14,8 @@ from mockint.domain import STAR_PARTS, Answer, Question
 from mockint.errors import UserError
 from mockint.prep.ask import questions_to_ask
 from mockint.prep.debrief import is_empty, render_notes
-from mockint.prep.followup import check_message, draft_followup
+from mockint.prep.followup import InterviewFacts, draft_followup, facts_from_debrief
+from mockint.prep.followup_check import check_message
 from mockint.prep.stories import describe
 from mockint.prep.story_practice import practise_story
 from mockint.roles import list_roles, load_role, resolve_role
@@ -130,16 +131,18 @@ def notes_with_debrief(request: Request, notes: str, debrief_ref: str | None) ->
 
 
 async def followup_page(request: Request) -> HTMLResponse:
-    """Draft a thank-you message from a session, or check a draft the candidate wrote."""
+    """Draft a thank-you from a debrief of the real interview (and a practice session), or check one the candidate wrote."""
     with opened_store(request) as store:
         sessions = [s for s in store.list_sessions() if s.answered]
+        debriefs = [d for d in store.list_debriefs() if d.steps]
     form = await form_fields(request) if request.method == "POST" else dict(request.query_params)
-    values = {"sessions": sessions, "form": form, "draft": None, "problems": None, "checked": False}
+    values = {"sessions": sessions, "debriefs": debriefs, "form": form, "draft": None, "problems": None,
+              "checked": False}
     try:
         if request.method == "POST" and form.get("action") == "check":
             values["problems"] = check_message(field(form, "draft_text", "draft"))
             values["checked"] = True
-        elif form.get("session"):
+        elif form.get("action") == "draft":
             values["draft"], values["problems"] = draft_for(request, form)
     except UserError as problem:
         values["problem"] = str(problem)
@@ -147,14 +150,18 @@ async def followup_page(request: Request) -> HTMLResponse:
 
 
 def draft_for(request: Request, form: dict[str, str]):
-    """A drafted message for the chosen session, and what the check finds in it."""
+    """A drafted message from the chosen debrief and session (either may be absent), and what the check finds."""
     with opened_store(request) as store:
-        session = store.load_session(form["session"])
-    try:
-        competencies = load_role(session.role_key).competencies
-    except UserError:
-        competencies = []  # a role file removed since the session: the draft just says less
-    draft = draft_followup(session, field(form, "to", "name", 120, required=False) or None,
+        session = store.load_session(form["session"]) if form.get("session") else None
+        facts = facts_from_debrief(store.load_debrief(form["debrief"])) if form.get("debrief") else InterviewFacts()
+    competencies = []
+    if session:
+        try:
+            competencies = load_role(session.role_key).competencies
+        except UserError:
+            pass  # a role file removed since the session: the placeholder just says less
+    draft = draft_followup(facts, field(form, "to", "name", 120, required=False) or None,
                            field(form, "sender", "name", 120, required=False) or None,
-                           fallback_competency=competencies[0] if competencies else "")
-    return draft, check_message(f"Subject: {draft.subject}\n\n{draft.message}")
+                           session, competencies[0] if competencies else "")
+    problems = [p for p in check_message(f"Subject: {draft.subject}\n\n{draft.message}") if p.kind != "placeholder"]
+    return draft, problems

@@ -8,8 +8,8 @@ feedback table), so the live feedback reads exactly like the review page.
 from __future__ import annotations
 
 from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session, Turn
-from mockint.feedback import feedback_headline
-from mockint.report import html_feedback, html_transcript, turn_label
+from mockint.review.facts import feedback_headline, turn_label
+from mockint.review.html import html_feedback, html_transcript
 from mockint.web.channel import Send
 from mockint.web.templates import Markup, render
 

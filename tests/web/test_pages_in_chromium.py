@@ -69,11 +69,14 @@ def test_questions_to_ask_and_the_follow_up_with_its_check(page: Page, web, prac
     page.get_by_role("button", name="Suggest questions").click()
     expect(page.locator("ol.asks > li")).to_have_count(8)
     page.get_by_role("link", name="Follow-up").click()
+    page.get_by_label("And a practice session").select_option(str(practised.id))
     page.get_by_label("To").fill("Ms Alvarez")
     page.get_by_role("button", name="Draft the message").click()
     draft = page.locator("pre.message").first
     expect(draft).to_contain_text("Subject: Thank you: Software Engineer interview", ignore_case=True)
     expect(draft).to_contain_text("Dear Ms Alvarez,")
+    # no debrief chosen: what only the real interview can say is left in brackets, and the page says so
+    expect(page.get_by_text(re.compile(r"Fill in the \d+ parts? in \[brackets\]"))).to_be_visible()
     page.get_by_label("Your draft").fill("Hi, I NEED this job. Please reply ASAP, I am the best candidate you will ever meet.")
     page.get_by_role("button", name="Check the draft").click()
     expect(page.locator("ul.problems li").first).to_be_visible()
