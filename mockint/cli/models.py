@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
 from mockint.cli.common import console, titled_table
 from mockint.config import fetch_dir, model_folders
 from mockint.errors import UserError
-from mockint.models import SOURCES, State, choose_sources, fetch_model, find_installed, progress_bar
+from mockint.models import SOURCES, State, choose_sources, fetch_model, find_installed
 
 class ModelsNotReady(UserError):
     """A default model is missing or damaged."""
@@ -20,6 +22,13 @@ class ModelsNotReady(UserError):
 
 STATE_STYLE = {State.verified: "[green]verified[/]", State.missing: "[yellow]missing[/]",
                State.damaged: "[red]damaged[/]"}
+
+
+def progress_bar(out: Console) -> Progress:
+    """Bars for downloads, unpacking and checks: bytes, speed and time left; they vanish when done."""
+    return Progress(TextColumn("{task.description:<28}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                    TimeRemainingColumn(), console=out, transient=True,
+                    disable=not out.is_terminal)  # in a log, the result lines say enough
 
 
 @click.group()
