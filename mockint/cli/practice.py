@@ -63,7 +63,7 @@ def session_channel(mode: str | None, config: Settings, store: Store, out: Conso
 @llm_url_option
 @click.option("--input-device", help="Microphone: name substring or index (see `mockint devices`).")
 @click.option("--output-device", help="Speaker: name substring or index.")
-@click.option("--follow-ups/--no-follow-ups", default=True, show_default=True, help="Probe weak answers once.")
+@click.option("--follow-ups/--no-follow-ups", default=True, help="Probe a weak answer once (the default).")
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
 @click.option("--retry", metavar="SESSION:QUESTION",
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
