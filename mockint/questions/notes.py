@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mockint.questions.reported import reported_question
 from mockint.text import split_sentences
 
 # A phrase runs to the end of its sentence; a dot inside a number ("2.5 MW") does not end it.
@@ -176,8 +177,6 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
 
 def reported(text: str) -> str:
     """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
-    from mockint.prep.debrief import reported_question  # the debrief renders notes with this module's cues
-
     text = text.strip()
     if text.endswith("?") or re.match(r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|"
                                       r"did|do|does|have|has|would|could|can|is|are|were)\b", text, re.I):
