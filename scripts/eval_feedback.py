@@ -26,13 +26,15 @@ EVAL_SET = EVAL_DIR / "answers.jsonl"
 SPLITS = ("dev", "holdout", "fresh")
 # Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
 TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl", "dev_styles_2": EVAL_DIR / "dev_styles_2.jsonl"}
-BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl"}
+BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl", "unseen_2": EVAL_DIR / "unseen_2.jsonl"}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
-               "on_question": EVAL_DIR / "on_question.jsonl"}
+               "on_question": EVAL_DIR / "on_question.jsonl",
+               "on_question_2": EVAL_DIR / "on_question_2.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
-BLIND_NAMES = {"unseen", "on_question", "talking_points_eval"}
+TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
+BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "talking_points_eval", "talking_points_2"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -171,6 +173,8 @@ def main() -> None:
         point_sets["talking_points_dev_2"] = load(TALKING_POINTS_DEV_2)
     if args.blind:
         point_sets["talking_points_eval"] = [i for i in points if i["split"] == "eval"]
+        if TALKING_POINTS_2.is_file():
+            point_sets["talking_points_2"] = load(TALKING_POINTS_2)
     point_tallies = {name: score_talking_points(items) for name, items in point_sets.items() if items}
     print(small_table("talking_points", "points_covered", point_tallies))
     if args.errors:
