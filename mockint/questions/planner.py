@@ -132,7 +132,8 @@ class QuestionPlanner:
         self.tailoring = llm is not None and not match.exact and (can_tailor(llm) if tailoring is None else tailoring)
         self.roles = [r for r in list_roles() if r.key != "general"]
         identity = identity_words(self.role.key) if not match.exact else frozenset()
-        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title))
+        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title)
+                               or bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
         self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
