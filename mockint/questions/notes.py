@@ -69,7 +69,7 @@ TROUBLE_KINDS = [
     ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
-             r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b|wasn'?t sure (?:about|of) the\b"),
+             r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
     ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
@@ -371,7 +371,7 @@ def read_sentence(sentence: str) -> NoteTopic:
     # The trouble is read from what the note says about the topic, not from the topic ("the figures don't balance").
     rest = to_second_person(sentence).replace(topic, " ") if topic else sentence
     trouble = (classify_trouble(rest) if STRUGGLE.search(rest) else classify_trouble(sentence)) if struggled else ""
-    if trouble in ("explain", "other"):
+    if trouble == "explain":
         trouble = classify_trouble(sentence)  # "struggled to explain how I measured X": what was missing is the measure
     if trouble in ("unsure", "fact") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much", topic):

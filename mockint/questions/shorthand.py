@@ -48,7 +48,7 @@ SELF_TALK = re.compile(
 THIRD_PERSON = re.compile(r"\b(?:they|them|their|she|her|he|him|his|panel|interviewers?)\b", re.IGNORECASE)
 DETERMINER = re.compile(r"^(?:the|a|an|your|this|that|these|those|one|two|three|each|every|how|why|what|when|which|"
                         r"where|whether|who|to)\b", re.IGNORECASE)
-PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|before|under|over|into)\b\s+", re.IGNORECASE)
+PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|before|under|over|into|of)\b\s+", re.IGNORECASE)
 # Labels that name a part of the interview, not what it was about.
 NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|role ?play|questions?|interview|went well|exercise|task|"
                          r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel)$", re.I)
@@ -152,7 +152,7 @@ def _sayable_whole(phrase: str) -> str:
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
     for part in PREPOSITION.split(phrase)[1:]:
         head = part.split()
-        if len(head) >= 2 and not DETERMINER.match(part) and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \
+        if len(head) >= 2 and head[0].lower() not in ("interest", "practice", "care", "life", "law") and not DETERMINER.match(part) and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \
                 and not head[0].endswith("ing") and head[1].islower() and not RELATIVE.match(head[1]):
             return ""
     first = words[0]
