@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
 from mockint.text import split_sentences
 
@@ -214,8 +215,6 @@ def tidy_line(line: str) -> str:
 
 def reported(text: str) -> str:
     """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
-    from mockint.prep.debrief import reported_question  # the debrief renders notes with this module's cues
-
     text = text.strip()
     if text.endswith("?") or re.match(r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|"
                                       r"did|do|does|have|has|would|could|can|is|are|were)\b", text, re.I):
