@@ -118,7 +118,8 @@ class QuestionPlanner:
 
         self.match = match
         self.role = match.role
-        self.topics = extract_topics(notes)
+        # Only topics a second-round interviewer would go back to: what went badly, or a story to go deeper on.
+        self.topics = [t for t in extract_topics(notes) if probes.worth_probing(t)]
         self.llm = llm
         self.rng = rng or random.Random()
         self.llm_attempts = llm_attempts
@@ -131,7 +132,8 @@ class QuestionPlanner:
         self._free_writing, self._tailoring = free_writing, tailoring
         self.roles = [r for r in list_roles() if r.key != "general"]
         identity = identity_words(self.role.key) if not match.exact else frozenset()
-        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title))
+        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title)
+                               or bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
         self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
