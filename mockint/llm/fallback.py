@@ -58,7 +58,7 @@ class FallbackModel(LanguageModel):
         self._load_fallback()
         self.fault = reason
         if self._fallback is not None:
-            instead = f"questions come from {self._fallback.name} on this computer instead"
+            instead = f"the session goes on with {self._fallback.name} on this computer and the role's question bank"
         else:
             instead = (f"the local model cannot stand in ({self._fallback_problem.rstrip('.')}), "
                        "so questions come from the role's question bank")

@@ -64,7 +64,7 @@ def test_a_fault_is_one_warning_then_the_fallback_for_good(stub_server, setup, s
     assert model.complete("Question: How").text == "second"
     assert len(stub_server.seen) == asked  # the server is not asked again
     assert warnings == [f"the LLM server at {stub_server.url} {says}; "
-                        "questions come from scripted on this computer instead."]
+                        "the session goes on with scripted on this computer and the role's question bank."]
     assert model.name == "scripted" and model.fault
 
 
@@ -74,7 +74,7 @@ def test_a_server_that_is_down_is_found_before_the_session(trap):
     model, fallback, warnings = wrapped(dead)
     model.warm_up()
     assert warnings == [f"the LLM server at {dead}/v1 is not reachable (nothing answers at that address); "
-                        "questions come from scripted on this computer instead."]
+                        "the session goes on with scripted on this computer and the role's question bank."]
     assert model.name == "scripted"
 
 

@@ -98,7 +98,7 @@ def test_the_server_killed_mid_session_and_the_session_finishes_with_the_embedde
     assert "Traceback" not in out + err
     (warning,) = err.splitlines()  # one line, whether the server went during a request or between two
     assert warning.startswith(f"mockint: the LLM server at {server.url} ")
-    assert warning.endswith("; questions come from SmolLM2-135M-Instruct.Q4_1.gguf on this computer instead.")
+    assert warning.endswith("; the session goes on with SmolLM2-135M-Instruct.Q4_1.gguf on this computer and the role's question bank.")
     assert "3 answered" in out
     db = mockint_home / "mockint.db"
     assert _saved_turns(db) == 3
