@@ -138,7 +138,7 @@ RESOLUTION = [
     ("high school math teacher", "teacher", False),
     ("Senior Backend Developer", "software_engineer", False),
     ("payroll clerk", "accountant", False),
-    ("pharmacy technician", "pharmacist", True),
+    ("pharmacy technician", "pharmacy_technician", True),
     ("customer success lead", "customer_support", False),
     ("event planner", "project_manager", False),
     ("acountant", "accountant", False),  # a typo still finds its role
