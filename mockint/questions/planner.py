@@ -219,7 +219,8 @@ class QuestionPlanner:
             chosen = self._from_bank(slot)
             tailored, drafts = tailor(self.llm, chosen, self.match.title, self.role, self.roles)
             self.stats.rejections.extend(Rejection(d.text, d.verdict.reason) for d in drafts if not d.verdict.ok)
-            if tailored is not None and not repeats(tailored.text, self.asked):
+            # (a small stand-in that took over mid-draft from a server may not tailor: not asked)
+            if tailored is not None and self.tailoring and not repeats(tailored.text, self.asked):
                 self.stats.from_llm += 1
                 return tailored
             self.stats.from_fallback += 1
@@ -265,6 +266,8 @@ class QuestionPlanner:
                 completion = self.llm.complete(
                     f"{prompt} {opener}", max_tokens=64, temperature=0.7 + 0.1 * attempt, stop=("\n", "?")
                 ).text
+                if not self.free_writing:
+                    break  # a small stand-in took over from a server mid-draft: what it wrote is not asked
                 raw = completion_as_question(opener, completion)
                 verdict = free_verdict(raw, asked=self.asked, shown=shown, role=self.role, roles=self.roles,
                                        title_words=self.title_words, topic=topic)

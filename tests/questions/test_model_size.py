@@ -14,13 +14,13 @@ from mockint.questions.writer import can_tailor, can_write_freely, model_size
 class Named(LanguageModel):
     """A model known only by its name, as a server's is; fails when told to."""
 
-    def __init__(self, name: str, fails: bool = False):
-        self.name, self.model_id, self.fails = name, name, fails
+    def __init__(self, name: str, fails: bool = False, writes: str = " What changed?"):
+        self.name, self.model_id, self.fails, self.writes = name, name, fails, writes
 
     def complete(self, prompt, **options) -> Completion:
         if self.fails:
             raise ModelError("is not reachable")
-        return Completion(text=" What changed?")
+        return Completion(text=self.writes)
 
 
 @pytest.mark.parametrize("name, size", [
@@ -57,3 +57,17 @@ def test_with_no_stand_in_the_bank_writes():
     model = FallbackModel(Named("qwen2.5:7b", fails=True), no_model, warn=lambda _: None)
     model.complete("Q:")
     assert not can_write_freely(model) and not can_tailor(model)
+
+
+def test_a_question_the_server_was_writing_when_it_failed_is_not_taken_from_the_small_stand_in():
+    from mockint.questions import QuestionPlanner
+    from mockint.roles import resolve_role
+
+    # A stand-in whose drafts would pass every check, so only its size keeps them out.
+    fluent = " a production incident in a distributed system you owned, and how you found the root cause"
+    model = FallbackModel(Named("qwen2.5:7b", fails=True), lambda: Named("SmolLM2-135M-Instruct", writes=fluent),
+                          warn=lambda _: None)
+    planner = QuestionPlanner(resolve_role("software engineer"), None, model)
+    questions = list(planner.questions(3))
+    assert model.fault  # the server was asked and failed
+    assert [q.source for q in questions if q.source in ("llm", "tailored")] == []
