@@ -23,6 +23,16 @@ def bank_questions(title: str, count: int = 10) -> list[str]:
     ("Plumber", ["fuse board", "RCD", "circuit"]),
     ("Commercial Electrician", ["relief valve", "flue gas"]),
     ("Pharmacy Technician", ["prescriber's decision", "fentanyl", "gentamicin", "non-formulary"]),
+    ("Gas Engineer", ["fuse board", "RCD", "circuit", "electric vehicle"]),
+    ("Electrician", ["relief valve", "flue gas", "radiators", "smell gas"]),
+    ("Dispensing Assistant", ["final accuracy check", "ward", "dispenser or trainee you trained"]),
+    ("Hospital Pharmacy Technician", ["co-codamol", "child's cough", "flu vaccinations", "monitored dosage"]),
+    ("Nursery Practitioner", ["detention", "grade level", "exit tickets", "students"]),
+    ("Development Management Officer", ["joists", "fire safety inspection", "drainage", "sign off building work"]),
+    ("Building Control Surveyor", ["committee", "NPPF", "section 106", "conservation area", "pre-application"]),
+    ("Compliance Officer", ["subject access", "DPIA", "ICO", "lawful basis", "retention schedule"]),
+    ("Care Worker", ["CQC inspector", "a rota", "supervision", "controlled drugs check"]),
+    ("Network Engineer", ["Active Directory", "virtual host", "file server", "director's account"]),
 ])
 def test_a_specialty_is_never_asked_about_another_specialty_of_its_family(title, never):
     asked = bank_questions(title)
