@@ -9,12 +9,14 @@ from typing import NoReturn
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from mockint.config import Settings
 from mockint.engines import Engines
 from mockint.errors import UserError
 from mockint.prep.debrief import is_empty, render_notes
+from mockint.roles import RoleMatch, choose_family
 from mockint.store import Store
 
 STOPPED_EXIT = 130  # the shell's code for "ended by Ctrl-C"
@@ -145,3 +147,35 @@ def llm_url_option(function):
         help="An OpenAI-compatible server to write the questions, e.g. http://127.0.0.1:11434/v1 (Ollama); "
              "the local model stands in if it fails. Also MOCKINT_LLM_URL.",
     )(function)
+
+
+def family_option(function):
+    """--family: the job family whose questions to use, whatever the title matched."""
+    return click.option(
+        "--family", metavar="KEY",
+        help="Use this job family's questions (a key or title from `mockint roles`), e.g. --family legal.",
+    )(function)
+
+
+def family_line(match: RoleMatch) -> str:
+    """The line that tells the candidate which family's questions they get, and how to change it."""
+    if match.exact:
+        return f"Interviewing as {match.title}, questions from {match.role.title}."
+    also = f" (close: {', '.join(r.key for r in match.also[:3])})" if match.also else ""
+    return (f"Interviewing as {match.title}, questions from {match.role.title}{also}. "
+            f"Another family: --family KEY (mockint roles lists them).")
+
+
+def confirm_family(match: RoleMatch, out: Console) -> RoleMatch:
+    """At a terminal, let the candidate keep the matched family or name another; the match they settle on."""
+    if match.exact or not interactive():
+        return match
+    while True:
+        answer = click.prompt(f"Questions from {match.role.title}. Enter to keep, or type another family",
+                              default="", show_default=False).strip()
+        if not answer:
+            return match
+        try:
+            return match.model_copy(update={"role": choose_family(answer), "also": []})
+        except UserError as exc:
+            out.print(f"[yellow]{escape(str(exc))}[/]")

@@ -7,13 +7,14 @@ from contextlib import nullcontext
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from mockint.channels import default_mode, open_channel
 from mockint.channels.scripted import split_answers
 from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
-    STOPPED_EXIT, console, engines, first_round_notes, interactive, llm_url_option, mode_option, offer_text_instead,
-    open_store, read_text_file, settings,
+    STOPPED_EXIT, confirm_family, console, engines, family_line, family_option, first_round_notes, interactive,
+    llm_url_option, mode_option, offer_text_instead, open_store, read_text_file, settings,
 )
 from mockint.cli.view import TerminalView
 from mockint.config import Settings
@@ -67,11 +68,12 @@ def session_channel(mode: str | None, config: Settings, store: Store, out: Conso
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
 @click.option("--retry", metavar="SESSION:QUESTION",
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
+@family_option
 @click.option("--answers-file", type=click.Path(dir_okay=False),
               help="Rehearse answers written in advance: one per question, in order, separated by lines of "
                    "--- (or by blank lines). No follow-ups.")
 def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_device, output_device, follow_ups, seed,
-             retry, answers_file):
+             retry, family, answers_file):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
     out = console()
     config = settings()
@@ -88,7 +90,9 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
         if not interactive():
             raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
         role_text = choose_role_interactively(out)
-    match = resolve_role(role_text)
+    match = resolve_role(role_text, family)
+    if not family:
+        match = confirm_family(match, out)
     notes_text = first_round_notes(notes, debrief_ref)
     llm = engines().language_model(model, config)
     store = open_store()
@@ -106,9 +110,9 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     session = store.start_session(
         Session(role=match.title, role_key=match.role.key, mode=channel.mode, notes=notes_text, model=llm.name)
     )
-    near = "" if match.exact else f" (questions drawn from: {match.role.title})"
-    out.print(f"[bold]Second-round practice: {match.title}[/]{near} · {count} questions · {channel.mode}"
+    out.print(f"[bold]Second-round practice: {escape(match.title)}[/] · {count} questions · {channel.mode}"
               f" · session {session.id}")
+    out.print(f"[dim]{escape(family_line(match))}[/]")
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
     planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)

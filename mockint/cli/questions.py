@@ -9,7 +9,7 @@ import time
 import click
 from rich.markup import escape
 
-from mockint.cli.common import console, engines, first_round_notes, llm_url_option, settings
+from mockint.cli.common import console, engines, family_line, family_option, first_round_notes, llm_url_option, settings
 from mockint.llm.fallback import credit_writer
 from mockint.questions import QuestionPlanner
 from mockint.roles import resolve_role
@@ -23,11 +23,12 @@ from mockint.roles import resolve_role
 @click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50), help="How many questions.")
 @click.option("--model", help="A GGUF model file (default: models/).")
 @llm_url_option
+@family_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--seed", type=int, hidden=True)
-def questions(role_text, notes, debrief_ref, count, model, llm_url, as_json, seed):
+def questions(role_text, notes, debrief_ref, count, model, llm_url, family, as_json, seed):
     """Generate second-round questions for a role, without starting a session."""
-    match = resolve_role(role_text)
+    match = resolve_role(role_text, family)
     notes_text = first_round_notes(notes, debrief_ref)
     config = settings()
     if llm_url:
@@ -57,8 +58,8 @@ def questions(role_text, notes, debrief_ref, count, model, llm_url, as_json, see
         }, indent=2))
         return
     out = console()
-    near = "" if match.exact else f" (nearest built-in role: {match.role.title})"
-    out.print(f"[bold]Second-round questions: {escape(match.title)}[/]{near}")
+    out.print(f"[bold]Second-round questions: {escape(match.title)}[/]")
+    out.print(f"[dim]{escape(family_line(match))}[/]")
     for i, q in enumerate(generated, 1):
         out.print(f"\n{i}. {escape(q.text)}")
         out.print(f"   [dim]{q.kind.value} · {q.competency} · {escape(q.reason)} · by {escape(q.model or q.source)}[/]")
