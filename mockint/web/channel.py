@@ -147,11 +147,15 @@ class BrowserMicrophone:
         self._stop = False
 
     def record_answer(self, on_chunk: Callable[[np.ndarray], None] | None = None,
-                      transcript: TranscriptSoFar | None = None, on_level: OnLevel | None = None) -> Recording:
-        """Take the page's audio until the answer ends (pause, Stop, length limit, lost microphone)."""
+                      transcript: TranscriptSoFar | None = None, on_level: OnLevel | None = None,
+                      shortest_answer_seconds: float | None = None) -> Recording:
+        """Take the page's audio until the answer ends (pause, Stop, length limit, lost microphone).
+
+        `shortest_answer_seconds`: as for the terminal's Recorder, no quick end before that much speech.
+        """
         self.lost, self.interrupted_by, self._stop = False, None, False
         recording = self.recorder.collect(self._blocks(), on_chunk, lambda: self._stop, transcript=transcript,
-                                          on_level=on_level)
+                                          on_level=on_level, shortest_answer_seconds=shortest_answer_seconds)
         self.spoke = recording.spoke
         self.send({"type": "recording_ended", "reason": "lost" if self.lost else recording.stop_reason})
         if self.lost:  # said at once: the transcription of what was said still takes a moment
