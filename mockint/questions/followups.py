@@ -36,6 +36,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
         return f"named_{tense}" if ALTERNATIVE.search(named) else tense
     if gap == "detail":
+        if question.kind == QuestionKind.culture:
+            return "culture"
         if not (question.kind in STORY_KINDS or is_story(question, feedback)):
             return "plan"
         return "thin_story" if feedback.star.action.present else "generic"

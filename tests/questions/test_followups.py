@@ -155,3 +155,11 @@ def test_with_the_real_analyzer_a_strong_answer_gets_none():
         question = Question(text=case["question"], kind=QuestionKind(case["kind"]))
         fb = analyze(Transcript(text=case["answer"]), question.text, question.kind)
         assert choose_follow_up(question, fb) is None, case_id
+
+
+def test_a_thin_motivation_answer_is_asked_for_an_example_not_for_steps():
+    why = Question(text="Why do you want to work here?", kind=QuestionKind.culture)
+    q = choose_follow_up(why, feedback("I really like the company and its values.", story=False), random.Random(0))
+    assert q.text.startswith("You said you like the company and its values.")  # "really" adds nothing said back
+    assert "example" in q.text or "experience" in q.text
+    assert "step by step" not in q.text
