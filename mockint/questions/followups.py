@@ -18,7 +18,7 @@ from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, 
 from mockint.questions.templates import toml_template
 
 GAP_REASONS: dict[Gap, str] = {
-    "detail": "was thin, so the interviewer asks for a concrete example",
+    "detail": "was short or general, so the interviewer asks for a concrete example",
     "result": "never said how it ended",
     "own_part": "said \"we\" but never what the candidate did",
     "evidence": "made a claim without a measure to back it",
