@@ -74,6 +74,8 @@ class Question(BaseModel):
     level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
     talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")
     twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")
+    for_titles: list[str] = Field(default=[], exclude=True, description="bank only: asked only of titles with one of these words")
+    not_for: list[str] = Field(default=[], exclude=True, description="bank only: never asked of titles with one of these words")
 
 
 class Word(BaseModel):

@@ -44,6 +44,10 @@ class _BankEntry(BaseModel):
     level: Literal["core", "hard"] = "core"
     talking_points: list[str] = []
     twist: str = ""
+    # Specialty within the family, by words of the candidate's title ("conveyanc" matches "Conveyancing Solicitor"):
+    # asked only of titles with one of `for_titles` (when given) and none of `not_for`.
+    for_titles: list[str] = []
+    not_for: list[str] = []
 
 
 class _RoleFile(BaseModel):
@@ -210,7 +214,8 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
         second_round=spec.second_round,
         bank=[Question(text=" ".join(q.text.split()), kind=QuestionKind(q.kind), competency=q.competency,
                        reason=q.reason, source="bank", level=q.level, talking_points=q.talking_points,
-                       twist=" ".join(q.twist.split())) for q in spec.questions],
+                       twist=" ".join(q.twist.split()), for_titles=q.for_titles, not_for=q.not_for)
+              for q in spec.questions],
     )
     names = {tuple(normalise(n)) for n in [path.stem, spec.title, *spec.aliases]} - {()}
     weights: dict[str, float] = {}

@@ -1,9 +1,10 @@
 """Accuracy of the feedback analyzer on the hand-labelled sets in tests/data/feedback_eval.
 
 Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind]
-Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all) and
-dev_styles.jsonl, then agreement on "did it address the question" (on_question_dev.jsonl)
-and on talking points (talking_points.jsonl, split dev). With --blind also the blind sets
+Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all),
+dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the question"
+(on_question_dev.jsonl, on_question_dev_2.jsonl) and on talking points (talking_points.jsonl
+split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
 (unseen.jsonl, on_question.jsonl, talking points split eval): tables only, their items and
 per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
 """
@@ -24,11 +25,16 @@ EVAL_SET = EVAL_DIR / "answers.jsonl"
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
 # Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
-TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl"}
-BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl"}
-ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl", "on_question": EVAL_DIR / "on_question.jsonl"}
+TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl", "dev_styles_2": EVAL_DIR / "dev_styles_2.jsonl"}
+BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl", "unseen_2": EVAL_DIR / "unseen_2.jsonl"}
+ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
+               "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
+               "on_question": EVAL_DIR / "on_question.jsonl",
+               "on_question_2": EVAL_DIR / "on_question_2.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
-BLIND_NAMES = {"unseen", "on_question", "talking_points_eval"}
+TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
+TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
+BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "talking_points_eval", "talking_points_2"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -92,13 +98,15 @@ def score(items: list[dict]) -> Tally:
 def table(tallies: dict[str, Tally]) -> str:
     """A plain-text table: one row per signal, one column per split."""
     names = list(tallies)
-    lines = [f"{'signal':<20}" + "".join(f"{n:>17}" for n in names)]
+    width = max(18, *(len(n) + 2 for n in names))
+    lines = [f"{'signal':<20}" + "".join(f"{n:>{width}}" for n in names)]
     for signal in SIGNALS:
         cells = []
         for name in names:
             t = tallies[name]
             acc = t.accuracy(signal)
-            cells.append(f"{'-':>17}" if acc is None else f"{acc:>7.1%} ({t.right[signal]:>3}/{t.total[signal]:<3})")
+            cell = "-" if acc is None else f"{acc:>7.1%} ({t.right[signal]:>3}/{t.total[signal]:<3})"
+            cells.append(f"{cell:>{width}}")
         lines.append(f"{signal:<20}" + "".join(cells))
     return "\n".join(lines)
 
@@ -146,7 +154,8 @@ def tuning_sets() -> dict[str, list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", metavar="SET", help="list every disagreement in a tuning set "
-                        "(dev, holdout, fresh, all, dev_styles)")
+                        "(dev, holdout, fresh, all, dev_styles, dev_styles_2, on_question_dev, "
+                        "on_question_dev_2, talking_points_dev, talking_points_dev_2)")
     parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
     args = parser.parse_args()
     sets = tuning_sets()
@@ -160,8 +169,12 @@ def main() -> None:
     print(small_table("addresses_question", "addresses_question", question_tallies))
     points = load(TALKING_POINTS) if TALKING_POINTS.is_file() else []
     point_sets = {"talking_points_dev": [i for i in points if i["split"] == "dev"]}
+    if TALKING_POINTS_DEV_2.is_file():
+        point_sets["talking_points_dev_2"] = load(TALKING_POINTS_DEV_2)
     if args.blind:
         point_sets["talking_points_eval"] = [i for i in points if i["split"] == "eval"]
+        if TALKING_POINTS_2.is_file():
+            point_sets["talking_points_2"] = load(TALKING_POINTS_2)
     point_tallies = {name: score_talking_points(items) for name, items in point_sets.items() if items}
     print(small_table("talking_points", "points_covered", point_tallies))
     if args.errors:

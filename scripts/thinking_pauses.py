@@ -10,6 +10,11 @@ planted pause, and its feedback wait is timed from its last word.
 
 Pauses are 2.5, 3.0, 3.5 and 4.0 s in turn. These texts and clips were not used to set
 the end-of-turn rules (the rules were set on tests/speech answers and LJ001-0001..0010).
+
+Each answer is as long as a real answer to a story question (about 25-40 s): the sentence
+with the planted pause comes after the situation and the task and before the result, and the recorder is told the question's shortest sensible answer, as a session
+tells it. Human answers are three or four clips joined by 0.6 s gaps, the way a speaker
+pauses between sentences.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from mockint.domain import QuestionKind
+from mockint.channels.voice import shortest_answer
+from mockint.domain import Question, QuestionKind
 from mockint.feedback import analyze
 from mockint.speech.audio import Recorder, blocks_of
 from mockint.speech.audiofile import read_audio
@@ -33,7 +39,7 @@ from mockint.speech.vad import FRAME_SECONDS, SAMPLE_RATE, frame_levels, speech_
 
 PAUSES = (2.5, 3.0, 3.5, 4.0)
 BLOCK = SAMPLE_RATE // 10
-QUESTION = "Tell me about a time you had to change course on a project."
+QUESTION = Question(text="Tell me about a time you had to change course on a project.", kind=QuestionKind.behavioral)
 # "|" marks the planted pause.
 ESPEAK_ANSWERS = [
     "Last spring our biggest client moved the launch forward by a month and | we had to cut two features.",
@@ -45,7 +51,39 @@ ESPEAK_ANSWERS = [
     "After the audit, | I wrote a checklist that the whole ward now uses at every handover.",
     "I think the main lesson was, um, | to ask for help earlier instead of hoping the problem would go away.",
 ]
+# The situation before each planted sentence, and the result after it (same order as above).
+ESPEAK_BEFORE = [
+    "Last year I was the lead developer on a booking app for a chain of dental clinics. We had planned the release for the autumn.",
+    "I work in the data team of a regional bus company. Every morning the managers read a report on late buses.",
+    "When I joined the warehouse team as a shift lead, picking errors were our biggest complaint. The team was tired and morale was low.",
+    "At my last job I ran purchasing for a small furniture maker. One spring a shipment of oak boards did not arrive.",
+    "I was a team leader in the patient transport office of a large hospital. Patients were waiting too long for their transport home.",
+    "Our online shop had slow search pages, and customers were leaving before they found anything.",
+    "I was the nurse in charge on a busy surgical ward when an audit found gaps in our handovers.",
+    "This was my first year as a project manager, and a migration I led slipped by six weeks.",
+]
+ESPEAK_TASK = [  # what the speaker had to do, between the situation and the planted sentence
+    "My job was to get a working version to the client without breaking the clinics' old system.",
+    "I was asked to find out why the report kept arriving late and to make it reliable.",
+    "My manager asked me to bring the errors down before the busy season started.",
+    "I had to keep three customer orders on time while I found out what had happened.",
+    "I was asked to find where the time went and to cut the waiting in half.",
+    "I was given two weeks to make the pages fast enough for the summer sale.",
+    "As the nurse in charge, it was my job to make the handovers safe again.",
+    "I had to explain the delay to the directors and get the project back on track.",
+]
+ESPEAK_AFTER = [
+    "We shipped on the new date, and the client renewed the contract for two more years.",
+    "The new pipeline has not failed once since, and the report is ready by seven every morning.",
+    "Over the next quarter our picking errors fell by a third.",
+    "The boards arrived four days later and we lost no orders.",
+    "The average wait fell from ninety minutes to forty.",
+    "Search became three times faster and fewer people left the page.",
+    "At the next audit we had no missed items at all.",
+    "The next project I ran finished a week early.",
+]
 ESPEAK_VOICES = [("en-us", 165), ("en-gb-x-rp", 150)]
+CLIP_GAP_SECONDS = 0.6  # between joined human clips: a speaker's pause between sentences
 HUMAN_WORDS = {"and", "because", "but"}
 HELD_OUT_CLIPS = 10  # LJ001-0001..0010 were looked at while setting the rules: not used here
 
@@ -98,20 +136,34 @@ def human_answers(audio_dir: Path, transcriber: Transcriber, count: int) -> list
     return found
 
 
+def trimmed(audio: np.ndarray) -> np.ndarray:
+    """A clip without the silence before and after its speech (the gaps between clips are set by the joiner)."""
+    span = speech_span(audio)
+    if span is None:
+        return audio
+    return audio[int(span[0] * SAMPLE_RATE) : int(np.ceil(span[1] * SAMPLE_RATE))]
+
+
 def planted_answers(audio_dir: Path | None, transcriber: Transcriber) -> list[PlantedAnswer]:
     """Every benchmark answer: espeak-ng voices first, then the human clips."""
     answers = []
     for v, (voice, rate) in enumerate(ESPEAK_VOICES):
         for i, text in enumerate(ESPEAK_ANSWERS):
             pause = PAUSES[(i + v) % len(PAUSES)]
-            audio = espeak_answer(text, voice, rate, pause)
+            story = f"{ESPEAK_BEFORE[i]} {ESPEAK_TASK[i]} {text} {ESPEAK_AFTER[i]}"
+            audio = espeak_answer(story, voice, rate, pause)
             answers.append(PlantedAnswer(f"espeak {voice}: {text[:30]}...", audio, pause, speech_span(audio)[1]))
     if audio_dir is not None and (audio_dir / "manifest.json").is_file():
-        for i, (name, audio, at) in enumerate(human_answers(audio_dir, transcriber, 8)):
+        found = human_answers(audio_dir, transcriber, 8)
+        between = np.zeros(round(CLIP_GAP_SECONDS * SAMPLE_RATE), np.int16)
+        for i, (name, audio, at) in enumerate(found):
             pause = PAUSES[i % len(PAUSES)]
             gap = np.zeros(round(pause * SAMPLE_RATE), np.int16)
-            spliced = np.concatenate([audio[:at], gap, audio[at:]])
-            answers.append(PlantedAnswer(f"human {name}", spliced, pause, speech_span(spliced)[1]))
+            # the clip with the planted pause, after two other clips and before a third
+            others = [found[(i + k) % len(found)][1] for k in (1, 2, 3)]
+            parts = [others[0], between, others[1], between, audio[:at], gap, audio[at:], between, others[2]]
+            joined = np.concatenate([trimmed(p) if p is not between and p is not gap else p for p in parts])
+            answers.append(PlantedAnswer(f"human {name} (+3 clips)", joined, pause, speech_span(joined)[1]))
     return answers
 
 
@@ -122,9 +174,10 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
     stream = StreamingTranscriber(transcriber)
     recorder = Recorder(None, end_silence_seconds=end_silence)
     started = time.perf_counter()
-    recording = recorder.collect(blocks_of(mic, BLOCK, paced=True), stream.feed, transcript=stream)
+    recording = recorder.collect(blocks_of(mic, BLOCK, paced=True), stream.feed, transcript=stream,
+                                 shortest_answer_seconds=shortest_answer(QUESTION))
     transcript = stream.finish()
-    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral)
+    analyze(transcript, question=QUESTION.text, kind=QUESTION.kind)
     ready = time.perf_counter()
     last_word = 1.0 + answer.speech_end_seconds  # where the last word ends in `mic`
     heard_at = started + np.ceil(last_word * SAMPLE_RATE / BLOCK) * BLOCK / SAMPLE_RATE
@@ -132,6 +185,7 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
     return {
         "name": answer.name,
         "pause_s": answer.pause_seconds,
+        "answer_s": round(answer.speech_end_seconds, 1),
         "cut": bool(cut),
         "stop_reason": recording.stop_reason,
         "ended_after_silence_s": recording.ended_after_silence_seconds,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mockint.channels.base import Channel
+from mockint.channels.scripted import ScriptedChannel, split_answers
 from mockint.channels.text import TextChannel
 from mockint.channels.voice import VoiceChannel
 from mockint.config import Settings
@@ -27,8 +29,14 @@ def open_channel(
     audio_dir: Path,
     offer_text: Callable[[Exception], bool] | None = None,
     meter: LevelMeter | None = None,
+    written_answers: str | None = None,
 ) -> Channel:
-    """The channel for `mode`; when voice cannot work, typing instead if `offer_text(problem)` says so."""
+    """The channel for `mode`; when voice cannot work, typing instead if `offer_text(problem)` says so.
+
+    With `written_answers` (a file's text) the answers come from there, shown as if typed.
+    """
+    if written_answers is not None:
+        return ScriptedChannel(split_answers(written_answers), echo=sys.stdout)
     if mode == "voice":
         try:
             return VoiceChannel(

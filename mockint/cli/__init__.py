@@ -14,6 +14,7 @@ import click
 
 from mockint.cli.analyze import analyze
 from mockint.cli.ask import ask
+from mockint.cli.common import HelpGroup
 from mockint.cli.debrief import debrief
 from mockint.cli.devices import devices
 from mockint.cli.doctor import doctor
@@ -31,7 +32,7 @@ from mockint.engines import Engines
 from mockint.errors import UserError
 
 
-class MockintGroup(click.Group):
+class MockintGroup(HelpGroup):
     """A click group that turns errors into one clear line."""
 
     def invoke(self, ctx: click.Context):

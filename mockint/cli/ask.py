@@ -6,6 +6,7 @@ import json
 
 import click
 from rich.markup import escape
+from rich.table import Table
 
 from mockint.cli.common import console, first_round_notes
 from mockint.prep.ask import questions_to_ask
@@ -16,7 +17,7 @@ from mockint.roles import resolve_role
 @click.option("--role", "role_text", required=True, help="The role, e.g. 'product manager' or any job title.")
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
 @click.option("--debrief", "debrief_ref", metavar="ID|last", help="A saved first-round debrief (see mockint debrief).")
-@click.option("--count", "-n", default=8, show_default=True, type=click.IntRange(1, 30))
+@click.option("--count", "-n", default=8, show_default=True, type=click.IntRange(1, 30), help="How many questions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def ask(role_text, notes, debrief_ref, count, as_json):
     """Questions to ask your interviewer: in depth, easy to answer, none you asked in the first round."""
@@ -29,8 +30,14 @@ def ask(role_text, notes, debrief_ref, count, as_json):
         return
     out = console()
     out.print(f"[bold]Questions to ask in your {escape(match.title)} interview[/]")
+    # A grid, so a long question wraps under its own text, not under its number.
+    listing = Table.grid(padding=(0, 1))
+    listing.add_column(justify="right")
+    listing.add_column()
     for i, q in enumerate(chosen, 1):
-        out.print(f"\n{i}. {escape(q.text)}")
-        out.print(f"   [dim]{q.topic.replace('_', ' ')} · {q.answer.replace('_', '/')} · {escape(q.why)}[/]")
+        listing.add_row("", "")
+        listing.add_row(f"{i}.", f"{escape(q.text)}\n[dim]{q.topic.replace('_', ' ')} · "
+                                 f"{q.answer.replace('_', '/')} · {escape(q.why)}[/]")
+    out.print(listing)
     if len(chosen) < count:
         out.print(f"\n[dim]{len(chosen)} questions: the rest overlapped with what you already asked.[/]")

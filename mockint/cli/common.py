@@ -20,6 +20,20 @@ from mockint.store import Store
 STOPPED_EXIT = 130  # the shell's code for "ended by Ctrl-C"
 
 
+class HelpGroup(click.Group):
+    """A command group whose help lists each command's whole first sentence, wrapped, not cut with '...'."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=200)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def console() -> Console:
     """The console everything is printed to; plain text when output is piped."""
     return Console(highlight=False, soft_wrap=False)

@@ -162,17 +162,17 @@ def doctor(as_json, llm_url):
     if as_json:
         click.echo(json.dumps([asdict(c) for c in checks], indent=2))
     else:
-        table = Table(title="mockint doctor", title_justify="left")
-        table.add_column("")
-        table.add_column("check")
-        table.add_column("found", overflow="fold")  # paths must show whole, not cut with an ellipsis
-        table.add_column("how to fix", overflow="fold")
+        # No borders and the fix under what was found: at 80 columns the text gets the room it needs.
+        table = Table(title="mockint doctor", title_justify="left", box=None, padding=(0, 2, 0, 0))
+        table.add_column("", no_wrap=True)
+        table.add_column("check", max_width=22)
+        table.add_column("found, and how to fix", overflow="fold")  # paths must show whole, not cut with an ellipsis
         for c in checks:
             table.add_row("[green]ok[/]" if c.ok else ("[red]missing[/]" if c.essential else "[yellow]missing[/]"),
-                          c.name, c.found, c.fix)
+                          c.name, c.found + (f"\n[bold]fix:[/] {c.fix}" if c.fix else ""))
         out = console()
         out.print(table)
         out.print("Ready for spoken practice." if all(c.ok for c in checks) else
-                  "Text practice works when every essential check is ok; spoken practice needs them all.")
+                  "Text practice works when every essential check is ok; spoken practice needs all.")
     if not all(c.ok for c in checks if c.essential):
         raise SystemExit(1)

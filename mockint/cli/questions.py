@@ -20,7 +20,7 @@ from mockint.roles import resolve_role
 @click.option("--notes", type=click.Path(dir_okay=False), help="Notes from your first round (a text file).")
 @click.option("--debrief", "debrief_ref", metavar="ID|last",
               help="A saved first-round debrief, used like notes (see `mockint debrief`).")
-@click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--count", "-n", default=5, show_default=True, type=click.IntRange(1, 50), help="How many questions.")
 @click.option("--model", help="A GGUF model file (default: models/).")
 @llm_url_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

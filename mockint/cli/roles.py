@@ -37,7 +37,7 @@ def roles(key, as_json):
     for r in families:
         table.add_row(escape(r.title), r.key, str(len(r.bank)))
     out.print(table)
-    out.print("[dim]What one covers: mockint roles KEY · practise as one: mockint practice --role TITLE[/]")
+    out.print("[dim]Details: mockint roles KEY · practise: mockint practice --role TITLE[/]")
 
 
 def show_role(role: Role, as_json: bool) -> None:

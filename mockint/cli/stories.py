@@ -12,7 +12,7 @@ from rich.markup import escape
 from mockint.channels import default_mode, open_channel
 from mockint.cli.meter import LevelMeter
 from mockint.cli.common import (
-    console, engines, interactive, mode_option, offer_text_instead, open_store, read_text_file, settings, stopped,
+    HelpGroup, console, engines, interactive, mode_option, offer_text_instead, open_store, read_text_file, settings, stopped,
     titled_table,
 )
 from mockint.domain import STAR_PARTS
@@ -23,7 +23,7 @@ from mockint.prep.story_practice import practise_story
 STATUS_MARKS = {"kept": "[green]✓ kept[/]", "partly": "[yellow]~ partly[/]", "missed": "[red]✗ missed[/]"}
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def stories():
     """Your bank of work stories: add them, see what they show, practise telling them from memory."""
 
@@ -85,7 +85,7 @@ def stories_list(as_json):
         table.add_row(str(a.id), escape(a.title), star, escape(", ".join(c.name for c in a.competencies[:4])),
                       practised)
     out.print(table)
-    out.print("[dim]STAR: the parts present (# = a measured result). Details: mockint stories show ID[/]")
+    out.print("[dim]STAR: parts present, # = a measured result · details: mockint stories show ID[/]")
 
 
 @stories.command("show")

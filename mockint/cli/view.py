@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session
+from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session, main_question_numbers
 from mockint.review import feedback_headline, render_feedback
 
 
@@ -56,8 +56,9 @@ class TerminalView:
         table.add_column("Question")
         table.add_column("Words", justify="right")
         table.add_column("How it went")
+        labels = dict(zip((t.index for t in session.turns), main_question_numbers(session.turns)))
         for turn in answered:
-            label = "↳" if turn.follow_up_of is not None else str(turn.index + 1)
+            label = labels[turn.index]
             text = turn.question.text if len(turn.question.text) < 70 else turn.question.text[:67] + "..."
             table.add_row(label, escape(text), str(turn.feedback.word_count), feedback_headline(turn.feedback))
         self.console.print(table)

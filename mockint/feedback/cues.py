@@ -41,7 +41,7 @@ IRREGULAR_PAST = {
     "dealt", "lent", "slept", "hung", "dug", "forgot", "froze", "overcame", "rewrote", "undertook", "oversaw",
     "withdrew", "rebuilt", "ate", "read", "rose", "sank", "spun", "struck", "swept", "upheld", "woke", "wound",
     "learnt", "burnt", "spelt", "bent", "sped", "fed", "fled", "bled", "shed", "bet", "cast", "forgave", "mistook",
-    "foresaw", "underwent", "outgrew", "redid", "reran", "rewound",
+    "foresaw", "underwent", "outgrew", "redid", "reran", "rewound", "hurt",
 }
 # Words ending in -ed that are not past-tense verbs (words ending in -eed never are).
 NOT_PAST_ED = {"red", "bed", "hundred", "kindred", "wed", "embed", "sled", "shred", "sacred", "naked", "wicked",
@@ -83,7 +83,7 @@ AFTERWARDS = re.compile(
 OWN_OUTCOME_VERBS = {"saved", "lost", "finished", "completed", "grew", "increased", "decreased", "reduced",
                      "improved", "halved", "doubled", "tripled", "cut", "dropped", "raised", "earned", "gained",
                      "got", "had", "hit", "reached", "sold", "signed", "came", "ended", "made", "recruited",
-                     "hired", "collected", "delivered", "submitted", "passed"}
+                     "hired", "collected", "delivered", "submitted", "passed", "kept"}
 # Of these, the everyday verbs count only with the amount right after them: "we got £4,200",
 # "we had no near misses", "we came in at 96%"; not "I had the rest of the crew knock on every door".
 OWN_OUTCOME_NEAR = {"got", "had", "came", "made", "ended", "delivered", "submitted", "passed"}
@@ -93,7 +93,7 @@ OWN_OUTCOME_ALWAYS = {"won", "achieved", "exceeded", "succeeded", "avoided", "re
 LOST_SOMETHING = re.compile(r"lost (the|that|this|a|an|our|my|them|him|her|it)\b")
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-                r"thousand|million|billion|dozens?|zero|half|third|quarter|twice|double|triple|percent|per cent")
+                r"thousand|million|billion|dozens?|zero|half|third|quarter|fifth|tenth|twice|double|triple|percent|per cent")
 # A number, a percentage, an amount of money or a measure of time.
 QUANTITY = re.compile(rf"(\d|[%$£€¥]|\b({NUMBER_WORDS})\b)", re.I)
 # "Two months later, we won..." and "a year ago" date the result; "came through 5 weeks later"
@@ -103,6 +103,8 @@ TIMESTAMP = re.compile(rf"(^\W*|\b)(\d+|a|an|{NUMBER_WORDS}) (minutes?|hours?|da
                        r"(later|after|on)\b|"
                        # "one night", "one-page": "one" as a word of story telling, not an amount
                        r"\bone( (night|day|morning|evening|afternoon|weekend|shift|time|of)\b|-)", re.I)
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 ALL_OR_NOTHING = re.compile(r"\b(no|none|zero|every|all|nobody|nothing)\b")
 STRONG_RESULT = re.compile(
     r"\b(as a result|in the end|the outcome|the result (was|is|being)|which meant|that meant|this meant|"
@@ -118,7 +120,14 @@ STRONG_RESULT = re.compile(
     r"successful|fine|resolved|fixed|solved|approved|accepted|promoted|adopted|over the moon)|"
     # How things still stand: "he's still there", "they're still in the flat", "to this day".
     r"(is|are|'s|'re|was|were) still (there|here|in|on|with|at|open|running|working|in use|in place|using|"
-    r"used|doing|employed|friends|in touch)|to this day)\b"
+    r"used|doing|employed|friends|in touch)|to this day|"
+    # A placing against others: "I was top of the store", "we came second in the region".
+    r"(was|were|came|finished|ended) (top|first|second|third|bottom) (of|in)\b|"
+    r"(was|were) (\w+ )?(safe|unharmed|unhurt|ok|okay|all right|alright))\b|"
+    # A clause that opens on the time the story took: "By July we were at 26 percent", "By the
+    # morning her sugar was 8 again", "After two weeks we finish before half nine".
+    rf"^(by (then|the time|(the )?(\w+ )?(morning|afternoon|evening|night|weekend|holidays?|end|close)|{MONTHS}|{DAYS})|"
+    rf"(after|within) (a|an|one|two|three|four|five|six|\d+|a few|a couple of) (days?|weeks?|months?|years?))\b"
 )
 TASK = re.compile(
     r"\b((my|our) (job|task|role|goal|aim|responsibility|brief|mandate|priority|challenge|objective|mission|"
@@ -127,12 +136,27 @@ TASK = re.compile(
     # Ownership said of the work rather than of the person: "the six patients were mine",
     # "so was my responsibility to...", "the concern came to me first", "so it was me".
     r"(was|were) (all )?(mine|ours)|(was|were|became) (my|our) (job|responsibility|role|task|call|decision|case|"
-    r"remit|problem)|(came|fell) to (me|us)|so it was (me|us)|the (only )?(one|person) (who|that) (had|needed) to|"
+    r"remit|problem)|(came|fell) to (me|us)|so it was (me|us)|(was|were) (all )?on (me|us|my team|our team)\b|"
+    # "My job as his care coordinator was to...": the role named inside the phrase.
+    r"(my|our) (job|task|role|responsibility) as (\w+ ){1,4}(was|were|is)|"
+    r"gave (me|us) (the )?(responsibility|job|task) (for|of)|"
+    # The person the candidate was responsible for: "I was his nurse", "I was their account manager".
+    r"i was (his|her|their) (\w+ ){0,2}(nurse|carer|worker|manager|lead|coordinator|officer|adviser|advisor|"
+    r"mentor|therapist|doctor|midwife|teacher|tutor|coach|contact|agent|engineer|consultant|rep|supervisor|"
+    r"keyworker|clinician|pharmacist|paramedic|social worker)|"
+    r"(i|we) (was|were) (the )?(\w+ ){0,2}in charge\b|"
+    # A target held or a plan in hand: "each of us had a target of twenty", "we had a reset planned".
+    r"(had|have|got|given|set) (a|an|the|our|my) (\w+ )?(target|goal|quota|deadline) (of|to)\b|"
+    r"(i|we) had (\w+ ){1,8}(planned|scheduled|booked in) for|"
+    r"(i|we) (didn't|did not) want (\w+ ){0,2}to (lose|miss|let|leave|fail|break|waste)|"
+    r"(was|were) (asked|tasked|told|expected|required|instructed) by (\w+ ){1,4}to|"
+    r"(wanted|needed|expected) it (at|up to|down to|under|below|above|over|back to)\b|the (only )?(one|person) (who|that) (had|needed) to|"
     # A duty role in the story: "I was the nurse on the bay", "I was the only engineer on call".
     r"i was the (\w+ ){1,3}on (call|shift|duty|nights?|days|the (bay|bench|desk|floor|ward|rota|line|till|phones?))|"
     # A goal set by someone else: "head office asked each store to", "our team was asked to",
     # "the site manager wanted the first fix done in a week", "wanted him laying on his own".
-    r"(asked|told|tasked|instructed|required|challenged|wanted|needed|expected) (each|every|all|the|my|our) "
+    r"(?<!\bi )(?<!\bwe )(asked|told|tasked|instructed|required|challenged|wanted|needed|expected) "
+    r"(each|every|all|the|my|our) "
     r"(\w+ ){1,2}to|(was|were) (asked|tasked|told|expected|required|assigned|instructed|charged) (to|with)|"
     r"(wanted|needed|expected) (\w+ ){1,5}(done|finished|ready|fixed|completed|sorted|live|in place)|"
     r"(wanted|needed|expected) (him|her|them) \w+ing|(i|we) needed (a|an) |"
@@ -140,12 +164,10 @@ TASK = re.compile(
     r"(i|we) (was|were) (given (the |a )?(job|task|responsibility|role|brief|target|project|remit)|"
     r"asked|tasked|told|expected|supposed|required|assigned|brought in|hired|put in charge|"
     r"charged|responsible|in charge|accountable)|it was (my|our) (job|responsibility|role|task|call|decision)|"
-    r"(i|we) (had|needed|have|need) to|(i|we) (wanted|needed) (\w+ ){0,3}to|"
+    r"(i|we) (had|needed|have|need) to|(?<!why )(i|we) (wanted|needed) (\w+ ){0,3}to|"
     r"(asked|wanted|needed|expected|challenged|tasked|required|hired|brought in) (me|us)\b|"
     r"(i|we) owned|(had|needed) to be|(i|we) had (\w+ ){0,2}(hours?|days?|weeks?|months?) to)\b"
 )
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 ANCHOR = re.compile(
     r"\b((last|this past|that) (year|month|week|spring|summer|autumn|fall|winter|term|quarter|semester|christmas)|"
     r"(a|one|two|three|four|five|few|couple of|several|\d+) (years?|months?|weeks?|days?) ago|in (19|20)\d\d|"

@@ -40,6 +40,11 @@ PERFECT_NOT_STEPS = {"been", "seen", "had", "known", "heard", "learned", "learnt
 # "I was moved to the laundry", "I was given extra training"; not "I was asked to".
 PASSIVE_NOT_OUTCOMES = {"asked", "told", "tasked", "expected", "supposed", "based", "involved", "assigned",
                         "worried", "scared", "surprised", "shocked", "used", "allowed", "able", "responsible"}
+# Past participles that say how someone felt, not what was done to them: "he was annoyed".
+FEELINGS = {"annoyed", "upset", "stressed", "frustrated", "confused", "tired", "bored", "concerned", "embarrassed",
+            "disappointed", "exhausted", "overwhelmed", "frightened", "distressed", "agitated", "excited",
+            "interested", "relieved", "pleased", "delighted", "impressed", "amazed", "offended", "angered",
+            "irritated", "puzzled", "worried", "scared", "surprised", "shocked", "involved", "based", "supposed"}
 # Dummy subjects and lessons: "it was a tough year", "there was", "I should have".
 NOT_AN_ENDING_START = {"it", "there", "this", "that", "which", "what", "who", "i", "we", "you"}
 LESSON_WORDS = {"should", "should've", "would", "could", "learned", "learnt", "lesson", "taught", "realised",
@@ -90,8 +95,11 @@ def tells_ending(words: list[str], opens: bool) -> bool:
         if word in FIRST_PERSON or word in SUBORDINATORS:
             return False  # the candidate's own doing, or a clause inside another one
         if word in COPULAS:
-            # "The next month's bill was £61,000" ends it; "the props were lovely" does not.
-            return k > 0 and bool(QUANTITY.search(" ".join(words[k + 1:k + 4])))
+            # "The next month's bill was £61,000" and "he was arrested" end it; "the props were
+            # lovely" and "he was annoyed" do not.
+            following = words[k + 1] if k + 1 < len(words) else ""
+            done_to = is_past(following) and following not in PASSIVE_NOT_OUTCOMES | FEELINGS
+            return k > 0 and (done_to or bool(QUANTITY.search(" ".join(words[k + 1:k + 4]))))
         if word in NEGATED_PAST or (is_past(word) and k > 0 and word not in {"used", "supposed"}):
             # "... spoke to her GP and talked to her": a verb straight after "and" shares the candidate's subject.
             return words[k - 1] not in {"and", "or", "then", "but"}

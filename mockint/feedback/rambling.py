@@ -17,6 +17,7 @@ from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarF
 from mockint.feedback.star import Unit
 from mockint.text import Sentence, stem
 from mockint.feedback.thresholds import (
+    CAREER_DRIFT_STEPS,
     COMMENTARY_MIN_CLAUSES,
     COMMENTARY_SHARE,
     FILLER_HEAVY_PER_100,
@@ -67,6 +68,16 @@ HOPS = re.compile(
     r"that's a whole (other )?story|but that's another|on another occasion|(a|one) second (example|story|time)|"
     r"(another|one more) (example|story|occasion)|something similar (happened|at)|a similar (thing|situation|story) "
     r"(happened|at|when)|there was (this|another) other time)\b"
+)
+# A step of the speaker's career rather than of the story: "I started as an apprentice",
+# "then I did my Gas Safe", "I got put forward for the programme". A story answer that
+# recites several has drifted from the question into a CV, whatever words it uses.
+CAREER_STEP = re.compile(
+    r"\b(i|we) (started|worked|joined|moved|qualified|trained|became) (out |off )?(as|at|for|in|on|with|to|from|"
+    r"there|my|our|a|an)\b|\bi did my (\w+ ){0,3}(course|degree|training|qualification|apprenticeship|level|nvq|"
+    r"diploma|certificate|exams?|gas safe|ilm)|\bi (went|set up) on my own\b|\b(got|was) (put forward|promoted)\b|"
+    r"\bi've been doing (this|it)\b|\bbefore (that|this) i (was|worked)\b|"
+    r"\bwhen i was (\w+-)?(sixteen|seventeen|eighteen|nineteen|twenty|\d\d)\b"
 )
 TRAILING = re.compile(
     r"(\b(and|but|so|or|because|then|the|a|to|with)\W*$|\b(so|and) (yeah|yes)\W*$|\byeah\W*$|"
@@ -121,6 +132,11 @@ def commentary_share(units: list[Unit]) -> float:
     return remarks / len(units)
 
 
+def career_steps(units: list[Unit]) -> int:
+    """Clauses that tell a step of the speaker's career ("I started as an apprentice")."""
+    return sum(1 for unit in units if CAREER_STEP.search(unit.joined))
+
+
 def longest_sentence(sentences: list[Sentence]) -> int:
     """Words in the longest sentence."""
     return max((len(s.tokens) for s in sentences), default=0)
@@ -163,6 +179,10 @@ def judge_rambling(facts: Facts) -> RamblingFeedback:
     details["commentary_share"] = round(remarks, 3)
     if digressions or remarks >= COMMENTARY_SHARE:
         weights[DRIFT] = 1
+    career = career_steps(units) if facts.star.applicable else 0
+    details["career_steps"] = float(career)
+    if career >= CAREER_DRIFT_STEPS:
+        weights[DRIFT] = 2  # the story has turned into a CV: a clear departure on its own
 
     hops = {m.group(0) for m in HOPS.finditer(facts.text.lower().replace("\u2019", "'"))}
     details["story_hops"] = float(len(hops))

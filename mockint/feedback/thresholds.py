@@ -97,6 +97,10 @@ COMMENTARY_SHARE = 0.3
 # least this many clauses: below that one repeated name or one remark is a large share.
 REPETITION_MIN_CONTENT_WORDS = 20
 COMMENTARY_MIN_CLAUSES = 4
+# A story answer that tells this many steps of the speaker's career ("I started as...",
+# "then I did my Gas Safe") has drifted into a CV. On the tuning sets two answers that drift
+# this way have 3-4 such clauses; no answer labelled focused has more than one.
+CAREER_DRIFT_STEPS = 3
 # "Fading out" is looked for in the last this many words ("..., and yeah, so, I guess").
 TRAILING_WORDS = 8
 # Asked for a story, an answer this long that sets no scene and says nothing the candidate

@@ -34,3 +34,7 @@ class LanguageModel(ABC):
 
     def warm_up(self) -> None:
         """Load the weights now rather than on the first completion."""
+
+    def writing_now(self) -> "LanguageModel | None":
+        """The model whose text the next completion will be (a stand-in may have taken over); None: no model."""
+        return self

@@ -38,6 +38,12 @@ class FallbackModel(LanguageModel):
             return self.primary.name
         return self._fallback.name if self._fallback is not None else NO_MODEL
 
+    def writing_now(self) -> LanguageModel | None:
+        """The primary until a fault, then the fallback (None when it could not be loaded)."""
+        if self.fault is None:
+            return self.primary
+        return self._fallback.writing_now() if self._fallback is not None else None
+
     def _load_fallback(self) -> None:
         """Load the fallback now, once; a problem is kept to be told if the fallback is ever needed."""
         if self._fallback is None and self._fallback_problem is None:

@@ -15,9 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from rich.progress import Progress
-
 from mockint.errors import UserError
+from mockint.models.progress import ProgressSink
 
 PROGRESS_LINE = re.compile(r"^Progress (\d+) of (\d+)\s*$")
 # What pip's stderr says when the index cannot be reached at all.
@@ -66,7 +65,7 @@ def failure_message(package: str, pip_errors: str) -> str:
     return f"Could not download {package} from the package index: {detail.rstrip('.')}. {RETRY_AS}"
 
 
-def run_pip_download(package: str, into: Path, progress: Progress | None, label: str, bar: str) -> tuple[int, str]:
+def run_pip_download(package: str, into: Path, progress: ProgressSink | None, label: str, bar: str) -> tuple[int, str]:
     """Run `pip download` for one wheel; return pip's exit code and what it wrote to stderr."""
     command = [*pip_command(), "download", "--no-deps", "--only-binary=:all:", "--disable-pip-version-check",
                f"--progress-bar={bar}", "--dest", str(into), package]
@@ -84,7 +83,7 @@ def run_pip_download(package: str, into: Path, progress: Progress | None, label:
         return pip.returncode, errors.read()
 
 
-def download_wheel(package: str, into: Path, progress: Progress | None = None, label: str = "") -> Path:
+def download_wheel(package: str, into: Path, progress: ProgressSink | None = None, label: str = "") -> Path:
     """Download one wheel (without its dependencies) into `into` and return its path; DownloadError if not."""
     into.mkdir(parents=True, exist_ok=True)
     label = label or f"download {package}"

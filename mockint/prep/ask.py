@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from mockint.domain import Role
 from mockint.data import data_path, load_toml
-from mockint.prep.debrief import AUXILIARIES, WH, to_first_person
 from mockint.questions.notes import extract_topics
+from mockint.questions.reported import AUXILIARIES, WH, to_first_person
 from mockint.questions.validate import STOPWORDS, is_yes_no, words
 
 # The order topics are offered in: what only this candidate can ask first, then the role.

@@ -35,6 +35,14 @@ NUMBER = re.compile(r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten
 REPORTED = re.compile(r"^i\s+(?:described|talked about|told (?:them|him|her|you) about|explained|mentioned|shared|"
                       r"walked (?:them|him|her) through|gave (?:the|an|my) example of|used the example of)\s+",
                       re.IGNORECASE)
+# A subject and a verb ("the team ships its models", "you are moving to"), not a noun phrase
+# ("the churn model for the new tier", "the new clinics in Leeds"): an auxiliary after a
+# subject, or a word in -s/-ed followed by its object ("ships its", "owns the"); after "you",
+# "we" or "they" any word is the verb ("you let nurses lead"). Not caught: "patients come first".
+DETERMINER = r"(?:the|your|our|a|an|this|that|their|its)"
+CLAUSE = re.compile(rf"^(?:you|we|they)\s+[a-z']+\s+\w|^(?:it|(?:{DETERMINER}\s+)?(?!{DETERMINER}\b)(?:[\w-]+\s+){{0,2}}?[\w-]+)\s+"
+                    rf"(?:(?:is|are|was|were|has|have|had|can|will|would|does|did)\s+\w"
+                    rf"|[a-z]+(?:s|ed)\s+(?:{DETERMINER}|his|her|every|all|each)\b)", re.IGNORECASE)
 SPOKEN_CUES = re.compile(r"^(?:(?:we|they)\s+(?:talked|spoke)\s+about|(?:we|they)\s+discussed|discussed|talked about|"
                          r"(?:they|\w+)\s+(?:described|explained|told me about|showed me|walked me through|mentioned)|"
                          r"i(?:'m| am| was)?\s+(?:really\s+)?excited\s+(?:about|by)|excited\s+(?:about|by))\s+",
@@ -101,7 +109,7 @@ def facts_from_debrief(debrief: Debrief) -> InterviewFacts:
 def to_them(phrase: str) -> str:
     """A note in the candidate's words, addressed to the interviewer: "their roadmap" -> "your roadmap"."""
     for pattern, repl in ((r"\bthey're\b", "you're"), (r"\bthey've\b", "you've"), (r"\bthey'll\b", "you'll"),
-                          (r"\btheirs\b", "yours"), (r"\btheir\b", "your"), (r"\bthemselves\b", "yourselves"),
+                          (r"\btheirs\b", "yours"), (r"\btheir\b", "your"),
                           (r"\bthey\b", "you"), (r"\bthem\b", "you")):
         phrase = re.sub(pattern, repl, phrase, flags=re.IGNORECASE)
     return phrase
@@ -123,16 +131,38 @@ def is_clean(sentence: str) -> bool:
 
 
 def citable(note: str) -> str:
-    """The candidate's note as a sentence for the message, if it is clean, short and measured; else empty."""
-    note = note.strip().rstrip(".")
+    """The candidate's note as a sentence for the message, if one of its clauses is clean, short and measured.
+
+    A note often holds what they said they would do and what they achieved ("I said I'd
+    backtest it; our last model cut churn from 9% to 7%"): each clause is tried on its own.
+    """
+    for clause in re.split(r"\s*;\s*|(?<=[.!?])\s+", note.strip()):
+        sentence = cited_clause(clause.strip().rstrip("."))
+        if sentence:
+            return sentence
+    return ""
+
+
+def cited_clause(note: str) -> str:
+    """One clause as a sentence for the message, or empty when it is not fit to cite."""
     if not note or not NUMBER.search(note) or len(note.split()) > MAX_QUOTE_WORDS or not is_clean(note):
         return ""
     reported = REPORTED.match(note)
     if reported:
         return f"I was glad to tell you about {to_them(note[reported.end():])}."
-    if re.match(r"i\b", note, re.IGNORECASE):
-        return f"As I mentioned, I{note[1:]}."
+    if re.match(r"i\s+(?:said|told|promised|would|'d)\b|i'd\b", note, re.IGNORECASE):
+        return ""  # what they said they would do is not a result
+    if re.match(r"(?:i|my|our|we)\b", note, re.IGNORECASE):
+        return f"As I mentioned, {note[0].upper() if note[:2].lower() == 'i ' else note[0].lower()}{note[1:]}."
     return ""  # a fragment ("12% lift") says too little on its own
+
+
+def excited_phrase(note: str) -> str:
+    """What excites the candidate, fit to follow "especially": a clause gets "that" in front of it."""
+    phrase = as_phrase(note)
+    if CLAUSE.match(phrase) and not re.match(r"(?:how|what|why|that|when|where|the way)\b", phrase):
+        return f"that {phrase}"
+    return phrase
 
 
 # ---- a practice session: a suggestion, never the message (pure) ----------------------------
@@ -172,7 +202,7 @@ def draft_followup(facts: InterviewFacts, to: str | None = None, sender: str | N
     name = to or (facts.interviewers[0] if facts.interviewers else PLACEHOLDERS["name"])
     role = facts.role or (session.role if session else None) or PLACEHOLDERS["role"]
     discussed = as_phrase(facts.discussed[0]) if facts.discussed else PLACEHOLDERS["discussed"]
-    excited = as_phrase(facts.excited[0]) if facts.excited else PLACEHOLDERS["excited"]
+    excited = excited_phrase(facts.excited[0]) if facts.excited else PLACEHOLDERS["excited"]
     heard = "hearing " if re.match(r"(?:how|why|what|where|when|who|that)\b", discussed) else "our conversation about "
     example = next((c for c in map(citable, facts.answers) if c), "")
     shows = f"your experience in {competency}" if competency else "you fit the role"

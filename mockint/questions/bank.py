@@ -22,6 +22,18 @@ def presumes_another_job(text: str, identity: frozenset[str], title: str) -> boo
     return bool(named - title_words)
 
 
+def wrong_specialty(question: Question, title: str) -> bool:
+    """Whether a bank question is for another specialty of its family than the candidate's title names.
+
+    A question marked `not_for = ["conveyanc", ...]` is never asked of a "Conveyancing Solicitor";
+    one marked `for_titles = ["hvac", ...]` only of titles naming one of those words (prompts/roles/README.md).
+    """
+    lowered = " ".join(re.findall(r"[a-z0-9&-]+", title.lower()))
+    if any(word in lowered for word in question.not_for):
+        return True
+    return bool(question.for_titles) and not any(word in lowered for word in question.for_titles)
+
+
 def choose(
     bank: list[Question],
     kind: QuestionKind,

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mockint.questions.reported import reported_question
+from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
 from mockint.text import split_sentences
 
 # A phrase runs to the end of its sentence; a dot inside a number ("2.5 MW") does not end it.
@@ -26,12 +28,17 @@ STRUGGLE = re.compile(
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
-    r"(?:wanted|want|needed) more)\b",
+    r"(?:wanted|want|needed) more|shaky|muddled|confused|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
+    r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
+    r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
+    r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
+    r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like)\b",
     re.IGNORECASE,
 )
 # Phrases that introduce what was discussed; the topic follows them (debrief.py reuses this).
 TOPIC_CUES = re.compile(
-    r"\b(?:asked(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
+    r"\b(?:asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
+    r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
     r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
     r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
@@ -58,14 +65,30 @@ SAID = re.compile(
 )
 # A trouble's kind decides what the probe asks for. Checked in order; the first that fits wins.
 TROUBLE_KINDS = [
-    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults?\b|achiev\w*"),
-    ("rambling", r"rambl\w*|too long|lost (?:my|the) (?:thread|focus|way)|waffl\w*|overran|ran over|over time|off track|"
-                 r"never got to|no structure|too fast"),
-    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted"),
-    ("example", r"(?:no|didn'?t have an?|did not have an?) (?:good |real |clear |specific )?example|\bblank\w*|froze|dried up|no (?:good )?answer|went blank"),
+    ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
+    ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
+    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's"),
+    ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
+    ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
+             r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
+    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
+                 r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
+    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
+                r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
+    ("rambling", r"rambl\w*|too long|ran long|lost (?:my|the) (?:thread|focus|way|point)|waffl\w*|overran|ran over|"
+                 r"over time|off track|never got to|no structure|too fast|talked too much|too much detail|"
+                 r"ran out of time|overdid|talked for ages"),
+    ("unsure_action", r"(?:didn'?t|did not) know what (?:I'?d|I would|to)|not sure what (?:to|I)|couldn'?t (?:really )?answer|"
+                      r"said I'?d ask|said I'?d call|no real answer"),
+    ("example", r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
+                r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|froze|dried up|no (?:good )?answer|"
+                r"went blank|came to mind"),
+    ("fact", r"\bblank\w*|couldn'?t remember|can'?t remember|forget the name|confused|muddled|shaky|guessed|\bwrong\b|"
+             r"messed up|not sure (?:about|of)|wasn'?t sure (?:about|of|which)|\bweak on\b|didn'?t know (?:the|our|my)|"
+             r"didn'?t know \w+ at all|no idea"),
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
-    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blamed|the team's"),
-    ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)"),
+    ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
+              r"\bweak\b|not great|want(?:ed)? more"),
     ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|hesitat\w*"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up"),
 ]
@@ -93,6 +116,14 @@ LABELLED = re.compile(
     r"\s*(?::|\s[-\u2013]\s)\s*(?P<topic>.+)$",
     re.IGNORECASE,
 )
+# Any short label before a dash or colon ("patching - asked how we test ..."): a topic when nothing better is found.
+GENERIC_LABEL = re.compile(r"^(?:(?:a |the )?(?:question|questions|Q\d+)\s+(?:on|about)\s+)?(?P<topic>[^,;:.!?]{3,60}?)"
+                           r"(?:\s+questions?)?\s*(?::|\s[-\u2013]\s)\s*\S", re.IGNORECASE)
+# A follow-on question about the topic before it ("they asked what I would do differently").
+FOLLOW_ON = re.compile(r"^(?:what you (?:would|'d) do differently|what you learned|why|what happened next|what you would change)$",
+                       re.I)
+# Lines that are notes to self, not about the interview ("check: veeam licensing", "need to revise X").
+SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to|note to self|next time)\b", re.I)
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
 OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
 # "system design on rate limiting went badly": the topic, then the verdict on it.
@@ -169,15 +200,21 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
             skipping = bool(OWN_QUESTIONS_HEADING.search(line))
             section += 1
             continue
+        label = GENERIC_LABEL.match(tidy_line(line))
+        if not skipping and ((label and not STRUGGLE.search(label.group("topic"))) or LABELLED.match(line) or TOPIC_CUES.search(line)):
+            section += 1  # a line that names its own topic is not about the line before it
         if not skipping:
             lines.extend((section, s.text) for s in split_sentences(raw, line_breaks=True) if len(s.tokens) >= 2)
     return lines
 
 
+def tidy_line(line: str) -> str:
+    """A line without its bullet marker."""
+    return re.sub(r"^(?:[-*\u2022]|\d+[.)])\s*", "", line)
+
+
 def reported(text: str) -> str:
     """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
-    from mockint.prep.debrief import reported_question  # the debrief renders notes with this module's cues
-
     text = text.strip()
     if text.endswith("?") or re.match(r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|"
                                       r"did|do|does|have|has|would|could|can|is|are|were)\b", text, re.I):
@@ -187,13 +224,47 @@ def reported(text: str) -> str:
 
 
 def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
-    """The topic phrase a sentence names, its form, whether the interviewer asked it, and whether it was an exercise."""
+    """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
+    whether the interviewer asked it, and whether it was an exercise."""
+    topic, form, asked, exercise = _read_topic(sentence)
+    clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
+    if not clean:
+        label = GENERIC_LABEL.match(sentence.strip())
+        phrase = sayable(decapitalised(to_second_person(first_clause(label.group("topic"))))) if label else ""
+        if phrase and not STRUGGLE.search(phrase):
+            return phrase, "thing", True, bool(EXERCISE.search(label.group(0)))
+    return clean, form, asked, exercise
+
+
+def clean_clause(clause: str) -> bool:
+    """Whether a clause about the candidate ("you stopped the job and told the customer") can be said back whole."""
+    from mockint.questions.shorthand import SELF_TALK, THIRD_PERSON, misspelt
+
+    if not re.match(r"^you(?:r team)? \w+", clause) or len(clause.split()) > 14:
+        return False
+    if re.search(r"[()\[\]/\"`*#<>=+|~?!]|(?:^|\s)'|'(?:\s|$)|\b(?:I|me|my|we|our)\b|,", clause):
+        return False
+    rest = re.sub(r"^you(?:r team)? (?:said|told|mentioned|claimed)?\s*", "", clause)
+    return not THIRD_PERSON.search(clause) and not re.search(
+        r"\b(?:prob(?:ably)?|maybe|think|kind of|sort of|honestly|basically|lol|loads|stuff|etc)\b", rest, re.I) \
+        and not any(misspelt(w) for w in rest.split())
+
+
+def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     labelled = LABELLED.match(sentence.strip())
     named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
         if labelled else None
+    exercise_label = re.match(r"^(?P<what>[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|role[- ]play|"
+                              r"exercise)$", labelled.group("label"), re.I) if labelled else None
+    if exercise_label and not STRUGGLE.search(exercise_label.group("what")):
+        # "safeguarding scenario: a parent turns up drunk": said as "the safeguarding scenario".
+        return f"the {exercise_label.group(0).lower()}", "thing", True, True
+    if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
+        return "the role play", "thing", True, True
     if named and not STRUGGLE.search(named.group("what")):
         # "Conflict question - used the night shift story": the question was the topic; the rest is the answer.
-        return f"the {named.group('what').lower()} question", "thing", True, False
+        what = named.group("what")
+        return f"the {what if what.split()[0].isupper() else what.lower()} question", "thing", True, False
     if labelled and not STRUGGLE.search(labelled.group("label")):
         phrase = first_clause(reported(labelled.group("topic")))
         if phrase and not STRUGGLE.search(phrase):
@@ -211,7 +282,7 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         raw = match.group("topic")
         asked = any(w in cue for w in ("ask", "question", "case study", "scenario", "wanted", "answer"))
         # "asked me to walk them through X" / "asked me to explain X": the topic is X.
-        bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|explain|describe|talk (?:about|through))\s+",
+        bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|talk (?:them|him|her|us) through|explain|describe|talk (?:about|through))\s+",
                       "", raw, flags=re.I)
         task = bare == raw and (re.match(r"^(?:me\s+)?to\s+", raw, re.I) or cue.rstrip().endswith(" to"))
         raw, form = bare, "task" if task else "thing"
@@ -224,6 +295,11 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         elif re.match(r"^(?:I|we)\b", phrase):
             form = "claim"  # "I mentioned I trained 12 site staff": what they said, not a topic
         return to_second_person(phrase), form, asked, bool(EXERCISE.search(cue))
+    label = GENERIC_LABEL.match(sentence.strip())
+    if label and sayable(decapitalised(to_second_person(first_clause(label.group("topic"))))) \
+            and not STRUGGLE.search(label.group("topic")):
+        return decapitalised(to_second_person(first_clause(label.group("topic")))), "thing", True, \
+            bool(EXERCISE.search(label.group(0)))
     verdict = VERDICT_AFTER.match(sentence.strip())
     if verdict and first_clause(verdict.group("topic")):
         return to_second_person(first_clause(verdict.group("topic"))), "thing", True, bool(EXERCISE.search(sentence))
@@ -282,14 +358,23 @@ def said_clause(sentence: str) -> str:
     if not phrase or STRUGGLE.search(phrase) or re.match(r"^(?:a|an|the|my|some|no)\b", phrase, re.I) and not re.search(
             r"\b(?:\w+ed|cut|led|built|ran|made|saved|grew|won)\b", phrase):
         return ""
-    return to_second_person(phrase)
+    phrase = to_second_person(phrase)
+    return phrase if clean_clause("you " + phrase if not phrase.startswith("you") else phrase) else ""
 
 
 def read_sentence(sentence: str) -> NoteTopic:
     """Everything one note sentence says: topic, claim, trouble."""
+    sentence = tidy_line(sentence.strip())
     topic, form, asked, exercise = read_topic(sentence)
     struggled = bool(STRUGGLE.search(sentence))
-    trouble = classify_trouble(sentence) if struggled else ""
+    # The trouble is read from what the note says about the topic, not from the topic ("the figures don't balance").
+    rest = to_second_person(sentence).replace(topic, " ") if topic else sentence
+    trouble = (classify_trouble(rest) if STRUGGLE.search(rest) else classify_trouble(sentence)) if struggled else ""
+    if trouble == "explain":
+        trouble = classify_trouble(sentence)  # "struggled to explain how I measured X": what was missing is the measure
+    if trouble in ("unsure", "fact") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
+                                                 r"how many|how much", topic):
+        trouble = "numbers"  # not sure of their own figure: asked for the figure
     return NoteTopic(
         sentence=sentence, topic=topic, struggled=struggled, form=form, asked=asked, said=said_clause(sentence),
         went_badly=went_badly_clause(sentence) if struggled else "", trouble=trouble, exercise=exercise,
@@ -311,9 +396,12 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
     """The topics of the notes, struggles first, each with what was said and what went badly."""
     if not notes or not notes.strip():
         return []
+    notes = tidy_notes(notes)
     topics: list[NoteTopic] = []
     last_section = None
     for section, sentence in note_lines(notes):
+        if SELF_NOTE.match(sentence):
+            continue
         answer_line = bool(ANSWER_LABEL.match(sentence))
         sentence = ANSWER_LABEL.sub("", sentence) if answer_line else sentence
         item = read_sentence(sentence)
@@ -324,8 +412,17 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         last_section = section
         # Notes run in order: "They asked X. I forgot Y." The hard moment or the claim right
         # after a topic is about that topic, unless it names a question of its own.
-        about_previous = previous is not None and (answer_line or (
-            not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and (
+        follow_on = bool(item.topic and FOLLOW_ON.match(item.topic))
+        if follow_on:
+            item = replace(item, topic="", trouble="reflection" if re.search(r"differently|change", item.topic) else item.trouble)
+        cue = TOPIC_CUES.search(sentence)
+        label = GENERIC_LABEL.match(tidy_line(sentence))
+        own_topic = (label and not STRUGGLE.search(label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4)
+        if not item.topic and own_topic and not follow_on:
+            last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged
+            continue
+        about_previous = previous is not None and (answer_line or follow_on or not item.topic or (
+            not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and not own_topic and (
                 not item.topic or (item.struggled and not previous.struggled) or (item.said and not item.struggled))))
         if answer_line and item.topic and not item.said and previous is not None:
             item = replace(item, said=item.topic if item.form == "claim" else "")

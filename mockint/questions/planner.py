@@ -118,7 +118,8 @@ class QuestionPlanner:
 
         self.match = match
         self.role = match.role
-        self.topics = extract_topics(notes)
+        # Only topics a second-round interviewer would go back to: what went badly, or a story to go deeper on.
+        self.topics = [t for t in extract_topics(notes) if probes.worth_probing(t)]
         self.llm = llm
         self.rng = rng or random.Random()
         self.llm_attempts = llm_attempts
@@ -126,12 +127,13 @@ class QuestionPlanner:
         # warms up and writes the rest in the background.
         self.instant_first = instant_first
         self.openers = openers or OPENERS
-        # None: decided by the model's size, as measured (writer.py).
-        self.free_writing = llm is not None and (can_write_freely(llm) if free_writing is None else free_writing)
-        self.tailoring = llm is not None and not match.exact and (can_tailor(llm) if tailoring is None else tailoring)
+        # None: decided before each question by the size of the model writing then (writer.py),
+        # so a small stand-in that took over from a server mid-session does not write freely.
+        self._free_writing, self._tailoring = free_writing, tailoring
         self.roles = [r for r in list_roles() if r.key != "general"]
         identity = identity_words(self.role.key) if not match.exact else frozenset()
-        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title))
+        self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title)
+                               or bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
         self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
@@ -146,6 +148,20 @@ class QuestionPlanner:
         """Record an answered question, so later questions can push on it (thread-safe)."""
         with self._heard_lock:
             self.heard.append(Heard(question, answer or ""))
+
+    @property
+    def free_writing(self) -> bool:
+        """Whether the model may write a question of its own now."""
+        if self.llm is None:
+            return False
+        return can_write_freely(self.llm) if self._free_writing is None else self._free_writing
+
+    @property
+    def tailoring(self) -> bool:
+        """Whether the model may tailor a bank question to the candidate's title now."""
+        if self.llm is None or self.match.exact:
+            return False
+        return can_tailor(self.llm) if self._tailoring is None else self._tailoring
 
     def on_turn(self, turn: "Turn") -> None:
         """The session engine's hook (run_session(..., on_turn=planner.on_turn)): hear every answered turn."""

@@ -31,8 +31,10 @@ FIRST_PERSON = re.compile(r"\b(?:I|my|mine|myself)\b|(?<!tell )(?<!give )(?<!wal
 KEEP_WORDS, KEEP_ASK = 0.7, 0.85
 MAX_NEW_WORDS = 4  # and adds at most this many words of its own
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
-# A model file this big (about a 3B model at 4 bits) or a server writes freely by default;
-# smaller ones only tailor. Measured: SmolLM2-135M's free drafts were usable 7% of the time.
+# A model file this big (about a 3B model at 4 bits) writes freely; smaller ones only tailor.
+# Measured: SmolLM2-135M's free drafts were usable 7% of the time. A server's model is sized
+# by the parameters its name states ("qwen2.5:7b", "SmolLM2-135M-Instruct"), at 4 bits each;
+# a name that states none ("mistral") is taken to be big: people serve big models.
 FREE_WRITING_MIN_BYTES = 1_500_000_000
 # A model this small (the 135M class) does not even tailor: its rewrites wreck the scenario.
 TAILORING_MIN_BYTES = 500_000_000
@@ -46,25 +48,42 @@ class Draft:
     verdict: Verdict
 
 
+STATED_PARAMETERS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([bm])(?![a-z])", re.IGNORECASE)
+BYTES_PER_PARAMETER = 0.5  # 4-bit weights, as local models are usually served
+
+
 def model_size(llm: LanguageModel) -> int | None:
-    """The model file's size in bytes, or None when it is not a local file (a server)."""
+    """The model's size in bytes: its file's, or for a server what its name states; None when unknown."""
     path = getattr(llm, "path", None)
-    try:
-        return path.stat().st_size if path is not None else None
-    except OSError:
+    if path is not None:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return None
+    stated = STATED_PARAMETERS.search(getattr(llm, "model_id", None) or llm.name or "")
+    if stated is None:
         return None
+    parameters = float(stated.group(1)) * (1e9 if stated.group(2).lower() == "b" else 1e6)
+    return int(parameters * BYTES_PER_PARAMETER)
 
 
-def can_write_freely(llm: LanguageModel) -> bool:
-    """Whether this model is big enough to write questions freely (by measurement; see FREE_WRITING_MIN_BYTES)."""
-    size = model_size(llm)
-    return size is None or size >= FREE_WRITING_MIN_BYTES
+def big_enough(llm: LanguageModel | None, min_bytes: int) -> bool:
+    """Whether the model writing now is at least `min_bytes` (unknown sizes count as big; no model as small)."""
+    writing = llm.writing_now() if llm is not None else None
+    if writing is None:
+        return False
+    size = model_size(writing)
+    return size is None or size >= min_bytes
 
 
-def can_tailor(llm: LanguageModel) -> bool:
-    """Whether this model is big enough to tailor bank questions (by measurement; see TAILORING_MIN_BYTES)."""
-    size = model_size(llm)
-    return size is None or size >= TAILORING_MIN_BYTES
+def can_write_freely(llm: LanguageModel | None) -> bool:
+    """Whether the model writing now is big enough to write questions freely (see FREE_WRITING_MIN_BYTES)."""
+    return big_enough(llm, FREE_WRITING_MIN_BYTES)
+
+
+def can_tailor(llm: LanguageModel | None) -> bool:
+    """Whether the model writing now is big enough to tailor bank questions (see TAILORING_MIN_BYTES)."""
+    return big_enough(llm, TAILORING_MIN_BYTES)
 
 
 def stems(text: str) -> set[str]:

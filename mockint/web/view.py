@@ -7,7 +7,7 @@ feedback table), so the live feedback reads exactly like the review page.
 
 from __future__ import annotations
 
-from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session, Turn
+from mockint.domain import KIND_NAMES, Feedback, Question, QuestionKind, Session, Turn, main_question_numbers
 from mockint.review.facts import feedback_headline, turn_label
 from mockint.review.html import html_feedback, html_transcript
 from mockint.web.channel import Send
@@ -26,8 +26,9 @@ def feedback_fragment(turn: Turn) -> str:
 
 def summary_fragment(session: Session, stopped: bool) -> str:
     """How the session went: one row per answered question, and where to go next."""
+    labels = dict(zip((t.index for t in session.turns), main_question_numbers(session.turns)))
     answered = [
-        {"label": "↳" if t.follow_up_of is not None else str(t.index + 1), "question": t.question.text,
+        {"label": labels[t.index], "question": t.question.text,
          "words": t.feedback.word_count, "headline": feedback_headline(t.feedback)}
         for t in session.turns if t.feedback is not None
     ]

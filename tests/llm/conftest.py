@@ -22,6 +22,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+# The name the test servers serve the embedded GGUF under: like "mistral" on Ollama it states
+# no size, so the planner lets it write freely (a name stating 135M would only get bank questions).
+SERVED_AS = "house-model"
 READY_SECONDS = 180  # loading fastapi and the model takes seconds, longer on a busy shared machine
 
 
@@ -71,7 +74,7 @@ def start_llama_server(model: Path, log: Path, host: str = "127.0.0.1") -> Llama
     handle = log.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", host, "--port", str(port),
-         "--n_ctx", "2048"],
+         "--n_ctx", "2048", "--model_alias", SERVED_AS],
         stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     handle.close()

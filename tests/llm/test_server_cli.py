@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from mockint.cli import cli
 from mockint.config import Settings
 from mockint.engines import open_language_model
-from tests.llm.conftest import start_llama_server
+from tests.llm.conftest import SERVED_AS, start_llama_server
 
 COMPLETIONS = '"POST /v1/completions HTTP/1.1" 200 OK'
 ANSWERS = [
@@ -45,7 +45,7 @@ def test_questions_are_written_through_the_server(llama_server, monkeypatch):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # a server on this computer: nothing to warn about
     data = json.loads(result.stdout)
-    server_name = f"SmolLM2-135M-Instruct.Q4_1.gguf via 127.0.0.1:{llama_server.port}"
+    server_name = f"{SERVED_AS} via 127.0.0.1:{llama_server.port}"
     assert data["model"] == server_name
     # Every draft the planner asked for is one request in the server's own log.
     assert llama_server.requests(COMPLETIONS) - before == data["from_llm"] + len(data["rejected"]) >= 2
@@ -63,7 +63,7 @@ def test_a_session_through_the_server(llama_server, monkeypatch):
     assert result.stderr == "" and "2 answered" in result.stdout
     assert llama_server.requests(COMPLETIONS) > before  # question 2 was asked of the server
     review = json.loads(invoke(["review", "last", "--format", "json"]).stdout)
-    server_name = f"SmolLM2-135M-Instruct.Q4_1.gguf via 127.0.0.1:{llama_server.port}"
+    server_name = f"{SERVED_AS} via 127.0.0.1:{llama_server.port}"
     assert review["model"] == server_name
     assert [t["answer"]["text"] for t in review["turns"]] == ANSWERS[:2]
     for turn in review["turns"]:
@@ -104,7 +104,7 @@ def test_the_server_killed_mid_session_and_the_session_finishes_with_the_embedde
     assert _saved_turns(db) == 3
     review = json.loads(invoke(["review", "last", "--format", "json"]).stdout)
     assert [t["answer"]["text"] for t in review["turns"]] == ANSWERS
-    server_name = f"SmolLM2-135M-Instruct.Q4_1.gguf via 127.0.0.1:{server.port}"
+    server_name = f"{SERVED_AS} via 127.0.0.1:{server.port}"
     assert review["model"] == server_name  # what the session started with
     last = review["turns"][2]["question"]  # written after the server was gone
     assert last["model"] == ("SmolLM2-135M-Instruct.Q4_1.gguf" if last["source"] == "llm" else None)
@@ -115,7 +115,7 @@ def test_doctor_sees_the_server_up_then_down(own_llama_server, monkeypatch):
     result = invoke(["doctor", "--json"])
     server = {c["name"]: c for c in json.loads(result.stdout)}["LLM server"]
     assert server["ok"] and server["found"].startswith(f"{own_llama_server.url} is up, serving ")
-    assert server["found"].endswith("SmolLM2-135M-Instruct.Q4_1.gguf")
+    assert server["found"].endswith(SERVED_AS)
 
     monkeypatch.setenv("MOCKINT_LLM_SERVER_MODEL", "qwen2.5:7b")
     server = {c["name"]: c for c in json.loads(invoke(["doctor", "--json"]).stdout)}["LLM server"]

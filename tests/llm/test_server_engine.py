@@ -5,6 +5,7 @@ import random
 import pytest
 
 from mockint.llm.server import ServerModel
+from tests.llm.conftest import SERVED_AS
 from mockint.questions import QuestionPlanner
 from mockint.questions.validate import check_question
 from mockint.roles import resolve_role
@@ -19,10 +20,10 @@ PROMPT = ("Interview questions for a second round.\nQuestion: How would you desi
 def test_warm_up_finds_the_servers_model(llama_server, embedded_llm_path):
     before = llama_server.requests(MODELS)
     model = ServerModel(llama_server.url)
-    assert model.list_models() == [str(embedded_llm_path)]  # llama.cpp's server names a model by its path
+    assert model.list_models() == [SERVED_AS]
     model.warm_up()
-    assert model.model_id == str(embedded_llm_path)
-    assert model.name == f"{embedded_llm_path.name} via 127.0.0.1:{llama_server.port}"
+    assert model.model_id == SERVED_AS
+    assert model.name == f"{SERVED_AS} via 127.0.0.1:{llama_server.port}"
     assert llama_server.requests(MODELS) == before + 2
     model.close()
 

@@ -11,7 +11,8 @@ import pytest
 
 from mockint.domain import Debrief
 from mockint.engines import Engines
-from mockint.prep.debrief import render_notes, reported_question
+from mockint.prep.debrief import render_notes
+from mockint.questions.reported import reported_question
 from mockint.questions.notes import extract_topics
 from tests.fakes import ScriptedLLM
 from tests.prep.conftest import invoke, invoke_json

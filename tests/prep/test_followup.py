@@ -12,7 +12,7 @@ from mockint.domain import Answer, Debrief, Question, QuestionKind, Session, Tra
 from mockint.feedback import analyze
 from mockint.feedback.fillers import find_fillers
 from mockint.prep.debrief import debrief_round, load_steps, render_notes
-from mockint.prep.followup import InterviewFacts, citable, draft_followup, facts_from_debrief
+from mockint.prep.followup import InterviewFacts, citable, draft_followup, excited_phrase, facts_from_debrief
 from mockint.prep.followup_check import check_message, guess_message_type
 from mockint.prep.message_parts import shouted_words
 from mockint.prep.send_timing import SendDates, earliest_send, too_soon
@@ -304,3 +304,23 @@ def test_a_piped_round_two_debrief_becomes_a_thank_you():
     assert shown["steps"] == ROUND_TWO and shown["notes"].startswith("Second-round debrief 1 for Data Scientist")
     draft = invoke_json(["followup", "--debrief", "last", "--json"])
     assert draft["message"].startswith("Dear Priya Shah,") and draft["placeholders"] == ["[your name]"]
+
+
+@pytest.mark.parametrize("note, sentence", [
+    ("I said I'd backtest on the last two quarters; our last model cut churn from 9% to 7% in six months.",
+     "As I mentioned, our last model cut churn from 9% to 7% in six months."),  # the promise is not a result
+    ("we halved the backlog in 3 weeks", "As I mentioned, we halved the backlog in 3 weeks."),
+])
+def test_the_measured_clause_of_a_longer_note_is_the_one_cited(note, sentence):
+    assert citable(note) == sentence
+
+
+@pytest.mark.parametrize("note, phrase", [
+    ("the team ships its models to production themselves", "that the team ships its models to production themselves"),
+    ("they are moving to a four-day week", "that you are moving to a four-day week"),
+    ("the churn model for the new subscription tier", "the churn model for the new subscription tier"),
+    ("the new clinics in Leeds", "the new clinics in Leeds"),
+    ("how they want to move reporting off spreadsheets", "how you want to move reporting off spreadsheets"),
+])
+def test_what_excites_them_reads_after_especially(note, phrase):
+    assert excited_phrase(note) == phrase

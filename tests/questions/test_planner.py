@@ -62,8 +62,8 @@ def test_notes_give_a_first_probe_of_what_went_badly():
     p, _ = planner([], notes=NOTES, free_writing=False)
     first = next(p.questions(5))
     assert first.kind == QuestionKind.first_round and first.source == "template"
-    assert first.text.startswith("In your first round you were asked about the payments migration you led in 2023, "
-                                 "and you struggled to explain how you measured the rollout's success.")
+    assert first.text.startswith("In your first interview we talked about the payments migration you led in 2023, "
+                                 "and you didn't have the figures to hand.")
     assert "first round" in first.reason
 
 

@@ -11,16 +11,15 @@ from mockint.questions.validate import check_question
 
 @pytest.mark.parametrize("notes, expected", [
     ("They asked about a gearbox fault I found on a 2.5 MW turbine. I forgot to mention the lockout procedure.",
-     "In your first round you were asked about a gearbox fault you found on a 2.5 MW turbine, and you forgot to "
-     "mention the lockout procedure. Take me through it again, and this time cover the lockout procedure: what did "
-     "you do about it, and why did it matter?"),
+     "In your first interview we talked about a gearbox fault you found on a 2.5 MW turbine, and you didn't mention "
+     "the lockout procedure. Take me through it again, and this time cover the lockout procedure: where does it come "
+     "in, and why does it matter?"),
     ("- asked how I'd handle a dog crashing under anaesthesia\n- I blanked on the drug doses",
-     "In your first round you were asked how you'd handle a dog crashing under anaesthesia, and you blanked on the "
-     "drug doses. Take me through it step by step now: what would you do first, what would you check, and when "
-     "would you escalate?"),
+     "In your first interview we asked how you'd handle a dog crashing under anaesthesia, and the detail didn't quite "
+     "come to you. Take me through it again now, step by step: what are the key points, and where would you check them?"),
     ("Talked about cutting breakdowns on 120 delivery vans. They wanted numbers on cost per mile and I didn't have them.",
-     "In your first round you talked about cutting breakdowns on 120 delivery vans, and they wanted numbers on cost "
-     "per mile and you didn't have them. Put numbers on it this time: what did you measure, and what did the results show?"),
+     "In your first interview we talked about cutting breakdowns on 120 delivery vans, and you didn't have the figures "
+     "to hand. What are the figures, roughly, and how do you keep track of them?"),
 ])
 def test_a_probe_names_the_topic_and_the_trouble_and_asks_for_what_was_missing(notes, expected):
     topic = extract_topics(notes)[0]
@@ -47,10 +46,10 @@ def test_a_rendered_debrief_goes_through_the_same_path():
     }))
     texts = [probe(t, random.Random(0)) for t in extract_topics(notes)]
     assert texts == [
-        "In your first round you struggled with the salary question. Let's settle it now: what range are you "
+        "In your first interview we talked about the salary question. Let's settle it now: what range are you "
         "looking for, and how did you arrive at it?",
-        "In your first round you had no numbers for the A/B test. Put numbers on it this time: what did you "
-        "measure, and what did the results show?",
-        "In your first round you were asked why you are leaving your current job. Give me the honest, specific "
+        "In your first interview we talked about the A/B test, and you didn't have the figures to hand. What are the "
+        "figures, roughly, and how do you keep track of them?",
+        "In your first interview we asked why you are leaving your current job. Give me the honest, specific "
         "version now: what is pulling you towards this role, and what would make you stay?",
     ]

@@ -1,0 +1,176 @@
+"""Real first-round notes are shorthand: tidy them before reading, and say only phrases that are clean.
+
+Candidates write "q on volt drop - couldnt do the calc, v vague". Two jobs here, both pure:
+- `tidy_notes` spells out note shorthand and restores apostrophes, so the reader in notes.py
+  sees ordinary English ("question on voltage drop - couldn't do the calculation, very vague");
+- `sayable` decides whether a phrase can be said aloud by an interviewer as it stands (a clean
+  noun phrase or "how you ..." clause), fixing only what is safe (a missing "the"), and returns
+  "" otherwise: a probe that leaves a topic out is better than one that pastes a broken one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
+SHORTHAND = {
+    "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through",
+    "v": "very", "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "diff": "differently",
+    "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about",
+    "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "mins": "minutes", "ppl": "people",
+    "mgr": "manager", "calc": "calculation", "calcs": "calculations", "govt": "government", "dept": "department",
+    "sth": "something", "smth": "something", "tho": "though", "btw": "", "lol": "", "tbh": "", "imo": "",
+    "volt drop": "voltage drop", "H&S": "health and safety", "1st": "first", "2nd": "second", "re": "about",
+    "info": "information", "convo": "conversation", "exp": "experience", "ok": "OK", "ok'ish": "OK",
+    "sat": "Saturday", "sun": "Sunday", "interveiw": "interview", "safegaurding": "safeguarding", "recieved": "received", "definately": "definitely",
+}
+# Contractions written without their apostrophe ("didnt"), and a lone lower-case "i".
+APOSTROPHES = {
+    "didnt": "didn't", "couldnt": "couldn't", "wasnt": "wasn't", "werent": "weren't", "dont": "don't",
+    "doesnt": "doesn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "cant": "can't", "wont": "won't",
+    "isnt": "isn't", "hadnt": "hadn't", "havent": "haven't", "im": "I'm", "ive": "I've", "id": "I'd", "i": "I",
+    "thats": "that's", "theyre": "they're", "youre": "you're", "childs": "child's",
+}
+_SHORTHAND = re.compile(r"(?<![\w/&])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w/&'])", re.IGNORECASE)
+_APOSTROPHE = re.compile(r"\b(" + "|".join(APOSTROPHES) + r")\b")
+
+# Words an interviewer never says back: the candidate's verdicts and self-talk.
+SELF_TALK = re.compile(
+    r"\b(?:prob(?:ably)?|maybe|i think|think|kind of|kinda|sort of|honestly|basically|weak|bad|badly|good|fine|ok|"
+    r"okay|great|wrong|flaky|awkward|lol|revise|need to|should|must|guess\w*|blame\w*|very|really|"
+    r"loads|stuff|things?|etc|lots|too|again|nice|liked|love\w*|seemed|felt|sounded|answer\w*|"
+    r"said|say|asked|ask|told|talked|mentioned|overall|just|only|also|then|not|no|didn't|couldn't|wasn't|"
+    r"blank\w*|rambl\w*|vague|struggl\w*|forgot|mess\w*|unsure|sure|nervous|confused|muddled|shaky|idea)\b",
+    re.IGNORECASE,
+)
+# Who the interviewers are in the candidate's notes: their words, not the interviewer's.
+THIRD_PERSON = re.compile(r"\b(?:they|them|their|she|her|he|him|his|panel|interviewers?)\b", re.IGNORECASE)
+DETERMINER = re.compile(r"^(?:the|a|an|your|this|that|these|those|one|two|three|each|every|how|why|what|when|which|"
+                        r"where|whether|who|to)\b", re.IGNORECASE)
+PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|before|under|over|into|of)\b\s+", re.IGNORECASE)
+# Labels that name a part of the interview, not what it was about.
+NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|role ?play|questions?|interview|went well|exercise|task|"
+                         r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel)$", re.I)
+# A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
+BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
+                       r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come)\b", re.I)
+# Words that end a phrase only when it was cut ("... properly", "... enough") or point at nothing ("reduce it").
+DANGLING = re.compile(r"\b(?:properly|enough|really|at all|it|them|those|vs)\b|\b(?:that|this|you|yet|too|much|first)$", re.I)
+RELATIVE = re.compile(r"^(?:who|that|which|where|when|whose|and|or|to)$", re.I)
+# Nouns said without "the" ("safeguarding", "budget planning"): a phrase ending in one needs no article.
+MASS_ENDINGS = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ety|ics|ness|ship|age|ure|ice|ism|work|ware|data|control|"
+                          r"waste|safety|care|law|tax|health|stock|pay|time|planning|research|budget)$", re.IGNORECASE)
+MAX_TOPIC_WORDS = 12
+
+
+def tidy_notes(text: str) -> str:
+    """The notes with shorthand spelled out, apostrophes restored and chatter ("lol", ":(") removed."""
+    text = re.sub(r"[:;]-?[()]|[\U0001F300-\U0001FAFF]", "", text)
+    text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = re.sub(r"\s*(?:->|=>)\s*", " - ", text)
+    text = re.sub(r"\s+\+\s+", " and ", text)
+    text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
+    text = re.sub(r"(?<=[a-z]) ?%", " percentage", text)  # "our waste %" (a number keeps its "%": "14%")
+    text = re.sub(r"\bQ\d+\s*[:.)-]?\s+(?=[A-Za-z])", "", text)  # "Q3 managing caseload"
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(1)
+        for key, value in SHORTHAND.items():
+            if key.lower() == word.lower():
+                # "Q3" or "V" as a name keeps its case only when it is not shorthand in context.
+                return value
+        return word
+
+    text = _SHORTHAND.sub(spell, text)
+    text = _APOSTROPHE.sub(lambda m: APOSTROPHES[m.group(1)], text)
+    return re.sub(r"[ \t]{2,}", " ", text)
+
+
+def decapitalised(phrase: str) -> str:
+    """A phrase that began a line without the capital that only marks the start ("Peak planning", not "Care Act")."""
+    from wordfreq import zipf_frequency
+
+    words = phrase.split()
+    if not words or not words[0][:1].isupper() or words[0].isupper() or len(words[0]) < 2:
+        return phrase
+    if (len(words) == 1 or words[1][:1].islower()) and zipf_frequency(words[0].lower(), "en") >= 3.0:
+        return words[0].lower() + phrase[len(words[0]):]
+    return phrase
+
+
+def misspelt(word: str) -> bool:
+    """Whether a lower-case word is not English as people write it (a typo or private shorthand)."""
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    if not word.isalpha() or word != word.lower() or len(word) <= 2:
+        return False
+    return zipf_frequency(word, "en") < 1.0
+
+
+def sayable(phrase: str) -> str:
+    """The phrase as an interviewer can say it after "we talked about", or "" when it cannot be said cleanly.
+
+    A phrase with a clause or a prepositional tail that cannot be said cleanly is cut back to its
+    head ("voltage drop on long sub-main run" -> "voltage drop") before giving up.
+    """
+    phrase = phrase.split(",")[0].strip(" .,;:-")
+    # In a topic, the candidate's "we"/"our" is said back as "you"/"your": "how you test patches", "your file servers".
+    phrase = re.sub(r"\byour team's\b", "your", phrase)
+    phrase = re.sub(r"\byour team (?:was|is)\b", "you were", phrase)
+    phrase = re.sub(r"\byour team has\b", "you have", phrase)
+    phrase = re.sub(r"\byour team\b(?= \w+(?<!s)\b)", "you", phrase)
+    phrase = re.sub(r"\s+and (?:what|how) you (?:did|handled it|dealt with it)$", "", phrase)
+    # A relative clause with a bare noun ("where person had ...") cannot be said cleanly: keep what comes before it.
+    bare = re.search(r"\s+(?:where|who|which|that|when)\s+(?!(?:the|a|an|your|you|it|they|he|she|this|that|there|some|"
+                     r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
+    if bare and not re.search(r"(?:s|ed)$", bare.group(1)):
+        phrase = phrase[: bare.start()]
+    clean = _sayable_whole(phrase)
+    if clean or WH_OR_TO.match(phrase):
+        return clean
+    head = PREPOSITION.split(phrase)[0]
+    return _sayable_whole(head) if head != phrase and len(head.split()) >= 2 else ""
+
+
+def _sayable_whole(phrase: str) -> str:
+    if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS:
+        return ""
+    if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase):
+        return ""
+    if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):
+        return ""
+    if SELF_TALK.search(phrase) or THIRD_PERSON.search(phrase):
+        return ""
+    words = phrase.split()
+    if any(misspelt(w) for w in words):
+        return ""
+    if re.search(r"\b(?:and|or|but|of|to|with|for|on|in|at|the|a|an|your|how|that|which|so|vs)$", phrase, re.I):
+        return ""
+    if WH_OR_TO.match(phrase):
+        return phrase if len(words) >= 4 and re.search(r"\byou", phrase) else ""
+    # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
+    for part in PREPOSITION.split(phrase)[1:]:
+        head = part.split()
+        if len(head) >= 2 and head[0].lower() not in ("interest", "practice", "care", "life", "law") and not DETERMINER.match(part) and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \
+                and not head[0].endswith("ing") and head[1].islower() and not RELATIVE.match(head[1]):
+            return ""
+    first = words[0]
+    about_you = bool(re.search(r"\byou \w+", phrase))  # "dispensing error you made": a noun phrase
+    if DETERMINER.match(phrase) or first.isupper():
+        return phrase
+    if len(words) > 1 and (not first.endswith("ing") or about_you) or (
+            len(words) == 1 and first.islower() and not _plural_or_mass(first)):
+        last = PREPOSITION.split(phrase)[0].split()[-1]
+        if not _plural_or_mass(last):
+            phrase = "the " + phrase  # "staff rota" -> "the staff rota"
+    return phrase
+
+
+WH_OR_TO = re.compile(r"^(?:how|why|what|when|which|where|whether|who)\b", re.IGNORECASE)
+
+
+def _plural_or_mass(word: str) -> bool:
+    """Whether a noun reads naturally without an article: a plural, a mass noun, an acronym or a number."""
+    return (word.endswith("s") and not word.endswith("ss")) or bool(MASS_ENDINGS.search(word)) \
+        or word.isupper() or word[:1].isdigit() or word[:1].isupper()
