@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mockint.data import data_path, load_toml
 from mockint.domain import Debrief
 from mockint.errors import UserError
-from mockint.questions.notes import STRUGGLE, TOPIC_CUES
+from mockint.questions.note_cues import STRUGGLE, TOPIC_CUES
 from mockint.questions.reported import IMPERATIVE, WH, reported_question
 
 # The steps whose keys the renderer knows; the data file may reword them but not rename them.

@@ -14,131 +14,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mockint.questions.note_cues import (
+    PHRASE,
+    STRUGGLE,
+    TOPIC_CUES,
+    STRUGGLE_OBJECT,
+    SAID,
+    TROUBLE_KINDS,
+    CLAUSE_BREAK,
+    OWN_QUESTIONS_HEADING,
+    PRONOUNS,
+    LABELLED,
+    GENERIC_LABEL,
+    FOLLOW_ON,
+    SELF_NOTE,
+    OWN_QUESTION,
+    VERDICT_AFTER,
+    EXERCISE,
+    TASK_VERB,
+    ANSWER_LABEL,
+    WH_START,
+    MAX_PHRASE_WORDS,
+)
 from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
 from mockint.text import split_sentences
-
-# A phrase runs to the end of its sentence; a dot inside a number ("2.5 MW") does not end it.
-PHRASE = r"(?:[^.;!?\n]|\.(?=\d))+"
-# Cues that the candidate found something hard (debrief.py reuses this).
-STRUGGLE = re.compile(
-    r"\b(struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
-    r"forget|blank\w*|stumbl\w*|vague|generic|nervous|lost (?:my|the) (?:thread|focus|way)|wasn'?t sure|not sure|"
-    r"unsure|too long|hesitat\w*|mess(?:ed)? up|no numbers|no (?:good |real |clear )?(?:example|answer|data)|"
-    r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
-    r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
-    r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
-    r"(?:wanted|want|needed) more|shaky|muddled|confused|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
-    r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
-    r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
-    r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
-    r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like)\b",
-    re.IGNORECASE,
-)
-# Phrases that introduce what was discussed; the topic follows them (debrief.py reuses this).
-TOPIC_CUES = re.compile(
-    r"\b(?:asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
-    r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
-    r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
-    r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
-    r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
-    r"(?:wanted|want|needed|looking for) more (?:evidence|detail|depth|examples?) (?:of|on|about)|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",
-    re.IGNORECASE,
-)
-# What the candidate found hard, when the note names it: "I struggled to explain how I measured X".
-STRUGGLE_OBJECT = re.compile(
-    r"\b(?:struggled|had trouble|found it hard|couldn'?t|could not|didn'?t know|did not know|wasn'?t sure|"
-    r"was not sure|not sure|rambled|stumbled|blanked|fumbled|was vague|waffled|"
-    r"(?:had no|didn'?t have|did not have) (?:numbers|data|metrics|figures|results|an? example|examples)"
-    r"(?: (?:for|on|about|of))?)"
-    r"(?:\s+(?:to|with|on|over|about|through|when(?: they)? asked(?: me)?(?: about)?|when talking about|"
-    r"on the question (?:about|on)|on the question of))?"
-    r"(?:\s+(?:explain|describe|answer|say|show|talk about|justify|give|put numbers on|quantify|articulate))?"
-    r"\s+(?P<topic>" + PHRASE + ")",
-    re.IGNORECASE,
-)
-# What the candidate said they did or claimed: kept so a later question can challenge it.
-SAID = re.compile(
-    r"^(?:and\s+)?(?:I|we)\s+(?:said|told them|claimed|answered|explained|argued|gave|mentioned|described)\s+"
-    r"(?:that\s+)?(?P<said>" + PHRASE + ")",
-    re.IGNORECASE,
-)
-# A trouble's kind decides what the probe asks for. Checked in order; the first that fits wins.
-TROUBLE_KINDS = [
-    ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
-    ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
-    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's"),
-    ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
-    ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
-             r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
-    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
-                 r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
-    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
-                r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
-    ("rambling", r"rambl\w*|too long|ran long|lost (?:my|the) (?:thread|focus|way|point)|waffl\w*|overran|ran over|"
-                 r"over time|off track|never got to|no structure|too fast|talked too much|too much detail|"
-                 r"ran out of time|overdid|talked for ages"),
-    ("unsure_action", r"(?:didn'?t|did not) know what (?:I'?d|I would|to)|not sure what (?:to|I)|couldn'?t (?:really )?answer|"
-                      r"said I'?d ask|said I'?d call|no real answer"),
-    ("example", r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
-                r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|froze|dried up|no (?:good )?answer|"
-                r"went blank|came to mind"),
-    ("fact", r"\bblank\w*|couldn'?t remember|can'?t remember|forget the name|confused|muddled|shaky|guessed|\bwrong\b|"
-             r"messed up|not sure (?:about|of)|wasn'?t sure (?:about|of|which)|\bweak on\b|didn'?t know (?:the|our|my)|"
-             r"didn'?t know \w+ at all|no idea"),
-    ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
-    ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
-              r"\bweak\b|not great|want(?:ed)? more"),
-    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|hesitat\w*"),
-    ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up"),
-]
-# Where a phrase turns to something else: the topic ends there (never inside a number: "2,000").
-CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"
-    r"\s+(?:but|and then|and I|and we|and they|which I|where I|when I|because|so I|until|though)\b|"
-    r"\s+[-\u2013\u2014]\s+|,?\s+went (?:ok|okay|well|fine|great)\b|,\s+(?=(?:I|we|my)\b)|,\s*$)",
-    re.IGNORECASE,
-)
-# Sections of notes (or a rendered debrief) that hold the candidate's own questions to them.
-OWN_QUESTIONS_HEADING = re.compile(r"my questions|questions (?:for next time|to ask|I asked)|to ask them", re.I)
-PRONOUNS = [
-    (r"\bI wasn't\b", "you weren't"), (r"\bI was not\b", "you were not"), (r"\bI'm not\b", "you're not"),
-    (r"\bI am\b", "you are"), (r"\bI was\b", "you were"), (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"),
-    (r"\bI'd\b", "you'd"), (r"\bI'll\b", "you'll"), (r"\bI\b", "you"), (r"\bmy\b", "your"),
-    (r"\bmyself\b", "yourself"), (r"\bme\b", "you"), (r"\bmine\b", "yours"), (r"\bour\b", "your team's"),
-    (r"\bwe were\b", "your team was"), (r"\bwe are\b", "your team is"), (r"\bwe're\b", "your team is"),
-    (r"\bwe've\b", "your team has"), (r"\bwe\b", "your team"), (r"\bus\b", "your team"),
-]
-# "System design: serving a model at 5k QPS": a label naming a part of the interview, then its topic.
-LABELLED = re.compile(
-    r"^(?P<label>(?:[\w /&-]{0,40}?\b)?(?:design|case study|case|scenario|role[- ]play|presentation|questions?|q\d*|"
-    r"topic|simulator|exercise|task|portfolio|whiteboard|coding|technical|behaviou?ral|situational|they asked|asked))"
-    r"\s*(?::|\s[-\u2013]\s)\s*(?P<topic>.+)$",
-    re.IGNORECASE,
-)
-# Any short label before a dash or colon ("patching - asked how we test ..."): a topic when nothing better is found.
-GENERIC_LABEL = re.compile(r"^(?:(?:a |the )?(?:question|questions|Q\d+)\s+(?:on|about)\s+)?(?P<topic>[^,;:.!?]{3,60}?)"
-                           r"(?:\s+questions?)?\s*(?::|\s[-\u2013]\s)\s*\S", re.IGNORECASE)
-# A follow-on question about the topic before it ("they asked what I would do differently").
-FOLLOW_ON = re.compile(r"^(?:what you (?:would|'d) do differently|what you learned|why|what happened next|what you would change)$",
-                       re.I)
-# Lines that are notes to self, not about the interview ("check: veeam licensing", "need to revise X").
-SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to|note to self|next time)\b", re.I)
-# A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
-OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
-# "system design on rate limiting went badly": the topic, then the verdict on it.
-VERDICT_AFTER = re.compile(r"^(?P<topic>(?!I\b|my\b|we\b|it\b)[^,;:]+?)\s+(?:went badly|was weak|was poor|was a mess|"
-                           r"didn'?t go well|did not go well|went wrong|was shaky)\b", re.IGNORECASE)
-EXERCISE = re.compile(r"design|case|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|technical|"
-                      r"presentation|task|pitch", re.I)
-# An exercise set as an order ("Technical: design a parking lot system"): the topic is a task.
-TASK_VERB = re.compile(r"^(?:design|build|write|plan|create|estimate|sketch|pitch|present|prioriti[sz]e|draft|"
-                       r"prepare|model|debug|fix|review|outline|propose|price|cost|triage|diagnose)\b", re.I)
-# A first-round answer line in question-and-answer notes ("A: talked about the refund dispute").
-ANSWER_LABEL = re.compile(r"^(?:a|ans|answer|my answer|i said)\s*[:\-]\s*", re.I)
-WH_START = re.compile(r"^(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
-MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
-
 
 @dataclass(frozen=True)
 class NoteTopic:

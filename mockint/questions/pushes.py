@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from mockint.domain import Question, QuestionKind
-from mockint.questions.notes import MAX_PHRASE_WORDS, first_clause, to_second_person
+from mockint.questions.note_cues import MAX_PHRASE_WORDS
+from mockint.questions.notes import first_clause, to_second_person
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
 
