@@ -17,7 +17,7 @@ from mockint.domain import Feedback, FillerHit, Question
 from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
-from mockint.questions.notes import CLAUSE_BREAK, PRONOUNS
+from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import CHOICE, PLAN, VAGUE, Gap, unbacked_claim
 from mockint.text import split_sentences
 
