@@ -1,8 +1,10 @@
 """Choose one short follow-up after a weak answer, as a second-round interviewer would.
 
-Pure decision logic on the analyzer's Feedback: which gap is the biggest, and which
-probe asks about exactly that gap. At most one follow-up per main question is the
-orchestrator's rule; this module only says whether one is due and what it is.
+The follow-up names something the candidate just said (anchors.py: one whole clause of
+the answer, said back as "you") and probes the answer's real gap (answer_gaps.py: detail,
+result, own part, evidence, decision). The wording is data: prompts/templates/follow_ups.toml.
+No model writes it. At most one follow-up per main question is the orchestrator's rule;
+this module only says whether one is due and what it is.
 """
 
 from __future__ import annotations
@@ -11,38 +13,56 @@ import random
 import re
 
 from mockint.domain import STORY_KINDS, Feedback, Question, QuestionKind
+from mockint.questions.anchors import anchor
+from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, unbacked_claim
 from mockint.questions.templates import toml_template
 
-VERY_SHORT_WORDS = 25  # under this, any answer gets a "more detail" probe
-MAX_QUOTE_WORDS = 8
-NUMBER = re.compile(r"\d|\b(?:percent|half|double|twice|tripled?|dozens?|hundreds?|thousands?|millions?)\b", re.I)
+GAP_REASONS: dict[Gap, str] = {
+    "detail": "was short or general, so the interviewer asks for a concrete example",
+    "result": "never said how it ended",
+    "own_part": "said \"we\" but never what the candidate did",
+    "evidence": "made a claim without a measure to back it",
+    "decision": "made a choice without saying why, or what else was considered",
+}
+HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\b", re.IGNORECASE)
 
 
-def find_gap(question: Question, feedback: Feedback) -> str | None:
-    """The biggest gap in an answer, as a key of follow_ups.toml, or None if it was solid."""
-    if feedback.nothing_said:
-        return None
-    if feedback.word_count < VERY_SHORT_WORDS or feedback.length.verdict == "too_short":
-        return "too_short"
-    story = question.kind in STORY_KINDS or feedback.star.applicable
-    if story and not feedback.star.result.present:
-        return "no_result"
-    if feedback.ownership.we > 0 and feedback.ownership.i == 0:
-        return "only_we"
-    if story and not feedback.result_quantified:
-        return "not_quantified"
-    if question.kind in (QuestionKind.technical, QuestionKind.situational) and not NUMBER.search(feedback.transcript):
-        return "no_numbers"
-    return None
+def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) -> str:
+    """Which list of asks fits the answer's form (story or plan, change or size, ...); "" for the plain list."""
+    if gap == "evidence":
+        claim = unbacked_claim(feedback.transcript, question.text)
+        return claim.kind if claim else "change"
+    if gap == "decision":
+        tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
+        return f"named_{tense}" if ALTERNATIVE.search(named) else tense
+    if gap == "detail":
+        if question.kind == QuestionKind.culture:
+            return "culture"
+        if not (question.kind in STORY_KINDS or is_story(question, feedback)):
+            return "plan"
+        return "thin_story" if feedback.star.action.present else "generic"
+    return ""
 
 
-def quote_for(feedback: Feedback) -> str | None:
-    """A few of the candidate's own words about the result, to quote back to them."""
-    evidence = feedback.star.result.evidence
-    if not evidence:
-        return None
-    words = evidence[0].strip().rstrip(".!").split()
-    return " ".join(words[:MAX_QUOTE_WORDS]) + (" ..." if len(words) > MAX_QUOTE_WORDS else "")
+def spoken_start(phrase: str, transcript: str) -> str:
+    """The phrase with its first word in lower case unless the candidate wrote it as a name or acronym."""
+    first = phrase.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1 or re.search(rf"[a-z,]\s+{re.escape(first)}\b", transcript):
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
+def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random.Random) -> str:
+    """The follow-up's words: a lead naming the anchor and an ask probing the gap, or the plain ask."""
+    wording = toml_template("follow_ups.toml")[gap]
+    named = anchor(gap, question, feedback)
+    if not named:
+        return wording["unanchored"]
+    asks = wording["asks"]
+    variant = ask_variant(gap, question, feedback, named)
+    options = asks[variant] if variant else asks
+    lead = rng.choice(wording["leads"]).format(anchor=spoken_start(named, feedback.transcript))
+    return f"{lead} {rng.choice(options)}"
 
 
 def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random | None = None) -> Question | None:
@@ -52,24 +72,10 @@ def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random 
     gap = find_gap(question, feedback)
     if gap is None:
         return None
-    rng = rng or random.Random()
-    options = toml_template("follow_ups.toml")[gap]
-    quote = quote_for(feedback)
-    usable = [t for t in options if "{quote}" not in t or quote]
-    text = rng.choice(usable or options).format(quote=quote or "")
     return Question(
-        text=text,
+        text=follow_up_text(gap, question, feedback, rng or random.Random()),
         kind=QuestionKind.follow_up,
         competency=question.competency,
         reason=f"follow-up: the answer {GAP_REASONS[gap]}",
         source="follow_up",
     )
-
-
-GAP_REASONS = {
-    "too_short": "was very short, so the interviewer asks for the detail",
-    "no_result": "never said how it ended",
-    "not_quantified": "gave a result without a number",
-    "only_we": "said \"we\" but never \"I\"",
-    "no_numbers": "had no numbers to back it up",
-}

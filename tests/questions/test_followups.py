@@ -1,47 +1,165 @@
-"""Follow-ups: one short probe of exactly the gap in a weak answer."""
+"""Follow-ups: one short probe that names what the candidate said and goes after the answer's real gap."""
 
+import json
 import random
+from pathlib import Path
 
-from mockint.domain import Feedback, LengthFeedback, Ownership, Question, QuestionKind, StarFeedback, StarPart
-from mockint.questions.followups import choose_follow_up, find_gap
+import pytest
+
+from mockint.domain import (Feedback, FillerHit, FillerFeedback, LengthFeedback, Ownership, Question, QuestionKind,
+                            StarFeedback, StarPart, Transcript)
+from mockint.feedback.analyze import analyze
+from mockint.questions.anchors import tidy, to_you, without_fillers
+from mockint.questions.answer_gaps import find_gap, measures, unbacked_claim
+from mockint.questions.followups import choose_follow_up
 
 STORY = Question(text="Tell me about a time you cut costs: what did you do and what changed?",
                  kind=QuestionKind.behavioral, competency="ownership")
+PLAN = Question(text="A supplier will deliver a month late, two weeks before launch. What do you do?",
+                kind=QuestionKind.situational)
+DEV = Path(__file__).resolve().parent.parent / "data/question_eval/follow_up_dev.jsonl"
 
 
-def feedback(words=120, result=True, quantified=True, i=3, we=1, evidence=("We cut the bill by 30 percent.",)):
+def feedback(text, i=None, we=None, action=True, hits=(), story=True):
+    """A hand-made Feedback for `text`: only the facts the chooser reads are filled in."""
+    words = len(text.split())
+    i = text.count(" I ") + text.startswith("I ") if i is None else i
+    we = text.lower().count("we ") if we is None else we
     return Feedback(
-        word_count=words,
-        transcript="x " * words,
-        length=LengthFeedback(verdict="ok" if words >= 50 else "too_short", word_count=words,
-                              target_words=(50, 300), target_seconds=(25, 150)),
-        star=StarFeedback(applicable=True, situation=StarPart(present=True), task=StarPart(present=True),
-                          action=StarPart(present=True), result=StarPart(present=result, evidence=list(evidence) if result else [])),
-        ownership=Ownership(i=i, we=we),
-        result_quantified=quantified,
+        word_count=words, transcript=text,
+        length=LengthFeedback(verdict="ok", word_count=words, target_words=(50, 300), target_seconds=(25, 150)),
+        star=StarFeedback(applicable=story, action=StarPart(present=action)),
+        ownership=Ownership(i=i, we=we), fillers=FillerFeedback(hits=list(hits)),
     )
 
 
-def test_each_gap_is_found_in_priority_order():
-    assert find_gap(STORY, feedback()) is None
-    assert find_gap(STORY, feedback(words=12)) == "too_short"
-    assert find_gap(STORY, feedback(result=False, quantified=False)) == "no_result"
-    assert find_gap(STORY, feedback(i=0, we=5)) == "only_we"
-    assert find_gap(STORY, feedback(quantified=False)) == "not_quantified"
+STRONG = ("Last year our courier bill had grown to 80,000 a quarter. I benchmarked three other carriers, took the "
+          "quotes to our account manager and got them to match the cheapest one. The bill dropped to 61,000 the next "
+          "quarter, and I moved the returns to the same contract.")
+NO_RESULT = ("Last year our courier bill had grown fast and finance flagged it. I benchmarked three other carriers, "
+             "took the quotes to our account manager, and I asked for a review of the contract. I also set up a "
+             "monthly report on shipping spend for the finance team.")
+ALL_WE = ("Last year our courier bill had grown fast and finance flagged it. We benchmarked three other carriers, "
+          "we took the quotes to the account manager, and we got them to match the cheapest one. The bill dropped "
+          "by 24 percent the next quarter.")
+VAGUE = ("Last year our courier bill had grown fast and finance flagged it. I benchmarked 3 other carriers, took "
+         "the quotes to our account manager and got them to match the cheapest one. After that shipping costs came "
+         "down a lot and finance was much happier.")
 
 
-def test_the_follow_up_probes_that_gap_and_quotes_the_candidate():
-    q = choose_follow_up(STORY, feedback(quantified=False, evidence=("It made the team much faster overall.",)),
-                         random.Random(0))
+def test_a_strong_story_gets_no_follow_up():
+    assert find_gap(STORY, feedback(STRONG)) is None
+    assert choose_follow_up(STORY, feedback(STRONG)) is None
+
+
+def test_each_gap_is_found():
+    assert find_gap(STORY, feedback("I cut the courier bill by renegotiating.")) == "detail"
+    assert find_gap(STORY, feedback(STRONG, action=False)) == "detail"  # a story question, and no story told
+    assert find_gap(STORY, feedback(NO_RESULT)) == "result"
+    assert find_gap(STORY, feedback(ALL_WE, i=0, we=3)) == "own_part"
+    assert find_gap(STORY, feedback(VAGUE)) == "evidence"
+
+
+def test_a_digit_is_not_evidence_unless_it_measures_the_claim():
+    # "3 other carriers" comes before the claim: it says what was done, not what came of it.
+    assert unbacked_claim(VAGUE, STORY.text).match == "came down a lot"
+    # Error codes, labels and years measure nothing.
+    assert measures("After that the 502s mostly went away in year 2 of 2023", set()) == []
+    # The question's own numbers are not the candidate's evidence.
+    asked = {"6", "72"}
+    assert measures("First response was 6 hours and CSAT 72 percent.", asked) == []
+    assert measures("First response went from 6 hours to 40 minutes.", asked) == ["40 minutes"[:2]]
+    backed = VAGUE.replace("came down a lot", "came down a lot, from 80,000 to 61,000 a quarter,")
+    assert unbacked_claim(backed, STORY.text) is None
+
+
+def test_a_choice_without_a_reason_is_a_decision_gap_and_with_one_it_is_not():
+    bare = ("I'd switch that component to our backup supplier straight away. Then I'd tell the sponsor, move the "
+            "test dates, and ask the supplier for a written recovery plan for the rest of the order. I'd also check "
+            "the contract for penalties.")
+    assert find_gap(PLAN, feedback(bare, story=False)) == "decision"
+    reasoned = bare.replace("straight away.", "straight away, because a launch slip costs us the retail slot.")
+    assert find_gap(PLAN, feedback(reasoned, story=False)) is None
+
+
+def test_the_follow_up_names_the_candidates_words_turned_to_you():
+    q = choose_follow_up(STORY, feedback(VAGUE), random.Random(0))
     assert q.kind == QuestionKind.follow_up and q.source == "follow_up"
-    assert "number" in q.text.lower() and q.reason == "follow-up: the answer gave a result without a number"
-    quoted = choose_follow_up(STORY, feedback(quantified=False, evidence=("It made the team faster.",)), random.Random(1))
-    assert quoted.text.startswith('You said "It made the team faster"') or "numbers" in quoted.text
-    only_we = choose_follow_up(STORY, feedback(i=0, we=4), random.Random(0))
-    assert "your own" in only_we.text or "personally" in only_we.text
+    assert q.text.startswith("You said shipping costs came down a lot.")
+    assert "measure" in q.text and q.reason == "follow-up: the answer made a claim without a measure to back it"
+    own = choose_follow_up(STORY, feedback(ALL_WE, i=0, we=3), random.Random(0))
+    assert own.text.split(". ")[0] in ("You said the team benchmarked three other carriers",
+                                       "You said the team took the quotes to the account manager")
+    assert "your own part" in own.text or "yours personally" in own.text
+    result = choose_follow_up(STORY, feedback(NO_RESULT), random.Random(0))
+    assert "you set up a monthly report on shipping spend for the finance team" in result.text
+    assert "end" in result.text
 
 
-def test_no_follow_up_after_a_follow_up_or_a_strong_answer():
-    follow = Question(text="How did it end, in numbers, for your team?", kind=QuestionKind.follow_up)
-    assert choose_follow_up(follow, feedback(words=5)) is None
-    assert choose_follow_up(STORY, feedback()) is None
+def test_pronouns_are_turned_whole():
+    assert to_you("I was on call and my manager asked me to fix our build") == \
+        "you were on call and your manager asked you to fix your build"
+    assert to_you("I'd use Cassandra") == "you'd use Cassandra"
+    assert to_you("we were behind and our client had seen it", team=True) == \
+        "the team was behind and the client had seen it"
+
+
+def test_an_anchor_is_a_whole_clause_or_nothing():
+    assert tidy("So, after that, the cost per install came down a lot.") == "the cost per install came down a lot"
+    assert tidy("On a pricing test, I decided to use a Bayesian model.") == "I decided to use a Bayesian model"
+    assert tidy("and then presented it") == ""  # no subject: a fragment is never said back
+    assert tidy("as you know the process was slow") == ""  # the candidate's own "you" would be ambiguous
+    long = ("I put together the cost of warranty returns over the past year and presented it at the design review "
+            "alongside the new fillet radius")
+    assert tidy(long) == "I put together the cost of warranty returns over the past year"
+
+
+def test_fillers_are_left_out_of_what_is_said_back():
+    text = "Um, so we, uh, restarted the pods."
+    hits = [FillerHit(text="Um", filler="um", kind="hard", start_char=0, end_char=2),
+            FillerHit(text="uh", filler="uh", kind="hard", start_char=11, end_char=13)]
+    assert without_fillers(text, hits) == "so we restarted the pods."
+
+
+def test_no_follow_up_after_a_follow_up_or_an_empty_answer():
+    follow = Question(text="How did it end, in numbers?", kind=QuestionKind.follow_up)
+    assert choose_follow_up(follow, feedback("We did it.")) is None
+    empty = analyze(Transcript(text=""), STORY.text, STORY.kind)
+    assert choose_follow_up(STORY, empty) is None
+
+
+def dev_case(case_id):
+    return next(c for c in map(json.loads, DEV.read_text().splitlines()) if c["id"] == case_id)
+
+
+@pytest.mark.parametrize("case_id, named", [
+    ("dev-08", "you posted updates in the incident channel"),  # a story that stops before the end
+    ("dev-13", "the team migrated the monolith's billing module"),  # all "we"
+    ("dev-19", "you'd use Cassandra"),  # a choice, no reason
+    ("dev-28", "the 502s mostly went away"),  # "502s" and "8 to 16 workers" are not evidence of the result
+    ("dev-30", "response times got significantly faster"),  # the question's numbers repeated
+    ("dev-33", "you've had to do that a couple of times"),  # thin
+])
+def test_with_the_real_analyzer_the_follow_up_names_the_answer_and_probes_its_gap(case_id, named):
+    case = dev_case(case_id)
+    question = Question(text=case["question"], kind=QuestionKind(case["kind"]))
+    fb = analyze(Transcript(text=case["answer"]), question.text, question.kind)
+    assert find_gap(question, fb) == case["labels"]["gap"]
+    follow = choose_follow_up(question, fb, random.Random(0))
+    assert named in follow.text
+
+
+def test_with_the_real_analyzer_a_strong_answer_gets_none():
+    for case_id in ("dev-01", "dev-03", "dev-05"):
+        case = dev_case(case_id)
+        question = Question(text=case["question"], kind=QuestionKind(case["kind"]))
+        fb = analyze(Transcript(text=case["answer"]), question.text, question.kind)
+        assert choose_follow_up(question, fb) is None, case_id
+
+
+def test_a_thin_motivation_answer_is_asked_for_an_example_not_for_steps():
+    why = Question(text="Why do you want to work here?", kind=QuestionKind.culture)
+    q = choose_follow_up(why, feedback("I really like the company and its values.", story=False), random.Random(0))
+    assert q.text.startswith("You said you like the company and its values.")  # "really" adds nothing said back
+    assert "example" in q.text or "experience" in q.text
+    assert "step by step" not in q.text

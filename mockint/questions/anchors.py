@@ -1,0 +1,143 @@
+"""The phrase of the candidate's answer a follow-up names, said back to them.
+
+An anchor is one whole clause of the answer (subject and verb, never a cut fragment),
+cleaned of fillers and openers ("so", "yeah", "after that"), and turned to the
+interviewer's side: "I'd use Cassandra" -> "you'd use Cassandra", "we moved our billing"
+-> "you moved your billing" (or "the team moved the billing" when the follow-up asks what
+the candidate's own part was). Which clause depends on the gap: the last thing they did
+(result), the first thing "we" did (own_part), the vague claim (evidence), the choice
+(decision), the first statement (detail). Pure functions of the answer's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mockint.domain import Feedback, FillerHit, Question
+from mockint.feedback.clauses import clauses
+from mockint.feedback.cues import is_past
+from mockint.feedback.star import read_units
+from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
+from mockint.questions.answer_gaps import CHOICE, PLAN, VAGUE, Gap, unbacked_claim
+from mockint.text import split_sentences
+
+MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
+MIN_ANCHOR_WORDS = 3
+
+# Openers and linking words before the clause proper: "So, after that, the cost..." -> "the cost...".
+OPENER = re.compile(
+    r"^(?:(?:so|and|but|then|also|yeah|yes|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
+    r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
+    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|probably)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# A short scene-setting phrase before a comma: "On a pricing test, I decided..." -> "I decided...".
+SCENE_BEFORE_SUBJECT = re.compile(r"^[^,]{1,40},\s+(?=(?:I|we|it|they|he|she|the|our|my)\b)", re.IGNORECASE)
+# Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
+SUBJECT_ADVERB = re.compile(r"^((?:I|we)(?:'d)?)\s+(?:then|also|just|actually|basically|really|first|initially)\s+",
+                            re.IGNORECASE)
+# Words a whole clause cannot start with: what is left after them is a fragment ("and then presented it").
+FRAGMENT_START = {"to", "and", "or", "but", "so", "because", "which", "that", "who", "where", "when", "with", "by",
+                  "for", "from", "in", "on", "at", "of", "as", "if", "then", "also", "not", "just", "than", "into"}
+# A second verb phrase ("... over the past year and presented it at the review"): the first is whole on its own.
+SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+ed\b)")
+NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
+# The candidate's words as the interviewer says them: notes.py's rules for "I/my/me", and "we"
+# as plural "you" (so the verb after it still agrees: "we were" -> "you were").
+TO_YOU = [(pattern, repl) for pattern, repl in PRONOUNS if not re.search(r"we|our|us", pattern)] + [
+    (r"\bourselves\b", "yourselves"), (r"\bwe\b", "you"), (r"\bour\b", "your"), (r"\bus\b", "you"),
+    (r"\bours\b", "yours"),
+]
+# For the own-part probe "we" is the team, so the candidate hears the difference being asked about.
+TO_TEAM = [
+    (r"\bwe were\b", "the team was"), (r"\bwe are\b", "the team is"), (r"\bwe're\b", "the team is"),
+    (r"\bwe have\b", "the team has"), (r"\bwe've\b", "the team has"), (r"\bwe'd\b", "the team would"),
+    (r"\bwe do\b", "the team does"), (r"\bwe don't\b", "the team doesn't"), (r"\bwe\b", "the team"),
+    (r"\bour\b", "the"), (r"\bus\b", "the team"), (r"\bourselves\b", "themselves"),
+]
+
+
+def without_fillers(text: str, hits: list[FillerHit]) -> str:
+    """The text with every filler the analyzer found taken out, and the commas around them tidied."""
+    for hit in sorted(hits, key=lambda h: h.start_char, reverse=True):
+        text = text[:hit.start_char] + text[hit.end_char:]
+    text = re.sub(r"\s*,(?:\s*,)+\s*", " ", text)  # "we, uh, restarted" -> "we restarted"
+    text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def to_you(clause: str, team: bool = False) -> str:
+    """The clause as the interviewer says it back: "I" and "we" become "you" (or "the team")."""
+    for pattern, repl in (TO_TEAM if team else []) + TO_YOU:
+        clause = re.sub(pattern, repl, clause, flags=re.IGNORECASE)
+    return clause
+
+
+def tidy(clause: str) -> str:
+    """A clause without openers, scene-setting or a closing full stop; "" when no whole clause is left."""
+    clause = clause.strip().strip(" ,;:-\"'")
+    clause = OPENER.sub("", clause)
+    clause = SCENE_BEFORE_SUBJECT.sub("", clause)
+    clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
+    clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
+    clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    for end in (CLAUSE_BREAK, SECOND_VERB):  # where a long clause may end early and stay whole
+        if len(clause.split()) > MAX_ANCHOR_WORDS:
+            clause = end.split(clause, maxsplit=1)[0].strip(" ,")
+    clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", clause, flags=re.IGNORECASE)
+    first = clause.split(" ", 1)[0].lower()
+    if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS:
+        return ""
+    # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
+    if re.search(r"\b(?:you|your|yours)\b", clause, re.IGNORECASE):
+        return ""
+    return clause
+
+
+def answer_clauses(text: str) -> list[str]:
+    """The answer's clauses in order, each tidied ("" dropped)."""
+    found = []
+    for sentence in split_sentences(text):
+        for clause in clauses(sentence, text, 0):
+            tidied = tidy(clause.text)
+            if tidied:
+                found.append(tidied)
+    return found
+
+
+def pronoun_subject(clause: str) -> bool:
+    """Whether the clause's subject is a bare "it", "they" or "this", which says little when quoted back."""
+    return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
+
+
+def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
+    """The clause to name for this gap, and whether "we" in it means the team; ("", False) if none fits.
+
+    `claim`: for the evidence gap, the words of the vague claim that nothing backs ("came down a lot")."""
+    if gap == "result":
+        actions = [tidy(u.clause.text) for u in read_units(text, []) if u.action and not u.progressive]
+        actions = [a for a in actions if a]
+        return (actions[-1] if actions else ""), False
+    if gap == "own_part":
+        ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
+        ours = [a for a in ours if a]
+        return (ours[0] if ours else ""), True
+    every = answer_clauses(text)
+    if gap == "evidence":
+        # The clause of the claim that nothing backs; else any vague claim, one with a named subject first.
+        claimed = [c for c in every if claim and claim.lower() in c.lower()]
+        vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
+        named = [c for c in vague if not pronoun_subject(c)]
+        return (claimed or named or vague or [""])[0], False
+    if gap == "decision":
+        chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c)]
+        return (chosen[0] if chosen else ""), False
+    return (every[0] if every else ""), False
+
+
+def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
+    """The phrase of the answer the follow-up names, addressed to the candidate; "" when none is clean."""
+    text = without_fillers(feedback.transcript, feedback.fillers.hits)
+    claim = unbacked_claim(text, question.text) if gap == "evidence" else None
+    clause, team = pick(gap, text, claim.match if claim else "")
+    return to_you(clause, team=team) if clause else ""

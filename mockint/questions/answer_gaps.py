@@ -1,0 +1,207 @@
+"""Which gap in an answer a second-round interviewer would probe: pure reading of the facts.
+
+Five gaps, in the order an interviewer goes after them:
+- detail: the answer is thin (very short) or a story question got no story at all;
+- result: a story that never says how it ended;
+- own_part: a story told entirely as "we";
+- evidence: a vague claim ("much faster", "improved a lot", "a huge deal") with no measure
+  after it. A digit is not enough: numbers repeated from the question, error codes ("502s"),
+  years and labels ("year 10") are not evidence; numbers before the claim describe what was
+  done, not what came of it;
+- decision: a choice ("I'd use Cassandra", "we decided to...") with no reason given.
+A strong answer has none of these, and gets no follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from mockint.domain import STORY_KINDS, Feedback, Question, QuestionKind
+from mockint.text import split_sentences
+
+Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
+
+THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
+
+# How a story ended: change, outcome and "afterwards" wording. Actions such as "I launched"
+# are deliberately absent: they tell what was done, not what came of it.
+OUTCOME = re.compile(
+    r"\b(?:as a result|in the end|at the end|after that|afterwards|since then|by the end|eventually|ended up|"
+    r"the outcome|the result|which meant|that meant|from then on|these days|"
+    r"now (?:takes?|runs?|uses?|has|have|is|are|gets?)|(?:went|came|moved|got) (?:up|down|from|away|back)|"
+    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed|"
+    r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
+    r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
+    r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
+    re.IGNORECASE,
+)
+COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smoother|happier|safer|stronger|higher|"
+               r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
+               r"more \w+|less \w+)")
+DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|substantially|considerably|greatly|"
+          r"vastly|tons|a ton|quite a bit|a great deal|so much)")
+# A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
+VAGUE_CHANGE = re.compile(
+    rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
+    rf"noticeably|vastly|so much|even)\s+{COMPARATIVE}\b|"
+    rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|came (?:down|up)|boosted|"
+    rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
+    rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
+    rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
+    rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
+    rf"resolved)\b",
+    re.IGNORECASE,
+)
+# A claim of size with no measure: "a huge deal", "made a big difference".
+VAGUE_SIZE = re.compile(
+    r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
+    r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact)\b",
+    re.IGNORECASE,
+)
+# A claim of success with nothing to show for it: "it went really well", "everyone was happy".
+VAGUE_SUCCESS = re.compile(
+    r"\b(?:went (?:really |very |pretty |super )?well|worked (?:really |very |pretty )?well(?! together| with)|"
+    r"(?:was|were) a (?:real |big |huge |great )?success|everyone was (?:really |very |so )?(?:happy|pleased))\b",
+    re.IGNORECASE,
+)
+VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS))
+# A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
+# interviewer still asks why.
+REASON = re.compile(
+    r"\b(?:because|cause|since(?! then)|so that|the reason|that way|which means|given that|otherwise|to avoid|"
+    r"to make sure|to protect|to keep|so (?:we|I|they|nobody|no one) (?:don't|didn't|wouldn't|won't|can't)|"
+    r"trade-?offs?|the risk|the downside|the upside|depending on|unless|in case|"
+    r"if (?:it|it's|they|they're|that|the|there|he|she|we|I|nothing|anything)\b)\b",
+    re.IGNORECASE,
+)
+ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|over the|alternatives?|options?|considered|versus|vs)\b",
+                         re.IGNORECASE)
+# A plan in a situational answer: every "I'd ..." is a choice.
+PLAN = re.compile(r"\b(?:I'd|I would|I'll|I will|I'm going to|we'd|we would)\s+(?!say|think|guess|imagine)\w+",
+                  re.IGNORECASE)
+# A choice in a technical or story answer.
+CHOICE = re.compile(
+    r"\b(?:I|we|I'd|we'd|I would|we would)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:use|go with|choose|pick|opt for|"
+    r"prefer|recommend|switch to|decided|chose|went with|picked|opted|settled on|made the call)\b",
+    re.IGNORECASE,
+)
+
+# A number that measures something: "30%", "$4k", "3x", "from 40 to 5", "40 a week".
+NUMBER = re.compile(r"(?P<pre>[$£€]\s?)?(?P<num>\d+(?:[.,]\d+)*)(?P<post>\s?(?:%|k\b|m\b|bn\b|x\b)|[a-z]+\b)?",
+                    re.IGNORECASE)
+# Words before a number that make it a label, not a measure: "year 10", "error 502", "version 2".
+LABEL_BEFORE = re.compile(r"\b(?:year|grade|class|level|tier|step|phase|round|stage|version|v|sprint|room|ward|bay|"
+                          r"line|error|code|http|status|sev|p|q|ticket|number|no|gate|flight|route|section|unit|"
+                          r"chapter|page)\s*$", re.IGNORECASE)
+NUMBER_WORDS = re.compile(r"\b(?:half|halved|double|doubled|twice|tripled?|zero|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                          r"hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class VagueClaim:
+    """A vague claim in the answer: the sentence it is in, and whether it is of change or of size."""
+
+    sentence: str
+    kind: Literal["change", "size", "success"]
+    match: str
+    start: int  # where the claim starts in its sentence
+
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in a text, as bare digits ("2,000" and "2000" alike), for comparing answer to question."""
+    return {m.group("num").replace(",", "") for m in NUMBER.finditer(text)}
+
+
+def measures(text: str, question_numbers: set[str]) -> list[str]:
+    """The numbers in a text that measure something and are not the question's own numbers."""
+    found = []
+    for m in NUMBER.finditer(text):
+        num, post = m.group("num").replace(",", ""), (m.group("post") or "")
+        if num in question_numbers or YEAR.match(num):
+            continue
+        if post.lower() in {"s", "xx", "th", "st", "nd", "rd"}:  # "502s", "5xx", "10th": codes and ranks
+            continue
+        if post.isalpha() and post.lower() not in {"k", "m", "bn", "x", "ms", "s", "h", "pm", "am", "kg", "km"}:
+            continue  # glued to letters: "p95", "N+1", "v2", "ipv6"
+        if LABEL_BEFORE.search(text[:m.start()]) and not m.group("pre"):
+            continue
+        found.append(m.group())
+    found += [m.group() for m in NUMBER_WORDS.finditer(text)]
+    return found
+
+
+def vague_claims(answer: str) -> list[VagueClaim]:
+    """The answer's vague claims of change or size, in order."""
+    claims = []
+    for sentence in split_sentences(answer):
+        for kind, pattern in VAGUE:
+            match = pattern.search(sentence.text)
+            if match:
+                claims.append(VagueClaim(sentence.text, kind, match.group(), match.start()))
+                break
+    return claims
+
+
+def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
+    """The first vague claim that no measure backs, in its sentence or after it, or None."""
+    sentences = [s.text for s in split_sentences(answer)]
+    asked = numbers_in(question)
+    for claim in vague_claims(answer):
+        # A measure backs the claim from its own clause on: "for forty reps, and it went well" is not backed.
+        before = claim.sentence[:claim.start]
+        clause_start = max(before.rfind(sep) for sep in (",", ";", " and ", " but ", " so "))
+        after = [claim.sentence[max(clause_start, 0):]] + sentences[sentences.index(claim.sentence) + 1:]
+        if not any(measures(s, asked) for s in after):
+            return claim
+    return None
+
+
+def tells_ending(answer: str) -> bool:
+    """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
+    return bool(OUTCOME.search(answer) or any(pattern.search(answer) for _, pattern in VAGUE))
+
+
+def is_story(question: Question, feedback: Feedback) -> bool:
+    """Whether the answer should be a story: a story question, or the analyzer read one."""
+    return question.kind in STORY_KINDS or feedback.star.applicable
+
+
+def only_we(feedback: Feedback) -> bool:
+    """Whether the candidate told it as the team's ("we") and never, or hardly ever, as their own."""
+    i, we = feedback.ownership.i, feedback.ownership.we
+    return (we >= 2 and i == 0) or (we >= 5 and we >= 4 * i)
+
+
+def unexplained_choice(question: Question, answer: str) -> str | None:
+    """The sentence that makes a choice without a reason anywhere in the answer, or None."""
+    if REASON.search(answer) or question.kind == QuestionKind.culture:
+        return None
+    pattern = PLAN if question.kind == QuestionKind.situational else CHOICE
+    for sentence in split_sentences(answer):
+        if pattern.search(sentence.text):
+            return sentence.text
+    return None
+
+
+def find_gap(question: Question, feedback: Feedback) -> Gap | None:
+    """The one gap a second-round interviewer would probe in this answer, or None when it is solid."""
+    answer = feedback.transcript
+    if feedback.nothing_said:
+        return None
+    story = is_story(question, feedback)
+    if feedback.word_count < THIN_WORDS or (question.kind in STORY_KINDS and not feedback.star.action.present):
+        return "detail"
+    if story and not tells_ending(answer):
+        return "result"
+    if story and only_we(feedback):
+        return "own_part"
+    if unbacked_claim(answer, question.text):
+        return "evidence"
+    if unexplained_choice(question, answer):
+        return "decision"
+    return None
