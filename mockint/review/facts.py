@@ -92,7 +92,16 @@ def feedback_facts(fb: Feedback) -> list[tuple[str, str]]:
         rows.append(("Ownership", f"“I” ×{fb.ownership.i}, “we” ×{fb.ownership.we}"))
     if fb.star.applicable:  # the analyzer looks for numbers in the STAR result only
         rows.append(("Result quantified", "yes" if fb.result_quantified else "no"))
+    if fb.on_question is not None:
+        rows.append(("Question", "answered" if fb.on_question.addressed
+                      else f"not answered: “{fb.on_question.missed or 'the question asked'}”"))
     return rows
+
+
+def point_rows(fb: Feedback) -> Iterator[tuple[str, bool, str]]:
+    """(talking point, covered, the sentence that covered it) for each of the question's talking points."""
+    for point in fb.talking_points:
+        yield point.point, point.covered, point.sentence or ""
 
 
 def humanise(signal: str) -> str:

@@ -18,6 +18,7 @@ from mockint.review.charts import session_charts
 from mockint.review.facts import (
     answer_mode,
     feedback_facts,
+    point_rows,
     question_meta,
     seconds_label,
     star_rows,
@@ -75,6 +76,14 @@ def html_feedback(fb: Feedback) -> str:
         for name, present, evidence in star:
             quotes = "<br>".join(f"<q>{escape(e)}</q>" for e in evidence) if present else "not found"
             parts.append(f'<li class="{"yes" if present else "no"}"><b>{name}</b>: {quotes}</li>')
+        parts.append("</ul>")
+    points = list(point_rows(fb))
+    if points:
+        covered = sum(c for _, c, _ in points)
+        parts.append(f"<h3>Talking points: {covered} of {len(points)}</h3><ul class=\"star\">")
+        for point, present, sentence in points:
+            said = f"<q>{escape(sentence)}</q>" if present and sentence else "not found in your words"
+            parts.append(f'<li class="{"yes" if present else "no"}"><b>{escape(point)}</b>: {said}</li>')
         parts.append("</ul>")
     if fb.tips:
         parts.append("<h3>Tips</h3><ol class=\"tips\">" + "".join(f"<li>{escape(t)}</li>" for t in fb.tips) + "</ol>")

@@ -8,6 +8,7 @@ from mockint.domain import Feedback, Session, Turn
 from mockint.review.facts import (
     answer_mode,
     feedback_facts,
+    point_rows,
     question_meta,
     seconds_label,
     star_rows,
@@ -72,6 +73,13 @@ def md_feedback(fb: Feedback) -> list[str]:
         for name, present, evidence in star:
             quotes = "; ".join(f"“{md_escape(e)}”" for e in evidence)
             lines.append(f"- {'✓' if present else '✗'} **{name}**: {quotes if present and quotes else 'not found'}")
+        lines.append("")
+    points = list(point_rows(fb))
+    if points:
+        lines += [f"**Talking points: {sum(c for _, c, _ in points)} of {len(points)}**", ""]
+        for point, present, sentence in points:
+            said = f"“{md_escape(sentence)}”" if present and sentence else "not found in your words"
+            lines.append(f"- {'✓' if present else '✗'} **{md_escape(point)}**: {said}")
         lines.append("")
     if fb.tips:
         lines += ["**Tips**", ""] + [f"{i}. {md_escape(tip)}" for i, tip in enumerate(fb.tips, 1)] + [""]

@@ -144,3 +144,28 @@ def test_review_output_to_an_unwritable_place_is_one_line(two_sessions, tmp_path
     assert result.output.strip().count("\n") == 0 and "Cannot write" in result.output
     result = invoke(["review", "2", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_every_format_says_whether_the_question_was_answered_and_which_talking_points_were_covered():
+    from mockint.domain import Answer, Question, QuestionKind, Session, Transcript, Turn
+    from mockint.feedback import analyze
+    from mockint.review import review_html, review_markdown
+
+    question = Question(text="How would you choose the alert threshold for a fraud model, and how would you explain "
+                             "the trade-off to the fraud operations team?", kind=QuestionKind.technical,
+                        talking_points=["the cost of a missed fraud against a false alarm",
+                                        "alerts per day at each threshold"])
+    answer = ("I would compare the cost of a missed fraud against the cost of a false alarm, and pick the threshold "
+              "where the expected cost is lowest. Then I would check the model every month.")
+    feedback = analyze(Transcript(text=answer), question=question.text, kind=question.kind,
+                       talking_points=question.talking_points)
+    session = Session(id=2, role="Data Scientist", role_key="data_scientist",
+                      turns=[Turn(index=0, question=question, answer=Answer(text=answer), feedback=feedback)])
+    covered = [p.covered for p in feedback.talking_points]
+    assert covered == [True, False]  # the analyzer's own reading, which every format must show
+    html, markdown = review_html(session), review_markdown(session)
+    assert "<h3>Talking points: 1 of 2</h3>" in html and "**Talking points: 1 of 2**" in markdown
+    assert '<li class="no"><b>alerts per day at each threshold</b>: not found in your words</li>' in html
+    assert "- ✗ **alerts per day at each threshold**: not found in your words" in markdown
+    said = "answered" if feedback.on_question.addressed else "not answered"
+    assert f"<tr><th>Question</th><td>{said}" in html and f"| Question | {said}" in markdown
