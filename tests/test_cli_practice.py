@@ -150,9 +150,16 @@ def test_roles_and_doctor():
     assert result.exit_code == 0
 
 
+def _default_ctrl_c() -> None:
+    """In the child: Ctrl-C as a terminal gives it. A shell without job control starts background
+    jobs with SIGINT ignored, and Python keeps an inherited "ignore": the test would then test that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _mockint(*args, **kw):
     return subprocess.Popen([sys.executable, "-m", "mockint", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_ctrl_c, **kw)
 
 
 def test_ctrl_c_after_two_answers_keeps_both(mockint_home):
