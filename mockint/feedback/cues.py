@@ -7,6 +7,7 @@ Kept apart from the logic in star.py so the lexicons can grow (a new way of sayi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 FIRST_PERSON = {"i": "i", "we": "we"}
 # Words between a subject and its verb that do not change what the clause is.
@@ -185,6 +186,21 @@ ANCHOR = re.compile(
     r"(at|in|on) (the|a|an|my|our) (\w+ ){1,3}(where|that) (i|we) (work|worked|was working|am working|was|were|"
     r"used to work|taught|trained|am))\b"
 )
+
+
+def subject_verbs(words: list[str]) -> Iterator[tuple[str, int]]:
+    """Each first-person subject of a clause ("i" or "we") with the index of its verb, adverbs skipped.
+
+    A subject after "if", "when", "because"... is not the clause's own ("when we arrived, I called").
+    """
+    for k, word in enumerate(words):
+        if word not in FIRST_PERSON or (k > 0 and words[k - 1] in SUBORDINATORS):
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in ADVERBS:
+            j += 1
+        if j < len(words):
+            yield FIRST_PERSON[word], j
 
 
 def is_past(word: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from mockint.feedback.cues import ADVERBS, FIRST_PERSON, NOT_ACTIONS, NOT_DONE, QUANTITY, SUBORDINATORS, is_past
+from mockint.feedback.cues import FIRST_PERSON, NOT_ACTIONS, NOT_DONE, QUANTITY, SUBORDINATORS, is_past, subject_verbs
 
 # Verbs of thinking, feeling and being: in the present they are a view, not a step.
 STATE_VERBS = {
@@ -57,21 +57,14 @@ def present_action(words: list[str]) -> str | None:
     """"i" or "we" when the clause narrates a step in the present ("I call the broker"), else None."""
     if HABIT_WORDS & set(words) or any(w in {"every", "each"} and nxt in TIMES for w, nxt in zip(words, words[1:])):
         return None
-    for k, word in enumerate(words):
-        if word not in FIRST_PERSON or (k > 0 and words[k - 1] in SUBORDINATORS):
-            continue
-        j = k + 1
-        while j < len(words) and words[j] in ADVERBS:
-            j += 1
-        if j >= len(words):
-            return None
+    for subject, j in subject_verbs(words):
         verb = words[j]
         if verb == "have" and j + 1 < len(words) and is_past(words[j + 1]) and words[j + 1] not in PERFECT_NOT_STEPS:
-            return FIRST_PERSON[word]
+            return subject
         if verb in NOT_DONE | STATE_VERBS | NOT_ACTIONS or is_past(verb) or not verb.isalpha() or verb.endswith(
                 ("ing", "ly", "s", "ed")):
             continue
-        return FIRST_PERSON[word]
+        return subject
     return None
 
 

@@ -42,6 +42,7 @@ from mockint.feedback.cues import (
     TASK,
     TIMESTAMP,
     is_past,
+    subject_verbs,
 )
 from mockint.feedback.clauses import CLAUSE_JOINERS, clauses
 from mockint.feedback.narrative import present_action, tells_ending
@@ -103,29 +104,24 @@ def clean_words(clause: Sentence, text: str, in_filler: frozenset[int]) -> tuple
 
 def find_action(words: list[str]) -> tuple[str | None, bool]:
     """("i" or "we", progressive?) when the clause says the candidate did something, else (None, False)."""
-    for k, word in enumerate(words):
-        if word not in FIRST_PERSON or (k > 0 and words[k - 1] in SUBORDINATORS):
-            continue
-        j = k + 1
-        while j < len(words) and words[j] in ADVERBS:
-            j += 1
-        if j >= len(words) or words[j] in NOT_DONE:
-            continue
+    for subject, j in subject_verbs(words):
         verb = words[j]
+        if verb in NOT_DONE:
+            continue
         following = words[j + 1] if j + 1 < len(words) else ""
         if verb in {"was", "were"} and following.endswith("ing") and following not in {
                 "working", "living", "studying", "covering", "based", "hoping", "thinking", "feeling",
                 "wondering", "going", "getting", "having", "being", "planning", "expecting", "waiting"}:
-            return FIRST_PERSON[word], True  # "I was explaining it again": narrated doing
+            return subject, True  # "I was explaining it again": narrated doing
         if verb in {"tried", "managed"} and following == "to":
-            return FIRST_PERSON[word], False
+            return subject, False
         if verb == "had" and LIGHT_VERB_OBJECT.match(" ".join(words[j + 1:j + 3])):
-            return FIRST_PERSON[word], False  # "I had a look at the star wheel"
+            return subject, False  # "I had a look at the star wheel"
         if verb.endswith("n't") or not is_past(verb) or verb in NOT_ACTIONS:
             continue
         if verb in BACKGROUND and following in BACKGROUND[verb]:
             continue
-        return FIRST_PERSON[word], False
+        return subject, False
     return None, False
 
 
