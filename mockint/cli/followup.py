@@ -13,10 +13,9 @@ from rich.padding import Padding
 
 from mockint.cli.common import console, open_store, read_text_file
 from mockint.errors import UserError
-from mockint.prep.followup import InterviewFacts, draft_followup, facts_from_debrief
+from mockint.prep.followup import checked_draft
 from mockint.prep.followup_check import Problem, check_message, guess_message_type
 from mockint.prep.send_timing import SendDates
-from mockint.roles import load_role
 
 MESSAGE_TYPES = {"thank-you": "thank_you", "nudge": "nudge"}
 PROBLEMS_EXIT = 1  # like a linter: the draft has problems
@@ -95,15 +94,8 @@ def show_draft(session_ref: str | None, debrief_ref: str | None, to_name: str | 
     """Draft the thank-you and the nudge from the debrief (and a practice session's suggestion), and print them."""
     store = open_store()
     session = store.load_session(session_ref) if session_ref else None
-    facts = facts_from_debrief(store.load_debrief(debrief_ref)) if debrief_ref else InterviewFacts()
-    competencies = []
-    if session:
-        try:
-            competencies = load_role(session.role_key).competencies
-        except UserError:
-            pass  # a role file removed since the session: the placeholder just says less
-    draft = draft_followup(facts, to_name, sender, session, competencies[0] if competencies else "")
-    problems = [p for p in check_message(f"Subject: {draft.subject}\n\n{draft.message}") if p.kind != "placeholder"]
+    debrief = store.load_debrief(debrief_ref) if debrief_ref else None
+    draft, problems = checked_draft(debrief, session, to_name, sender)
     if as_json:
         click.echo(json.dumps({**draft.model_dump(mode="json"), "problems": [p.model_dump() for p in problems]},
                               indent=2))

@@ -8,7 +8,8 @@ discussed ...]") for the candidate to fill in. A practice session never supplies
 message's words: its strongest clean, measured result is offered beside the draft as a
 suggestion, in case the candidate told that story in the interview too.
 
-Every function here is pure: facts in, text out; the CLI reads the store and prints.
+Everything here is pure (facts in, text out) except `session_competency`, which reads the role file;
+the CLI and the web page read the store and show the draft.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from datetime import date
 from pydantic import BaseModel
 
 from mockint.domain import Debrief, Session, Turn
+from mockint.errors import UserError
 from mockint.feedback.fillers import find_fillers
 from mockint.prep.debrief import items
-from mockint.prep.followup_check import check_sentence
+from mockint.prep.followup_check import Problem, check_message, check_sentence
 from mockint.prep.message_parts import is_common_word
 from mockint.prep.send_timing import SendDates, earliest_send
+from mockint.roles import load_role
 
 # A cited sentence longer than this would crowd out the rest of a concise message.
 MAX_QUOTE_WORDS = 30
@@ -251,3 +254,29 @@ def draft_nudge(name: str, role: str, discussed: str, sender: str | None) -> str
         "Please let me know if there is any update on the timeline, or anything else I can send.",
         "Best regards,\n" + (sender or PLACEHOLDERS["sender"]),
     ])
+
+
+# ---- the draft for the front ends ----------------------------------------------------------
+
+
+def session_competency(session: Session | None) -> str:
+    """The first competency of the session's job family, for the example placeholder; "" if unknown."""
+    if session is None:
+        return ""
+    try:
+        competencies = load_role(session.role_key).competencies
+    except UserError:
+        return ""  # a role file removed since the session: the placeholder just says less
+    return competencies[0] if competencies else ""
+
+
+def checked_draft(debrief: Debrief | None, session: Session | None, to: str | None = None,
+                  sender: str | None = None) -> tuple[Draft, list[Problem]]:
+    """The thank-you from a debrief of the interview (either may be absent), and what the check finds in it.
+
+    Placeholders are left out of the problems: the draft lists them itself.
+    """
+    facts = facts_from_debrief(debrief) if debrief is not None else InterviewFacts()
+    draft = draft_followup(facts, to, sender, session, session_competency(session))
+    problems = [p for p in check_message(f"Subject: {draft.subject}\n\n{draft.message}") if p.kind != "placeholder"]
+    return draft, problems

@@ -14,11 +14,11 @@ from mockint.domain import STAR_PARTS, Answer, Question
 from mockint.errors import UserError
 from mockint.prep.ask import questions_to_ask
 from mockint.prep.debrief import is_empty, render_notes
-from mockint.prep.followup import InterviewFacts, draft_followup, facts_from_debrief
+from mockint.prep.followup import checked_draft
 from mockint.prep.followup_check import check_message
 from mockint.prep.stories import describe
 from mockint.prep.story_practice import practise_story
-from mockint.roles import list_roles, load_role, resolve_role
+from mockint.roles import list_roles, resolve_role
 from mockint.web.pages import form_fields, opened_store, page, problem_page
 
 MAX_TITLE_CHARS = 120
@@ -153,15 +153,6 @@ def draft_for(request: Request, form: dict[str, str]):
     """A drafted message from the chosen debrief and session (either may be absent), and what the check finds."""
     with opened_store(request) as store:
         session = store.load_session(form["session"]) if form.get("session") else None
-        facts = facts_from_debrief(store.load_debrief(form["debrief"])) if form.get("debrief") else InterviewFacts()
-    competencies = []
-    if session:
-        try:
-            competencies = load_role(session.role_key).competencies
-        except UserError:
-            pass  # a role file removed since the session: the placeholder just says less
-    draft = draft_followup(facts, field(form, "to", "name", 120, required=False) or None,
-                           field(form, "sender", "name", 120, required=False) or None,
-                           session, competencies[0] if competencies else "")
-    problems = [p for p in check_message(f"Subject: {draft.subject}\n\n{draft.message}") if p.kind != "placeholder"]
-    return draft, problems
+        debrief = store.load_debrief(form["debrief"]) if form.get("debrief") else None
+    return checked_draft(debrief, session, field(form, "to", "name", 120, required=False) or None,
+                         field(form, "sender", "name", 120, required=False) or None)
