@@ -49,6 +49,25 @@ def test_fillers_survive_transcription(transcriber):
     assert word_error_rate(FILLER_ANSWER, transcript.text) <= 0.3
 
 
+def test_both_passes_over_a_piece_share_one_encoding_of_its_window(jfk):
+    """The second pass (plain, for the words) reuses the first's encoder output: the same words, one encoding."""
+    shared, separate = Transcriber(), Transcriber()
+    shared.load()
+    separate.load()
+    separate._model.encode = separate._model.encode.encode  # no cache: each pass encodes
+    cache = shared._model.encode
+    encoded = []
+    inner = cache.encode
+    cache.encode = lambda features: encoded.append(features.shape) or inner(features)
+    piece = shared.transcribe_piece(jfk)
+    assert len(encoded) == 1  # one 30 s window, two decodes
+    assert piece.text == separate.transcribe_piece(jfk).text
+    assert [(w.text, w.start, w.end) for w in piece.words] == [
+        (w.text, w.start, w.end) for w in separate.transcribe_piece(jfk).words]
+    shared.transcribe_piece(jfk[: 6 * 16000])  # other audio: encoded afresh
+    assert len(encoded) == 2
+
+
 def test_without_the_filler_prompt_whisper_drops_them(jfk):
     """Why the prompt exists: the same model and audio without it loses the fillers."""
     plain = Transcriber(prompt=None).transcribe(espeak(FILLER_ANSWER))
