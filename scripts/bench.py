@@ -191,12 +191,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of four questions for the LLM rates")
     parser.add_argument("--answers", action="store_true", help="also each planted-pause answer's row")
     parser.add_argument("--turns-only", action="store_true", help="only the end-of-turn measures")
+    parser.add_argument("--dev", action="store_true",
+                        help="with --turns-only: the development answers, for setting the rules (not the benchmark's)")
+    parser.add_argument("--unpaced", action="store_true",
+                        help="with --turns-only: feed the answers as fast as they are transcribed (verdicts only)")
     args = parser.parse_args()
 
     transcriber = Transcriber()
     transcriber.load()
     if args.turns_only:
-        return show(end_of_turn(transcriber, args.answers), args.json)
+        return show(end_of_turn(transcriber, args.answers, args.dev, not args.unpaced), args.json)
     results: dict = {"question_first_s": round(question_first_seconds(), 2)}
     audio = long_answer(args.audio)
     streaming_s, answer_s, streamed = feedback_streaming(audio, transcriber)
@@ -216,9 +220,9 @@ def main() -> int:
     return show(results, args.json)
 
 
-def end_of_turn(transcriber: Transcriber, with_rows: bool) -> dict:
+def end_of_turn(transcriber: Transcriber, with_rows: bool, dev: bool = False, paced: bool = True) -> dict:
     """The planted thinking pauses (scripts/thinking_pauses.py): cut or not, and the wait after the last word."""
-    results = thinking_pause_results(SHARED_AUDIO, transcriber, END_SILENCE_S)
+    results = thinking_pause_results(SHARED_AUDIO, transcriber, END_SILENCE_S, dev, paced)
     rows = results.pop("answers")
     return {**results, "answers": rows} if with_rows else results
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mockint.channels.voice import shortest_answer
+from mockint.channels.voice import expected_answer
 from mockint.domain import Question, QuestionKind
 from mockint.feedback import analyze
 from mockint.speech.audio import Recorder, blocks_of
@@ -82,10 +82,47 @@ ESPEAK_AFTER = [
     "At the next audit we had no missed items at all.",
     "The next project I ran finished a week early.",
 ]
+# A development set, for setting the rules: other stories, voices and clips than the
+# benchmark's (`--dev`). Each is (situation, task, the sentence with "|", result).
+DEV_STORIES = [
+    ("I coordinate volunteers for a food bank in the north of the city. Last winter demand doubled in a month.",
+     "I had to find enough drivers to cover twice as many deliveries.",
+     "I called every volunteer who had left in the past year, um, | and asked what would bring them back.",
+     "Twenty of them came back, and we did not miss a single delivery that winter."),
+    ("I was a site engineer on a school extension, and the steel frame arrived with the wrong beams.",
+     "My job was to keep the pour on schedule while the supplier fixed the order.",
+     "I reworked the sequence so that the east wing went first, because | its beams were already correct.",
+     "We poured the slab on the planned day and the extension opened in time for September."),
+    ("In my last role I looked after the help desk for a law firm of about three hundred people.",
+     "The partners asked me to cut the number of password reset tickets.",
+     "We rolled out self-service resets, and | I ran short sessions for each floor.",
+     "Reset tickets fell from about two hundred a month to thirty."),
+    ("I was the pharmacist on a late shift when the dispensing robot stopped working.",
+     "I had to keep the discharge medicines flowing for the whole hospital.",
+     "I split the team in two, with one group, | picking by hand from the backup shelves.",
+     "Every patient who was due to go home that evening left with their medicines."),
+    ("I work as an analyst at an energy supplier, and our bill forecasts were often wrong in winter.",
+     "I was asked to find out why and to fix the model before the next cold spell.",
+     "The errors came from the weather data, which | arrived six hours late every Monday.",
+     "After we switched to a faster feed, the winter forecast error dropped from twelve to four percent."),
+    ("At the bakery where I was a supervisor, two of our four ovens failed in the week before a holiday.",
+     "I had to get every pre-order out on time with half the ovens.",
+     "We baked through the night in two shifts, and the morning team, | boxed the orders as they cooled.",
+     "All three hundred pre-orders were collected on time."),
+    ("As a teacher I took over a year nine class whose reading scores were the lowest in the school.",
+     "The head of department asked me to raise them by the end of the year.",
+     "I started every lesson with ten minutes of paired reading, then | we talked about what they had read.",
+     "By the summer the class average had risen by a full reading level."),
+    ("I led a small team in a call centre for an internet provider, and our calls were running long.",
+     "My manager wanted the average call under eight minutes without hurting satisfaction.",
+     "I listened to fifty calls and noticed that, uh, | most of the time went on checking the customer's address.",
+     "Once the address check was automated, calls averaged seven minutes and satisfaction went up."),
+]
+DEV_VOICES = [("en", 160), ("en-us+f3", 175)]
 ESPEAK_VOICES = [("en-us", 165), ("en-gb-x-rp", 150)]
 CLIP_GAP_SECONDS = 0.6  # between joined human clips: a speaker's pause between sentences
 HUMAN_WORDS = {"and", "because", "but"}
-HELD_OUT_CLIPS = 10  # LJ001-0001..0010 were looked at while setting the rules: not used here
+DEV_CLIPS = 10  # LJ001-0001..0010 are for setting the rules (--dev); the benchmark uses the others
 
 
 @dataclass
@@ -115,11 +152,15 @@ def splice_point(audio: np.ndarray, after_seconds: float) -> int:
     return start + int(np.argmin(levels)) * frame + frame // 2
 
 
-def human_answers(audio_dir: Path, transcriber: Transcriber, count: int) -> list[tuple[str, np.ndarray, int]]:
+def is_dev_clip(file: str) -> bool:
+    """Whether a clip of ../shared/audio belongs to the development set (LJ001-0001..0010)."""
+    return file.startswith("ljspeech/LJ001-00") and int(file[-6:-4]) <= DEV_CLIPS
+
+
+def human_answers(audio_dir: Path, transcriber: Transcriber, count: int, dev: bool) -> list[tuple[str, np.ndarray, int]]:
     """Real clips with a word to pause after: (name, int16 audio, splice sample), at most `count`."""
     manifest = json.loads((audio_dir / "manifest.json").read_text())
-    clips = [m for m in manifest if not m["file"].startswith("ljspeech/LJ001-00")
-             or int(m["file"][-6:-4]) > HELD_OUT_CLIPS]
+    clips = [m for m in manifest if is_dev_clip(m["file"]) == dev]
     found = []
     for item in clips:
         audio = read_audio(audio_dir / item["file"], SAMPLE_RATE)
@@ -144,17 +185,17 @@ def trimmed(audio: np.ndarray) -> np.ndarray:
     return audio[int(span[0] * SAMPLE_RATE) : int(np.ceil(span[1] * SAMPLE_RATE))]
 
 
-def planted_answers(audio_dir: Path | None, transcriber: Transcriber) -> list[PlantedAnswer]:
-    """Every benchmark answer: espeak-ng voices first, then the human clips."""
+def planted_answers(audio_dir: Path | None, transcriber: Transcriber, dev: bool = False) -> list[PlantedAnswer]:
+    """Every benchmark answer (or, with `dev`, the development set): espeak-ng voices first, then human clips."""
+    stories = DEV_STORIES if dev else list(zip(ESPEAK_BEFORE, ESPEAK_TASK, ESPEAK_ANSWERS, ESPEAK_AFTER))
     answers = []
-    for v, (voice, rate) in enumerate(ESPEAK_VOICES):
-        for i, text in enumerate(ESPEAK_ANSWERS):
+    for v, (voice, rate) in enumerate(DEV_VOICES if dev else ESPEAK_VOICES):
+        for i, (before, task, planted, after) in enumerate(stories):
             pause = PAUSES[(i + v) % len(PAUSES)]
-            story = f"{ESPEAK_BEFORE[i]} {ESPEAK_TASK[i]} {text} {ESPEAK_AFTER[i]}"
-            audio = espeak_answer(story, voice, rate, pause)
-            answers.append(PlantedAnswer(f"espeak {voice}: {text[:30]}...", audio, pause, speech_span(audio)[1]))
+            audio = espeak_answer(f"{before} {task} {planted} {after}", voice, rate, pause)
+            answers.append(PlantedAnswer(f"espeak {voice}: {planted[:30]}...", audio, pause, speech_span(audio)[1]))
     if audio_dir is not None and (audio_dir / "manifest.json").is_file():
-        found = human_answers(audio_dir, transcriber, 8)
+        found = human_answers(audio_dir, transcriber, 8, dev)
         between = np.zeros(round(CLIP_GAP_SECONDS * SAMPLE_RATE), np.int16)
         for i, (name, audio, at) in enumerate(found):
             pause = PAUSES[i % len(PAUSES)]
@@ -167,15 +208,15 @@ def planted_answers(audio_dir: Path | None, transcriber: Transcriber) -> list[Pl
     return answers
 
 
-def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: float) -> dict:
+def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: float, paced: bool = True) -> dict:
     """Feed one answer (1 s before, 6 s after) at real-time pace; was it cut, how long was the wait."""
     lead = np.zeros(SAMPLE_RATE, np.int16)
     mic = np.concatenate([lead, answer.audio, np.zeros(6 * SAMPLE_RATE, np.int16)])
     stream = StreamingTranscriber(transcriber)
     recorder = Recorder(None, end_silence_seconds=end_silence)
     started = time.perf_counter()
-    recording = recorder.collect(blocks_of(mic, BLOCK, paced=True), stream.feed, transcript=stream,
-                                 shortest_answer_seconds=shortest_answer(QUESTION))
+    recording = recorder.collect(blocks_of(mic, BLOCK, paced=paced), stream.feed, transcript=stream,
+                                 expected=expected_answer(QUESTION))
     transcript = stream.finish()
     analyze(transcript, question=QUESTION.text, kind=QUESTION.kind)
     ready = time.perf_counter()
@@ -189,14 +230,20 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
         "cut": bool(cut),
         "stop_reason": recording.stop_reason,
         "ended_after_silence_s": recording.ended_after_silence_seconds,
+        "end_verdict": recording.end_verdict,
         "feedback_after_last_word_s": None if cut else round(ready - heard_at, 2),
         "text": transcript.text,
     }
 
 
-def thinking_pause_results(audio_dir: Path | None, transcriber: Transcriber, end_silence: float) -> dict:
-    """The benchmark figures over every planted answer, and each answer's row."""
-    rows = [run_answer(a, transcriber, end_silence) for a in planted_answers(audio_dir, transcriber)]
+def thinking_pause_results(audio_dir: Path | None, transcriber: Transcriber, end_silence: float,
+                           dev: bool = False, paced: bool = True) -> dict:
+    """The benchmark figures over every planted answer, and each answer's row.
+
+    `dev`: the development set instead. `paced=False` feeds the audio as fast as it is
+    transcribed: the same verdicts (the collector waits for the text), no real waits.
+    """
+    rows = [run_answer(a, transcriber, end_silence, paced) for a in planted_answers(audio_dir, transcriber, dev)]
     waits = [r["feedback_after_last_word_s"] for r in rows if r["feedback_after_last_word_s"] is not None]
     return {
         "feedback_after_last_word_s": round(statistics.median(waits), 2) if waits else None,

@@ -10,24 +10,31 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from mockint.channels.base import Reply
-from mockint.domain import Answer, Question
+from mockint.domain import STORY_KINDS, Answer, Question
 from mockint.feedback.length import targets
+from mockint.feedback.star import reaches_result
 from mockint.speech.audio import discard_typed_input
 from mockint.speech.audiofile import write_audio
 from mockint.speech.base import LevelMeter, Microphone, SpeechToText, TextToSpeech
 from mockint.speech.commands import COMMAND_MAX_SPEECH_SECONDS, spoken_command
 from mockint.speech.stt import StreamingTranscriber
+from mockint.speech.turn import ExpectedAnswer
 
 AUDIO_SUFFIX = ".flac"  # lossless and half the size of WAV
 HELP = ("Answer out loud and stop when you are done. Say \"could you repeat the question\", \"skip this one\" "
         "or \"let's stop here\" at any time; Ctrl-C ends the session.")
 
 
-def shortest_answer(question: Question | None) -> float | None:
-    """Seconds of speech below which an answer to this question is surely not finished."""
+def expected_answer(question: Question | None) -> ExpectedAnswer | None:
+    """What an answer to this question needs before a short pause may end it.
+
+    Its shortest sensible length (the low end of the spoken length target: 25 s for a
+    story); a story that has already reached its result may end sooner.
+    """
     if question is None:
         return None
-    return targets(question.kind)[1][0]  # the low end of the spoken length target (25 s for a story)
+    story = question.kind in STORY_KINDS
+    return ExpectedAnswer(targets(question.kind)[1][0], reaches_result if story else None)
 
 
 class VoiceChannel:
@@ -63,7 +70,7 @@ class VoiceChannel:
             with self.meter or nullcontext():
                 recording = self.microphone.record_answer(
                     on_chunk=stream.feed, transcript=stream, on_level=self.meter,
-                    shortest_answer_seconds=shortest_answer(self.question),
+                    expected=expected_answer(self.question),
                 )
         except KeyboardInterrupt:
             stream.cancel()

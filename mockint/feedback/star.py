@@ -45,6 +45,7 @@ from mockint.feedback.cues import (
     subject_verbs,
 )
 from mockint.feedback.clauses import CLAUSE_JOINERS, clauses
+from mockint.feedback.fillers import find_fillers
 from mockint.feedback.narrative import present_action, tells_ending
 from mockint.text import Sentence, split_sentences
 from mockint.feedback.thresholds import ENDING_SENTENCES, LONG_SENTENCE_WORDS, MAX_EVIDENCE
@@ -296,3 +297,17 @@ def count_ownership(units: list[Unit], story: bool) -> Ownership:
             elif word in {"we", "we've", "we'd", "we're", "we'll"}:
                 we += 1
     return Ownership(i=i, we=we)
+
+
+def reaches_result(text: str) -> bool:
+    """Whether a story told so far has got to how it turned out: a result with or after its last action.
+
+    The end-of-turn rules ask this at each pause of a spoken story: one whose last step
+    has no outcome after it is still being told, however finished its last sentence
+    sounds. Only the last two sentences count, and only from the last action's clause on.
+    """
+    units = read_units(text, find_fillers(text))
+    label_parts(units)
+    closing = set(sorted({u.sentence.start for u in units})[-2:])
+    last_action = max((i for i, u in enumerate(units) if "action" in u.parts), default=0)
+    return any("result" in u.parts and u.sentence.start in closing for u in units[last_action:])

@@ -20,7 +20,7 @@ import numpy as np
 
 from mockint.errors import DeviceError
 from mockint.speech.collector import AnswerCollector, OnLevel, Recording, TranscriptSoFar
-from mockint.speech.turn import TurnRules
+from mockint.speech.turn import ExpectedAnswer, TurnRules
 from mockint.speech.vad import SAMPLE_RATE
 
 QUEUE_SECONDS = 60.0  # audio the reader may run ahead of the collector (a virtual microphone is unpaced)
@@ -52,12 +52,12 @@ class Recorder:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         transcript: TranscriptSoFar | None = None,
         on_level: OnLevel | None = None,
-        shortest_answer_seconds: float | None = None,
+        expected: ExpectedAnswer | None = None,
     ) -> Recording:
         """Record until the end of the answer (see turn.py), the length limit, or Enter.
 
-        `shortest_answer_seconds`: the shortest sensible answer to the question asked; a
-        pause before that much speech is never taken for the end after a short silence.
+        `expected`: what the question asks for; a pause before its shortest sensible answer
+        is not taken for the end after a short silence, unless the answer has reached its end.
         """
         from mockint.speech.devices import load_sounddevice
 
@@ -73,8 +73,7 @@ class Recorder:
             ) from None
         with stream, BlockReader(stream, block, round(QUEUE_SECONDS / self.BLOCK_SECONDS)) as blocks:
             stop = enter_pressed if sys.stdin.isatty() else None
-            return self.collect(blocks, on_chunk, stop, transcript=transcript, on_level=on_level,
-                                shortest_answer_seconds=shortest_answer_seconds)
+            return self.collect(blocks, on_chunk, stop, transcript=transcript, on_level=on_level, expected=expected)
 
     def collect(
         self,
@@ -84,14 +83,14 @@ class Recorder:
         *,
         transcript: TranscriptSoFar | None = None,
         on_level: OnLevel | None = None,
-        shortest_answer_seconds: float | None = None,
+        expected: ExpectedAnswer | None = None,
     ) -> Recording:
         """Run blocks of int16 audio from any source through the end-of-answer rules."""
         rules = self.rules
-        if shortest_answer_seconds is not None:
+        if expected is not None:
             rules = replace(rules, quick_after_speech_seconds=max(rules.quick_after_speech_seconds,
-                                                                  shortest_answer_seconds))
-        collector = AnswerCollector(rules, self.sample_rate, on_chunk, transcript, on_level)
+                                                                  expected.shortest_seconds))
+        collector = AnswerCollector(rules, self.sample_rate, on_chunk, transcript, on_level, expected)
         for block in blocks:
             if collector.push(block):
                 break

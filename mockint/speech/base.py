@@ -16,6 +16,7 @@ from mockint.domain import Transcript
 
 if TYPE_CHECKING:
     from mockint.speech.collector import Recording, TranscriptSoFar
+    from mockint.speech.turn import ExpectedAnswer
     from mockint.speech.stt import Piece
 
 
@@ -71,12 +72,13 @@ class Microphone(Protocol):
         on_chunk: Callable[[np.ndarray], None] | None = None,
         transcript: "TranscriptSoFar | None" = None,
         on_level: Callable[[float, float, bool], None] | None = None,
-        shortest_answer_seconds: float | None = None,
+        expected: "ExpectedAnswer | None" = None,
     ) -> "Recording":
         """Record until the end of the answer; each chunk of audio is passed to on_chunk as it arrives.
 
-        `shortest_answer_seconds`: the shortest sensible answer to the question asked, so
-        that a candidate who stops early to think is not taken to have finished.
+        `expected`: what the question asks for (its shortest sensible answer, and whether
+        the text so far has reached its end), so that a candidate who stops early to think
+        is not taken to have finished.
 
         `transcript` (a StreamingTranscriber fed by on_chunk) is asked for the text at each
         pause, so the end of the answer depends on how finished it sounds (speech/turn.py).

@@ -14,8 +14,10 @@ from typing import Protocol
 import numpy as np
 
 from mockint.speech.commands import spoken_command
-from mockint.speech.prosody import ProsodyTracker
-from mockint.speech.turn import EndpointState, StopReason, TurnRules, advance, required_silence, text_ending
+from mockint.speech.prosody import ProsodyTracker, describe
+from mockint.speech.turn import (
+    EndpointState, ExpectedAnswer, StopReason, TurnRules, advance, required_silence, text_ending,
+)
 from mockint.speech.vad import SAMPLE_RATE, SILENT_DB, SpeechDetector
 
 OnLevel = Callable[[float, float, bool], None]  # (level dBFS, seconds of answer so far, answer started)
@@ -68,6 +70,7 @@ class Recording:
     waited_seconds: float  # silence before the candidate started, not part of the answer
     speech_seconds: float  # from the start of speech to the end of the last speech, by sample count
     ended_after_silence_seconds: float | None = None  # the pause that ended it ("silence" only)
+    end_verdict: str | None = None  # why that pause was long enough, for benchmarks and logs
 
     @property
     def spoke(self) -> bool:
@@ -100,8 +103,10 @@ class AnswerCollector:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         transcript: TranscriptSoFar | None = None,
         on_level: OnLevel | None = None,
+        expected: ExpectedAnswer | None = None,
     ):
         self.rules = rules
+        self.expected = expected  # what the question asks for (its reached_end is asked at pauses)
         self.sample_rate = sample_rate
         self.on_chunk = on_chunk
         self.transcript = transcript
@@ -118,8 +123,9 @@ class AnswerCollector:
         self.required: float | None = None  # seconds of silence that end the current pause, once known
         self.text_missing = False  # the current pause's transcript was not ready when asked
         self.asked_at = 0.0  # where on the answer's timeline the current pause's text was asked for
-        self.after_sentence = False  # the current pause follows a finished sentence
+        self.after_sentence = False  # the current pause follows a finished sentence, the voice falling
         self.resumed_after_sentence = 0.0  # the longest such pause the candidate came back from
+        self.verdict: str | None = None  # how the current pause's silence was decided
 
     def push(self, block: np.ndarray) -> StopReason | None:
         """Take the next block of samples; return why to stop, or None to keep recording."""
@@ -174,15 +180,25 @@ class AnswerCollector:
         ending = self.prosody.ending()
         spoken = (self.state.last_speech_end - self.state.speech_start) / self.sample_rate
         text_end = None if text is None else text_ending(text)
-        self.after_sentence = text_end == "finished"
-        return required_silence(
+        falling = ending is not None and ending.falling()
+        judge = self.expected.reached_end if self.expected is not None else None
+        reached_end = text_end == "finished" and judge is not None and judge(text)
+        required = required_silence(
             text_end,
-            ending is not None and ending.falling(),
+            falling,
             spoken,
             self.rules,
             command=text is not None and spoken_command(text) is not None,
             resumed_after_sentence_seconds=self.resumed_after_sentence,
+            reached_end=reached_end,
         )
+        # A pause after a finished sentence, the voice falling, that the candidate comes back
+        # from says how long they pause between sentences (however early in the answer).
+        self.after_sentence = text_end == "finished" and falling
+        tail = " ".join((text or "").split()[-5:])
+        self.verdict = (f"text {text_end} (...{tail}), voice {'falling' if falling else 'not falling'} ({describe(ending)}), "
+                        f"{spoken:.1f} s spoken{', reached its end' if reached_end else ''}, resumed {self.resumed_after_sentence:.1f} s: {required:.1f} s")
+        return required
 
     def _emit(self, until: int) -> None:
         """Pass the audio received up to sample `until` on to on_chunk, once the answer has begun."""
@@ -218,4 +234,5 @@ class AnswerCollector:
             waited_seconds=start / rate,
             speech_seconds=(self.state.last_speech_end - start) / rate,
             ended_after_silence_seconds=self.state.pause_samples() / rate if reason == "silence" else None,
+            end_verdict=self.verdict if reason == "silence" else None,
         )

@@ -72,6 +72,14 @@ class Ending:
         return self.level_change <= -6.0
 
 
+def describe(ending: Ending | None) -> str:
+    """An Ending in words, for logs and benchmark rows: "pitch -3.7 st, level -2.0 dB"."""
+    if ending is None:
+        return "too short to tell"
+    pitch = "pitch unknown" if ending.pitch_change is None else f"pitch {ending.pitch_change:+.1f} st"
+    return f"{pitch}, level {ending.level_change:+.1f} dB"
+
+
 def ending_of(pitches: list[float | None], levels: list[float]) -> Ending | None:
     """The Ending of a run of speech frames (oldest first), or None if it is too short to tell."""
     final = round(FINAL_SECONDS / FRAME_SECONDS)

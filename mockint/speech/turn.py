@@ -12,7 +12,8 @@ answer sounds at the start of the pause:
 - a voice that does not fall, or less speech so far than the question's shortest sensible
   answer (25 s for a story; at least 5 s): PATIENT too (Whisper often ends a piece cut at a
   comma with a full stop, or drops a trailing "and", so the text alone cannot tell; and
-  someone who stops early in an answer is thinking, not done);
+  someone who stops early in an answer is thinking, not done), unless what was said has
+  reached the end a story needs, its result: then a short story may end QUICK too;
 - a spoken command ("skip this one"): QUICK;
 - text without punctuation and a falling voice: the configured end silence, as before.
 
@@ -22,6 +23,7 @@ Durations are sample counts, so the verdicts do not depend on how fast audio arr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -29,6 +31,15 @@ from mockint.speech.vad import SAMPLE_RATE
 
 StopReason = Literal["silence", "max_length", "enter", "no_speech", "input_ended"]
 TextEnd = Literal["finished", "unfinished", "open"]
+
+
+@dataclass(frozen=True)
+class ExpectedAnswer:
+    """What the question being answered asks for, as far as the end of the turn goes."""
+
+    shortest_seconds: float  # less speech than this is not yet an answer...
+    # ...unless this says the text so far has got where the answer must go (a story's result)
+    reached_end: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,9 @@ class TurnRules:
     # someone who stops there is thinking, even after a finished sentence. The voice
     # channel raises it to the shortest sensible answer to the question being asked.
     quick_after_speech_seconds: float = 5.0
+    # A story that has reached its result may end quickly after this much speech, even when
+    # it is shorter than the question's shortest sensible answer.
+    least_speech_seconds: float = 5.0
     # A quick end waits this much longer than the longest sentence-end pause the candidate
     # has already come back from in this answer (their rhythm, not a cut-off).
     habit_margin_seconds: float = 0.4
@@ -85,6 +99,9 @@ TRAILING_QUOTES = "\"'”’)]"
 SUBORDINATORS = {"when", "if", "because", "although", "though", "while", "since", "unless", "until", "once",
                  "whenever", "after", "before", "as"}
 SHORT_OPENER_WORDS = 4  # "In my last role." is a prepositional opener, not a sentence
+# A sentence this long that opens with a subordinator holds its main clause too, comma or
+# not: "Once the check was automated calls averaged seven minutes." (Whisper drops commas).
+LONG_CLAUSE_WORDS = 10
 SENTENCE = re.compile(r"[^.!?…]+[.!?…]*$")
 
 
@@ -115,26 +132,29 @@ def is_fragment(sentence: str) -> bool:
     """Whether a "sentence" is the opening of one: a subordinate clause or a short prepositional phrase."""
     words = [re.sub(r"[^\w']", "", w.lower()) for w in sentence.split()]
     words = [w for w in words if w and not FILLER.match(w)]
-    if not words or "," in sentence:
+    if not words or "," in sentence or len(words) >= LONG_CLAUSE_WORDS:
         return False
     return words[0] in SUBORDINATORS or (words[0] in PREPOSITIONS and len(words) <= SHORT_OPENER_WORDS)
 
 
 def required_silence(
     ending: TextEnd | None, voice_falling: bool, speech_seconds: float, rules: TurnRules, command: bool = False,
-    resumed_after_sentence_seconds: float = 0.0,
+    resumed_after_sentence_seconds: float = 0.0, reached_end: bool = False,
 ) -> float:
     """Seconds of silence that end the answer at this pause.
 
     `ending` is None when the transcript is not known (yet): then only a pause longer
     than any thinking pause ends the answer. `command`: the whole utterance so far is a
     spoken command ("skip this one"), which is over as soon as it is said.
-    `resumed_after_sentence_seconds`: the longest pause after a finished sentence that the
-    candidate came back from earlier in this answer.
+    `resumed_after_sentence_seconds`: the longest pause after a finished sentence, the voice
+    falling, that the candidate came back from earlier in this answer. `reached_end`: what
+    was said has got where the answer must go (a story's result), so a short answer is not
+    held to the question's shortest sensible length.
     """
     if command:
         return rules.quick_seconds
-    if ending is None or ending == "unfinished" or speech_seconds < rules.quick_after_speech_seconds:
+    least = rules.least_speech_seconds if reached_end else rules.quick_after_speech_seconds
+    if ending is None or ending == "unfinished" or speech_seconds < least:
         return rules.patient_seconds
     if not voice_falling:  # "I ran the on-call rotation, [pause]" often comes out as a full stop
         return rules.patient_seconds

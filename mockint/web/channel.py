@@ -28,6 +28,7 @@ from mockint.domain import Answer, Question
 from mockint.errors import DeviceError
 from mockint.speech.audio import Recorder
 from mockint.speech.collector import OnLevel, Recording, TranscriptSoFar
+from mockint.speech.turn import ExpectedAnswer
 from mockint.speech.base import SpeechRenderer
 
 Send = Callable[[dict], None]  # hands a message to the page (thread-safe, never blocks)
@@ -148,14 +149,14 @@ class BrowserMicrophone:
 
     def record_answer(self, on_chunk: Callable[[np.ndarray], None] | None = None,
                       transcript: TranscriptSoFar | None = None, on_level: OnLevel | None = None,
-                      shortest_answer_seconds: float | None = None) -> Recording:
+                      expected: ExpectedAnswer | None = None) -> Recording:
         """Take the page's audio until the answer ends (pause, Stop, length limit, lost microphone).
 
-        `shortest_answer_seconds`: as for the terminal's Recorder, no quick end before that much speech.
+        `expected`: as for the terminal's Recorder, what the question asks for.
         """
         self.lost, self.interrupted_by, self._stop = False, None, False
         recording = self.recorder.collect(self._blocks(), on_chunk, lambda: self._stop, transcript=transcript,
-                                          on_level=on_level, shortest_answer_seconds=shortest_answer_seconds)
+                                          on_level=on_level, expected=expected)
         self.spoke = recording.spoke
         self.send({"type": "recording_ended", "reason": "lost" if self.lost else recording.stop_reason})
         if self.lost:  # said at once: the transcription of what was said still takes a moment

@@ -168,3 +168,16 @@ def test_questions_about_one_past_event_are_story_questions(question):
                                       "What is your biggest weakness?"])
 def test_superlatives_that_ask_for_no_event_are_not_story_questions(question):
     assert classify_question(question) != QuestionKind.behavioral
+
+
+def test_a_story_reaches_its_result_only_when_an_outcome_follows_its_last_step():
+    from mockint.feedback.star import reaches_result
+
+    told = ("Last winter demand at the food bank doubled in a month. I had to find enough drivers. "
+            "I called every volunteer who had left in the past year")
+    assert not reaches_result(told + ", um,")
+    assert not reaches_result(told + ".")  # a step, and nothing yet about how it turned out
+    assert reaches_result(told + ". Twenty of them came back, and we did not miss a single delivery.")
+    # an outcome word early in the story ("on time" in the task) does not end it
+    assert not reaches_result("One spring a shipment did not arrive. I had to keep three orders on time. "
+                              "I split the team in two, with one group.")

@@ -61,11 +61,11 @@ class FromAudio:
     def __init__(self, audio):
         self.audio = audio
 
-    def record_answer(self, on_chunk=None, transcript=None, on_level=None, shortest_answer_seconds=None):
+    def record_answer(self, on_chunk=None, transcript=None, on_level=None, expected=None):
         from mockint.speech.audio import Recorder, blocks_of
 
         return Recorder(None).collect(blocks_of(self.audio, 1600), on_chunk, transcript=transcript, on_level=on_level,
-                                      shortest_answer_seconds=shortest_answer_seconds)
+                                      expected=expected)
 
 
 @pytest.mark.parametrize("said, action", [("Could you repeat the question?", "repeat"),

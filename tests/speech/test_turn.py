@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from mockint.speech.collector import AnswerCollector
-from mockint.speech.turn import TurnRules, is_fragment, required_silence, text_ending
+from mockint.speech.turn import ExpectedAnswer, TurnRules, is_fragment, required_silence, text_ending
 
 RULES = TurnRules()
 
@@ -126,6 +126,40 @@ def test_no_quick_end_before_the_shortest_sensible_answer_to_the_question():
     story = replace(RULES, quick_after_speech_seconds=25.0)
     assert required_silence("finished", True, 12.0, story) == RULES.patient_seconds
     assert required_silence("finished", True, 26.0, story) == RULES.quick_seconds
+
+
+def test_a_story_that_has_reached_its_result_may_end_before_the_shortest_answer():
+    story = replace(RULES, quick_after_speech_seconds=25.0)
+    assert required_silence("finished", True, 18.0, story, reached_end=True) == RULES.quick_seconds
+    # but not when the words are mid-clause, the voice holds up, or it is only the opening
+    assert required_silence("unfinished", True, 18.0, story, reached_end=True) == RULES.patient_seconds
+    assert required_silence("finished", False, 18.0, story, reached_end=True) == RULES.patient_seconds
+    assert required_silence("finished", True, 3.0, story, reached_end=True) == RULES.patient_seconds
+
+
+def test_the_collector_asks_whether_the_answer_has_reached_its_end():
+    # 18 s of speech ending on a finished sentence, the voice falling: short of a story's 25 s,
+    # so it ends quickly only when the question's judge says the story has got to its result.
+    audio = np.concatenate([np.zeros(8000, np.int16), glide(17.5, 140, 140, 1.0, 1.0),
+                            glide(0.5, 140, 100, 1.0, 0.5), np.zeros(6 * 16000, np.int16)])
+    said = "We moved the release, and the client renewed the contract."
+    asked = []
+
+    def judge(text):
+        asked.append(text)
+        return True
+
+    waits = {}
+    for name, expected in (("result", ExpectedAnswer(25.0, judge)), ("no judge", ExpectedAnswer(25.0))):
+        rules = replace(RULES, quick_after_speech_seconds=expected.shortest_seconds)
+        collector = AnswerCollector(rules, transcript=ScriptedTranscript(said), expected=expected)
+        for start in range(0, audio.size, 1600):
+            if collector.push(audio[start : start + 1600]):
+                break
+        waits[name] = collector.finish().ended_after_silence_seconds
+    assert asked == [said]
+    assert waits["result"] == pytest.approx(RULES.quick_seconds, abs=0.05)
+    assert waits["no judge"] == pytest.approx(RULES.patient_seconds, abs=0.05)
 
 
 def test_the_collector_learns_the_candidates_pause_between_sentences():
