@@ -10,7 +10,7 @@ analyzer (mockint.feedback.analyze) and the real chooser (mockint.questions.foll
 Prints, per labelled gap: how many answers, how often "needs a follow-up" was right, how often the
 gap was right, and how many follow-ups named a clause of the answer. --show prints each answer's
 follow-up (for the dev set: never run it on the evaluation set, follow_up_cases.jsonl).
---sheet writes, under tests/data/question_eval/followups_blind/, `sheet.csv` (item, role, question,
+--sheet writes, under tests/data/question_eval/followups_blind/ (or --sheet-dir), `sheet.csv` (item, role, question,
 answer, follow_up or "(none)", in shuffled order), an empty `ratings.csv` for a separate rater
 (item, names_content, right_gap, natural: y/n, comment) and `key.csv` (item to case id and the
 chosen gap, for whoever reports the ratings; not for the rater). It will not overwrite ratings.
@@ -73,8 +73,9 @@ def report(results: list[dict]) -> None:
         print("wrong gaps (labelled -> chosen): " + ", ".join(f"{a}->{b} x{n}" for (a, b), n in confusion.most_common()))
 
 
-def write_sheet(results: list[dict], seed: int) -> None:
+def write_sheet(results: list[dict], seed: int, sheet_dir: Path = SHEET_DIR) -> None:
     """The rater's sheet (shuffled, labels and chosen gaps hidden), an empty ratings file, and the key."""
+    SHEET_DIR = sheet_dir
     SHEET_DIR.mkdir(parents=True, exist_ok=True)
     ratings = SHEET_DIR / "ratings.csv"
     if ratings.exists() and any(row.get("names_content") for row in csv.DictReader(ratings.open())):
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every follow-up (dev set only)")
     parser.add_argument("--sheet", action="store_true", help="write the blind sheet and an empty ratings file")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--sheet-dir", type=Path, default=SHEET_DIR, help="where --sheet writes (one folder per set)")
     args = parser.parse_args(argv)
     path = Path(args.file)
     if not path.is_file():
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{mark}{r['id']} [{r['labels']['gap']} -> {r['got_gap']}] {r['follow_up'] or '(none)'}")
     report(results)
     if args.sheet:
-        write_sheet(results, args.seed)
+        write_sheet(results, args.seed, args.sheet_dir)
     return 0
 
 

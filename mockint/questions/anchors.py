@@ -128,7 +128,9 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         claimed = [c for c in every if claim and claim.lower() in c.lower()]
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
-        return (claimed or named or vague or [""])[0], False
+        # A figure explained with nothing but itself: the first thing the candidate says they did.
+        done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)]
+        return (claimed or named or vague or done or [""])[0], False
     if gap == "decision":
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c)]
         return (chosen[0] if chosen else ""), False

@@ -1,14 +1,17 @@
 """Which gap in an answer a second-round interviewer would probe: pure reading of the facts.
 
 Five gaps, in the order an interviewer goes after them:
-- detail: the answer is thin (very short) or a story question got no story at all;
+- detail: the answer is thin (very short), general (short, with nothing specific in it: no
+  number, name or moment), or a story question got no story at all;
 - result: a story that never says how it ended;
 - own_part: a story told entirely as "we";
 - evidence: a vague claim ("much faster", "improved a lot", "a huge deal") with no measure
   after it. A digit is not enough: numbers repeated from the question, error codes ("502s"),
   years and labels ("year 10") are not evidence; numbers before the claim describe what was
-  done, not what came of it;
-- decision: a choice ("I'd use Cassandra", "we decided to...") with no reason given.
+  done, not what came of it. Likewise a figure the question cites ("you cut agency spend
+  by 30%") explained with nothing but the figure itself;
+- decision: a choice ("I'd use Cassandra", "we decided to...") with no reason given, or
+  one set against its alternative ("rather than wait") with no reason next to it.
 A strong answer has none of these, and gets no follow-up.
 """
 
@@ -24,6 +27,11 @@ from mockint.text import split_sentences
 Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
 
 THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
+GENERAL_WORDS = 60  # under this, an answer with nothing specific in it is general habits, not an example
+# Something specific: a moment ("last spring", "one night", "when I"), a place of work, an example.
+SPECIFIC = re.compile(r"\b(?:last|once|one (?:day|night|time|morning|evening|shift|week)|yesterday|when I|when we|"
+                      r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
+                      re.IGNORECASE)
 
 # How a story ended: change, outcome and "afterwards" wording. Actions such as "I launched"
 # are deliberately absent: they tell what was done, not what came of it.
@@ -76,6 +84,8 @@ REASON = re.compile(
     r"if (?:it|it's|they|they're|that|the|there|he|she|we|I|nothing|anything)\b)\b",
     re.IGNORECASE,
 )
+STRONG_REASON = re.compile(r"\b(?:because|cause|since(?! then)|so that|the reason|given that|otherwise|trade-?offs?)\b",
+                           re.IGNORECASE)
 ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|over the|alternatives?|options?|considered|versus|vs)\b",
                          re.IGNORECASE)
 # A plan in a situational answer: every "I'd ..." is a choice.
@@ -84,7 +94,7 @@ PLAN = re.compile(r"\b(?:I'd|I would|I'll|I will|I'm going to|we'd|we would)\s+(
 # A choice in a technical or story answer.
 CHOICE = re.compile(
     r"\b(?:I|we|I'd|we'd|I would|we would)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:use|go with|choose|pick|opt for|"
-    r"prefer|recommend|switch to|decided|chose|went with|picked|opted|settled on|made the call)\b",
+    r"prefer|recommend|switch to|decided|chose|went with|picked|opted|settled on|made the call|go for|went for)\b",
     re.IGNORECASE,
 )
 
@@ -131,7 +141,8 @@ def measures(text: str, question_numbers: set[str]) -> list[str]:
         if LABEL_BEFORE.search(text[:m.start()]) and not m.group("pre"):
             continue
         found.append(m.group())
-    found += [m.group() for m in NUMBER_WORDS.finditer(text)]
+    # "double-check" and "triple check" say how carefully, not how much.
+    found += [m.group() for m in NUMBER_WORDS.finditer(text) if not re.match(r"[\s-]?check", text[m.end():])]
     return found
 
 
@@ -161,6 +172,28 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
     return None
 
 
+def unexplained_figure(answer: str, question: Question) -> bool:
+    """Whether the question cites the candidate's own figure ("you cut agency spend by 30%": a story
+    or first-round question) and the answer adds no measure of its own to explain it."""
+    asked = numbers_in(question.text)
+    return question.kind in STORY_KINDS and bool(asked) and not measures(answer, asked)
+
+
+def names_something(answer: str) -> bool:
+    """Whether the answer names anything: a capitalised name inside a sentence (not "I", not an acronym)."""
+    for sentence in split_sentences(answer):
+        for word in re.findall(r"[A-Za-z][\w'’-]*", sentence.text)[1:]:
+            if word[0].isupper() and word[1:2].islower() and word not in {"I", "I'd", "I'm", "I'll", "I've"}:
+                return True
+    return False
+
+
+def is_general(answer: str, question: str, words: int) -> bool:
+    """Whether a short answer stays general: no measure, no name, no moment or example, no reason in it."""
+    return (words < GENERAL_WORDS and not measures(answer, numbers_in(question)) and not names_something(answer)
+            and not SPECIFIC.search(answer) and not STRONG_REASON.search(answer))
+
+
 def tells_ending(answer: str) -> bool:
     """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
     return bool(OUTCOME.search(answer) or any(pattern.search(answer) for _, pattern in VAGUE))
@@ -179,12 +212,23 @@ def only_we(feedback: Feedback) -> bool:
 
 def unexplained_choice(question: Question, answer: str) -> str | None:
     """The sentence that makes a choice without a reason anywhere in the answer, or None."""
-    if REASON.search(answer) or question.kind == QuestionKind.culture:
+    if question.kind == QuestionKind.culture:
         return None
     pattern = PLAN if question.kind == QuestionKind.situational else CHOICE
-    for sentence in split_sentences(answer):
-        if pattern.search(sentence.text):
-            return sentence.text
+    sentences = [s.text for s in split_sentences(answer)]
+    # In an answer that gives no reason outright ("because", "so that"), a choice set against
+    # its alternative needs its own: "I'd call the fire brigade rather than wait" is not
+    # explained by a "to make sure" about something else.
+    for i, sentence in enumerate(sentences if not STRONG_REASON.search(answer) else []):
+        nearby = " ".join(sentences[i : i + 2])
+        if (pattern.search(sentence) or CHOICE.search(sentence)) and ALTERNATIVE.search(sentence) \
+                and not REASON.search(nearby):
+            return sentence
+    if REASON.search(answer):
+        return None
+    for sentence in sentences:
+        if pattern.search(sentence):
+            return sentence
     return None
 
 
@@ -200,8 +244,10 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "result"
     if story and only_we(feedback):
         return "own_part"
-    if unbacked_claim(answer, question.text):
+    if unbacked_claim(answer, question.text) or unexplained_figure(answer, question):
         return "evidence"
     if unexplained_choice(question, answer):
         return "decision"
+    if is_general(answer, question.text, feedback.word_count):  # nothing else to probe: ask for an example
+        return "detail"
     return None

@@ -14,7 +14,7 @@ import re
 
 from mockint.domain import STORY_KINDS, Feedback, Question, QuestionKind
 from mockint.questions.anchors import anchor
-from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, unbacked_claim
+from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, unbacked_claim, unexplained_figure
 from mockint.questions.templates import toml_template
 
 GAP_REASONS: dict[Gap, str] = {
@@ -31,7 +31,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     """Which list of asks fits the answer's form (story or plan, change or size, ...); "" for the plain list."""
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
-        return claim.kind if claim else "change"
+        if claim:
+            return claim.kind
+        return "figure" if unexplained_figure(feedback.transcript, question) else "change"
     if gap == "decision":
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
         return f"named_{tense}" if ALTERNATIVE.search(named) else tense

@@ -12,6 +12,7 @@ from mockint.feedback.analyze import analyze
 from mockint.questions.anchors import tidy, to_you, without_fillers
 from mockint.questions.answer_gaps import find_gap, measures, unbacked_claim
 from mockint.questions.followups import choose_follow_up
+from mockint.questions.templates import toml_template
 
 STORY = Question(text="Tell me about a time you cut costs: what did you do and what changed?",
                  kind=QuestionKind.behavioral, competency="ownership")
@@ -163,3 +164,43 @@ def test_a_thin_motivation_answer_is_asked_for_an_example_not_for_steps():
     assert q.text.startswith("You said you like the company and its values.")  # "really" adds nothing said back
     assert "example" in q.text or "experience" in q.text
     assert "step by step" not in q.text
+
+
+def test_a_figure_from_the_question_explained_only_by_itself_is_an_evidence_gap():
+    cited = Question(text="In your first interview you said you cut agency spend by 30%. How did you do that?",
+                     kind=QuestionKind.first_round)
+    vague = ("So the 30% was really about better planning, being more on top of the rota. I worked closely with the "
+             "bank office and the team pulled together, and by the end of the year we had hit that 30%.")
+    assert find_gap(cited, feedback(vague)) == "evidence"
+    follow_up = choose_follow_up(cited, feedback(vague), random.Random(1))
+    asks = toml_template("follow_ups.toml")["evidence"]["asks"]["figure"]
+    assert follow_up.text.startswith("You said you worked closely with the bank office.")
+    assert any(follow_up.text.endswith(ask) for ask in asks)
+    backed = vague.replace("better planning", "moving 40 night shifts from agency to bank staff each month")
+    assert find_gap(cited, feedback(backed)) is None
+    # a technical question's figure is a requirement, not the candidate's claim
+    design = Question(text="How would you store 10,000 writes per second?", kind=QuestionKind.technical)
+    assert find_gap(design, feedback("I'd use a key-value store with the short code as the key because reads "
+                                     "dominate, with a cache in front and codes handed out in ranges.", story=False)) \
+        != "evidence"
+
+
+def test_a_short_answer_of_general_habits_gets_asked_for_an_example():
+    asked = Question(text="How do you make sure you don't make dispensing errors?", kind=QuestionKind.technical)
+    habits = ("I always double check everything and I follow the SOPs. I'm very careful and I don't rush, even when "
+              "it's busy. If I'm not sure about something I always ask the pharmacist before it goes out.")
+    assert find_gap(asked, feedback(habits, story=False)) == "detail"
+    example = habits + " Last month that caught a methotrexate dose written daily instead of weekly."
+    assert find_gap(asked, feedback(example, story=False)) is None
+
+
+def test_a_choice_set_against_its_alternative_needs_its_own_reason():
+    lift = Question(text="A lift stops between floors with someone inside. What do you do?",
+                    kind=QuestionKind.situational)
+    plan = ("First I'd talk to the person through the intercom and keep them calm. I'd send someone to make sure the "
+            "lift isn't called from other floors. I'd call the fire brigade straight away rather than wait for the "
+            "contractor. Once they were out I'd take the lift out of service and log it.")
+    assert find_gap(lift, feedback(plan, story=False)) == "decision"
+    reasoned = plan.replace("rather than wait for the contractor.",
+                            "rather than wait for the contractor, because they can be an hour away on a Friday.")
+    assert find_gap(lift, feedback(reasoned, story=False)) is None
