@@ -300,14 +300,19 @@ def count_ownership(units: list[Unit], story: bool) -> Ownership:
 
 
 def reaches_result(text: str) -> bool:
-    """Whether a story told so far has got to how it turned out: a result with or after its last action.
+    """Whether a story told so far has got to how it turned out: an outcome with or after its last step.
 
     The end-of-turn rules ask this at each pause of a spoken story: one whose last step
     has no outcome after it is still being told, however finished its last sentence
-    sounds. Only the last two sentences count, and only from the last action's clause on.
+    sounds. Stricter than the STAR feedback, because a wrong yes cuts the candidate off:
+    the story must have a step told in the past ("I called", not a narrated "I call"),
+    and the result must be outcome wording (not only a closing remark), in the last two
+    sentences, from the last step's clause on.
     """
     units = read_units(text, find_fillers(text))
     label_parts(units)
+    if not any(find_action(u.words)[0] and not find_action(u.words)[1] for u in units):
+        return False
     closing = set(sorted({u.sentence.start for u in units})[-2:])
     last_action = max((i for i, u in enumerate(units) if "action" in u.parts), default=0)
-    return any("result" in u.parts and u.sentence.start in closing for u in units[last_action:])
+    return any(u.outcome and "result" in u.parts and u.sentence.start in closing for u in units[last_action:])
