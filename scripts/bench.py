@@ -48,7 +48,7 @@ from mockint.speech.audiofile import read_audio  # noqa: E402
 from mockint.speech.stt import StreamingTranscriber, Transcriber  # noqa: E402
 from mockint.speech.vad import SAMPLE_RATE  # noqa: E402
 from mockint.speech.wer import word_error_rate  # noqa: E402
-from scripts.thinking_pauses import thinking_pause_results  # noqa: E402
+from scripts.thinking_pauses import SETS, thinking_pause_results  # noqa: E402
 
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 QUESTION = "Tell me about a time you had to learn something quickly: what did you do, and what was the result?"
@@ -191,8 +191,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds of four questions for the LLM rates")
     parser.add_argument("--answers", action="store_true", help="also each planted-pause answer's row")
     parser.add_argument("--turns-only", action="store_true", help="only the end-of-turn measures")
-    parser.add_argument("--dev", action="store_true",
-                        help="with --turns-only: the development answers, for setting the rules (not the benchmark's)")
+    parser.add_argument("--set", choices=SETS, default="bench", dest="answer_set",
+                        help="with --turns-only: the benchmark's answers, the development set (for setting the rules) "
+                        "or the fresh held-out set")
     parser.add_argument("--unpaced", action="store_true",
                         help="with --turns-only: feed the answers as fast as they are transcribed (verdicts only)")
     args = parser.parse_args()
@@ -200,7 +201,7 @@ def main() -> int:
     transcriber = Transcriber()
     transcriber.load()
     if args.turns_only:
-        return show(end_of_turn(transcriber, args.answers, args.dev, not args.unpaced), args.json)
+        return show(end_of_turn(transcriber, args.answers, args.answer_set, not args.unpaced), args.json)
     results: dict = {"question_first_s": round(question_first_seconds(), 2)}
     audio = long_answer(args.audio)
     streaming_s, answer_s, streamed = feedback_streaming(audio, transcriber)
@@ -220,9 +221,9 @@ def main() -> int:
     return show(results, args.json)
 
 
-def end_of_turn(transcriber: Transcriber, with_rows: bool, dev: bool = False, paced: bool = True) -> dict:
+def end_of_turn(transcriber: Transcriber, with_rows: bool, which: str = "bench", paced: bool = True) -> dict:
     """The planted thinking pauses (scripts/thinking_pauses.py): cut or not, and the wait after the last word."""
-    results = thinking_pause_results(SHARED_AUDIO, transcriber, END_SILENCE_S, dev, paced)
+    results = thinking_pause_results(SHARED_AUDIO, transcriber, END_SILENCE_S, which, paced)
     rows = results.pop("answers")
     return {**results, "answers": rows} if with_rows else results
 
