@@ -75,14 +75,13 @@ def report(results: list[dict]) -> None:
 
 def write_sheet(results: list[dict], seed: int, sheet_dir: Path = SHEET_DIR) -> None:
     """The rater's sheet (shuffled, labels and chosen gaps hidden), an empty ratings file, and the key."""
-    SHEET_DIR = sheet_dir
-    SHEET_DIR.mkdir(parents=True, exist_ok=True)
-    ratings = SHEET_DIR / "ratings.csv"
+    sheet_dir.mkdir(parents=True, exist_ok=True)
+    ratings = sheet_dir / "ratings.csv"
     if ratings.exists() and any(row.get("names_content") for row in csv.DictReader(ratings.open())):
         sys.exit(f"{ratings} already holds ratings; move it away first.")
     order = list(results)
     random.Random(seed).shuffle(order)
-    with (SHEET_DIR / "sheet.csv").open("w", newline="") as f:
+    with (sheet_dir / "sheet.csv").open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["item", "role", "question", "answer", "follow_up"])
         for item, r in enumerate(order, 1):
@@ -92,12 +91,12 @@ def write_sheet(results: list[dict], seed: int, sheet_dir: Path = SHEET_DIR) -> 
         w.writerow(["item", "names_content", "right_gap", "natural", "comment"])
         for item in range(1, len(order) + 1):
             w.writerow([item, "", "", "", ""])
-    with (SHEET_DIR / "key.csv").open("w", newline="") as f:
+    with (sheet_dir / "key.csv").open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["item", "case", "chosen_gap"])
         for item, r in enumerate(order, 1):
             w.writerow([item, r["id"], r["got_gap"]])
-    print(f"wrote {SHEET_DIR / 'sheet.csv'}, {ratings} and {SHEET_DIR / 'key.csv'} ({len(order)} items)")
+    print(f"wrote {sheet_dir / 'sheet.csv'}, {ratings} and {sheet_dir / 'key.csv'} ({len(order)} items)")
 
 
 def main(argv: list[str] | None = None) -> int:

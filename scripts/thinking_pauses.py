@@ -289,7 +289,8 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
         "stop_reason": recording.stop_reason,
         "ended_after_silence_s": recording.ended_after_silence_seconds,
         "end_verdict": recording.end_verdict,
-        "feedback_after_last_word_s": None if cut else round(ready - heard_at, 2),
+        # unpaced, the audio outruns the clock: there is no wait to time, only the verdict
+        "feedback_after_last_word_s": None if cut or not paced else round(ready - heard_at, 2),
         "text": transcript.text,
     }
 

@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 
 import numpy as np
 
@@ -86,11 +85,7 @@ class Recorder:
         expected: ExpectedAnswer | None = None,
     ) -> Recording:
         """Run blocks of int16 audio from any source through the end-of-answer rules."""
-        rules = self.rules
-        if expected is not None:
-            rules = replace(rules, quick_after_speech_seconds=max(rules.quick_after_speech_seconds,
-                                                                  expected.shortest_seconds))
-        collector = AnswerCollector(rules, self.sample_rate, on_chunk, transcript, on_level, expected)
+        collector = AnswerCollector(self.rules, self.sample_rate, on_chunk, transcript, on_level, expected)
         for block in blocks:
             if collector.push(block):
                 break

@@ -8,7 +8,7 @@ ends, and waits for the silence turn.required_silence() asks for.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -105,6 +105,9 @@ class AnswerCollector:
         on_level: OnLevel | None = None,
         expected: ExpectedAnswer | None = None,
     ):
+        if expected is not None:  # no quick end before the question's shortest sensible answer
+            rules = replace(rules, quick_after_speech_seconds=max(rules.quick_after_speech_seconds,
+                                                                  expected.shortest_seconds))
         self.rules = rules
         self.expected = expected  # what the question asks for (its reached_end is asked at pauses)
         self.sample_rate = sample_rate

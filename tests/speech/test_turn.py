@@ -151,8 +151,7 @@ def test_the_collector_asks_whether_the_answer_has_reached_its_end():
 
     waits = {}
     for name, expected in (("result", ExpectedAnswer(25.0, judge)), ("no judge", ExpectedAnswer(25.0))):
-        rules = replace(RULES, quick_after_speech_seconds=expected.shortest_seconds)
-        collector = AnswerCollector(rules, transcript=ScriptedTranscript(said), expected=expected)
+        collector = AnswerCollector(RULES, transcript=ScriptedTranscript(said), expected=expected)
         for start in range(0, audio.size, 1600):
             if collector.push(audio[start : start + 1600]):
                 break
