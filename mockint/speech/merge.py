@@ -5,7 +5,9 @@ accuracy on the other words (8.1% against 6.9% word error on ../shared/audio). S
 piece is decoded twice: plainly, for the words, and after FILLER_PROMPT, for the fillers.
 The two word lists are aligned; where they agree the filler pass's spelling is kept
 (its punctuation goes with its fillers: "was, um, getting"), where they differ the plain
-word wins, and a filler only the filler pass heard is put in where it heard it.
+word wins, and a filler only the filler pass heard is put in where it heard it, also
+where the plain pass heard a word there instead (a filler throws the plain pass off:
+"Uh, we cut the latency" came out as "We can't relate and see"), before that word.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def merge_fillers(plain: list[Word], prompted: list[Word]) -> list[Word]:
     merged, i, j = [], 0, 0
     for ours, theirs in pairs:
         if ours is not None and theirs is not None:
+            if ours != theirs and HARD_FILLER.match(theirs) and not HARD_FILLER.match(ours):
+                merged.append(prompted[j])  # the plain pass heard a word where the filler was: keep both
             merged.append(prompted[j] if ours == theirs else plain[i])
             i, j = i + 1, j + 1
         elif ours is not None:
