@@ -36,6 +36,9 @@ class TranscriptSoFar(Protocol):
         to on_chunk), waiting up to `timeout` for it; None if it is not ready."""
         ...
 
+    # Optional: prepare(seconds) says a pause has begun there and the text may be asked for
+    # up to that point soon (StreamingTranscriber encodes the audio before it meanwhile).
+
 
 class SampleBuffer:
     """A growing array of samples: appends are amortised O(1), slices are views."""
@@ -129,6 +132,7 @@ class AnswerCollector:
         self.after_sentence = False  # the current pause follows a finished sentence, the voice falling
         self.resumed_after_sentence = 0.0  # the longest such pause the candidate came back from
         self.verdict: str | None = None  # how the current pause's silence was decided
+        self.prepared_at: float | None = None  # where the current pause's text was prepared for, if it was
 
     def push(self, block: np.ndarray) -> StopReason | None:
         """Take the next block of samples; return why to stop, or None to keep recording."""
@@ -159,19 +163,31 @@ class AnswerCollector:
     def _end_of_turn(self, speech: bool) -> StopReason | None:
         """After a frame of the answer: "silence" if the current pause has become its end."""
         if speech:
-            self.required, self.text_missing, self.after_sentence = None, False, False
+            self.required, self.text_missing, self.after_sentence, self.prepared_at = None, False, False, None
             return None
         pause = self.state.pause_samples() / self.sample_rate
+        prepare = getattr(self.transcript, "prepare", None)
+        if (prepare is not None and self.required is None and self.prepared_at is None
+                and pause >= self.rules.prepare_after_seconds):
+            # A frame short of where the pause has got to: all of the speech before it.
+            self.prepared_at = self._answer_seconds(self.state.samples - self.detector.frame_size)
+            self._emit(self.state.samples)
+            prepare(self.prepared_at)
         if self.required is None and pause >= self.rules.check_after_seconds:
-            # Ask for the text up to the middle of the pause so far: all of the speech before it.
+            # Ask for the text up to a point inside the pause (where it was prepared for, if it
+            # was, else its middle so far): all of the speech before it.
             middle = self.state.samples - round(pause / 2 * self.sample_rate)
-            self.asked_at = (middle - self.origin) / self.sample_rate
+            self.asked_at = self.prepared_at if self.prepared_at is not None else self._answer_seconds(middle)
             self.required = self._silence_needed(TEXT_WAIT_SECONDS)
         elif self.text_missing:  # asked before and it was not ready: look again, without waiting
             self.required = self._silence_needed(0.0)
         if self.required is not None and pause >= self.required:
             return "silence"
         return None
+
+    def _answer_seconds(self, sample: int) -> float:
+        """A sample index of the recording as seconds on the answer's timeline (on_chunk's)."""
+        return (sample - self.origin) / self.sample_rate
 
     def _silence_needed(self, wait: float) -> float:
         """The silence that ends this pause, from the transcript before it and the voice's fall."""

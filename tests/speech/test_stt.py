@@ -234,3 +234,44 @@ def test_a_thinking_pause_mid_clause_is_kept_and_a_finished_answer_ends_quickly(
     text = stream.finish().text
     assert "on time" in text and recording.stop_reason == "silence", text
     assert recording.ended_after_silence_seconds == pytest.approx(Recorder(None).rules.quick_seconds, abs=0.02)
+
+
+def test_both_passes_are_decoded_in_one_batch_with_the_words_of_two_separate_decodes(jfk):
+    """PairedDecoder: one batched decode for the prompted and the plain pass, the same words as two decodes."""
+    paired, separate = Transcriber(), Transcriber()
+    paired.load()
+    separate.load()
+    separate._model.model.arm = lambda first, second: None  # never batch: each pass decodes alone
+    calls = {"paired": [], "separate": []}
+    for name, transcriber in (("paired", paired), ("separate", separate)):
+        decoder = transcriber._model.model.model
+        transcriber._model.model.model = type("Counting", (), {
+            "generate": lambda self, output, prompts, log=calls[name], decoder=decoder, **options: log.append(
+                len(prompts)) or decoder.generate(output, prompts, **options),
+            "__getattr__": lambda self, name, decoder=decoder: getattr(decoder, name),
+        })()
+    context = "We were asked to move the launch forward."
+    piece = paired.transcribe_piece(jfk, 0.0, context)
+    alone = separate.transcribe_piece(jfk, 0.0, context)
+    # The first decode of each pass is one batch of both prompts; anything after it (the rest
+    # of a window after a timestamp, a fallback) is decoded alone, as before.
+    assert calls["paired"][0] == 2 and set(calls["separate"]) == {1}
+    assert len(calls["paired"]) == len(calls["separate"]) - 1
+    assert piece.text == alone.text
+    assert [(w.text, w.start, w.end) for w in piece.words] == [(w.text, w.start, w.end) for w in alone.words]
+
+
+def test_a_piece_encoded_while_the_pause_began_is_only_decoded_when_its_text_is_asked_for(jfk):
+    """prepare_piece() encodes through faster-whisper's own path; transcribe_piece() of that audio reuses it."""
+    prepared, fresh = Transcriber(), Transcriber()
+    prepared.load()
+    cache = prepared._model.encode
+    encoded = []
+    inner = cache.encode
+    cache.encode = lambda features: encoded.append(features.shape) or inner(features)
+    prepared.prepare_piece(jfk)
+    assert len(encoded) == 1
+    piece = prepared.transcribe_piece(jfk)
+    assert len(encoded) == 1  # nothing left but the decoding
+    assert [(w.text, w.start, w.end) for w in piece.words] == [
+        (w.text, w.start, w.end) for w in fresh.transcribe_piece(jfk).words]

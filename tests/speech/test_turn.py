@@ -177,3 +177,29 @@ def test_the_collector_learns_the_candidates_pause_between_sentences():
     recording = collector.finish()
     assert recording.speech_seconds > 12.0  # the first pause did not end it
     assert recording.ended_after_silence_seconds == pytest.approx(1.2 + RULES.habit_margin_seconds, abs=0.05)
+
+
+class PreparingTranscript(ScriptedTranscript):
+    """A transcript source that also takes prepare() calls, as StreamingTranscriber does."""
+
+    def __init__(self, text: str | None):
+        super().__init__(text)
+        self.prepared = []
+
+    def prepare(self, seconds: float) -> None:
+        self.prepared.append(seconds)
+
+
+def test_a_pause_is_prepared_for_before_its_text_is_asked_for_and_the_text_is_asked_up_to_the_same_point():
+    audio = answer_then_silence(glide(0.5, 140, 100, 1.0, 0.5))
+    source = PreparingTranscript("We cut the outages to zero.")
+    collector = AnswerCollector(RULES, transcript=source)
+    for start in range(0, audio.size, 1600):
+        if collector.push(audio[start : start + 1600]):
+            break
+    recording = collector.finish()
+    assert len(source.prepared) == 1 and source.asked == source.prepared  # one pause, one point
+    # the point lies inside the pause, late enough to keep a quiet last word whole
+    assert RULES.prepare_after_seconds - 0.05 <= source.prepared[0] - (
+        collector.state.last_speech_end - collector.origin) / 16000 <= RULES.prepare_after_seconds
+    assert recording.ended_after_silence_seconds == pytest.approx(RULES.quick_seconds, abs=0.02)
