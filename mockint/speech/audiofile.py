@@ -114,3 +114,11 @@ def write_audio(path: str | Path, samples: np.ndarray, sample_rate: int = 16000)
         for packet in stream.encode(None):
             container.mux(packet)
     return path
+
+
+def as_float_audio(audio: np.ndarray) -> np.ndarray:
+    """Mono float32 samples in [-1, 1] from int16 or float input."""
+    audio = np.asarray(audio).reshape(-1)
+    if audio.dtype == np.int16:
+        return audio.astype(np.float32) / 32768.0
+    return audio.astype(np.float32, copy=False)

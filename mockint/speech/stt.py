@@ -19,7 +19,6 @@ and therefore the words, are the same however fast the audio arrives.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import queue
 import threading
@@ -31,100 +30,26 @@ import numpy as np
 from mockint.domain import Transcript, Word
 from mockint.errors import ModelError
 from mockint.speech.collector import SampleBuffer
+from mockint.speech.decoding import EncodedOnly, EncoderCache, PairedDecoder
 from mockint.speech.merge import merge_fillers, text_of
-from mockint.speech.vad import FRAME_SECONDS, SAMPLE_RATE, SpeechDetector, speech_span
-from mockint.speech.audiofile import read_audio
+from mockint.speech.audiofile import as_float_audio, read_audio
+from mockint.speech.cuts import BATCH_CUTS, CutRules, PauseSplitter
+from mockint.speech.vad import SAMPLE_RATE, speech_span
 
 # Both fillers, spelled as the analyzer counts them, several times: with "Umm, ... hmm"
 # alone tiny.en wrote every "uh" as "umm"; with this it keeps them apart.
 FILLER_PROMPT = "Um, so, uh, I was, um, leading the, uh, project. Uh, we, um, shipped it."
 # The plain pass's prompt before the context: no fillers, and as many tokens as
 # FILLER_PROMPT, because both passes are decoded in one batch (PairedDecoder), which needs
-# their prompts equally long. Cut from the left to length.
-PLAIN_PROMPT = "I was leading the project for our team, and then we shipped it on time. We planned the work."
+# their prompts equally long. Cut from the left to length. Lower case without punctuation:
+# a punctuated sentence garbled the words after an "um" (scripts/eval_stt.py).
+PLAIN_PROMPT = "i was leading the project for our team and then we shipped it on time we planned the work"
 CONTEXT_WORDS = 30  # how much of the answer so far is added to the prompt of the next piece
 # With a prompt, the short silent tail after the last word gets a made-up outro ("Thank you
 # very much.") with no-speech probability 0.4-0.6 and a low log-probability. Whisper's
 # default (0.6) keeps it, after five slow fallback decodes; 0.4 skips it at once.
 NO_SPEECH_THRESHOLD = 0.4
 TAIL_TOLERANCE_SECONDS = 0.5  # word timings end up to this much before the energy says speech ends
-
-
-class EncoderCache:
-    """Whisper's encoder with a memory of the last window it encoded.
-
-    Both passes over a piece (prompted for the fillers, plain for the words) decode the
-    same audio, and encoding the 30 s window is most of a pass's time on a CPU (0.6 s of
-    about 0.8 s for a sentence on two cores): the second pass reuses the first's.
-    """
-
-    def __init__(self, encode):
-        self.encode = encode
-        self.key: bytes | None = None
-        self.output = None
-
-    def __call__(self, features: np.ndarray):
-        key = hashlib.blake2b(np.ascontiguousarray(features).tobytes(), digest_size=16).digest()
-        if key != self.key:
-            self.output, self.key = self.encode(features), key
-        return self.output
-
-
-class EncodedOnly(Exception):
-    """The decoder was asked to stop once the window was encoded (Transcriber.prepare_piece)."""
-
-
-class PairedDecoder:
-    """Whisper's decoder, stood in front of faster-whisper, that decodes both passes in one batch.
-
-    The two passes over a piece (prompted and plain) decode the same encoder output after
-    different prompts. One after the other they cost twice one decode; as one batch of two
-    they cost little more than one (0.5 s against 1.0 s for a 10 s piece on two cores),
-    because a step of the small tiny.en decoder is mostly fixed cost. faster-whisper asks
-    for one prompt at a time, so when the first pass asks for the armed first prompt, this
-    decodes both and keeps the second's result for when the second pass asks for it, with
-    the same settings. Everything else (the temperature fallback, a second window, the
-    word alignment) goes to the real decoder as before. CTranslate2 needs the start of the
-    transcript at the same position in both prompts: Transcriber._paired_prompts() makes
-    them as long.
-    """
-
-    def __init__(self, model):
-        self.model = model  # ctranslate2.models.Whisper
-        self.armed: tuple[list[int], list[int]] | None = None
-        self.kept: tuple[list[int], dict, object] | None = None  # the second prompt, its settings, its result
-        self.encode_only = False  # stop before decoding (the window is in the EncoderCache by then)
-
-    def __getattr__(self, name):
-        return getattr(self.model, name)
-
-    def arm(self, first: list[int], second: list[int]) -> None:
-        """The next decode of prompt `first` decodes `second` too."""
-        self.armed, self.kept = (first, second), None
-
-    def generate(self, encoder_output, prompts, **options):
-        """CTranslate2's generate, for one prompt at a time as faster-whisper calls it."""
-        if self.encode_only:
-            raise EncodedOnly
-        if self.armed is not None and prompts == [self.armed[0]]:
-            first, second = self.armed
-            self.armed = None
-            both = ctranslate2_batch_of_two(encoder_output)
-            results = self.model.generate(both, [first, second], **options)
-            self.kept = (second, options, results[1])
-            return [results[0]]
-        if self.kept is not None and prompts == [self.kept[0]] and options == self.kept[1]:
-            result, self.kept = self.kept[2], None
-            return [result]
-        return self.model.generate(encoder_output, prompts, **options)
-
-
-def ctranslate2_batch_of_two(encoder_output):
-    """The encoder output of one window, twice, as one batch (a copy of a few megabytes)."""
-    import ctranslate2
-
-    single = np.asarray(encoder_output)
-    return ctranslate2.StorageView.from_array(np.ascontiguousarray(np.concatenate([single, single])))
 
 
 @dataclass
@@ -141,14 +66,6 @@ def assemble(pieces: list[Piece]) -> Transcript:
     text = " ".join(p.text for p in pieces if p.text)
     duration = round(words[-1].end - words[0].start, 3) if words else None
     return Transcript(text=text, words=words, duration_seconds=duration)
-
-
-def as_float_audio(audio: np.ndarray) -> np.ndarray:
-    """Mono float32 samples in [-1, 1] from int16 or float input."""
-    audio = np.asarray(audio).reshape(-1)
-    if audio.dtype == np.int16:
-        return audio.astype(np.float32) / 32768.0
-    return audio.astype(np.float32, copy=False)
 
 
 def drain(segments, speech_end: float) -> list:
@@ -318,94 +235,6 @@ class Transcriber:
 
 
 # ---- Streaming -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CutRules:
-    """Where an answer may be cut into pieces, in seconds (the defaults are for streaming)."""
-
-    pause_seconds: float = 0.5  # a pause at least this long may end a piece...
-    min_piece_seconds: float = 6.0  # ...once the piece is this long (Whisper likes context)
-    # A pause this long ends a piece whatever its length: the end of the answer is such a
-    # pause, so its last piece is transcribed while the end-of-answer silence runs out.
-    long_pause_seconds: float = 1.0
-    max_piece_seconds: float = 25.0  # never longer than one 30 s Whisper window
-
-
-# After the fact there is no hurry: pieces as long as a window allows, cut only at pauses.
-BATCH_CUTS = CutRules(pause_seconds=0.3, min_piece_seconds=20.0, long_pause_seconds=3600.0, max_piece_seconds=28.0)
-
-
-class PieceCutter:
-    """Decides, frame by frame, where settled pieces of an answer end (only looks backwards)."""
-
-    def __init__(self, rules: CutRules = CutRules(), sample_rate: int = SAMPLE_RATE):
-        self.rules = rules
-        self.rate = sample_rate
-        self.piece_start = 0  # sample where the current piece begins
-        self.position = 0  # samples seen
-        self.silence_run = 0  # samples of non-speech just before `position`
-        self.has_speech = False
-        self.levels: list[float] = []  # per frame of the current piece, to cut a long one at its quietest
-
-    def push(self, frame_samples: int, speech: bool, level: float) -> int | None:
-        """Take one frame's verdict; return a sample index where a piece ends, or None."""
-        self.position += frame_samples
-        self.levels.append(level)
-        self.silence_run = 0 if speech else self.silence_run + frame_samples
-        self.has_speech = self.has_speech or speech
-        length = (self.position - self.piece_start) / self.rate
-        pause = self.silence_run / self.rate
-        rules = self.rules
-        if not self.has_speech:
-            return None
-        if pause >= rules.long_pause_seconds or (pause >= rules.pause_seconds and length >= rules.min_piece_seconds):
-            return self._cut(self.position - self.silence_run // 2)  # in the middle of the pause so far
-        if length >= rules.max_piece_seconds:
-            quietest = int(np.argmin(self.levels[len(self.levels) // 2 :])) + len(self.levels) // 2
-            return self._cut(self.piece_start + round(quietest * FRAME_SECONDS * self.rate))
-        return None
-
-    def restart_at(self, at: int) -> None:
-        """A piece was ended at sample `at` from outside (at a pause): the next one starts there."""
-        if at > self.piece_start:
-            self._cut(at)
-
-    def _cut(self, at: int) -> int:
-        """End the piece at sample `at`; the next piece starts there."""
-        frame = round(FRAME_SECONDS * self.rate)
-        self.levels = self.levels[(at - self.piece_start) // frame :]
-        self.piece_start = at
-        self.has_speech = False
-        self.silence_run = min(self.silence_run, self.position - at)
-        return at
-
-
-class PauseSplitter:
-    """Finds where an answer may be cut as its audio arrives: speech detection + PieceCutter."""
-
-    def __init__(self, rules: CutRules = CutRules(), sample_rate: int = SAMPLE_RATE):
-        self.detector = SpeechDetector(sample_rate)
-        self.cutter = PieceCutter(rules, sample_rate)
-        self.pending = np.zeros(0, np.float32)  # samples short of a whole frame
-
-    def push(self, samples: np.ndarray) -> list[int]:
-        """Take the next samples; return the cut points (sample indexes) they settle, if any."""
-        frames = np.concatenate([self.pending, as_float_audio(samples)])
-        size = self.detector.frame_size
-        whole = frames.size - frames.size % size
-        cuts = []
-        for start in range(0, whole, size):
-            speech, level = self.detector.classify(frames[start : start + size])
-            cut = self.cutter.push(size, speech, level)
-            if cut is not None:
-                cuts.append(cut)
-        self.pending = frames[whole:]
-        return cuts
-
-    def restart_at(self, at: int) -> None:
-        """A piece was ended at sample `at` from outside: cut from there on."""
-        self.cutter.restart_at(at)
 
 
 class StreamingTranscriber:

@@ -6,7 +6,8 @@ import pytest
 from mockint.errors import ModelError, UserError
 from mockint.speech.audio import Recorder, blocks_of
 from mockint.speech.audiofile import read_audio, write_audio
-from mockint.speech.stt import CutRules, PauseSplitter, PieceCutter, StreamingTranscriber, Transcriber
+from mockint.speech.cuts import CutRules, PauseSplitter, PieceCutter
+from mockint.speech.stt import StreamingTranscriber, Transcriber
 from tests.speech.speech_data import AUDIO, espeak, fillers_in, reference, silence, word_error_rate
 
 pytestmark = pytest.mark.slow
