@@ -3,7 +3,8 @@
 A finished statement ends with the voice falling (lower pitch, less energy) towards the
 speaker's own floor; a speaker who will go on ("and...", "because...") tends to hold or
 raise it. Pitch is estimated per 20 ms frame by autocorrelation over 40 ms; both trends
-compare the last FINAL_SECONDS of speech with the BODY_SECONDS before it, in the
+compare the last FINAL_SECONDS of speech (its last voiced sounds, when it ends on a hiss)
+with the BODY_SECONDS before it, in the
 speaker's own terms (semitones and dB relative to their own speech), so voices, rooms
 and microphones do not matter.
 """
@@ -23,6 +24,9 @@ VOICING_THRESHOLD = 0.5  # normalised autocorrelation peak of a voiced frame
 FINAL_SECONDS = 0.3  # the end of the speech before the pause...
 BODY_SECONDS = 1.5  # ...against the speech before that
 MIN_VOICED_FRAMES = 3  # fewer voiced frames in either stretch: no pitch verdict
+# Speech often ends unvoiced ("...themselves", "...the letters"): the final stretch then has
+# no pitch, and the voice's fall is heard over this much more speech before it instead.
+VOICELESS_END_SECONDS = 0.3
 
 
 def frame_pitch(window: np.ndarray, sample_rate: int = SAMPLE_RATE) -> float | None:
@@ -88,8 +92,12 @@ def ending_of(pitches: list[float | None], levels: list[float]) -> Ending | None
         return None
     end_levels, body_levels = levels[-final:], levels[-final - body : -final]
     level_change = float(np.mean(end_levels) - np.mean(body_levels))
-    end_pitch = [p for p in pitches[-final:] if p]
-    body_pitch = [p for p in pitches[-final - body : -final] if p]
+    end = len(pitches) - final  # where the final stretch starts
+    end_pitch = [p for p in pitches[end:] if p]
+    if len(end_pitch) < MIN_VOICED_FRAMES:  # an unvoiced ending: its last voiced sounds
+        end = max(0, end - round(VOICELESS_END_SECONDS / FRAME_SECONDS))
+        end_pitch = [p for p in pitches[end:] if p]
+    body_pitch = [p for p in pitches[max(0, end - body) : end] if p]
     pitch_change = None
     if len(end_pitch) >= MIN_VOICED_FRAMES and len(body_pitch) >= MIN_VOICED_FRAMES:
         pitch_change = float(12 * np.log2(np.median(end_pitch) / np.median(body_pitch)))
@@ -103,7 +111,8 @@ class ProsodyTracker:
 
     def __init__(self, sample_rate: int = SAMPLE_RATE):
         self.rate = sample_rate
-        self.frames: deque[list] = deque(maxlen=round((FINAL_SECONDS + BODY_SECONDS) / FRAME_SECONDS))
+        self.frames: deque[list] = deque(
+            maxlen=round((FINAL_SECONDS + VOICELESS_END_SECONDS + BODY_SECONDS) / FRAME_SECONDS))
         self.previous = np.zeros(0, np.int16)
 
     def push(self, frame: np.ndarray, speech: bool, level: float) -> None:

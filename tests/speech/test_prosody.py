@@ -45,3 +45,22 @@ def test_without_pitch_only_a_much_quieter_ending_counts_as_falling():
 def test_a_synthetic_voice_falls_at_the_end_of_a_statement():
     statement = espeak("We moved the billing service to the new cluster and cut the outages to zero.")
     assert track(statement[: np.flatnonzero(np.abs(statement) > 500)[-1]]).falling()
+
+
+def test_an_unvoiced_ending_is_judged_by_the_voiced_sounds_before_it():
+    # "...the letters themselves": the final 0.3 s (15 frames) is a hiss with no pitch
+    level = [-20.0] * 90
+    falling = [150.0] * 60 + [115.0] * 15 + [None] * 15
+    held = [150.0] * 60 + [165.0] * 15 + [None] * 15
+    assert ending_of(falling, level).pitch_change == pytest.approx(12 * np.log2(115 / 150))
+    assert ending_of(falling, level).falling()
+    assert not ending_of(held, level).falling()
+    # a noise burst after the speech: no voiced sound near the end at all, no pitch verdict
+    assert ending_of([150.0] * 40 + [None] * 50, level).pitch_change is None
+
+
+def test_the_tracker_hears_the_fall_before_a_final_hiss():
+    rng = np.random.default_rng(1)
+    hiss = (rng.normal(0, 0.2, round(0.3 * 16000)) * 32767).astype(np.int16)
+    speech = np.concatenate([glide(1.5, 150, 150, 1.0, 1.0), glide(0.3, 150, 115, 1.0, 0.8), hiss])
+    assert track(speech).falling()
