@@ -357,6 +357,12 @@ def test_identity_words_name_the_familys_own_job_only():
     ("school nurse", "registered_nurse"),
     ("production planner", "logistics_supply_chain"),
     ("site reliability engineer", "devops_engineer"),
+    # Aircraft maintenance got its own family: a B1 engineer was asked about fire doors (skilled_trades).
+    ("Aircraft Maintenance Engineer (B1)", "aircraft_maintenance"),
+    ("avionics technician", "aircraft_maintenance"),
+    ("A&P mechanic", "aircraft_maintenance"),
+    ("maintenance engineer", "skilled_trades"),
+    ("maintenance technician", "skilled_trades"),
 ])
 def test_a_title_reaches_the_family_that_interviews_for_it(title, key):
     assert resolve_role(title).role.key == key
