@@ -139,7 +139,8 @@ RESOLUTION = [
     ("Senior Backend Developer", "software_engineer", False),
     ("payroll clerk", "accountant", False),
     ("pharmacy technician", "pharmacy_technician", True),
-    ("customer success lead", "customer_support", False),
+    ("customer success team lead", "customer_success", False),
+    ("customer success manager (SaaS)", "customer_success", False),
     ("event planner", "project_manager", False),
     ("acountant", "accountant", False),  # a typo still finds its role
     ("xyzzy", "general", False),
@@ -363,6 +364,10 @@ def test_identity_words_name_the_familys_own_job_only():
     ("A&P mechanic", "aircraft_maintenance"),
     ("maintenance engineer", "skilled_trades"),
     ("maintenance technician", "skilled_trades"),
+    # Customer success (after the sale) got its own family; support and service stay where they were.
+    ("technical account manager", "customer_success"),
+    ("customer support manager", "customer_support"),
+    ("client services representative", "customer_support"),
 ])
 def test_a_title_reaches_the_family_that_interviews_for_it(title, key):
     assert resolve_role(title).role.key == key
