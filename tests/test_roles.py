@@ -368,6 +368,19 @@ def test_identity_words_name_the_familys_own_job_only():
     ("technical account manager", "customer_success"),
     ("customer support manager", "customer_support"),
     ("client services representative", "customer_support"),
+    # Internal audit got its own family; external audit and accountancy stay with accountants.
+    ("Head of Internal Audit", "internal_audit"),
+    ("IT auditor", "internal_audit"),
+    ("external auditor", "accountant"),
+    ("audit senior", "accountant"),
+    # So did quantity surveying (from civil engineering) and graphic and motion design (from UX).
+    ("Graduate Quantity Surveyor", "quantity_surveyor"),
+    ("NEC commercial surveyor", "quantity_surveyor"),
+    ("site engineer", "civil_engineer"),
+    ("Motion Graphics Designer", "graphic_motion_designer"),
+    ("senior graphic designer", "graphic_motion_designer"),
+    ("product designer", "ux_designer"),
+    ("UI designer", "ux_designer"),
 ])
 def test_a_title_reaches_the_family_that_interviews_for_it(title, key):
     assert resolve_role(title).role.key == key
