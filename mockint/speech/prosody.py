@@ -4,9 +4,8 @@ A finished statement ends with the voice falling (lower pitch, less energy) towa
 speaker's own floor; a speaker who will go on ("and...", "because...") tends to hold or
 raise it. Pitch is estimated per 20 ms frame by autocorrelation over 40 ms; both trends
 compare the last FINAL_SECONDS of speech (its last voiced sounds, when it ends on a hiss)
-with the BODY_SECONDS before it, in the
-speaker's own terms (semitones and dB relative to their own speech), so voices, rooms
-and microphones do not matter.
+with the BODY_SECONDS before it, in the speaker's own terms (semitones and dB relative to
+their own speech), so voices, rooms and microphones do not matter.
 """
 
 from __future__ import annotations
