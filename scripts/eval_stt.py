@@ -38,13 +38,16 @@ from mockint.speech.stt import FILLER_PROMPT, StreamingTranscriber, Transcriber 
 from mockint.speech.wer import align  # noqa: E402
 
 DESIGN_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-# How each way of transcribing is set up: bare tiny.en, one prompted pass (the prompt in
-# DESIGN.md, or FILLER_PROMPT), and mockint's: a plain pass and a FILLER_PROMPT pass merged.
+# How each way of transcribing is set up: bare tiny.en (30 s windows, as faster-whisper
+# encodes them), one prompted pass (the prompt in DESIGN.md, or FILLER_PROMPT), and mockint's:
+# a plain pass and a FILLER_PROMPT pass merged, with short pieces encoded as 20 s windows
+# (decoding.py), and the same with every window whole.
 WAYS = {
-    "none": {"prompt": None},
+    "none": {"prompt": None, "short_windows": False},
     "design_md": {"prompt": DESIGN_PROMPT, "plain_pass": False},
     "prompt_only": {"prompt": FILLER_PROMPT, "plain_pass": False},
     "mockint": {},
+    "mockint_30s_windows": {"short_windows": False},
 }
 RATE = 16000
 

@@ -96,6 +96,7 @@ class Transcriber:
         plain_pass: bool = True,
         beam_size: int = 5,
         threads: int | None = None,
+        short_windows: bool = True,
     ):
         if model_path is None:
             from mockint.config import find_whisper_model
@@ -105,6 +106,7 @@ class Transcriber:
         self.prompt = prompt
         self.plain_pass = plain_pass  # with a prompt: decode plainly too, for the words (merge.py)
         self.beam_size = beam_size
+        self.short_windows = short_windows  # encode pieces under 18.5 s as 20 s windows (decoding.py)
         self.threads = threads or max(1, min(4, os.cpu_count() or 2))
         self._model = None
         self._tokenizer = None  # the model's, once loaded
@@ -140,11 +142,12 @@ class Transcriber:
                 f"Cannot load the Whisper model in {path} ({exc}): fetch it again with `mockint models fetch`."
             ) from None
         # faster-whisper encodes each window through this method; the cache serves the second pass.
-        model.encode = EncoderCache(model.encode)
-        model.model = PairedDecoder(model.model)  # and the two passes decode as one batch
+        model.encode = EncoderCache(model.encode, self.short_windows)
+        model.encode.warm(model.feature_extractor.mel_filters.shape[0], model.feature_extractor.nb_max_frames)
         from faster_whisper.tokenizer import Tokenizer
 
         self._tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en")
+        model.model = PairedDecoder(model.model, self._tokenizer.eot)  # and the two passes decode as one batch
         self._model = model
         return self._model
 

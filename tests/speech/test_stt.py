@@ -6,6 +6,7 @@ import pytest
 from mockint.errors import ModelError, UserError
 from mockint.speech.audio import Recorder, blocks_of
 from mockint.speech.audiofile import read_audio, write_audio
+from mockint.speech.decoding import audio_frames
 from mockint.speech.cuts import CutRules, PauseSplitter, PieceCutter
 from mockint.speech.stt import StreamingTranscriber, Transcriber
 from tests.speech.speech_data import AUDIO, espeak, fillers_in, reference, silence, word_error_rate
@@ -55,7 +56,13 @@ def test_both_passes_over_a_piece_share_one_encoding_of_its_window(jfk):
     shared, separate = Transcriber(), Transcriber()
     shared.load()
     separate.load()
-    separate._model.encode = separate._model.encode.encode  # no cache: each pass encodes
+    uncached = separate._model.encode
+
+    def forgetful(features):
+        uncached.key = None  # no memory of the last window: each pass encodes
+        return uncached(features)
+
+    separate._model.encode = forgetful
     cache = shared._model.encode
     encoded = []
     inner = cache.encode
@@ -67,6 +74,33 @@ def test_both_passes_over_a_piece_share_one_encoding_of_its_window(jfk):
         (w.text, w.start, w.end) for w in separate.transcribe_piece(jfk).words]
     shared.transcribe_piece(jfk[: 6 * 16000])  # other audio: encoded afresh
     assert len(encoded) == 2
+
+
+def test_a_piece_that_ends_well_before_20_s_is_encoded_as_a_20_s_window_and_a_longer_one_whole(jfk):
+    """EncoderCache: short pieces get a 20 s window (a third of the time), padded to 30 s of output."""
+    transcriber = Transcriber()
+    transcriber.load()
+    cache = transcriber._model.encode
+    shapes, outputs = [], []
+    inner = cache.encode
+    cache.encode = lambda features: shapes.append(features.shape[-1]) or inner(features)
+    original = cache._encode
+    cache._encode = lambda features: (lambda out: outputs.append(np.asarray(out).shape) or out)(original(features))
+    short = transcriber.transcribe_piece(jfk)  # 11 s
+    assert shapes == [2000] and outputs == [(1, 1500, 384)]  # the decoder still gets 30 s of output
+    assert word_error_rate(reference("jfk.wav"), short.text) <= 0.1, short.text
+    shapes.clear()
+    long = np.concatenate([jfk, silence(1.0), jfk])  # 23 s: too long for the short window
+    assert transcriber.transcribe_piece(long).text.lower().count("ask not") == 2
+    assert shapes[0] == 3000  # (a second window, after the first's last timestamp, may be short)
+
+
+def test_the_audio_of_a_padded_window_is_found_by_its_zero_columns():
+    features = np.zeros((80, 3000), np.float32)
+    assert audio_frames(features) == 0
+    features[:, :1234] = -0.7
+    features[3, 1500] = 0.1  # a single non-zero value still counts as audio
+    assert audio_frames(features) == 1501
 
 
 def test_without_the_filler_prompt_whisper_drops_them(jfk):
@@ -238,17 +272,20 @@ def test_a_thinking_pause_mid_clause_is_kept_and_a_finished_answer_ends_quickly(
 
 
 def test_both_passes_are_decoded_in_one_batch_with_the_words_of_two_separate_decodes(jfk):
-    """PairedDecoder: one batched decode for the prompted and the plain pass, the same words as two decodes."""
+    """PairedDecoder: one batched decode and alignment for the prompted and the plain pass, the same words as two."""
     paired, separate = Transcriber(), Transcriber()
     paired.load()
     separate.load()
     separate._model.model.arm = lambda first, second: None  # never batch: each pass decodes alone
     calls = {"paired": [], "separate": []}
+    alignments = {"paired": [], "separate": []}
     for name, transcriber in (("paired", paired), ("separate", separate)):
         decoder = transcriber._model.model.model
         transcriber._model.model.model = type("Counting", (), {
             "generate": lambda self, output, prompts, log=calls[name], decoder=decoder, **options: log.append(
                 len(prompts)) or decoder.generate(output, prompts, **options),
+            "align": lambda self, output, start, tokens, frames, log=alignments[name], decoder=decoder, **options:
+                log.append(len(tokens)) or decoder.align(output, start, tokens, frames, **options),
             "__getattr__": lambda self, name, decoder=decoder: getattr(decoder, name),
         })()
     context = "We were asked to move the launch forward."
@@ -258,6 +295,8 @@ def test_both_passes_are_decoded_in_one_batch_with_the_words_of_two_separate_dec
     # of a window after a timestamp, a fallback) is decoded alone, as before.
     assert calls["paired"][0] == 2 and set(calls["separate"]) == {1}
     assert len(calls["paired"]) == len(calls["separate"]) - 1
+    # and the word alignment of both passes' first windows too
+    assert alignments["paired"][0] == 2 and len(alignments["paired"]) == len(alignments["separate"]) - 1
     assert piece.text == alone.text
     assert [(w.text, w.start, w.end) for w in piece.words] == [(w.text, w.start, w.end) for w in alone.words]
 
