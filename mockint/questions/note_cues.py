@@ -1,5 +1,6 @@
 """The words and patterns the first-round notes reader (notes.py) looks for: what was asked,
-what went badly and how, what was said, and how a note's lines are labelled."""
+what went badly and how, what exactly could not be given, what was said, and how a note's lines
+are labelled."""
 
 from __future__ import annotations
 
@@ -15,17 +16,19 @@ STRUGGLE = re.compile(
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
-    r"(?:wanted|want|needed) more|shaky|muddled|confused|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
+    r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
     r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
-    r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like)\b",
+    r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like|don'?t (?:actually |really )?know|"
+    r"no clue|made it up|bluff\w*|only remember\w*|remember(?:ed)? only|it'?s (?:more like|actually)|came out wrong|defensive|"
+    r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan)\b",
     re.IGNORECASE,
 )
 # Phrases that introduce what was discussed; the topic follows them (debrief.py reuses this).
 TOPIC_CUES = re.compile(
     r"\b(?:asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
-    r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
+    r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<!to )(?<!I )(?<!\bi )\bask about|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
     r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
     r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
@@ -54,7 +57,8 @@ SAID = re.compile(
 TROUBLE_KINDS = [
     ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
     ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
-    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's"),
+    ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's|"
+                  r"what (?:my|your) (?:bit|part) was|what (?:I|you) personally did|said .?we.? the whole time"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
@@ -62,11 +66,13 @@ TROUBLE_KINDS = [
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
+    ("defensive", r"\bdefensive\b"),
+    ("unfinished", r"ran out of time|didn'?t finish|did not finish|not finished|didn'?t touch|only got (?:through|to)"),
     ("rambling", r"rambl\w*|too long|ran long|lost (?:my|the) (?:thread|focus|way|point)|waffl\w*|overran|ran over|"
                  r"over time|off track|never got to|no structure|too fast|talked too much|too much detail|"
                  r"ran out of time|overdid|talked for ages"),
     ("unsure_action", r"(?:didn'?t|did not) know what (?:I'?d|I would|to)|not sure what (?:to|I)|couldn'?t (?:really )?answer|"
-                      r"said I'?d ask|said I'?d call|no real answer"),
+                      r"said I'?d ask|said I'?d call|no real answer|\bno plan\b"),
     ("example", r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
                 r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|froze|dried up|no (?:good )?answer|"
                 r"went blank|came to mind"),
@@ -75,14 +81,14 @@ TROUBLE_KINDS = [
              r"didn'?t know \w+ at all|no idea"),
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
     ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
-              r"\bweak\b|not great|want(?:ed)? more"),
-    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|hesitat\w*"),
+              r"\bweak\b|not great|(?<!I )want(?:ed)? more"),
+    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up"),
 ]
 # Where a phrase turns to something else: the topic ends there (never inside a number: "2,000").
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"
-    r"\s+(?:but|and then|and I|and we|and they|which I|where I|when I|because|so I|until|though)\b|"
+    r"\s+(?:but|and then|and I|and we|and they|and my|which I|where I|when I|because|so I|until|though)\b|"
     r"\s+[-\u2013\u2014]\s+|,?\s+went (?:ok|okay|well|fine|great)\b|,\s+(?=(?:I|we|my)\b)|,\s*$)",
     re.IGNORECASE,
 )
@@ -99,7 +105,8 @@ PRONOUNS = [
 # "System design: serving a model at 5k QPS": a label naming a part of the interview, then its topic.
 LABELLED = re.compile(
     r"^(?P<label>(?:[\w /&-]{0,40}?\b)?(?:design|case study|case|scenario|role[- ]play|presentation|questions?|q\d*|"
-    r"topic|simulator|exercise|task|portfolio|whiteboard|coding|technical|behaviou?ral|situational|they asked|asked))"
+    r"topic|simulator|exercise|task|portfolio|whiteboard|coding|technical|behaviou?ral|situational|they asked|asked)"
+    r"(?:\s+part)?)"
     r"\s*(?::|\s[-\u2013]\s)\s*(?P<topic>.+)$",
     re.IGNORECASE,
 )
@@ -116,8 +123,8 @@ OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak a
 # "system design on rate limiting went badly": the topic, then the verdict on it.
 VERDICT_AFTER = re.compile(r"^(?P<topic>(?!I\b|my\b|we\b|it\b)[^,;:]+?)\s+(?:went badly|was weak|was poor|was a mess|"
                            r"didn'?t go well|did not go well|went wrong|was shaky)\b", re.IGNORECASE)
-EXERCISE = re.compile(r"design|case|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|technical|"
-                      r"presentation|task|pitch", re.I)
+EXERCISE = re.compile(r"\b(?:design|case|case study|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|"
+                      r"technical|presentation|task|pitch)\b", re.I)
 # An exercise set as an order ("Technical: design a parking lot system"): the topic is a task.
 TASK_VERB = re.compile(r"^(?:design|build|write|plan|create|estimate|sketch|pitch|present|prioriti[sz]e|draft|"
                        r"prepare|model|debug|fix|review|outline|propose|price|cost|triage|diagnose)\b", re.I)
@@ -125,3 +132,46 @@ TASK_VERB = re.compile(r"^(?:design|build|write|plan|create|estimate|sketch|pitc
 ANSWER_LABEL = re.compile(r"^(?:a|ans|answer|my answer|i said)\s*[:\-]\s*", re.I)
 WH_START = re.compile(r"^(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
+# The gap a probe names (notes.named_gap): a fact put as a question starts with one of these.
+GAP_WH = r"(?:what|which|how|whether)\b"
+# Words that make the gap a figure: the probe asks for the number, not the theory.
+GAP_FIGURE = re.compile(r"%|\bpercentage\b|\brate\b|\bratio\b|\b(?:ATV|GP|NRR|ARR|KPI|Gini|PSI)\b|\bfigure\b|"
+                        r"\bnumber\b|how many|how much|\bvolume\b|\bruns at\b|\bresolution\b|\btarget\b|\bbudget\b|"
+                        r"\bcost\b|\bsize\b", re.I)
+# What a note says could not be given ("blanked on the GRACE score cut-offs"), most specific first: "g" is
+# the gap; a pattern without it names only its kind (a figure, or part of a list).
+GAP_PATTERNS = [
+    # "asked what our store's ATV was ... I said £32 and it's more like £45" / "... and I had no idea"
+    ("wrong", re.compile(r"\basked (?:me )?(?:about |to explain |to say |if I knew |if I know |whether I knew )?"
+                         r"(?P<g>" + GAP_WH + r"[^.;!?]*?)\s*(?:,|-|and)?\s*(?:then )?(?:I |and I )?(?:kind of |sort of )?"
+                         r"(?:had no idea|no clue|couldn'?t\b|didn'?t know|blanked|went blank|froze|made it up|bluffed|"
+                         r"wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b)", re.I)),
+    ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not|don'?t|do not) (?:actually |really )?"
+                         r"(?:know|say|remember|recall|explain|think) (?P<g>" + GAP_WH + PHRASE + ")", re.I)),
+    ("wrong", re.compile(r"\b(?:muddled|confused|mixed up|unsure|not sure|wasn'?t sure|blanked) (?:about |on |over |of )?"
+                         r"(?P<g>" + GAP_WH + PHRASE + ")", re.I)),
+    ("wrong", re.compile(r"\b(?:blanked|went blank|was blank|muddled|confused|shaky|unsure|not sure|wasn'?t sure) "
+                         r"(?:on|about|over|of) (?P<g>(?:the|any|my|our)\b" + PHRASE + ")", re.I)),
+    ("wrong", re.compile(r"\bcouldn'?t (?:remember|recall|name|think of) (?:any of )?(?P<g>(?:the|my|our)\b" + PHRASE + ")",
+                         re.I)),
+    ("wrong", re.compile(r"\b(?:didn'?t|did not|don'?t) (?:actually |really )?know (?P<g>(?:the|my|our)\b" + PHRASE + ")",
+                         re.I)),
+    ("wrong", re.compile(r"\b(?:messed up|mixed up|got wrong) (?P<g>the\b" + PHRASE + ")", re.I)),
+    # "when Olu asked about SICR quant criteria I went blank"
+    ("wrong", re.compile(r"\basked (?:me )?about (?P<g>[^.;!?,]*?)\s*(?:,|-|and)?\s*I (?:went blank|blanked|had no idea|"
+                         r"froze|couldn'?t answer|didn'?t know)", re.I)),
+    ("figure", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not) (?:give|say|remember|recall|know) "
+                          r"(?:the |my |our |an? )?(?:actual |exact |real )?(?:#|number|figure|percentage)", re.I)),
+    # "I named 1-2s and 1-3s then blanked", "only remembered like 5 of them": part of it, nothing more named.
+    ("partial", re.compile(r"\bonly (?:remembered|remember|named|knew|could name)\b|\bremember(?:ed)? only\b|"
+                           r"\bnamed\b[^.;]*\bthen blanked\b|\bcouldn'?t think of any others\b", re.I)),
+]
+# A gap too general to name on its own ("mixed up the order"): the probe asks by the trouble's kind instead.
+GENERIC_GAP = re.compile(r"^(?:the|your) (?:order|sequence|steps?|answer|details?|question|point|name|names|rest|end)$|"
+                         r"\b(?:numbers?|figures?|results?|outcomes?|data|metrics|exact|actual|real|right|correct)$|"
+                         # an outcome or what they would do: the trouble's kind (outcome, reflection) asks it better
+                         r"^(?:what|how)\b.*\b(?:achiev\w*|result\w*|impact|outcomes?|changed|differently|you'?d do|"
+                         r"you would do|you would change)\b|"
+                         r"\s(?:or|and) (?:what|how|which|when|why)\b", re.I)  # two questions in one: not said as one
+# What is dropped from a gap before it is said: the candidate's hedges.
+GAP_HEDGES = re.compile(r"\s+\b(?:actually|really|exactly|roughly|properly|at all)\b", re.I)

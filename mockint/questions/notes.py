@@ -3,7 +3,9 @@
 Each note becomes a `NoteTopic`: the topic (what was asked or discussed), what the
 candidate said about it, and what went badly, each a whole clause rewritten to address
 the candidate ("how you measured the rollout's success", "you forgot to mention the
-lockout procedure"). Phrases are only ever cut at clause boundaries (", but", "; ",
+lockout procedure"). When a note names the very thing the candidate could not give ("blanked on
+the GRACE score cut-offs", "didn't know what PPDS means"), that gap is kept too, said cleanly or not
+at all, so the probe can ask for exactly that. Phrases are only ever cut at clause boundaries (", but", "; ",
 ", which", ...), never at a word count, so a number or a name is kept whole; a phrase too
 long to say aloud is left out rather than cut. Struggles come first: they are what a
 second round probes.
@@ -15,29 +17,12 @@ import re
 from dataclasses import dataclass, replace
 
 from mockint.questions.note_cues import (
-    PHRASE,
-    STRUGGLE,
-    TOPIC_CUES,
-    STRUGGLE_OBJECT,
-    SAID,
-    TROUBLE_KINDS,
-    CLAUSE_BREAK,
-    OWN_QUESTIONS_HEADING,
-    PRONOUNS,
-    LABELLED,
-    GENERIC_LABEL,
-    FOLLOW_ON,
-    SELF_NOTE,
-    OWN_QUESTION,
-    VERDICT_AFTER,
-    EXERCISE,
-    TASK_VERB,
-    ANSWER_LABEL,
-    WH_START,
-    MAX_PHRASE_WORDS,
+    PHRASE, STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, SAID, TROUBLE_KINDS, CLAUSE_BREAK, OWN_QUESTIONS_HEADING,
+    PRONOUNS, LABELLED, GENERIC_LABEL, FOLLOW_ON, SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB,
+    ANSWER_LABEL, WH_START, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP
 )
 from mockint.questions.reported import reported_question
-from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
+from mockint.questions.shorthand import decapitalised, sayable, sayable_gap, tidy_notes
 from mockint.text import split_sentences
 
 @dataclass(frozen=True)
@@ -54,6 +39,8 @@ class NoteTopic:
     trouble: str = ""  # the kind of trouble: numbers, rambling, omission, example, explain, vague, unsure, nerves
     missing: str = ""  # for an omission: what was left out ("the lockout procedure")
     exercise: bool = False  # a case study, design or scenario exercise: about what they would do
+    gap: str = ""  # the specific thing they could not give, said cleanly ("the GRACE score cut-offs"); may be ""
+    gap_kind: str = ""  # "thing", "what", "how", "figure" or "partial" (named_gap); "" when none is named
 
     @property
     def hypothetical(self) -> bool:
@@ -104,7 +91,9 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
         if not skipping and ((label and not STRUGGLE.search(label.group("topic"))) or LABELLED.match(line) or TOPIC_CUES.search(line)):
             section += 1  # a line that names its own topic is not about the line before it
         if not skipping:
-            lines.extend((section, s.text) for s in split_sentences(raw, line_breaks=True) if len(s.tokens) >= 2)
+            # Notes typed in one go start sentences in lower case ("... said no. also asked about X"): still a new sentence.
+            for part in re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<=[a-z0-9)'\"][.!?])\s+(?=[a-z]{2,}\b)", raw):
+                lines.extend((section, s.text) for s in split_sentences(part, line_breaks=True) if len(s.tokens) >= 2)
     return lines
 
 
@@ -161,6 +150,10 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         return f"the {exercise_label.group(0).lower()}", "thing", True, True
     if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
         return "the role play", "thing", True, True
+    name = re.match(r"^(?P<name>[A-Z][\w-]+(?: [a-z]+){0,3})\s*,", labelled.group("topic")) if named else None
+    if name and sayable(name.group("name")):
+        # "QC question: Westgard rules, I named two": the rules are what the question was about.
+        return sayable(name.group("name")), "thing", True, False
     if named and not STRUGGLE.search(named.group("what")):
         # "Conflict question - used the night shift story": the question was the topic; the rest is the answer.
         what = named.group("what")
@@ -244,16 +237,42 @@ def omitted_thing(sentence: str) -> str:
         return ""
     phrase = first_clause(match.group("what") or match.group("what2"))
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
-    if re.match(r"^(?:it|that|this|them|anything|something)\b", phrase, re.I):
-        return ""
+    if re.match(r"^(?:it|that|this|them|anything|something|to ask)\b", phrase, re.I):
+        return ""  # "forgot to ask about ...": the candidate's own question, not a gap in an answer
     return to_second_person(phrase)
+
+
+def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
+    """What a note sentence says could not be given, said cleanly ("the GRACE score cut-offs", or "" when none is
+    clean), and its kind: "thing", "what" ("what PPDS means"), "how", "figure" or "partial"; ("", "") for none."""
+    fallback = ("", "")  # a gap seen but not clean: only its kind is kept
+    for kind, pattern in GAP_PATTERNS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if kind in ("figure", "partial"):
+            return fallback if fallback[1] else ("", kind)
+        phrase = sayable_gap(match.group("g"))
+        if phrase and GENERIC_GAP.search(phrase):
+            continue  # "the outcome numbers": the trouble's own kind asks for them better
+        if not phrase:
+            # Nothing clean: still a figure when it was about a number.
+            if GAP_FIGURE.search(match.group("g")) and not fallback[1]:
+                fallback = ("", "figure")
+            continue
+        if re.match(r"how\b", phrase, re.I):
+            return phrase, "how"
+        if re.match(GAP_WH, phrase, re.I):
+            return phrase, "figure" if GAP_FIGURE.search(phrase) else "what"
+        return phrase, "figure" if GAP_FIGURE.search(phrase) and not phrase.endswith("s") else "thing"
+    return fallback
 
 
 def said_clause(sentence: str) -> str:
     """What the candidate said or claimed, addressed to them ("your team cut downtime by 30%")."""
     match = SAID.search(sentence.strip())
-    if not match:
-        return ""
+    if not match or re.match(r"[\"'\u2018\u201c]", match.group("said")):
+        return ""  # 'I said "about 15%"': their words quoted, not a claim that can be said back as a clause
     phrase = first_clause(match.group("said"))
     if not phrase or STRUGGLE.search(phrase) or re.match(r"^(?:a|an|the|my|some|no)\b", phrase, re.I) and not re.search(
             r"\b(?:\w+ed|cut|led|built|ran|made|saved|grew|won)\b", phrase):
@@ -273,12 +292,16 @@ def read_sentence(sentence: str) -> NoteTopic:
     if trouble == "explain":
         trouble = classify_trouble(sentence)  # "struggled to explain how I measured X": what was missing is the measure
     if trouble in ("unsure", "fact") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
-                                                 r"how many|how much", topic):
+                                                 r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
+    gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
+    if trouble in ("fact", "unsure") and re.search(r"\bexample\b", topic):
+        trouble = "example"  # "asked for an example from the care home job and I blanked"
     return NoteTopic(
         sentence=sentence, topic=topic, struggled=struggled, form=form, asked=asked, said=said_clause(sentence),
         went_badly=went_badly_clause(sentence) if struggled else "", trouble=trouble, exercise=exercise,
         missing=omitted_thing(sentence) if trouble == "omission" else "",
+        gap=gap, gap_kind=gap_kind,
     )
 
 
@@ -289,6 +312,9 @@ def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
         changes["said"] = more.said
     if more.struggled and not into.struggled:
         changes.update(struggled=True, went_badly=more.went_badly, trouble=more.trouble, missing=more.missing)
+    if more.gap_kind and not into.gap_kind:
+        # "asked about GP. couldn't remember what my kitchen runs at": the gap of the topic before it.
+        changes.update(gap=more.gap, gap_kind=more.gap_kind)
     return replace(into, **changes)
 
 
@@ -307,6 +333,8 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         item = read_sentence(sentence)
         if not (item.topic or item.struggled or item.said):
             continue
+        if not item.topic and re.match(r"overall\b", sentence, re.I):
+            continue  # "Overall they wanted more data": about the whole interview, not the line before
         # Under a new heading ("Hard moments:"), a line is not about the last line of the one before.
         previous = topics[-1] if topics and section == last_section else None
         last_section = section
@@ -317,13 +345,22 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             item = replace(item, topic="", trouble="reflection" if re.search(r"differently|change", item.topic) else item.trouble)
         cue = TOPIC_CUES.search(sentence)
         label = GENERIC_LABEL.match(tidy_line(sentence))
-        own_topic = (label and not STRUGGLE.search(label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4)
+        # 'I said "about 15%" - ...' is what was said about the line before, not a label of its own.
+        own_topic = (label and not STRUGGLE.search(label.group("topic"))
+                     and not re.match(r"(?:I|we|my)\b", label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4)
+        if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None):
+            # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
+            item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
         if not item.topic and own_topic and not follow_on:
             last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged
             continue
-        about_previous = previous is not None and (answer_line or follow_on or not item.topic or (
+        # "He followed up asking what drove it ...": still the topic before it, whatever it names.
+        follow_up = bool(re.search(r"\bfollow(?:ed|s)? up\b", sentence, re.I))
+        # "Caseload q - 22, fine. Blanked on the Working Together changes": a line that ended "fine" is done with.
+        settled = previous is not None and bool(re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$", previous.sentence, re.I))
+        about_previous = previous is not None and (answer_line or follow_on or follow_up or not item.topic or (
             not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and not own_topic and (
-                not item.topic or (item.struggled and not previous.struggled) or (item.said and not item.struggled))))
+                (item.struggled and not previous.struggled and not settled) or (item.said and not item.struggled))))
         if answer_line and item.topic and not item.said and previous is not None:
             item = replace(item, said=item.topic if item.form == "claim" else "")
         if about_previous:
@@ -333,7 +370,7 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             continue
         # A hard moment with no topic is kept only when it names what was missing
         # ("I forgot to mention X"); "I was nervous" alone gives a probe nothing to go back to.
-        if item.topic or (item.went_badly and item.missing):
+        if item.topic or (item.struggled and sayable(item.missing)):
             topics.append(item)
     if not topics and any(text for _, text in note_lines(notes)):
         # Notes that name nothing we can read whole: a probe that pastes nothing (probes.py).

@@ -119,7 +119,7 @@ class QuestionPlanner:
         self.match = match
         self.role = match.role
         # Only topics a second-round interviewer would go back to: what went badly, or a story to go deeper on.
-        self.topics = [t for t in extract_topics(notes) if probes.worth_probing(t)]
+        self.topics = probes.to_probe(extract_topics(notes))
         self.llm = llm
         self.rng = rng or random.Random()
         self.llm_attempts = llm_attempts

@@ -1,11 +1,13 @@
 """Second-round probes of the first round: a lead that names the topic and what went badly, then the ask.
 
-The words come from two places only: a topic from the notes that passed `sayable` (a clean
-phrase an interviewer would say; notes.py drops the rest) and fixed wording in
-prompts/templates/first_round.toml. What went badly is never pasted from the notes: its kind
-(no figures, a fact that would not come, a calculation, rambling, ...) picks a fixed phrase and
-an ask that fits that kind of trouble, in the past for what the candidate did and with "would"
-for what they would do.
+The words come from three places only: a topic from the notes that passed `sayable` (a clean
+phrase an interviewer would say; notes.py drops the rest), the gap the notes name when it too is
+clean ("the GRACE score cut-offs", "what PPDS means"), and fixed wording in
+prompts/templates/first_round.toml. The candidate's verdicts are never pasted: the kind of trouble
+(a named gap, no figures, a calculation, rambling, an unfinished exercise, ...) picks a fixed phrase
+and an ask that fits both it and the kind of thing asked about (a figure to know, a list of rules,
+code to write, a step, a story), in the past for what the candidate did and with "would" for what
+they would do. When something went badly, only that is probed; pay and notice come last.
 """
 
 from __future__ import annotations
@@ -13,26 +15,45 @@ from __future__ import annotations
 import random
 import re
 
+from mockint.questions.note_cues import EXERCISE
 from mockint.questions.notes import NoteTopic
 from mockint.questions.shorthand import sayable
 from mockint.questions.templates import toml_template
 
 # A question about why the candidate wants the move: its probe asks for the real reasons.
 MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
-SALARY = re.compile(r"\b(?:salary|pay|compensation|package|notice period)\b", re.I)
+# Pay and notice: not second-round depth, so probed only when the notes say it went badly, and last.
+SALARY = re.compile(r"\b(?:salary|compensation|comp expectations|pay expectations|expected pay|day rate|OTE|"
+                    r"(?:salary|pay|benefits) package|notice period)\b", re.I)
+# A gap that is a set of numbers to know ("the drug doses", "the GRACE score cut-offs"): asked for as numbers.
+VALUES = re.compile(r"\b(?:doses|dosages|cut-?offs|thresholds|limits|ranges|levels|values|timescales|timelines|deadlines|"
+                    r"trigger points|intervals|tolerances|rates|bands|factors)$", re.I)
+# Paperwork asked in passing ("your HCPC registration number"): nothing a second round goes back to.
+ADMIN = re.compile(r"\b(?:registration number|reference number|(?-i:ID)|DBS|passport|driving licence|right to work|start date|"
+                   r"availability)\b", re.I)
+# A topic that is one figure ("your attrition rate"): asked for as "the actual figure".
+ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
+# A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
+CODE = re.compile(r"\b(?:SQL|query|code|coding|function|script|algorithm|ring buffer|Python|regex)\b", re.I)
 
 
 # A topic that is one event the candidate lived through: "going one level deeper" fits it.
 STORY = re.compile(r"\byou (?:\w+ed|led|ran|did|made|found|caught|built|won|lost|wrote|took|gave|chose|held|brought|"
                    r"sent|told|set up|dealt)\b|\b(?:case|incident|claim|inspection|project|migration|review|"
                    r"exhibition|campaign|complaint|deviation|breakdown|error|install|enquiry|story|rollout|launch|"
-                   r"outage|dispute|tender|evaluation)\b", re.I)
+                   r"outage|dispute|tender|evaluation|experiment|A/B test|pilot|trial)\b|"
+                   r"^(?:cutting|reducing|improving|raising|increasing|launching|building|leading|running|saving|"
+                   r"growing|delivering|introducing|rolling out)\b", re.I)
 
 
 def worth_probing(topic: NoteTopic) -> bool:
     """Whether a second-round interviewer would go back to this topic: it went badly, or it is a story to go deeper on."""
     trouble = trouble_of(topic)
-    if trouble in ("nothing_named", "salary", "motivation"):
+    if ADMIN.search(topic.topic):
+        return False
+    if trouble == "salary":
+        return topic.struggled
+    if trouble in ("nothing_named", "motivation"):
         return True
     if trouble == "fine":
         return topic.form in ("thing", "claim") and bool(STORY.search(topic.topic))
@@ -41,7 +62,7 @@ def worth_probing(topic: NoteTopic) -> bool:
 
 def trouble_of(topic: NoteTopic) -> str:
     """The kind of trouble that decides the probe's wording: the notes' kind, or what the topic itself calls for."""
-    if not topic.topic and not topic.missing:
+    if not topic.topic and not missing_of(topic):
         return "nothing_named"
     if SALARY.search(topic.topic):
         return "salary"
@@ -49,9 +70,44 @@ def trouble_of(topic: NoteTopic) -> str:
         return "motivation"
     if not topic.struggled:
         return "fine"
+    if topic.gap_kind and topic.topic:
+        # The note names what could not be given: the probe asks for exactly that.
+        named = gap_of(topic) or topic.gap_kind in ("figure", "partial")
+        return "gap_" + topic.gap_kind if named else topic.trouble or "other"
+    if topic.trouble == "unfinished" and not (topic.exercise or topic.form == "task" or EXERCISE.search(topic.sentence)):
+        return "rambling"  # "too much detail and ran out of time for strategy": an answer that ran long
+    if topic.trouble == "numbers" and topic.form == "question" and topic.hypothetical:
+        return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
+    if CODE.search(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
+        return "code"  # "to write a ring buffer in C" that did not work: written again, not recited
     if topic.trouble == "omission" and not missing_of(topic):
         return "omission_unnamed"
     return topic.trouble or "other"
+
+
+def to_probe(topics: list[NoteTopic]) -> list[NoteTopic]:
+    """The topics a second round goes back to, in order: when something went badly, only what went badly
+    (a story that went well, or pay, is not what the panel comes back to); else what was discussed."""
+    ranked = sorted((t for t in topics if worth_probing(t)), key=priority)
+    badly = [t for t in ranked if priority(t) <= 1]
+    return badly or ranked
+
+
+def gap_of(topic: NoteTopic) -> str:
+    """The gap the notes name, unless it only repeats the topic ("blanked on the drug doses" as the topic itself)."""
+    return topic.gap if topic.gap and topic.gap.lower() not in topic.topic.lower() else ""
+
+
+def priority(topic: NoteTopic) -> int:
+    """Which topics a second round goes back to first: a named gap, then what went badly, then the rest; pay last."""
+    trouble = trouble_of(topic)
+    if trouble == "salary":
+        return 4
+    if trouble.startswith("gap_"):
+        return 0 if gap_of(topic) else 1
+    if trouble == "motivation":
+        return 1 if topic.struggled else 2
+    return 3 if trouble == "fine" else 1
 
 
 def missing_of(topic: NoteTopic) -> str:
@@ -67,7 +123,7 @@ def lead(topic: NoteTopic) -> str:
     if trouble == "nothing_named":
         return leads["nothing_named"]
     if not topic.topic:
-        return leads["only_missing"].format(missing=missing_of(topic))
+        return leads["only_missing"].format(missed=missed(topic))
     if topic.form == "claim":
         text = leads["claim"].format(topic=topic.topic)
     elif topic.form == "task":
@@ -77,29 +133,73 @@ def lead(topic: NoteTopic) -> str:
     else:
         text = leads["talked"].format(topic=topic.topic)
     phrase = said.get(trouble, said["other"])
-    return f"{text}, {phrase.format(missing=missing_of(topic))}" if phrase else text
+    if trouble == "gap_figure" and not gap_of(topic):
+        phrase = said["gap_figure_unnamed"]
+    elif trouble == "gap_partial" and plural(topic.topic):
+        phrase = said["gap_partial_plural"]
+    elif trouble == "unsure_action" and re.match(r"(?:what|how) you(?:'d| would)\b", topic.topic):
+        phrase = said["stopped_short"]  # "we asked what you'd do ..., and you weren't sure what you would do": said twice
+    gap = gap_of(topic) if re.match(r"(?:what|which|how|whether)\b", gap_of(topic)) else f"of {gap_of(topic)}"
+    return f"{text}, {phrase.format(missed=missed(topic), gap=gap)}" if phrase else text
+
+
+def missed(topic: NoteTopic) -> str:
+    """What was left out, as said after "you": "forgot to deduct the window opening", "didn't mention the audit"."""
+    wording = toml_template("first_round.toml")["missed"]
+    missing = missing_of(topic)
+    return wording["step" if missing.startswith("to ") else "thing"].format(missing=missing)
 
 
 def ask(topic: NoteTopic, rng: random.Random) -> str:
-    """What the probe asks, chosen by the trouble's kind and whether the topic is hypothetical."""
+    """What the probe asks, chosen by the trouble's kind and the kind of thing the topic (or gap) is."""
     asks = toml_template("first_round.toml")["asks"]
     trouble = trouble_of(topic)
-    if not topic.topic and trouble != "nothing_named":
-        trouble = "only_missing"
+    if (not topic.topic and trouble != "nothing_named") or (trouble == "omission" and missing_of(topic).startswith("to ")):
+        trouble = "only_missing"  # "to deduct the window opening" is a step, not a thing to "cover"
     options = asks.get(trouble, asks["other"])
-    if topic.hypothetical:
-        tense = "would"
+    return rng.choice(options[variant(topic, trouble, options)]).format(missing=missing_of(topic))
+
+
+def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
+    """Which wording of an ask fits the thing asked about: a figure, a list, code, a step, a story, a plan."""
+    gap = gap_of(topic)
+    if trouble == "gap_thing":
+        if CODE.search(f"{topic.topic} {gap}"):
+            return "code"
+        if VALUES.search(gap):
+            return "values"  # "the GRACE score cut-offs": the numbers
+        if re.search(r"\byou \w+", gap):
+            return "found"  # "the root cause you found": part of a story
+        if plural(gap):
+            return "found_plural" if re.search(r"\b(?:last|findings|inspection|audit)\b", topic.topic) else "plural"
+        return "singular"
+    if trouble == "gap_partial":
+        return "plural" if plural(topic.topic) else "singular"
+    if trouble == "only_missing":
+        return "step" if missing_of(topic).startswith("to ") else "thing"
+    if trouble == "numbers" and ONE_FIGURE.search(topic.topic) and not STORY.search(topic.topic):
+        return "rate"  # one figure: "what your attrition rate was"
+    if re.search(r"\bquestion$", topic.topic) and "question" in options:
+        return "question"  # "the community safety question": answered again, not taken apart
+    if topic.hypothetical and (trouble != "fact" or topic.form != "thing" or EXERCISE.search(topic.topic)):
+        tense = "would"  # (a fact about "the policies you'd use" is still a fact, not a plan)
     elif STORY.search(topic.topic) or topic.form == "claim":
         tense = "past"
     else:
         tense = "plain"  # a subject rather than one event ("your conversion rate", "deposit protection")
-    return rng.choice(options.get(tense) or options["past"]).format(missing=missing_of(topic))
+    return tense if tense in options else "past"
 
 
 def probe(topic: NoteTopic, rng: random.Random) -> str:
     """The whole first-round probe, e.g. "In your first interview we talked about the falls audit, and
     you weren't sure of the outcome. What did it change in the end, in numbers if you can?"."""
     return f"{capitalised(lead(topic))}. {ask(topic, rng)}"
+
+
+def plural(phrase: str) -> bool:
+    """Whether a noun phrase names several things ("the Westgard rules", "the assessments you use")."""
+    head = re.split(r"\s+(?:you|your|that|which|of|for|on|in)\b", phrase)[0].split()
+    return bool(head) and bool(re.search(r"(?:[^s]s|criteria|data)$", head[-1]))
 
 
 def capitalised(text: str) -> str:

@@ -6,11 +6,15 @@ Candidates write "q on volt drop - couldnt do the calc, v vague". Two jobs here,
 - `sayable` decides whether a phrase can be said aloud by an interviewer as it stands (a clean
   noun phrase or "how you ..." clause), fixing only what is safe (a missing "the"), and returns
   "" otherwise: a probe that leaves a topic out is better than one that pastes a broken one.
+  `sayable_gap` does the same for what the candidate could not give ("any of our thresholds" ->
+  "your thresholds"), which may also be a short "what ..." clause ("what PPDS means").
 """
 
 from __future__ import annotations
 
 import re
+
+from mockint.questions.note_cues import GAP_HEDGES, GAP_WH, PRONOUNS
 
 # Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
 SHORTHAND = {
@@ -22,7 +26,7 @@ SHORTHAND = {
     "sth": "something", "smth": "something", "tho": "though", "btw": "", "lol": "", "tbh": "", "imo": "",
     "volt drop": "voltage drop", "H&S": "health and safety", "1st": "first", "2nd": "second", "re": "about",
     "info": "information", "convo": "conversation", "exp": "experience", "ok": "OK", "ok'ish": "OK",
-    "sat": "Saturday", "sun": "Sunday", "interveiw": "interview", "safegaurding": "safeguarding", "recieved": "received", "definately": "definitely",
+    "regs": "regulations", "pt": "patient", "pts": "patients", "quant": "quantitative", "sat": "Saturday", "sun": "Sunday", "interveiw": "interview", "safegaurding": "safeguarding", "recieved": "received", "definately": "definitely",
 }
 # Contractions written without their apostrophe ("didnt"), and a lone lower-case "i".
 APOSTROPHES = {
@@ -31,7 +35,7 @@ APOSTROPHES = {
     "isnt": "isn't", "hadnt": "hadn't", "havent": "haven't", "im": "I'm", "ive": "I've", "id": "I'd", "i": "I",
     "thats": "that's", "theyre": "they're", "youre": "you're", "childs": "child's",
 }
-_SHORTHAND = re.compile(r"(?<![\w/&])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+_SHORTHAND = re.compile(r"(?<![\w/&'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![\w/&'])", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"\b(" + "|".join(APOSTROPHES) + r")\b")
 
@@ -60,8 +64,12 @@ DANGLING = re.compile(r"\b(?:properly|enough|really|at all|it|them|those|vs)\b|\
 RELATIVE = re.compile(r"^(?:who|that|which|where|when|whose|and|or|to)$", re.I)
 # Nouns said without "the" ("safeguarding", "budget planning"): a phrase ending in one needs no article.
 MASS_ENDINGS = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ety|ics|ness|ship|age|ure|ice|ism|work|ware|data|control|"
-                          r"waste|safety|care|law|tax|health|stock|pay|time|planning|research|budget)$", re.IGNORECASE)
+                          r"waste|safety|care|law|tax|health|stock|pay|time|planning|research)$", re.IGNORECASE)
 MAX_TOPIC_WORDS = 12
+# Count nouns said only with a determiner: "leading team of 40", "why you want senior role" are cut shorthand.
+COUNT_NOUN = re.compile(r"\b(?:role|job|team|position|post|company|shift|manager|supervisor|customer|client|project|"
+                        r"patient|resident|store|site|ward)\b", re.I)
+DETERMINED = re.compile(r"^(?:the|a|an|your|this|that|each|every|one|any|another|which|what|whose|\w+'s)$", re.I)
 
 
 def tidy_notes(text: str) -> str:
@@ -73,9 +81,12 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
     text = re.sub(r"(?<=[a-z]) ?%", " percentage", text)  # "our waste %" (a number keeps its "%": "14%")
     text = re.sub(r"\bQ\d+\s*[:.)-]?\s+(?=[A-Za-z])", "", text)  # "Q3 managing caseload"
+    text = re.sub(r"\b([A-Z]{2,})'s(?=\s*(?:[-:,]|and\b))", r"\1s", text)  # "KPI's - ..." is a plural, not a possessive
 
     def spell(match: re.Match[str]) -> str:
         word = match.group(1)
+        if word.isupper() and len(word) > 1 and not word.lower() in ("q", "qs", "h&s"):
+            return word  # "HR", "RE" in capitals are names, not shorthand
         for key, value in SHORTHAND.items():
             if key.lower() == word.lower():
                 # "Q3" or "V" as a name keeps its case only when it is not shorthand in context.
@@ -120,7 +131,8 @@ def sayable(phrase: str) -> str:
     phrase = re.sub(r"\byour team (?:was|is)\b", "you were", phrase)
     phrase = re.sub(r"\byour team has\b", "you have", phrase)
     phrase = re.sub(r"\byour team\b(?= \w+(?<!s)\b)", "you", phrase)
-    phrase = re.sub(r"\s+and (?:what|how) you (?:did|handled it|dealt with it)$", "", phrase)
+    phrase = re.sub(r"\s+and (?:what|how) you (?:did|did about it|handled it|dealt with it)$", "", phrase)
+    phrase = re.sub(r"^time (?=you\b)", "a time ", phrase)  # "time you had to manage competing deadlines"
     # A relative clause with a bare noun ("where person had ...") cannot be said cleanly: keep what comes before it.
     bare = re.search(r"\s+(?:where|who|which|that|when)\s+(?!(?:the|a|an|your|you|it|they|he|she|this|that|there|some|"
                      r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
@@ -140,13 +152,15 @@ def _sayable_whole(phrase: str) -> str:
         return ""
     if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):
         return ""
-    if SELF_TALK.search(phrase) or THIRD_PERSON.search(phrase):
+    if SELF_TALK.search(re.sub(r"\b[A-Z]{3,}\b", "", phrase)) or THIRD_PERSON.search(phrase):  # "NICE" is a name
         return ""
     words = phrase.split()
     if any(misspelt(w) for w in words):
         return ""
     if re.search(r"\b(?:and|or|but|of|to|with|for|on|in|at|the|a|an|your|how|that|which|so|vs)$", phrase, re.I):
         return ""
+    if bare_count_noun(phrase) or re.match(r"^(?:if|whether)\b|^\d[\d,.]*(?:\s+[a-z]+)?\s+[a-z]+s$", phrase, re.I):
+        return ""  # "if you'd started" has no subject to say; "35 live cases" is a count, not a topic
     if WH_OR_TO.match(phrase):
         return phrase if len(words) >= 4 and re.search(r"\byou", phrase) else ""
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
@@ -157,14 +171,61 @@ def _sayable_whole(phrase: str) -> str:
             return ""
     first = words[0]
     about_you = bool(re.search(r"\byou \w+", phrase))  # "dispensing error you made": a noun phrase
+    head = PREPOSITION.split(phrase.split(" and ")[0])[0].split()
+    if first.isupper() and len(head) > 1 and head[-1].isalpha() and head[-1].islower() and not _plural_or_mass(head[-1]):
+        return "the " + phrase  # "IFRS 9 stage 2 trigger" -> "the IFRS 9 stage 2 trigger"
     if DETERMINER.match(phrase) or first.isupper():
         return phrase
     if len(words) > 1 and (not first.endswith("ing") or about_you) or (
             len(words) == 1 and first.islower() and not _plural_or_mass(first)):
-        last = PREPOSITION.split(phrase)[0].split()[-1]
+        last = PREPOSITION.split(phrase.split(" and ")[0])[0].split()[-1]
         if not _plural_or_mass(last):
             phrase = "the " + phrase  # "staff rota" -> "the staff rota"
     return phrase
+
+
+def sayable_gap(raw: str) -> str:
+    """What a note says the candidate could not give ("any of our thresholds"), as the interviewer says it back
+    ("your thresholds"), or "" when it cannot be said cleanly."""
+    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|\bwhich\b)\s*",
+                      raw.strip(), maxsplit=1)[0]
+    phrase = GAP_HEDGES.sub("", phrase).strip(" .!?'\"")
+    phrase = re.sub(r"^any of\s+", "", phrase, flags=re.I)
+    # The candidate's "we"/"our" is the candidate: "what trigger points we use" -> "what trigger points you use".
+    phrase = re.sub(r"\bwe\b", "you", re.sub(r"\bour\b", "your", phrase))
+    for pattern, repl in PRONOUNS:
+        phrase = re.sub(pattern, repl, phrase, flags=re.IGNORECASE)
+    # Their company in the candidate's notes is the interviewer's own: "their NPL ratio" is "our NPL ratio".
+    phrase = re.sub(r"\btheir\b", "our", phrase)
+    if re.match(GAP_WH, phrase, re.I):
+        return phrase if sayable_wh(phrase) else ""
+    phrase = sayable(phrase)
+    if phrase[:1].isupper() and len(phrase.split()) > 1 and re.search(r"(?:[^s]s|criteria|data)$", phrase):
+        phrase = "the " + phrase  # "SICR quantitative criteria": a set of things, said with "the"
+    return phrase
+
+
+def sayable_wh(phrase: str) -> bool:
+    """Whether a "what/how ..." clause can be said after "you weren't sure": short, plain, nobody else's words."""
+    words = phrase.split()
+    if not 3 <= len(words) <= 12 or re.search(r"[()\[\]\"`*#<>=+|~?!/]|\b(?:I|me|my|we|they|them|she|he|her|his|"
+                                              r"vs|etc|it|that|this|those)\b", phrase):
+        return False
+    if SELF_TALK.search(re.sub(r"\b[A-Z]{3,}\b", "", " ".join(words[1:]))) or any(misspelt(w) for w in words):
+        return False
+    return not re.search(r"\b(?:the|a|an|of|to|and|or|your|our)$", phrase, re.I)
+
+
+def bare_count_noun(phrase: str) -> bool:
+    """Whether a count noun ("team", "role") stands without a determiner in the three words before it."""
+    words = phrase.split()
+    for i, word in enumerate(words):
+        named = i + 1 < len(words) and re.match(r"^(?:\d|[A-Z])", words[i + 1])  # "site 04", "team Alpha": a name
+        determined = any(DETERMINED.match(w) for w in words[max(0, i - 3): i])
+        if COUNT_NOUN.fullmatch(word) and i > 0 and not named and not determined \
+                and not words[i - 1].istitle() and not words[i - 1].endswith("s"):
+            return True
+    return False
 
 
 WH_OR_TO = re.compile(r"^(?:how|why|what|when|which|where|whether|who)\b", re.IGNORECASE)

@@ -53,10 +53,10 @@ def test_a_topic_is_said_only_when_it_is_clean(phrase, said):
       "it change in the end, in numbers if you can, and how do you know?"]),
     ("She ask me about my ticket volume in current job, I was not able to tell exact number of tickets per day",
      ["In your first interview we talked about your ticket volume, and you didn't have the figures to hand. What are "
-      "the figures, roughly, and how do you keep track of them?"]),
+      "the actual figures, and what drives them?"]),
     ("invoice matching (3 way) - ok\nthey asked how many invoices i process a week, said 'loads' :( need a number",
      ["In your first interview we asked how many invoices you process a week, and you didn't have the figures to "
-      "hand. What are the figures, roughly, and how do you keep track of them?"]),
+      "hand. What are the actual figures, and what drives them?"]),
     # A label that cannot be said cleanly is dropped rather than pasted, and its trouble is not moved elsewhere:
     # with nothing sayable left, one open question that pastes nothing.
     ("AD questions, ok\nRCD / discrimination q - v vague answer",

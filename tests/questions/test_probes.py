@@ -15,11 +15,13 @@ from mockint.questions.validate import check_question
      "the lockout procedure. Take me through it again, and this time cover the lockout procedure: where does it come "
      "in, and why does it matter?"),
     ("- asked how I'd handle a dog crashing under anaesthesia\n- I blanked on the drug doses",
-     "In your first interview we asked how you'd handle a dog crashing under anaesthesia, and the detail didn't quite "
-     "come to you. Take me through it again now, step by step: what are the key points, and where would you check them?"),
+     # The gap is named and asked for as numbers (was "what are the key points, and where would you check them?").
+     "In your first interview we asked how you'd handle a dog crashing under anaesthesia, and you weren't sure of the "
+     "drug doses. Take me through them now: what are the numbers, and how do you use them in practice?"),
     ("Talked about cutting breakdowns on 120 delivery vans. They wanted numbers on cost per mile and I didn't have them.",
+     # An achievement's figures are asked for before and after (was "how do you keep track of them?").
      "In your first interview we talked about cutting breakdowns on 120 delivery vans, and you didn't have the figures "
-     "to hand. What are the figures, roughly, and how do you keep track of them?"),
+     "to hand. What were the actual figures, before and after, and how did you measure them?"),
 ])
 def test_a_probe_names_the_topic_and_the_trouble_and_asks_for_what_was_missing(notes, expected):
     topic = extract_topics(notes)[0]
@@ -48,8 +50,8 @@ def test_a_rendered_debrief_goes_through_the_same_path():
     assert texts == [
         "In your first interview we talked about the salary question. Let's settle it now: what range are you "
         "looking for, and how did you arrive at it?",
-        "In your first interview we talked about the A/B test, and you didn't have the figures to hand. What are the "
-        "figures, roughly, and how do you keep track of them?",
+        "In your first interview we talked about the A/B test, and you didn't have the figures to hand. What were the "
+        "actual figures, before and after, and how did you measure them?",
         "In your first interview we asked why you are leaving your current job. Give me the honest, specific "
         "version now: what is pulling you towards this role, and what would make you stay?",
     ]
