@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ MAX_ALSO = 3
 # A misspelt word ("acountant") still counts, a little less, when it is this close to a known one.
 TYPO_CUTOFF = 0.85
 TYPO_FACTOR = 0.8
+# Endings that make another word of the same stem, not a typo of it ("architectur-al", "-e").
+WORD_ENDINGS = frozenset("e al ic ical y ure ural ing ed ment ion ive ism ist is s".split())
 
 # Words that say nothing about which role it is: grammar and seniority.
 IGNORED_WORDS = frozenset(
@@ -90,9 +93,9 @@ def rank_words(words: list[str], entries: list[Entry]) -> list[tuple[float, Role
         if word in rarity:
             found.append((word, 1.0))
         elif len(word) >= 5:
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
-            if close:
-                found.append((close[0], TYPO_FACTOR))
+            known = _typo_of(word, vocabulary)
+            if known:
+                found.append((known, TYPO_FACTOR))
 
     scored = []
     for entry in entries:
@@ -144,8 +147,23 @@ def _spelled(word: str, vocabulary: list[str]) -> str | None:
     """The known word a (possibly misspelt) word stands for, or None."""
     if word in vocabulary or len(word) < 5:
         return word if word in vocabulary else None
-    close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
-    return close[0] if close else None
+    return _typo_of(word, vocabulary)
+
+
+def _typo_of(word: str, vocabulary: list[str]) -> str | None:
+    """The known word a misspelt word stands for, or None.
+
+    Close in spelling is not enough: a typo keeps the first letter and about the length
+    ("acountant", "electritian"), and another ending on the same stem is another word
+    ("architectural" is not the security family's "architecture", "analysis" not "analyst");
+    "ecologist" is not "technologist".
+    """
+    for known in difflib.get_close_matches(word, vocabulary, n=3, cutoff=TYPO_CUTOFF):
+        stem = len(os.path.commonprefix([word, known]))
+        other_ending = word[stem:] in WORD_ENDINGS and known[stem:] in WORD_ENDINGS
+        if known[0] == word[0] and abs(len(known) - len(word)) <= 1 and not other_ending:
+            return known
+    return None
 
 
 def choose(ranked: list[tuple[float, Role]], fallback: Role,

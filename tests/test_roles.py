@@ -143,6 +143,11 @@ RESOLUTION = [
     ("customer success manager (SaaS)", "customer_success", False),
     ("event planner", "project_manager", False),
     ("acountant", "accountant", False),  # a typo still finds its role
+    ("softwre engineer", "software_engineer", False),
+    ("plumer", "skilled_trades", False),
+    # another word that is spelt alike is not a typo: no family rather than the wrong one
+    ("Senior Ecologist", "general", False),  # not "technologist"
+    ("Part 2 Architectural Assistant", "general", False),  # not security "architecture"
     ("xyzzy", "general", False),
     ("chef", "hospitality_manager", False),
 ]
