@@ -22,12 +22,18 @@ STRUGGLE = re.compile(
     r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
     r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like|don'?t (?:actually |really )?know|"
     r"no clue|made it up|bluff\w*|only remember\w*|remember(?:ed)? only|it'?s (?:more like|actually)|came out wrong|defensive|"
-    r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan)\b",
+    r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan|"
+    # How candidates also say it went badly: a correction, embarrassment, losing composure, misunderstanding.
+    r"corrected (?:me|it)|pointed (?:it|that|this) out|embarrass\w*|cringe\w*|flustered|over-?apologis\w*|"
+    r"(?:did not|didn'?t) understand|misunderstood|misheard|should(?:'ve| have| never have) (?:said|done|mentioned)|"
+    r"shouldn'?t have said|took ages|kept saying .?we\b|jumped around|not structured|too soft|dodgy|questioned it|"
+    r"thin(?=\s*(?:[,.;]|-\s|$)))\b",
     re.IGNORECASE,
 )
 # Phrases that introduce what was discussed; the topic follows them (debrief.py reuses this).
 TOPIC_CUES = re.compile(
-    r"\b(?:asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
+    # 'Paul ask "how would you handle ..."': any ask before a quoted question, however it is spelled.
+    r"\b(?:asks?(?: me)?(?=\s+[\"\u201c])|asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
     r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<!to )(?<!I )(?<!\bi )\bask about|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
     r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
@@ -58,9 +64,15 @@ TROUBLE_KINDS = [
     ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
     ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
     ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's|"
-                  r"what (?:my|your) (?:bit|part) was|what (?:I|you) personally did|said .?we.? the whole time"),
+                  r"what (?:my|your) (?:bit|part) was|what (?:I|you) personally did|said .?we.? the whole time|"
+                  r"\bvs\.? (?:the )?team\b|kept saying .?we\b"),
+    # Composure lost in a role play: not its outcome, whatever the note says about "the rating".
+    ("nerves", r"flustered|over-?apologis\w*|panicked"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
+    # An answer given and then put right by the panel: wrong, not blanked.
+    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d"),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
+             r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
     ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
@@ -68,6 +80,8 @@ TROUBLE_KINDS = [
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
     ("defensive", r"\bdefensive\b"),
     ("unfinished", r"ran out of time|didn'?t finish|did not finish|not finished|didn'?t touch|only got (?:through|to)"),
+    # An answer that got there without a method ("jumped around, didn't form a hypothesis"): taken step by step.
+    ("unstructured", r"jumped around|not structured|all over the place|unstructured"),
     ("rambling", r"rambl\w*|too long|ran long|lost (?:my|the) (?:thread|focus|way|point)|waffl\w*|overran|ran over|"
                  r"over time|off track|never got to|no structure|too fast|talked too much|too much detail|"
                  r"ran out of time|overdid|talked for ages"),
@@ -80,10 +94,10 @@ TROUBLE_KINDS = [
              r"messed up|not sure (?:about|of)|wasn'?t sure (?:about|of|which)|\bweak on\b|didn'?t know (?:the|our|my)|"
              r"didn'?t know \w+ at all|no idea"),
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
-    ("vague", r"vague|generic|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
+    ("vague", r"vague|generic|\bthin\b|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
               r"\bweak\b|not great|(?<!I )want(?:ed)? more"),
     ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*"),
-    ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up"),
+    ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up|flustered|over-?apologis\w*"),
 ]
 # Where a phrase turns to something else: the topic ends there (never inside a number: "2,000").
 CLAUSE_BREAK = re.compile(
@@ -121,8 +135,9 @@ SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
 OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
 # "system design on rate limiting went badly": the topic, then the verdict on it.
-VERDICT_AFTER = re.compile(r"^(?P<topic>(?!I\b|my\b|we\b|it\b)[^,;:]+?)\s+(?:went badly|was weak|was poor|was a mess|"
-                           r"didn'?t go well|did not go well|went wrong|was shaky)\b", re.IGNORECASE)
+VERDICT_AFTER = re.compile(r"^(?:(?:then|also|and then|and)\s+)?(?P<topic>(?!I\b|my\b|we\b|it\b|they\b|he\b|she\b)[^,;:]+?)"
+                           r"\s+(?:went badly|was weak|was poor|was a mess|didn'?t go well|did not go well|went wrong|was shaky|"
+                           r"and I (?:completely |totally |just )?(?:blanked|froze|went blank|dried up))\b", re.IGNORECASE)
 EXERCISE = re.compile(r"\b(?:design|case|case study|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|"
                       r"technical|presentation|task|pitch)\b", re.I)
 # An exercise set as an order ("Technical: design a parking lot system"): the topic is a task.
@@ -130,7 +145,9 @@ TASK_VERB = re.compile(r"^(?:design|build|write|plan|create|estimate|sketch|pitc
                        r"prepare|model|debug|fix|review|outline|propose|price|cost|triage|diagnose)\b", re.I)
 # A first-round answer line in question-and-answer notes ("A: talked about the refund dispute").
 ANSWER_LABEL = re.compile(r"^(?:a|ans|answer|my answer|i said)\s*[:\-]\s*", re.I)
-WH_START = re.compile(r"^(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
+# "at what ketone level you treat as DKA": a question led by its preposition is still a question.
+WH_START = re.compile(r"^(?:(?:at|in|on|for|from|by|to|with|under|after|before|over) (?=what|which|how|whose))?"
+                      r"(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
 # The gap a probe names (notes.named_gap): a fact put as a question starts with one of these.
 GAP_WH = r"(?:what|which|how|whether)\b"
@@ -145,7 +162,7 @@ GAP_PATTERNS = [
     ("wrong", re.compile(r"\basked (?:me )?(?:about |to explain |to say |if I knew |if I know |whether I knew )?"
                          r"(?P<g>" + GAP_WH + r"[^.;!?]*?)\s*(?:,|-|and)?\s*(?:then )?(?:I |and I )?(?:kind of |sort of )?"
                          r"(?:had no idea|no clue|couldn'?t\b|didn'?t know|blanked|went blank|froze|made it up|bluffed|"
-                         r"wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b)", re.I)),
+                         r"waffled|wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b)", re.I)),
     ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not|don'?t|do not) (?:actually |really )?"
                          r"(?:know|say|remember|recall|explain|think) (?P<g>" + GAP_WH + PHRASE + ")", re.I)),
     ("wrong", re.compile(r"\b(?:muddled|confused|mixed up|unsure|not sure|wasn'?t sure|blanked) (?:about |on |over |of )?"
@@ -163,7 +180,8 @@ GAP_PATTERNS = [
     ("figure", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not) (?:give|say|remember|recall|know) "
                           r"(?:the |my |our |an? )?(?:actual |exact |real )?(?:#|number|figure|percentage)", re.I)),
     # "I named 1-2s and 1-3s then blanked", "only remembered like 5 of them": part of it, nothing more named.
-    ("partial", re.compile(r"\bonly (?:remembered|remember|named|knew|could name)\b|\bremember(?:ed)? only\b|"
+    ("partial", re.compile(r"\bonly (?:remembered|remember|named|knew|could name|half knew)\b|\bhalf[- ]knew\b|"
+                           r"\bremember(?:ed)? only\b|"
                            r"\bnamed\b[^.;]*\bthen blanked\b|\bcouldn'?t think of any others\b", re.I)),
 ]
 # A gap too general to name on its own ("mixed up the order"): the probe asks by the trouble's kind instead.

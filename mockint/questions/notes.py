@@ -7,8 +7,9 @@ lockout procedure"). When a note names the very thing the candidate could not gi
 the GRACE score cut-offs", "didn't know what PPDS means"), that gap is kept too, said cleanly or not
 at all, so the probe can ask for exactly that. Phrases are only ever cut at clause boundaries (", but", "; ",
 ", which", ...), never at a word count, so a number or a name is kept whole; a phrase too
-long to say aloud is left out rather than cut. Struggles come first: they are what a
-second round probes.
+long to say aloud is left out rather than cut, and a line's own label is a topic only when it names what was
+discussed (never the job title, a place or a date heading the notes). Struggles come first: they are what a
+second round probes. The clauses of one sentence are read in note_clauses.py.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the rest are used from here too)
+    clean_clause, first_clause, named_gap, omitted_thing, said_clause, to_second_person, went_badly_clause
+)
 from mockint.questions.note_cues import (
-    PHRASE, STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, SAID, TROUBLE_KINDS, CLAUSE_BREAK, OWN_QUESTIONS_HEADING,
-    PRONOUNS, LABELLED, GENERIC_LABEL, FOLLOW_ON, SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB,
-    ANSWER_LABEL, WH_START, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP
+    STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, TROUBLE_KINDS, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
+    SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START
 )
 from mockint.questions.reported import reported_question
-from mockint.questions.shorthand import decapitalised, sayable, sayable_gap, tidy_notes
+from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
 from mockint.text import split_sentences
+
 
 @dataclass(frozen=True)
 class NoteTopic:
@@ -46,25 +50,6 @@ class NoteTopic:
     def hypothetical(self) -> bool:
         """Whether the topic asks what the candidate would do, rather than what they did."""
         return self.exercise or self.form == "task" or bool(re.search(r"\b(?:would|you'd|'d)\b", self.topic))
-
-
-def to_second_person(phrase: str) -> str:
-    """Rewrite the candidate's "I/my/we" as the interviewer's "you/your/your team"."""
-    for pattern, repl in PRONOUNS:
-        phrase = re.sub(pattern, repl, phrase, flags=re.IGNORECASE)
-    return phrase
-
-
-def first_clause(phrase: str) -> str:
-    """The phrase up to the first clause break, tidied; "" when nothing sayable is left."""
-    phrase = CLAUSE_BREAK.split(phrase, maxsplit=1)[0]
-    # "rate limiting went badly" -> "rate limiting": the topic, not the verdict on it.
-    verdict = STRUGGLE.search(phrase)
-    if verdict and verdict.start() > 0:
-        phrase = re.sub(r"\s+(?:went|was|were|felt|seemed|got|is|are)\s*$", "", phrase[: verdict.start()].rstrip())
-    phrase = phrase.strip(" ,:-\"'().!?")
-    phrase = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", phrase, flags=re.I)
-    return phrase if 1 <= len(phrase.split()) <= MAX_PHRASE_WORDS else ""
 
 
 def classify_trouble(text: str) -> str:
@@ -99,14 +84,23 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
 
 def tidy_line(line: str) -> str:
     """A line without its bullet marker."""
-    return re.sub(r"^(?:[-*\u2022]|\d+[.)])\s*", "", line)
+    return re.sub(r"^(?:[-*+\u2022]|\d+[.)])\s*", "", line)
+
+
+# How a question put by the interviewer starts ("How did you ...", "Tell me about ...").
+QUESTION_START = (r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|did|do|does|have|has|would|"
+                  r"could|can|is|are|were)\b")
+
+
+def quoted_at(text: str, position: int) -> bool:
+    """Whether a position in the text falls inside a quotation."""
+    return len(re.findall(r"[\"\u201c\u201d]", text[:position])) % 2 == 1
 
 
 def reported(text: str) -> str:
     """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
     text = text.strip()
-    if text.endswith("?") or re.match(r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|"
-                                      r"did|do|does|have|has|would|could|can|is|are|were)\b", text, re.I):
+    if text.endswith("?") or re.match(QUESTION_START, text, re.I):
         text = reported_question(text)
         return re.sub(r"^about\s+", "", text)
     return re.sub(r"^(?:they asked(?: me)?|asked(?: me)?)\s+(?:about\s+)?", "", text, flags=re.I)
@@ -119,24 +113,29 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
     if not clean:
         label = GENERIC_LABEL.match(sentence.strip())
-        phrase = sayable(decapitalised(to_second_person(first_clause(label.group("topic"))))) if label else ""
-        if phrase and not STRUGGLE.search(phrase):
+        phrase = label_topic(label.group("topic")) if label else ""
+        if phrase:
             return phrase, "thing", True, bool(EXERCISE.search(label.group(0)))
     return clean, form, asked, exercise
 
 
-def clean_clause(clause: str) -> bool:
-    """Whether a clause about the candidate ("you stopped the job and told the customer") can be said back whole."""
-    from mockint.questions.shorthand import SELF_TALK, THIRD_PERSON, misspelt
-
-    if not re.match(r"^you(?:r team)? \w+", clause) or len(clause.split()) > 14:
-        return False
-    if re.search(r"[()\[\]/\"`*#<>=+|~?!]|(?:^|\s)'|'(?:\s|$)|\b(?:I|me|my|we|our)\b|,", clause):
-        return False
-    rest = re.sub(r"^you(?:r team)? (?:said|told|mentioned|claimed)?\s*", "", clause)
-    return not THIRD_PERSON.search(clause) and not re.search(
-        r"\b(?:prob(?:ably)?|maybe|think|kind of|sort of|honestly|basically|lol|loads|stuff|etc)\b", rest, re.I) \
-        and not any(misspelt(w) for w in rest.split())
+def label_topic(label: str) -> str:
+    """A line's own label ("Peak planning - ...") as a topic, or "" when it names the job, a place or a date rather
+    than what was discussed ("Demand Planner - Ridgeway Foods", "Stage 2 in 2 weeks:"), or needs an article guessed."""
+    phrase = first_clause(label)
+    if re.match(r"^(?:how|what|why|when|where|which|who)(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|"
+                r"should|have|has)\b", phrase, re.I):
+        phrase = reported(phrase + "?")  # "how would you support X - thin": the question, as reported
+    phrase = decapitalised(to_second_person(phrase))
+    said = sayable(phrase)
+    words = phrase.split()
+    if not said or STRUGGLE.search(phrase) or words[0][:1].isdigit():
+        return ""  # "20 min written exercise beforehand": a count, not a topic
+    if words[0][:1].isupper() and not re.match(r"^[A-Z0-9&/-]{2,}s?$", words[0]) or len(words) > 1 and all(
+            re.match(r"^[A-Z][\w'&-]*$", w) for w in words) and not all(w.isupper() for w in words):
+        return ""  # still capitalised once the line's own capital is gone: a name ("Demand Planner", "FE Lecturer")
+    # One word given an article ("Prevent" -> "the prevent") may be a name, a verb or jargon: not guessed.
+    return "" if len(phrase.split()) == 1 and said != phrase else said
 
 
 def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
@@ -147,7 +146,8 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
                               r"exercise)$", labelled.group("label"), re.I) if labelled else None
     if exercise_label and not STRUGGLE.search(exercise_label.group("what")):
         # "safeguarding scenario: a parent turns up drunk": said as "the safeguarding scenario".
-        return f"the {exercise_label.group(0).lower()}", "thing", True, True
+        what = " ".join(w if w.isupper() else w.lower() for w in exercise_label.group(0).split())  # "OOS" stays "OOS"
+        return f"the {what}", "thing", True, True
     if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
         return "the role play", "thing", True, True
     name = re.match(r"^(?P<name>[A-Z][\w-]+(?: [a-z]+){0,3})\s*,", labelled.group("topic")) if named else None
@@ -169,10 +169,18 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             elif re.match(r"^[a-z]+ question$", phrase, re.I):
                 phrase = "the " + phrase.lower()
             return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
-    match = TOPIC_CUES.search(sentence)
+    # A cue inside their quoted words ('said "you've covered everything"') is not the note's own.
+    match = next((m for m in TOPIC_CUES.finditer(sentence) if not quoted_at(sentence, m.start())), None)
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
         raw = match.group("topic")
+        quote = re.match(r"^[\"\u201c]([^\"\u201d]*)", raw)
+        if quote:
+            # Their words in quotes are said only as the whole question they were, never as a scrap
+            # ("so you'd test into compliance?").
+            if not re.match(QUESTION_START, quote.group(1).strip(), re.I):
+                return "", "thing", False, False
+            raw = reported(quote.group(1).strip(" ?") + "?")
         asked = any(w in cue for w in ("ask", "question", "case study", "scenario", "wanted", "answer"))
         # "asked me to walk them through X" / "asked me to explain X": the topic is X.
         bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|talk (?:them|him|her|us) through|explain|describe|talk (?:about|through))\s+",
@@ -189,10 +197,8 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             form = "claim"  # "I mentioned I trained 12 site staff": what they said, not a topic
         return to_second_person(phrase), form, asked, bool(EXERCISE.search(cue))
     label = GENERIC_LABEL.match(sentence.strip())
-    if label and sayable(decapitalised(to_second_person(first_clause(label.group("topic"))))) \
-            and not STRUGGLE.search(label.group("topic")):
-        return decapitalised(to_second_person(first_clause(label.group("topic")))), "thing", True, \
-            bool(EXERCISE.search(label.group(0)))
+    if label and label_topic(label.group("topic")) and not STRUGGLE.search(label.group("topic")):
+        return label_topic(label.group("topic")), "thing", True, bool(EXERCISE.search(label.group(0)))
     verdict = VERDICT_AFTER.match(sentence.strip())
     if verdict and first_clause(verdict.group("topic")):
         return to_second_person(first_clause(verdict.group("topic"))), "thing", True, bool(EXERCISE.search(sentence))
@@ -205,80 +211,6 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             form = "question" if WH_START.match(phrase) else "thing"
             return to_second_person(phrase), form, bool(re.search(r"\basked\b", sentence, re.I)), False
     return "", "thing", False, False
-
-
-def went_badly_clause(sentence: str) -> str:
-    """The clause saying what went badly, addressed to the candidate, or "" if it cannot be said whole."""
-    whole = sentence.strip().rstrip(" .!")
-    if re.match(r"^(?:I|[Tt]hey|[Mm]y|[Hh]e|[Ss]he)\b", whole) and len(whole.split()) <= MAX_PHRASE_WORDS and ";" not in whole \
-            and not SAID.match(whole) and not re.search(r"\bbut\b|\bI think\b", whole):
-        return to_second_person(whole if whole.startswith("I ") else whole[0].lower() + whole[1:])
-    for clause in re.split(r"\s*(?:;|,\s+but\b|\s+but\b|,\s+and\b|\s+and (?=I\b)|\.\s+)\s*", sentence):
-        if not STRUGGLE.search(clause):
-            continue
-        clause = re.sub(r"^(?:went badly|weak answer on [^:,-]+)\s*[:,-]\s*", "", clause.strip(), flags=re.I)
-        if not re.match(r"^(?:I|we|my)\b", clause, re.I):
-            if re.match(r"^(?:forgot|rambled|struggled|blanked|stumbled|couldn'?t|didn'?t|was|had|got|lost)\b", clause, re.I):
-                clause = "I " + clause[0].lower() + clause[1:]
-            else:
-                return ""
-        clause = clause.rstrip(" .!,")
-        if len(clause.split()) > MAX_PHRASE_WORDS:
-            return ""
-        return to_second_person(clause[0].lower() + clause[1:] if not clause.startswith("I ") else clause)
-    return ""
-
-
-def omitted_thing(sentence: str) -> str:
-    """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
-    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say|about)\s+"
-                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot)\s+(?P<what2>" + PHRASE + ")", sentence, re.IGNORECASE)
-    if not match:
-        return ""
-    phrase = first_clause(match.group("what") or match.group("what2"))
-    phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
-    if re.match(r"^(?:it|that|this|them|anything|something|to ask)\b", phrase, re.I):
-        return ""  # "forgot to ask about ...": the candidate's own question, not a gap in an answer
-    return to_second_person(phrase)
-
-
-def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
-    """What a note sentence says could not be given, said cleanly ("the GRACE score cut-offs", or "" when none is
-    clean), and its kind: "thing", "what" ("what PPDS means"), "how", "figure" or "partial"; ("", "") for none."""
-    fallback = ("", "")  # a gap seen but not clean: only its kind is kept
-    for kind, pattern in GAP_PATTERNS:
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        if kind in ("figure", "partial"):
-            return fallback if fallback[1] else ("", kind)
-        phrase = sayable_gap(match.group("g"))
-        if phrase and GENERIC_GAP.search(phrase):
-            continue  # "the outcome numbers": the trouble's own kind asks for them better
-        if not phrase:
-            # Nothing clean: still a figure when it was about a number.
-            if GAP_FIGURE.search(match.group("g")) and not fallback[1]:
-                fallback = ("", "figure")
-            continue
-        if re.match(r"how\b", phrase, re.I):
-            return phrase, "how"
-        if re.match(GAP_WH, phrase, re.I):
-            return phrase, "figure" if GAP_FIGURE.search(phrase) else "what"
-        return phrase, "figure" if GAP_FIGURE.search(phrase) and not phrase.endswith("s") else "thing"
-    return fallback
-
-
-def said_clause(sentence: str) -> str:
-    """What the candidate said or claimed, addressed to them ("your team cut downtime by 30%")."""
-    match = SAID.search(sentence.strip())
-    if not match or re.match(r"[\"'\u2018\u201c]", match.group("said")):
-        return ""  # 'I said "about 15%"': their words quoted, not a claim that can be said back as a clause
-    phrase = first_clause(match.group("said"))
-    if not phrase or STRUGGLE.search(phrase) or re.match(r"^(?:a|an|the|my|some|no)\b", phrase, re.I) and not re.search(
-            r"\b(?:\w+ed|cut|led|built|ran|made|saved|grew|won)\b", phrase):
-        return ""
-    phrase = to_second_person(phrase)
-    return phrase if clean_clause("you " + phrase if not phrase.startswith("you") else phrase) else ""
 
 
 def read_sentence(sentence: str) -> NoteTopic:
@@ -295,8 +227,8 @@ def read_sentence(sentence: str) -> NoteTopic:
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
-    if trouble in ("fact", "unsure") and re.search(r"\bexample\b", topic):
-        trouble = "example"  # "asked for an example from the care home job and I blanked"
+    if trouble in ("fact", "unsure") and re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
+        trouble = "example"  # "asked for an example from the care home job and I blanked", "a time you ...": a story
     return NoteTopic(
         sentence=sentence, topic=topic, struggled=struggled, form=form, asked=asked, said=said_clause(sentence),
         went_badly=went_badly_clause(sentence) if struggled else "", trouble=trouble, exercise=exercise,
@@ -311,7 +243,10 @@ def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
     if more.said and not into.said:
         changes["said"] = more.said
     if more.struggled and not into.struggled:
-        changes.update(struggled=True, went_badly=more.went_badly, trouble=more.trouble, missing=more.missing)
+        # "didn't say that clearly" says little alone: the lines before it ("kept saying we") may say what kind.
+        whole = classify_trouble(f"{into.sentence} {more.sentence}") if more.trouble == "other" else more.trouble
+        whole = whole if whole in (more.trouble, "ownership", "unstructured", "vague") else more.trouble
+        changes.update(struggled=True, went_badly=more.went_badly, trouble=whole, missing=more.missing)
     if more.gap_kind and not into.gap_kind:
         # "asked about GP. couldn't remember what my kitchen runs at": the gap of the topic before it.
         changes.update(gap=more.gap, gap_kind=more.gap_kind)
@@ -336,8 +271,8 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         if not item.topic and re.match(r"overall\b", sentence, re.I):
             continue  # "Overall they wanted more data": about the whole interview, not the line before
         # Under a new heading ("Hard moments:"), a line is not about the last line of the one before.
+        # last_section is the section of topics[-1]: a line that gave nothing does not pin a later one on it.
         previous = topics[-1] if topics and section == last_section else None
-        last_section = section
         # Notes run in order: "They asked X. I forgot Y." The hard moment or the claim right
         # after a topic is about that topic, unless it names a question of its own.
         follow_on = bool(item.topic and FOLLOW_ON.match(item.topic))
@@ -347,7 +282,8 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         label = GENERIC_LABEL.match(tidy_line(sentence))
         # 'I said "about 15%" - ...' is what was said about the line before, not a label of its own.
         own_topic = (label and not STRUGGLE.search(label.group("topic"))
-                     and not re.match(r"(?:I|we|my)\b", label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4)
+                     and not re.match(r"(?:I|we|my)\b", label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4) \
+            or bool(item.topic and not cue and VERDICT_AFTER.match(sentence))  # "Then X and I blanked": X is its own topic
         if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
@@ -358,13 +294,17 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         follow_up = bool(re.search(r"\bfollow(?:ed|s)? up\b", sentence, re.I))
         # "Caseload q - 22, fine. Blanked on the Working Together changes": a line that ended "fine" is done with.
         settled = previous is not None and bool(re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$", previous.sentence, re.I))
-        about_previous = previous is not None and (answer_line or follow_on or follow_up or not item.topic or (
+        # "time you made a mistake - fine. drug calculation paper, not sure which 2 wrong": a hard moment with no topic of
+        # its own after a line that ended "fine" is not about that line.
+        no_topic = not item.topic and not (settled and item.struggled)
+        about_previous = previous is not None and (answer_line or follow_on or follow_up or no_topic or (
             not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and not own_topic and (
                 (item.struggled and not previous.struggled and not settled) or (item.said and not item.struggled))))
         if answer_line and item.topic and not item.said and previous is not None:
             item = replace(item, said=item.topic if item.form == "claim" else "")
         if about_previous:
             topics[-1] = merge(previous, item)
+            last_section = section
             continue
         if item.topic and any(t.topic.lower() == item.topic.lower() for t in topics):
             continue
@@ -372,7 +312,10 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         # ("I forgot to mention X"); "I was nervous" alone gives a probe nothing to go back to.
         if item.topic or (item.struggled and sayable(item.missing)):
             topics.append(item)
-    if not topics and any(text for _, text in note_lines(notes)):
-        # Notes that name nothing we can read whole: a probe that pastes nothing (probes.py).
+            last_section = section
+    lines = [text for _, text in note_lines(notes)]
+    if not topics and lines and not any(STRUGGLE.search(text) for text in lines):
+        # Notes that name nothing we can read whole: a probe that pastes nothing (probes.py). Not when something
+        # went badly that cannot be named: an open "which answer would you redo" aims at nothing; the bank asks instead.
         topics.append(NoteTopic(sentence=notes.strip(), topic="", struggled=False))
     return sorted(topics, key=lambda t: not t.struggled)

@@ -35,6 +35,11 @@ ADMIN = re.compile(r"\b(?:registration number|reference number|(?-i:ID)|DBS|pass
 ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 # A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
 CODE = re.compile(r"\b(?:SQL|query|code|coding|function|script|algorithm|ring buffer|Python|regex)\b", re.I)
+# "Ran out of time" on a timed test or paper is an unfinished exercise, not an answer that ran long.
+TIMED = re.compile(r"\b(?:tests?|tasks|paper|practical|in-tray|quiz|micro-teach)\b", re.I)
+# A question with one right answer ("what BS EN 81-20 covers"), not a choice or a story of the candidate's.
+FACT_QUESTION = re.compile(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|who)\b"
+                           r"(?!.*\byou(?:'d| would| did| chose| decided| handled| felt| learned)\b)", re.I)
 
 
 # A topic that is one event the candidate lived through: "going one level deeper" fits it.
@@ -70,12 +75,13 @@ def trouble_of(topic: NoteTopic) -> str:
         return "motivation"
     if not topic.struggled:
         return "fine"
-    if topic.gap_kind and topic.topic:
-        # The note names what could not be given: the probe asks for exactly that.
-        named = gap_of(topic) or topic.gap_kind in ("figure", "partial")
-        return "gap_" + topic.gap_kind if named else topic.trouble or "other"
-    if topic.trouble == "unfinished" and not (topic.exercise or topic.form == "task" or EXERCISE.search(topic.sentence)):
+    if topic.gap_kind and topic.topic and (gap_of(topic) or topic.gap_kind in ("figure", "partial")):
+        return "gap_" + topic.gap_kind  # the note names what could not be given: the probe asks for exactly that
+    if topic.trouble == "unfinished" and not (topic.exercise or topic.form == "task" or EXERCISE.search(topic.sentence)
+                                              or TIMED.search(topic.sentence)):
         return "rambling"  # "too much detail and ran out of time for strategy": an answer that ran long
+    if topic.trouble == "explain" and topic.form == "question" and FACT_QUESTION.match(topic.topic) and not topic.hypothetical:
+        return "fact"  # "what BS EN 81-20 covers", not explained: a fact to give again, not options to weigh
     if topic.trouble == "numbers" and topic.form == "question" and topic.hypothetical:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
     if CODE.search(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
@@ -147,7 +153,9 @@ def missed(topic: NoteTopic) -> str:
     """What was left out, as said after "you": "forgot to deduct the window opening", "didn't mention the audit"."""
     wording = toml_template("first_round.toml")["missed"]
     missing = missing_of(topic)
-    return wording["step" if missing.startswith("to ") else "thing"].format(missing=missing)
+    # "skipped the starter you'd planned" in a lesson is not "didn't mention" it.
+    key = "step" if missing.startswith("to ") else "skipped" if re.search(r"\bskipped\b", topic.sentence, re.I) else "thing"
+    return wording[key].format(missing=missing)
 
 
 def ask(topic: NoteTopic, rng: random.Random) -> str:
@@ -175,6 +183,9 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "singular"
     if trouble == "gap_partial":
         return "plural" if plural(topic.topic) else "singular"
+    if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
+            and not topic.hypothetical and "known" in options:
+        return "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies
     if trouble == "only_missing":
         return "step" if missing_of(topic).startswith("to ") else "thing"
     if trouble == "numbers" and ONE_FIGURE.search(topic.topic) and not STORY.search(topic.topic):
@@ -198,6 +209,8 @@ def probe(topic: NoteTopic, rng: random.Random) -> str:
 
 def plural(phrase: str) -> bool:
     """Whether a noun phrase names several things ("the Westgard rules", "the assessments you use")."""
+    if re.match(r"(?:(?:at|in|on|for|by) )?(?:what|which|how|why|when|where|who|whether)\b", phrase):
+        return False  # "what BS EN 81-20 covers": a question, not a noun with a plural head
     head = re.split(r"\s+(?:you|your|that|which|of|for|on|in)\b", phrase)[0].split()
     return bool(head) and bool(re.search(r"(?:[^s]s|criteria|data)$", head[-1]))
 

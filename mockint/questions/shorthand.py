@@ -25,6 +25,7 @@ SHORTHAND = {
     "mgr": "manager", "calc": "calculation", "calcs": "calculations", "govt": "government", "dept": "department",
     "sth": "something", "smth": "something", "tho": "though", "btw": "", "lol": "", "tbh": "", "imo": "",
     "volt drop": "voltage drop", "H&S": "health and safety", "1st": "first", "2nd": "second", "re": "about",
+    "u": "you", "ur": "your", "wat": "what", "wot": "what",
     "info": "information", "convo": "conversation", "exp": "experience", "ok": "OK", "ok'ish": "OK",
     "regs": "regulations", "pt": "patient", "pts": "patients", "quant": "quantitative", "sat": "Saturday", "sun": "Sunday", "interveiw": "interview", "safegaurding": "safeguarding", "recieved": "received", "definately": "definitely",
 }
@@ -33,10 +34,12 @@ APOSTROPHES = {
     "didnt": "didn't", "couldnt": "couldn't", "wasnt": "wasn't", "werent": "weren't", "dont": "don't",
     "doesnt": "doesn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "cant": "can't", "wont": "won't",
     "isnt": "isn't", "hadnt": "hadn't", "havent": "haven't", "im": "I'm", "ive": "I've", "id": "I'd", "i": "I",
+    "shouldve": "should've", "couldve": "could've", "wouldve": "would've",
     "thats": "that's", "theyre": "they're", "youre": "you're", "childs": "child's",
 }
-_SHORTHAND = re.compile(r"(?<![\w/&'])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
-                        + r")(?![\w/&'])", re.IGNORECASE)
+# Not inside a hyphenated word: "re-rating" and "U-bend" are not shorthand.
+_SHORTHAND = re.compile(r"(?<![\w/&'-])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w/&']|-\w)", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"\b(" + "|".join(APOSTROPHES) + r")\b")
 
 # Words an interviewer never says back: the candidate's verdicts and self-talk.
@@ -50,15 +53,19 @@ SELF_TALK = re.compile(
 )
 # Who the interviewers are in the candidate's notes: their words, not the interviewer's.
 THIRD_PERSON = re.compile(r"\b(?:they|them|their|she|her|he|him|his|panel|interviewers?)\b", re.IGNORECASE)
-DETERMINER = re.compile(r"^(?:the|a|an|your|this|that|these|those|one|two|three|each|every|how|why|what|when|which|"
+DETERMINER = re.compile(r"^(?:the|a|an|another|your|this|that|these|those|one|two|three|each|every|how|why|what|when|which|"
                         r"where|whether|who|to)\b", re.IGNORECASE)
 PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|before|under|over|into|of)\b\s+", re.IGNORECASE)
 # Labels that name a part of the interview, not what it was about.
-NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|role ?play|questions?|interview|went well|exercise|task|"
+NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|interview|went well|exercise|task|"
                          r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel)$", re.I)
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
-                       r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come)\b", re.I)
+                       r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
+                       r"spot)\b", re.I)
+# "every job from ... onwards", "everything": a quantifier leads what the candidate did, not a topic.
+QUANTIFIER = re.compile(r"^(?:every|everything|everyone|all|any|anything|anyone|some|something|nothing|none|most|much|"
+                        r"many)(?![\w-])|\b(?:any|some|every|each|all)$", re.I)
 # Words that end a phrase only when it was cut ("... properly", "... enough") or point at nothing ("reduce it").
 DANGLING = re.compile(r"\b(?:properly|enough|really|at all|it|them|those|vs)\b|\b(?:that|this|you|yet|too|much|first)$", re.I)
 RELATIVE = re.compile(r"^(?:who|that|which|where|when|whose|and|or|to)$", re.I)
@@ -77,15 +84,16 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"[:;]-?[()]|[\U0001F300-\U0001FAFF]", "", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
     text = re.sub(r"\s*(?:->|=>)\s*", " - ", text)
-    text = re.sub(r"\s+\+\s+", " and ", text)
+    text = re.sub(r"[ \t]+\+[ \t]+", " and ", text)  # not a "+" bullet on the next line
     text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
     text = re.sub(r"(?<=[a-z]) ?%", " percentage", text)  # "our waste %" (a number keeps its "%": "14%")
-    text = re.sub(r"\bQ\d+\s*[:.)-]?\s+(?=[A-Za-z])", "", text)  # "Q3 managing caseload"
+    # "Q3 managing caseload" starting a line or a sentence is numbering; "ICH Q2 validation" is a name.
+    text = re.sub(r"(?m)(^[ \t]*(?:[-*+\u2022][ \t]*)?|[.!?;][ \t]+)Q\d+\s*[:.)-]?\s+(?=[A-Za-z])", r"\1", text)
     text = re.sub(r"\b([A-Z]{2,})'s(?=\s*(?:[-:,]|and\b))", r"\1s", text)  # "KPI's - ..." is a plural, not a possessive
 
     def spell(match: re.Match[str]) -> str:
         word = match.group(1)
-        if word.isupper() and len(word) > 1 and not word.lower() in ("q", "qs", "h&s"):
+        if word.isupper() and (len(word) > 1 or word == "U") and not word.lower() in ("q", "qs", "h&s"):
             return word  # "HR", "RE" in capitals are names, not shorthand
         for key, value in SHORTHAND.items():
             if key.lower() == word.lower():
@@ -133,6 +141,7 @@ def sayable(phrase: str) -> str:
     phrase = re.sub(r"\byour team\b(?= \w+(?<!s)\b)", "you", phrase)
     phrase = re.sub(r"\s+and (?:what|how) you (?:did|did about it|handled it|dealt with it)$", "", phrase)
     phrase = re.sub(r"^time (?=you\b)", "a time ", phrase)  # "time you had to manage competing deadlines"
+    phrase = re.sub(r"\bonly (?=\d)", "", phrase)  # "after only 10 months": the candidate's emphasis, not the topic's
     # A relative clause with a bare noun ("where person had ...") cannot be said cleanly: keep what comes before it.
     bare = re.search(r"\s+(?:where|who|which|that|when)\s+(?!(?:the|a|an|your|you|it|they|he|she|this|that|there|some|"
                      r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
@@ -142,13 +151,14 @@ def sayable(phrase: str) -> str:
     if clean or WH_OR_TO.match(phrase):
         return clean
     head = PREPOSITION.split(phrase)[0]
-    return _sayable_whole(head) if head != phrase and len(head.split()) >= 2 else ""
+    # "a time you had disagreed [with ...]": a clause cut before its preposition is left unfinished.
+    return _sayable_whole(head) if head != phrase and len(head.split()) >= 2 and not re.search(r"\byou\b", head) else ""
 
 
 def _sayable_whole(phrase: str) -> str:
     if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS:
         return ""
-    if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase):
+    if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase) or QUANTIFIER.search(phrase):
         return ""
     if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):
         return ""
@@ -162,7 +172,13 @@ def _sayable_whole(phrase: str) -> str:
     if bare_count_noun(phrase) or re.match(r"^(?:if|whether)\b|^\d[\d,.]*(?:\s+[a-z]+)?\s+[a-z]+s$", phrase, re.I):
         return ""  # "if you'd started" has no subject to say; "35 live cases" is a count, not a topic
     if WH_OR_TO.match(phrase):
-        return phrase if len(words) >= 4 and re.search(r"\byou", phrase) else ""
+        # "how would you support X" is the question as asked, not reported ("how you would support X").
+        question_order = re.match(r"^\S+(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|should|have|has) "
+                                  r"(?:you|your|the|a|an|it|this|that|there)\b", phrase, re.I)
+        # "how often a passenger lift needs a thorough examination": a fact asked in statement order, said as it is.
+        about_a_thing = re.match(r"^(?:how (?:often|long|many|much)|what|which|when|where|how) (?:the|a|an)\b", phrase, re.I)
+        return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing) and not question_order \
+            and not re.search(r"\s(?:and|or) (?:how|what|which|when|why|where)\b", phrase, re.I) else ""  # two questions in one
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
     for part in PREPOSITION.split(phrase)[1:]:
         head = part.split()
@@ -187,7 +203,7 @@ def _sayable_whole(phrase: str) -> str:
 def sayable_gap(raw: str) -> str:
     """What a note says the candidate could not give ("any of our thresholds"), as the interviewer says it back
     ("your thresholds"), or "" when it cannot be said cleanly."""
-    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|\bwhich\b)\s*",
+    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|\bwhich\b|\bwhen (?:[A-Z]\w+|she|he|they|I|we|you) (?:mentioned|asked|said|brought|raised|pressed|pushed)\b)\s*",
                       raw.strip(), maxsplit=1)[0]
     phrase = GAP_HEDGES.sub("", phrase).strip(" .!?'\"")
     phrase = re.sub(r"^any of\s+", "", phrase, flags=re.I)
@@ -228,7 +244,8 @@ def bare_count_noun(phrase: str) -> bool:
     return False
 
 
-WH_OR_TO = re.compile(r"^(?:how|why|what|when|which|where|whether|who)\b", re.IGNORECASE)
+WH_OR_TO = re.compile(r"^(?:(?:at|in|on|for|from|by|to|with|under|after|before|over) (?=what|which|how))?"
+                      r"(?:how|why|what|when|which|where|whether|who)\b", re.IGNORECASE)
 
 
 def _plural_or_mass(word: str) -> bool:

@@ -58,10 +58,9 @@ def test_a_topic_is_said_only_when_it_is_clean(phrase, said):
      ["In your first interview we asked how many invoices you process a week, and you didn't have the figures to "
       "hand. What are the actual figures, and what drives them?"]),
     # A label that cannot be said cleanly is dropped rather than pasted, and its trouble is not moved elsewhere:
-    # with nothing sayable left, one open question that pastes nothing.
-    ("AD questions, ok\nRCD / discrimination q - v vague answer",
-     ["Let's go back to your first interview. Which of your answers would you most like to give again, and what "
-      "would you say differently now?"]),
+    # with nothing sayable left of what went badly, no probe (an open "which answer would you redo" aims at
+    # nothing; the planner asks from the bank instead).
+    ("AD questions, ok\nRCD / discrimination q - v vague answer", []),
 ])
 def test_messy_notes_give_probes_of_what_went_badly_in_plain_english(notes, expected):
     assert probes_for(notes) == expected

@@ -1,0 +1,121 @@
+"""What one sentence of first-round notes says, each part said to the candidate as a whole clause or not at all:
+what went badly ("you forgot to mention the lockout procedure"), what was left out, the very thing that could
+not be given ("the GRACE score cut-offs") and what the candidate claimed. notes.py puts them together."""
+
+from __future__ import annotations
+
+import re
+
+from mockint.questions.note_cues import (
+    PHRASE, STRUGGLE, SAID, CLAUSE_BREAK, PRONOUNS, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP
+)
+from mockint.questions.shorthand import THIRD_PERSON, misspelt, sayable_gap
+
+
+def to_second_person(phrase: str) -> str:
+    """Rewrite the candidate's "I/my/we" as the interviewer's "you/your/your team"."""
+    for pattern, repl in PRONOUNS:
+        phrase = re.sub(pattern, repl, phrase, flags=re.IGNORECASE)
+    return phrase
+
+
+def first_clause(phrase: str) -> str:
+    """The phrase up to the first clause break, tidied; "" when nothing sayable is left."""
+    phrase = CLAUSE_BREAK.split(phrase, maxsplit=1)[0]
+    # "rate limiting went badly" -> "rate limiting": the topic, not the verdict on it.
+    verdict = STRUGGLE.search(phrase)
+    if verdict and verdict.start() > 0:
+        phrase = re.sub(r"\s+(?:went|was|were|felt|seemed|got|is|are)\s*$", "", phrase[: verdict.start()].rstrip())
+    phrase = phrase.strip(" ,:-\"'().!?")
+    phrase = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", phrase, flags=re.I)
+    return phrase if 1 <= len(phrase.split()) <= MAX_PHRASE_WORDS else ""
+
+
+def clean_clause(clause: str) -> bool:
+    """Whether a clause about the candidate ("you stopped the job and told the customer") can be said back whole."""
+    if not re.match(r"^you(?:r team)? \w+", clause) or len(clause.split()) > 14:
+        return False
+    if re.search(r"[()\[\]/\"`*#<>=+|~?!]|(?:^|\s)'|'(?:\s|$)|\b(?:I|me|my|we|our)\b|,", clause):
+        return False
+    rest = re.sub(r"^you(?:r team)? (?:said|told|mentioned|claimed)?\s*", "", clause)
+    return not THIRD_PERSON.search(clause) and not re.search(
+        r"\b(?:prob(?:ably)?|maybe|think|kind of|sort of|honestly|basically|lol|loads|stuff|etc)\b", rest, re.I) \
+        and not any(misspelt(w) for w in rest.split())
+
+
+def went_badly_clause(sentence: str) -> str:
+    """The clause saying what went badly, addressed to the candidate, or "" if it cannot be said whole."""
+    whole = sentence.strip().rstrip(" .!")
+    if re.match(r"^(?:I|[Tt]hey|[Mm]y|[Hh]e|[Ss]he)\b", whole) and len(whole.split()) <= MAX_PHRASE_WORDS and ";" not in whole \
+            and not SAID.match(whole) and not re.search(r"\bbut\b|\bI think\b", whole):
+        return to_second_person(whole if whole.startswith("I ") else whole[0].lower() + whole[1:])
+    for clause in re.split(r"\s*(?:;|,\s+but\b|\s+but\b|,\s+and\b|\s+and (?=I\b)|\.\s+)\s*", sentence):
+        if not STRUGGLE.search(clause):
+            continue
+        clause = re.sub(r"^(?:went badly|weak answer on [^:,-]+)\s*[:,-]\s*", "", clause.strip(), flags=re.I)
+        if not re.match(r"^(?:I|we|my)\b", clause, re.I):
+            if re.match(r"^(?:forgot|rambled|struggled|blanked|stumbled|couldn'?t|didn'?t|was|had|got|lost)\b", clause, re.I):
+                clause = "I " + clause[0].lower() + clause[1:]
+            else:
+                return ""
+        clause = clause.rstrip(" .!,")
+        if len(clause.split()) > MAX_PHRASE_WORDS:
+            return ""
+        return to_second_person(clause[0].lower() + clause[1:] if not clause.startswith("I ") else clause)
+    return ""
+
+
+def omitted_thing(sentence: str) -> str:
+    """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
+    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say|about)\s+"
+                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot)\s+(?P<what2>" + PHRASE + ")", sentence, re.IGNORECASE)
+    if not match:
+        return ""
+    phrase = first_clause(match.group("what") or match.group("what2"))
+    phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
+    # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
+    phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said)\b.*$", "", phrase, flags=re.I)
+    if re.match(r"^(?:it|that|this|them|anything|something|to ask)\b", phrase, re.I):
+        return ""  # "forgot to ask about ...": the candidate's own question, not a gap in an answer
+    return to_second_person(phrase)
+
+
+def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
+    """What a note sentence says could not be given, said cleanly ("the GRACE score cut-offs", or "" when none is
+    clean), and its kind: "thing", "what" ("what PPDS means"), "how", "figure" or "partial"; ("", "") for none."""
+    fallback = ("", "")  # a gap seen but not clean: only its kind is kept
+    for kind, pattern in GAP_PATTERNS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if kind in ("figure", "partial"):
+            return fallback if fallback[1] else ("", kind)
+        phrase = sayable_gap(match.group("g"))
+        if phrase and GENERIC_GAP.search(phrase):
+            continue  # "the outcome numbers": the trouble's own kind asks for them better
+        if not phrase:
+            # Nothing clean: still a figure when it was about a number.
+            if GAP_FIGURE.search(match.group("g")) and not fallback[1]:
+                fallback = ("", "figure")
+            continue
+        if re.match(r"how\b", phrase, re.I):
+            return phrase, "how"
+        if re.match(GAP_WH, phrase, re.I):
+            return phrase, "figure" if GAP_FIGURE.search(phrase) else "what"
+        return phrase, "figure" if GAP_FIGURE.search(phrase) and not phrase.endswith("s") else "thing"
+    return fallback
+
+
+def said_clause(sentence: str) -> str:
+    """What the candidate said or claimed, addressed to them ("your team cut downtime by 30%")."""
+    match = SAID.search(sentence.strip())
+    if not match or re.match(r"[\"'\u2018\u201c]", match.group("said")):
+        return ""  # 'I said "about 15%"': their words quoted, not a claim that can be said back as a clause
+    if re.match(r"\d", match.group("said")):
+        return ""  # "I said 12 months": a figure given as an answer, not something the candidate did
+    phrase = first_clause(match.group("said"))
+    if not phrase or STRUGGLE.search(phrase) or re.match(r"^(?:a|an|the|my|some|no)\b", phrase, re.I) and not re.search(
+            r"\b(?:\w+ed|cut|led|built|ran|made|saved|grew|won)\b", phrase):
+        return ""
+    phrase = to_second_person(phrase)
+    return phrase if clean_clause("you " + phrase if not phrase.startswith("you") else phrase) else ""
