@@ -91,7 +91,8 @@ def test_a_piece_that_ends_well_before_20_s_is_encoded_as_a_20_s_window_and_a_lo
     assert word_error_rate(reference("jfk.wav"), short.text) <= 0.1, short.text
     shapes.clear()
     long = np.concatenate([jfk, silence(1.0), jfk])  # 23 s: too long for the short window
-    assert transcriber.transcribe_piece(long).text.lower().count("ask not") == 2
+    twice = " ".join([reference("jfk.wav")] * 2)
+    assert word_error_rate(twice, transcriber.transcribe_piece(long).text) <= 0.25
     assert shapes[0] == 3000  # (a second window, after the first's last timestamp, may be short)
 
 
