@@ -183,6 +183,8 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "singular"
     if trouble == "gap_partial":
         return "plural" if plural(topic.topic) else "singular"
+    if trouble == "gap_how" and not re.search(r"\byou\b|\byou'|^how to\b", gap):
+        return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")
     if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
             and not topic.hypothetical and "known" in options:
         return "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies

@@ -71,6 +71,9 @@ def test_a_gap_too_general_or_tangled_to_name_is_not_named(line):
      "loop a wiggle I couldnt. bluffed a bit. not good",
      "In your first interview we talked about After Effects expressions, and you couldn't say how you'd loop a "
      "wiggle. How would you do it now, step by step?"),
+    ("- BNG metric q - I couldn't say how the condition score works, waffled",
+     "In your first interview we talked about the BNG metric question, and you couldn't say how the condition score "
+     "works. Talk me through it now, step by step: how does it work, and where does it come up in your job?"),
     ("- SQL: live question, write a query for 90+ dpd accounts by month. got the joins right but messed up the "
      "window function, didnt finish it in time",
      "In your first interview we talked about SQL, and you weren't sure of the window function. How would you write "
