@@ -18,7 +18,7 @@ from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
-from mockint.questions.answer_gaps import CHOICE, PLAN, VAGUE, Gap, unbacked_claim
+from mockint.questions.answer_gaps import ACTED, CHOICE, PLAN, VAGUE, Gap, unbacked_claim
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -126,13 +126,16 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
     if gap == "evidence":
         # The clause of the claim that nothing backs; else any vague claim, one with a named subject first.
         claimed = [c for c in every if claim and claim.lower() in c.lower()]
+        at = text.lower().find(claim.lower()) if claim else -1
+        if not claimed and at >= 0:  # the clause splitter joined the claim to the next clause: say it alone
+            claimed = [c for c in [tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])] if c]
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
         done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)]
         return (claimed or named or vague or done or [""])[0], False
     if gap == "decision":
-        chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c)]
+        chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         return (chosen[0] if chosen else ""), False
     return (every[0] if every else ""), False
 

@@ -29,7 +29,7 @@ Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
 THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
 GENERAL_WORDS = 60  # under this, an answer with nothing specific in it is general habits, not an example
 # Something specific: a moment ("last spring", "one night", "when I"), a place of work, an example.
-SPECIFIC = re.compile(r"\b(?:last|once|one (?:day|night|time|morning|evening|shift|week)|yesterday|when I|when we|"
+SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|that|this|they|he|she)\b)|one (?:day|night|time|morning|evening|shift|week)|yesterday|when I|when we|"
                       r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
@@ -41,10 +41,15 @@ OUTCOME = re.compile(
     r"now (?:takes?|runs?|uses?|has|have|is|are|gets?)|(?:went|came|moved|got) (?:up|down|from|away|back)|"
     r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed|"
     r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
+    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|"
+    r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
+    r"(?:back to )?normal again|back to normal|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
     r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
     re.IGNORECASE,
 )
+# Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").
+CLOSING_OUTCOME = re.compile(r"\b(?:was|were|is|are) (?:okay|ok|fine|safe|alright|all right)\b", re.IGNORECASE)
 COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smoother|happier|safer|stronger|higher|"
                r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
                r"more \w+|less \w+)")
@@ -71,10 +76,27 @@ VAGUE_SIZE = re.compile(
 # A claim of success with nothing to show for it: "it went really well", "everyone was happy".
 VAGUE_SUCCESS = re.compile(
     r"\b(?:went (?:really |very |pretty |super )?well|worked (?:really |very |pretty )?well(?! together| with)|"
-    r"(?:was|were) a (?:real |big |huge |great )?success|everyone was (?:really |very |so )?(?:happy|pleased))\b",
+    r"(?:was|were) a (?:real |big |huge |great )?success|everyone was (?:really |very |so )?(?:happy|pleased)|"
+    r"(?:was|were) (?:really |very |hugely |incredibly |quite |so )?successful|"
+    r"(?:people|everyone|they|customers|guests|users|visitors) (?:really |all )?(?:engaged|loved it))\b",
     re.IGNORECASE,
 )
-VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS))
+# Praise of oneself with nothing behind it: "I'm very good at this", "clients trust me", "my manager
+# says I'm the best on the desk". An interviewer asks for the case that shows it.
+SELF_PRAISE = re.compile(
+    r"\bI'?m (?:\w+ ){0,2}?(?:very |really |quite |so |just |honestly )?(?:good|great|excellent|brilliant|"
+    r"the best|a natural|very careful person)\b|"
+    r"\bI(?:'ve| have) (?:just )?got a (?:good|great|natural|real) way with\b|"
+    r"\b(?:says?|said|tells? me|told me) I'?m (?:the best|really good|very good|great)\b|"
+    r"\b(?:always|all) leave happy\b|"
+    r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
+    r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
+    r"\b(?:clients|customers|parents|patients|people|users|guests|families) (?:always |absolutely |all )*love (?:me|my)\b|"
+    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|"
+    r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
+    re.IGNORECASE,
+)
+VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS), ("praise", SELF_PRAISE))
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
 REASON = re.compile(
@@ -94,9 +116,31 @@ PLAN = re.compile(r"\b(?:I'd|I would|I'll|I will|I'm going to|we'd|we would)\s+(
 # A choice in a technical or story answer.
 CHOICE = re.compile(
     r"\b(?:I|we|I'd|we'd|I would|we would)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:use|go with|choose|pick|opt for|"
-    r"prefer|recommend|switch to|decided|chose|went with|picked|opted|settled on|made the call|go for|went for)\b",
+    r"prefer|recommend|recommended|switch to|switched|decided|chose|went with|picked|opted|settled on|made the call|"
+    r"go for|went for)\b",
     re.IGNORECASE,
 )
+
+# A question that asks for a decision: its answer must say why, next to the choice itself.
+DECISION_ASKED = re.compile(r"\b(?:decide|decision|judge?ment call|choose|choice|trade-?offs?|weigh)\b", re.IGNORECASE)
+# A decisive act told as a plain action ("I put the whole batch on hold", "then I used a random forest").
+ACTED = re.compile(r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:used|put|kept|held|stopped|refused|paused|"
+                   r"suspended|rejected|approved|released|signed off|overrode|escalated|recommended|advised|"
+                   r"switched|swapped)\b", re.IGNORECASE)
+# The stock phrases of an answer that describes good practice instead of doing anything:
+# "communication is really important", "I'd follow the policy", "where appropriate".
+PLATITUDE = re.compile(
+    r"\b(?:is|are) (?:really |very |so |absolutely )?(?:important|key|crucial|essential|vital)\b|\bis the key\b|"
+    r"\bI (?:really )?believe in\b|\bfollow(?:ing)? (?:the|our|my|all the) (?:[\w'-]+ ){0,2}(?:polic(?:y|ies)|procedures?|"
+    r"process(?:es)?|SOPs?|guidelines|protocols?)\b|\bwhere (?:appropriate|needed|necessary|required)\b|"
+    r"\bif (?:it|they) needed it\b|\bas required\b|\bat the end of the day\b|\bmy approach is\b|\bI always\b|"
+    r"\bput (?:in place )?(?:a|an) (?:\w+ )?plan in place\b|\bput in place (?:a|an) (?:\w+ )?plan\b|\bmaybe some\b|"
+    r"\b(?:is|are) always the priority\b|\bhandle it professionally\b|\bfind a solution\b|\bstay calm\b|"
+    r"\bsort it out\b|\bget on with it\b|\bpart of the job\b|\blook into it\b|\bsee what'?s going on\b|"
+    r"\bit could be (?:a lot of|lots of|many) things\b|\bwhatever'?s (?:slow|wrong|broken)\b",
+    re.IGNORECASE,
+)
+GENERIC_MAX_WORDS = 150  # a longer answer has room for a real case, even among stock phrases
 
 # A number that measures something: "30%", "$4k", "3x", "from 40 to 5", "40 a week".
 NUMBER = re.compile(r"(?P<pre>[$£€]\s?)?(?P<num>\d+(?:[.,]\d+)*)(?P<post>\s?(?:%|k\b|m\b|bn\b|x\b)|[a-z]+\b)?",
@@ -108,6 +152,8 @@ LABEL_BEFORE = re.compile(r"\b(?:year|grade|class|level|tier|step|phase|round|st
 NUMBER_WORDS = re.compile(r"\b(?:half|halved|double|doubled|twice|tripled?|zero|two|three|four|five|six|seven|eight|"
                           r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                           r"hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+HEDGE_BEFORE = re.compile(r"\b(?:like|maybe|guess|probably)\s*$", re.IGNORECASE)
+HEDGE_AFTER = re.compile(r"\s*(?:percent|per cent)?,?\s*(?:maybe|or something|or so|I think|I guess|probably)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -116,7 +162,7 @@ class VagueClaim:
     """A vague claim in the answer: the sentence it is in, and whether it is of change or of size."""
 
     sentence: str
-    kind: Literal["change", "size", "success"]
+    kind: Literal["change", "size", "success", "praise"]
     match: str
     start: int  # where the claim starts in its sentence
 
@@ -140,6 +186,8 @@ def measures(text: str, question_numbers: set[str]) -> list[str]:
             continue  # glued to letters: "p95", "N+1", "v2", "ipv6"
         if LABEL_BEFORE.search(text[:m.start()]) and not m.group("pre"):
             continue
+        if HEDGE_BEFORE.search(text[:m.start()]) or HEDGE_AFTER.match(text[m.end():]):
+            continue  # "like 20 percent maybe" is a guess, not a measure
         found.append(m.group())
     # "double-check" and "triple check" say how carefully, not how much.
     found += [m.group() for m in NUMBER_WORDS.finditer(text) if not re.match(r"[\s-]?check", text[m.end():])]
@@ -166,8 +214,11 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
         # A measure backs the claim from its own clause on: "for forty reps, and it went well" is not backed.
         before = claim.sentence[:claim.start]
         clause_start = max(before.rfind(sep) for sep in (",", ";", " and ", " but ", " so "))
-        after = [claim.sentence[max(clause_start, 0):]] + sentences[sentences.index(claim.sentence) + 1:]
-        if not any(measures(s, asked) for s in after):
+        at = sentences.index(claim.sentence)
+        after = [claim.sentence[max(clause_start, 0):]] + sentences[at + 1:]
+        # "It worked well" after a measured outcome ("he passed with a 5") sums that outcome up.
+        measured_before = claim.kind == "success" and any(OUTCOME.search(s) and measures(s, asked) for s in sentences[:at])
+        if not any(measures(s, asked) for s in after) and not measured_before:
             return claim
     return None
 
@@ -194,9 +245,30 @@ def is_general(answer: str, question: str, words: int) -> bool:
             and not SPECIFIC.search(answer) and not STRONG_REASON.search(answer))
 
 
+def is_generic(answer: str, question: str, words: int) -> bool:
+    """Whether an answer describes good practice in stock phrases, with no case, measure, name or moment of its own."""
+    return (words < GENERIC_MAX_WORDS and len(PLATITUDE.findall(answer)) >= 2 and not measures(answer, numbers_in(question))
+            and not names_something(answer) and not SPECIFIC.search(answer))
+
+
+def unexplained_decision(question: Question, answer: str) -> str | None:
+    """For a question that asks for a decision: the sentence making the main choice, when no reason is given
+    next to it (in its sentence or the two after); else None. A reason given elsewhere, for someone
+    else's view ("the manager wanted it released because..."), does not explain the candidate's choice."""
+    if not DECISION_ASKED.search(question.text):
+        return None
+    sentences = [s.text for s in split_sentences(answer)]
+    for i, sentence in enumerate(sentences):
+        if CHOICE.search(sentence) or PLAN.search(sentence) or ACTED.search(sentence):
+            return None if REASON.search(" ".join(sentences[i : i + 3])) else sentence
+    return None
+
+
 def tells_ending(answer: str) -> bool:
     """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
-    return bool(OUTCOME.search(answer) or any(pattern.search(answer) for _, pattern in VAGUE))
+    closing = " ".join(s.text for s in split_sentences(answer)[-2:])
+    return bool(OUTCOME.search(answer) or CLOSING_OUTCOME.search(closing)
+                or any(pattern.search(answer) for _, pattern in VAGUE))
 
 
 def is_story(question: Question, feedback: Feedback) -> bool:
@@ -214,6 +286,9 @@ def unexplained_choice(question: Question, answer: str) -> str | None:
     """The sentence that makes a choice without a reason anywhere in the answer, or None."""
     if question.kind == QuestionKind.culture:
         return None
+    decided = unexplained_decision(question, answer)
+    if decided:
+        return decided
     pattern = PLAN if question.kind == QuestionKind.situational else CHOICE
     sentences = [s.text for s in split_sentences(answer)]
     # In an answer that gives no reason outright ("because", "so that"), a choice set against
@@ -246,6 +321,8 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "own_part"
     if unbacked_claim(answer, question.text) or unexplained_figure(answer, question):
         return "evidence"
+    if is_generic(answer, question.text, feedback.word_count):  # stock phrases: their "choices" are not real ones
+        return "detail"
     if unexplained_choice(question, answer):
         return "decision"
     if is_general(answer, question.text, feedback.word_count):  # nothing else to probe: ask for an example

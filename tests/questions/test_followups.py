@@ -204,3 +204,43 @@ def test_a_choice_set_against_its_alternative_needs_its_own_reason():
     reasoned = plan.replace("rather than wait for the contractor.",
                             "rather than wait for the contractor, because they can be an hour away on a Friday.")
     assert find_gap(lift, feedback(reasoned, story=False)) is None
+
+
+def follow_up_for(question: Question, answer: str):
+    """The gap and follow-up the real analyzer and chooser give a typed answer."""
+    heard = analyze(Transcript(text=answer), question.text, question.kind)
+    return find_gap(question, heard), choose_follow_up(question, heard, random.Random(0))
+
+
+def test_praise_of_oneself_with_nothing_behind_it_is_asked_for_the_case_that_shows_it():
+    question = Question(text="A customer is shouting at the till because a refund was refused. What do you do?",
+                        kind=QuestionKind.situational)
+    answer = ("I'd let them finish first and then explain the refund policy calmly, and I'd offer an exchange or a "
+              "credit note instead. If they kept shouting I'd call the duty manager over to the till. To be honest "
+              "I'm really good with difficult customers, my colleagues always send the angry ones to me.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "evidence"
+    # named: the praise, or the colleagues' word it leans on (the same sentence)
+    assert ("difficult customers" in follow.text or "angry ones" in follow.text) and "example" in follow.text.lower()
+
+
+def test_an_answer_of_stock_phrases_is_asked_for_a_real_example():
+    question = Question(text="How do you make sure a new starter on your ward is safe to work alone?",
+                        kind=QuestionKind.technical)
+    answer = ("For me patient safety is really important. I always follow the trust's induction policy and I make "
+              "sure they are supernumerary where appropriate. I think supervision is the key, and good communication "
+              "with the rest of the team.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "detail" and follow is not None
+
+
+def test_a_decision_told_as_a_plain_act_with_no_reason_is_asked_why():
+    question = Question(text="Tell me about a time you had to decide whether to stop a job on safety grounds.",
+                        kind=QuestionKind.behavioral)
+    answer = ("We were fitting a new roof on a school over the summer and the scaffold firm had left a gap in the "
+              "edge protection on the north side. The site manager wanted us to crack on because the deadline was "
+              "tight. I stopped the job on that elevation and sent the lads to the other side. The scaffolders came "
+              "back the next morning, closed the gap, and we still finished the roof a day early.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "decision"
+    assert "stopped the job on that elevation" in follow.text
