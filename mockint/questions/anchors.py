@@ -18,7 +18,7 @@ from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
-from mockint.questions.answer_gaps import ACTED, CHOICE, PLAN, VAGUE, Gap, unbacked_claim
+from mockint.questions.answer_gaps import ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, unbacked_claim
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -136,6 +136,7 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         return (claimed or named or vague or done or [""])[0], False
     if gap == "decision":
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
+        chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
         return (chosen[0] if chosen else ""), False
     return (every[0] if every else ""), False
 

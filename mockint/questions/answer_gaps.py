@@ -41,7 +41,8 @@ OUTCOME = re.compile(
     r"now (?:takes?|runs?|uses?|has|have|is|are|gets?)|(?:went|came|moved|got) (?:up|down|from|away|back)|"
     r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed|"
     r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
-    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|"
+    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|on time|"
+    r"(?:has|have|'s|'ve) since|"
     r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
     r"(?:back to )?normal again|back to normal|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
@@ -58,7 +59,7 @@ DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|subs
 # A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
 VAGUE_CHANGE = re.compile(
     rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
-    rf"noticeably|vastly|so much|even)\s+{COMPARATIVE}\b|"
+    rf"noticeably|vastly|so much|even|definitely|loads)\s+{COMPARATIVE}\b|"
     rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|came (?:down|up)|boosted|"
     rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
     rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
@@ -92,7 +93,10 @@ SELF_PRAISE = re.compile(
     r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
     r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
     r"\b(?:clients|customers|parents|patients|people|users|guests|families) (?:always |absolutely |all )*love (?:me|my)\b|"
-    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|"
+    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m known (?:in|at|as|for)\b|"
+    r"\blove working with me\b|\bone of the best \w+(?: \w+)? (?:in|on|at) (?:the|my|our)\b|"
+    r"\bI'?m a (?:very|really) (?:good|safe|strong|reliable|careful|hard-?working) \w+|"
+    r"\b(?:knows?|know) (?:he|she|they) can (?:rely on|trust) me\b|"
     r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
     re.IGNORECASE,
 )
@@ -123,6 +127,9 @@ CHOICE = re.compile(
 
 # A question that asks for a decision: its answer must say why, next to the choice itself.
 DECISION_ASKED = re.compile(r"\b(?:decide|decision|judge?ment call|choose|choice|trade-?offs?|weigh)\b", re.IGNORECASE)
+# The opening courtesies of a plan, which are not its decision.
+COURTESY = re.compile(r"^(?:\w+\s+){0,4}?(?:I'd|I would|I'll|I will)\s+(?:\w+ly\s+)?(?:apologi[sz]e|stay calm|keep calm|"
+                      r"listen|reassure|introduce myself|acknowledge|thank|greet|smile)\b", re.IGNORECASE)
 # A decisive act told as a plain action ("I put the whole batch on hold", "then I used a random forest").
 ACTED = re.compile(r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:used|put|kept|held|stopped|refused|paused|"
                    r"suspended|rejected|approved|released|signed off|overrode|escalated|recommended|advised|"
@@ -246,21 +253,28 @@ def is_general(answer: str, question: str, words: int) -> bool:
 
 
 def is_generic(answer: str, question: str, words: int) -> bool:
-    """Whether an answer describes good practice in stock phrases, with no case, measure, name or moment of its own."""
-    return (words < GENERIC_MAX_WORDS and len(PLATITUDE.findall(answer)) >= 2 and not measures(answer, numbers_in(question))
-            and not names_something(answer) and not SPECIFIC.search(answer))
+    """Whether an answer describes good practice in stock phrases, or as a textbook would ("first you
+    monitor..., then you take..."), with no case, measure, name or moment of its own."""
+    textbook = len(re.findall(r"\byou\b", answer, re.IGNORECASE)) >= 4 and len(re.findall(r"\bI\b", answer)) <= 1
+    return (words < GENERIC_MAX_WORDS and (len(PLATITUDE.findall(answer)) >= 2 or textbook)
+            and not measures(answer, numbers_in(question)) and not names_something(answer) and not SPECIFIC.search(answer))
 
 
 def unexplained_decision(question: Question, answer: str) -> str | None:
     """For a question that asks for a decision: the sentence making the main choice, when no reason is given
     next to it (in its sentence or the two after); else None. A reason given elsewhere, for someone
     else's view ("the manager wanted it released because..."), does not explain the candidate's choice."""
-    if not DECISION_ASKED.search(question.text):
+    plan = question.kind == QuestionKind.situational
+    if not (plan or DECISION_ASKED.search(question.text)):
         return None
     sentences = [s.text for s in split_sentences(answer)]
+    # A plan's reason comes with its step ("I'd take the Tesco trailer first, because..."); a story's may follow.
+    reach = 2 if plan else 3
     for i, sentence in enumerate(sentences):
+        if COURTESY.search(sentence) and not ACTED.search(sentence) and not CHOICE.search(sentence):
+            continue  # "first I'd apologise": good manners, not the decision
         if CHOICE.search(sentence) or PLAN.search(sentence) or ACTED.search(sentence):
-            return None if REASON.search(" ".join(sentences[i : i + 3])) else sentence
+            return None if REASON.search(" ".join(sentences[i : i + reach])) else sentence
     return None
 
 
@@ -279,7 +293,10 @@ def is_story(question: Question, feedback: Feedback) -> bool:
 def only_we(feedback: Feedback) -> bool:
     """Whether the candidate told it as the team's ("we") and never, or hardly ever, as their own."""
     i, we = feedback.ownership.i, feedback.ownership.we
-    return (we >= 2 and i == 0) or (we >= 5 and we >= 4 * i)
+    # The analyzer counts only clear actions; a story with "we" again and again and never "I" is the team's too.
+    said_we = len(re.findall(r"\bwe\b", feedback.transcript, re.IGNORECASE))
+    said_i = len(re.findall(r"\bI(?:'m|'d|'ve)?\b", feedback.transcript))
+    return (we >= 2 and i == 0) or (we >= 5 and we >= 4 * i) or (said_we >= 3 and said_i == 0)
 
 
 def unexplained_choice(question: Question, answer: str) -> str | None:
@@ -314,6 +331,10 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return None
     story = is_story(question, feedback)
     if feedback.word_count < THIN_WORDS or (question.kind in STORY_KINDS and not feedback.star.action.present):
+        claim = unbacked_claim(answer, question.text)
+        # "I'd sit with her..." told as habit, then "I'm the best on the floor": the praise is the gap.
+        if feedback.word_count >= THIN_WORDS and claim and claim.kind == "praise":
+            return "evidence"
         return "detail"
     if story and not tells_ending(answer):
         return "result"

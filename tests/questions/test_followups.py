@@ -244,3 +244,33 @@ def test_a_decision_told_as_a_plain_act_with_no_reason_is_asked_why():
     gap, follow = follow_up_for(question, answer)
     assert gap == "decision"
     assert "stopped the job on that elevation" in follow.text
+
+
+def test_a_textbook_answer_in_the_second_person_is_asked_for_a_real_case():
+    question = Question(text="How would you find out why a web page has become slow for users?",
+                        kind=QuestionKind.technical)
+    answer = ("Well, first you check whether it's slow for everyone or just some users. Then you open the browser "
+              "tools and you look at the waterfall to see what takes the time. You compare the server time with the "
+              "front end. After that you fix the slowest part and you keep an eye on it so it doesn't come back.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "detail" and follow is not None
+
+
+def test_a_plan_whose_main_step_has_no_reason_is_asked_why_past_the_courtesies():
+    question = Question(text="Two patients on your bay need you at the same moment. What do you do?",
+                        kind=QuestionKind.situational)
+    answer = ("I'd reassure the first patient that I've heard them. I'd go to the lady who is post-op first and "
+              "check her observations. I'd ask the healthcare assistant to sit with the other gentleman. Then I'd "
+              "go back to him as soon as I could and document both.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "decision"
+    assert "post-op first" in follow.text and "reassure" not in follow.text
+
+
+def test_a_story_told_as_habit_with_praise_of_oneself_gets_the_praise_probed():
+    question = Question(text="Tell me about a time you calmed an upset customer.", kind=QuestionKind.behavioral)
+    answer = ("There's a regular who gets cross when his parcel is late. I'd usually let him vent and check the "
+              "tracking with him. Honestly I'm the best in the office at this, everyone sends the angry callers to "
+              "me, and my manager says I'm really good at calming people down.")
+    gap, _ = follow_up_for(question, answer)
+    assert gap == "evidence"
