@@ -14,6 +14,7 @@ follow-up (for the dev set: never run it on the evaluation set, follow_up_cases.
 answer, follow_up or "(none)", in shuffled order), an empty `ratings.csv` for a separate rater
 (item, names_content, right_gap, natural: y/n, comment) and `key.csv` (item to case id and the
 chosen gap, for whoever reports the ratings; not for the rater). It will not overwrite ratings.
+--ratings reports a filled-in ratings.csv in --sheet-dir (named and the right gap, rightly none).
 """
 
 from __future__ import annotations
@@ -99,6 +100,30 @@ def write_sheet(results: list[dict], seed: int, sheet_dir: Path = SHEET_DIR) -> 
     print(f"wrote {sheet_dir / 'sheet.csv'}, {ratings} and {sheet_dir / 'key.csv'} ({len(order)} items)")
 
 
+def report_ratings(sheet_dir: Path, cases: list[dict]) -> None:
+    """A separate rater's verdicts (ratings.csv, read through key.csv): how many follow-ups named the
+    answer and probed its right gap, and how many answers left alone deserved to be."""
+    key = {r["item"]: r for r in csv.DictReader((sheet_dir / "key.csv").open())}
+    rated = {r["item"]: r for r in csv.DictReader((sheet_dir / "ratings.csv").open())}
+    by_id = {c["id"]: c for c in cases}
+    asked = [i for i in key if key[i]["chosen_gap"] != "none"]
+    left = [i for i in key if key[i]["chosen_gap"] == "none"]
+
+    def yes(item: str, column: str) -> bool:
+        return rated[item][column].strip().lower() == "y"
+
+    both = sum(yes(i, "names_content") and yes(i, "right_gap") for i in asked)
+    rightly_none = sum(yes(i, "right_gap") for i in left)
+    print(f"follow-ups asked: {len(asked)}; names the answer's content: {sum(yes(i, 'names_content') for i in asked)}"
+          f"/{len(asked)}; right gap: {sum(yes(i, 'right_gap') for i in asked)}/{len(asked)}; both: {both}/{len(asked)}; "
+          f"natural: {sum(yes(i, 'natural') for i in asked)}/{len(asked)}")
+    print(f"no follow-up: {len(left)}; rightly none: {rightly_none}/{len(left)}")
+    print(f"all {len(key)} answers handled right (named and the right gap, or rightly none): {both + rightly_none}/{len(key)}")
+    weak = [i for i in key if by_id[key[i]["case"]]["labels"]["gap"] != "none"]
+    print(f"weak answers (the writer's labels) that got a follow-up: {sum(i in asked for i in weak)}/{len(weak)}; "
+          f"strong answers left alone: {sum(i in left for i in key if i not in weak)}/{len(key) - len(weak)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(DEV))
@@ -106,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheet", action="store_true", help="write the blind sheet and an empty ratings file")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--sheet-dir", type=Path, default=SHEET_DIR, help="where --sheet writes (one folder per set)")
+    parser.add_argument("--ratings", action="store_true", help="report the rater's verdicts in --sheet-dir instead")
     args = parser.parse_args(argv)
     path = Path(args.file)
     if not path.is_file():
@@ -116,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     except json.JSONDecodeError as err:
         print(f"{path} is not JSON lines ({err}); each line must be one labelled answer.", file=sys.stderr)
         return 2
+    if args.ratings:
+        report_ratings(args.sheet_dir, cases)
+        return 0
     results = run(cases, args.seed)
     if args.show:
         for r in results:
