@@ -76,6 +76,7 @@ class Question(BaseModel):
     twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")
     for_titles: list[str] = Field(default=[], exclude=True, description="bank only: asked only of titles with one of these words")
     not_for: list[str] = Field(default=[], exclude=True, description="bank only: never asked of titles with one of these words")
+    for_managers: bool = Field(default=False, exclude=True, description="bank only: asked only of titles that lead people")
 
 
 class Word(BaseModel):

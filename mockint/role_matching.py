@@ -155,13 +155,18 @@ def _typo_of(word: str, vocabulary: list[str]) -> str | None:
 
     Close in spelling is not enough: a typo keeps the first letter and about the length
     ("acountant", "electritian"), and another ending on the same stem is another word
-    ("architectural" is not the security family's "architecture", "analysis" not "analyst");
+    ("architectural" is not the security family's "architecture", "analysis" not "analyst",
+    "operating" not "operation");
     "ecologist" is not "technologist".
     """
     for known in difflib.get_close_matches(word, vocabulary, n=3, cutoff=TYPO_CUTOFF):
         stem = len(os.path.commonprefix([word, known]))
-        other_ending = word[stem:] in WORD_ENDINGS and known[stem:] in WORD_ENDINGS
-        if known[0] == word[0] and abs(len(known) - len(word)) <= 1 and not other_ending:
+        # "operati-ng" and "operati-on" share a letter of their endings: step back to "-ing", "-ion".
+        other_ending = any(word[cut:] in WORD_ENDINGS and known[cut:] in WORD_ENDINGS
+                           for cut in range(max(stem - 2, 1), stem + 1))
+        # A short word one letter longer than a known one is usually another word ("waiter", "water").
+        longer_ok = len(word) <= len(known) or (len(word) == len(known) + 1 and len(known) >= 8)
+        if known[0] == word[0] and abs(len(known) - len(word)) <= 1 and longer_ok and not other_ending:
             return known
     return None
 

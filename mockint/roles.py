@@ -48,6 +48,8 @@ class _BankEntry(BaseModel):
     # asked only of titles with one of `for_titles` (when given) and none of `not_for`.
     for_titles: list[str] = []
     not_for: list[str] = []
+    # Asked only of titles that lead people or a service ("manager", "head", "lead"): see bank.manages_people.
+    for_managers: bool = False
 
 
 class _RoleFile(BaseModel):
@@ -214,7 +216,8 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
         second_round=spec.second_round,
         bank=[Question(text=" ".join(q.text.split()), kind=QuestionKind(q.kind), competency=q.competency,
                        reason=q.reason, source="bank", level=q.level, talking_points=q.talking_points,
-                       twist=" ".join(q.twist.split()), for_titles=q.for_titles, not_for=q.not_for)
+                       twist=" ".join(q.twist.split()), for_titles=q.for_titles, not_for=q.not_for,
+                       for_managers=q.for_managers)
               for q in spec.questions],
     )
     names = {tuple(normalise(n)) for n in [path.stem, spec.title, *spec.aliases]} - {()}

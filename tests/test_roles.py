@@ -389,3 +389,11 @@ def test_identity_words_name_the_familys_own_job_only():
 ])
 def test_a_title_reaches_the_family_that_interviews_for_it(title, key):
     assert resolve_role(title).role.key == key
+
+
+def test_another_ending_of_the_same_stem_is_not_a_typo():
+    from mockint.role_matching import _typo_of
+    assert _typo_of("operating", ["operation"]) is None  # "-ing" and "-ion" share their first letter
+    assert _typo_of("acountant", ["accountant"]) == "accountant"
+    assert _typo_of("electritian", ["electrician"]) == "electrician"
+    assert _typo_of("waiter", ["water"]) is None  # a short word with a letter more is another word

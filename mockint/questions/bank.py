@@ -22,14 +22,30 @@ def presumes_another_job(text: str, identity: frozenset[str], title: str) -> boo
     return bool(named - title_words)
 
 
+# Title words that say the job leads people or a service: a question about managing a team,
+# a budget or a site is asked only of these ("Head Housekeeper", "Team Leader", "Deputy Manager").
+LEADING_WORDS = frozenset(
+    "manager manageress head headteacher director chief supervisor lead leader superintendent foreman "
+    "matron sister charge gm ceo cfo coo cto cio cmo vp president principal".split()
+)
+
+
+def manages_people(title: str) -> bool:
+    """Whether a job title names a job that leads people ("Bar Manager", "Head of Audit", "Team Lead")."""
+    return any(word in LEADING_WORDS for word in re.findall(r"[a-z]+", title.lower()))
+
+
 def wrong_specialty(question: Question, title: str) -> bool:
-    """Whether a bank question is for another specialty of its family than the candidate's title names.
+    """Whether a bank question is for another specialty or seniority of its family than the candidate's title names.
 
     A question marked `not_for = ["conveyanc", ...]` is never asked of a "Conveyancing Solicitor";
-    one marked `for_titles = ["hvac", ...]` only of titles naming one of those words (prompts/roles/README.md).
+    one marked `for_titles = ["hvac", ...]` only of titles naming one of those words, and one marked
+    `for_managers = true` only of titles that lead people (prompts/roles/README.md).
     """
     lowered = " ".join(re.findall(r"[a-z0-9&-]+", title.lower()))
     if any(word in lowered for word in question.not_for):
+        return True
+    if question.for_managers and not manages_people(title):
         return True
     return bool(question.for_titles) and not any(word in lowered for word in question.for_titles)
 

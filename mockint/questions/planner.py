@@ -130,10 +130,16 @@ class QuestionPlanner:
         # None: decided before each question by the size of the model writing then (writer.py),
         # so a small stand-in that took over from a server mid-session does not write freely.
         self._free_writing, self._tailoring = free_writing, tailoring
-        self.roles = [r for r in list_roles() if r.key != "general"]
+        all_roles = list_roles()
+        self.roles = [r for r in all_roles if r.key != "general"]
         identity = identity_words(self.role.key) if not match.exact else frozenset()
         self.unfit = frozenset(q.text for q in self.role.bank if bank.presumes_another_job(q.text, identity, match.title)
                                or bank.wrong_specialty(q, match.title))
+        # When the family has nothing left that fits this title, the general questions (which
+        # fit any job) are asked rather than one written for another job of the family.
+        self.general = next((r for r in all_roles if r.key == "general"), None) if self.role.key != "general" else None
+        self.general_unfit = frozenset(q.text for q in (self.general.bank if self.general else [])
+                                       if bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
         self._shots: list[tuple[str, QuestionKind, str, str]] | None = None
         self.asked: list[str] = []
@@ -236,6 +242,9 @@ class QuestionPlanner:
         return self._from_bank(slot)
 
     def _from_bank(self, slot: Slot) -> Question:
+        fitting = [q for q in self.role.bank if q.text not in self.unfit and not repeats(q.text, self.asked)]
+        if not fitting and self.general is not None:
+            return bank.choose(self.general.bank, slot.kind, "", slot.level, self.asked, self.rng, self.general_unfit)
         return bank.choose(self.role.bank, slot.kind, slot.competency, slot.level, self.asked, self.rng, self.unfit)
 
     def _push(self, slot: Slot) -> Question | None:

@@ -4,9 +4,10 @@ import random
 
 import pytest
 
-from mockint.questions.bank import wrong_specialty
+from mockint.domain import Question, Role
+from mockint.questions.bank import manages_people, wrong_specialty
 from mockint.questions.planner import QuestionPlanner
-from mockint.roles import list_roles, resolve_role
+from mockint.roles import RoleMatch, list_roles, resolve_role
 
 
 def bank_questions(title: str, count: int = 10) -> list[str]:
@@ -50,5 +51,34 @@ def test_not_for_and_for_titles_match_word_starts_of_the_title():
 
 @pytest.mark.parametrize("role", [r for r in list_roles()], ids=lambda r: r.key)
 def test_every_family_keeps_eight_questions_for_any_specialty(role):
-    free = [q for q in role.bank if not q.not_for and not q.for_titles]
+    free = [q for q in role.bank if not q.not_for and not q.for_titles and not q.for_managers]
     assert len(free) >= 8, f"{role.key}: {len(free)} questions fit every specialty"
+
+
+def test_a_question_for_managers_is_asked_only_of_titles_that_lead_people():
+    budget = Question(text="Finance cuts your labour budget by 10%: what do you protect?", kind="situational",
+                      for_managers=True)
+    for leader in ["Bar Manager", "Head Housekeeper", "Team Leader", "Deputy Headteacher", "Head of Operations"]:
+        assert manages_people(leader) and not wrong_specialty(budget, leader), leader
+    for staff in ["Transport Planner", "Credit Controller", "Senior Care Assistant", "HR Business Partner"]:
+        assert not manages_people(staff) and wrong_specialty(budget, staff), staff
+
+
+def test_when_nothing_in_the_family_fits_the_title_the_general_questions_are_asked():
+    # A family whose every question is for managers, and a candidate who manages no one.
+    managing = [Question(text=text, kind="behavioral", competency="leading", for_managers=True) for text in [
+        "Tell me about a restructure you led that your supervisors resisted: what did you change?",
+        "How do you set next year's labour budget when demand forecasts disagree?",
+        "Walk me through the daily meeting you run with your shift leads: what is on the board?",
+        "Tell me about a time you had to manage out a supervisor who was not performing?",
+        "Finance asks you to cut 10% of overtime this quarter: what do you protect first?",
+    ]]
+    family = Role(key="site_management", title="Site Management", competencies=["leading"], bank=managing)
+    general = {q.text for q in next(r for r in list_roles() if r.key == "general").bank}
+
+    planner = QuestionPlanner(RoleMatch(title="Site Planner", role=family), rng=random.Random(1))
+    asked = [q.text for q in planner.questions(5) if q.source == "bank"]
+    assert asked and all(text in general for text in asked), asked
+
+    manager = QuestionPlanner(RoleMatch(title="Site Manager", role=family), rng=random.Random(1))
+    assert all(q.text in {m.text for m in managing} for q in manager.questions(5) if q.source == "bank")

@@ -109,8 +109,7 @@ def test_a_tailored_question_keeps_the_vetted_content():
     assert not match.exact and match.role.key == "registered_nurse"
     p = QuestionPlanner(match, None, ScriptedLLM([]), rng=random.Random(1), free_writing=False, tailoring=True)
     original = p._from_bank(p.plan(1)[0])
-    adapted = original.text.replace("IV heparin", "IV heparin for a dog")
-    assert adapted != original.text
+    adapted = original.text.rstrip("?") + " on a veterinary ward?"  # the vetted question, said for the title
     p.llm = ScriptedLLM(["Tell me about the weather in Paris, and what you would change about it?", adapted])
     p.rng = random.Random(1)
     p.asked = []
