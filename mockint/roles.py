@@ -116,7 +116,9 @@ def resolve_role(text: str, family: str | None = None) -> RoleMatch:
     if fallback is None:
         raise UserError(f"The fallback role file {roles_dir() / (FALLBACK_KEY + '.toml')} is missing. Restore it.")
     display = {lower: form for entry in entries for lower, form in entry.spellings.items()}
-    words = normalise(title)
+    # What is in brackets is an employer, a grade or a setting ("(Network Rail)", "(Band 5)"): the job is
+    # named outside them, so they are matched only when nothing else is left.
+    words = normalise(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title)) or normalise(title)
     for entry in entries:
         if words and tuple(words) in entry.names:
             return RoleMatch(title=tidy_title(title, display), role=entry.role, exact=True).model_copy(deep=True)

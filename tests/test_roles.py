@@ -140,7 +140,7 @@ RESOLUTION = [
     ("payroll clerk", "accountant", False),
     ("pharmacy technician", "pharmacy_technician", True),
     ("customer success team lead", "customer_success", False),
-    ("customer success manager (SaaS)", "customer_success", False),
+    ("customer success manager (SaaS)", "customer_success", True),  # the job is named outside the brackets
     ("event planner", "project_manager", False),
     ("acountant", "accountant", False),  # a typo still finds its role
     ("softwre engineer", "software_engineer", False),
@@ -150,6 +150,10 @@ RESOLUTION = [
     ("Part 2 Architectural Assistant", "general", False),  # not security "architecture"
     ("xyzzy", "general", False),
     ("chef", "hospitality_manager", False),
+    # an employer or grade in brackets does not pick the family: the job outside them does
+    ("Electrician (Network Rail)", "skilled_trades", True),
+    ("Porter (Software House)", "general", False),
+    ("Cleaner (Network Rail)", "general", False),
 ]
 
 
