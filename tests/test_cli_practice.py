@@ -140,6 +140,14 @@ def test_missing_notes_file_and_no_role_when_piped(tmp_path):
     assert result.exit_code == 2 and "--role" in result.output
 
 
+def test_a_binary_notes_file_is_refused_not_read_as_empty_notes(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(bytes(200) + b"IHDR" + bytes(200))  # valid UTF-8, yet no writing in it
+    result = run(["questions", "--role", "teacher", "--notes", str(notes)])
+    assert result.exit_code == 2 and "not plain text" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_roles_and_doctor():
     result = run(["roles", "--json"])
     keys = [r["key"] for r in json.loads(result.output)]

@@ -103,6 +103,11 @@ def read_text_file(path: str | Path, what: str) -> str:
         raise UserError(f"Cannot read the {what} file {path}: {exc.strerror}.") from None
     if not text.strip():
         raise UserError(f"The {what} file {path} is empty.")
+    # NUL bytes and other control characters decode as UTF-8 but are not writing: a PDF, an image, a zip.
+    control = sum(ch < " " and ch not in "\n\r\t\f" for ch in text)
+    if "\x00" in text or control > len(text) // 20:
+        raise UserError(f"The {what} file {path} is not plain text (it looks like a binary file). "
+                        "Copy your notes into a .txt file and try again.")
     return text
 
 

@@ -71,6 +71,7 @@ def test_markdown_works_and_kind_overrides_the_question(tmp_path):
     ("blank.txt", b"  \n\t\n", "is empty"),
     ("answer.docx", b"PK\x03\x04 not a text file", "use a text file (.txt, .md) or a recording"),
     ("latin1.txt", "Caf\u00e9 r\u00e9sum\u00e9 na\u00efve".encode("latin-1"), "not UTF-8 text"),
+    ("binary.txt", b"\x00\x01\x02 notes \x00" * 40, "not plain text"),
     ("empty.wav", b"", "is empty"),
 ])
 def test_bad_files_fail_with_one_clear_line_and_a_nonzero_exit(tmp_path, name, content, message):
