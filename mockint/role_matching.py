@@ -42,7 +42,8 @@ WORD_ENDINGS = frozenset("e al ic ical y ure ural ing ed ment ion ive ism ist is
 # Words that say nothing about which role it is: grammar and seniority.
 IGNORED_WORDS = frozenset(
     "a an the of and for in at to with on or my i am as role job position level "
-    "senior sr junior jr lead principal staff associate entry mid ii iii iv intern trainee graduate".split()
+    "senior sr snr junior jr jnr lead principal staff associate entry mid ii iii iv intern trainee graduate "
+    "band".split()
 )
 SMALL_WORDS = frozenset("a an the of and for in at to with on or".split())
 _WORD_PATTERN = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -64,7 +65,8 @@ class Entry:
 def normalise(text: str) -> list[str]:
     """The words of a title that can tell roles apart: lowercased, singular, no filler."""
     words = _WORD_PATTERN.findall(text.lower().replace("&", " and "))
-    return [_singular(w) for w in words if w not in IGNORED_WORDS]
+    # A bare number is a grade or a level ("Band 6", "Level 3"), never the job.
+    return [_singular(w) for w in words if w not in IGNORED_WORDS and not w.isdigit()]
 
 
 def _singular(word: str) -> str:

@@ -167,7 +167,8 @@ def family_line(match: RoleMatch) -> str:
     if match.exact:
         return f"Interviewing as {match.title}, questions from {match.role.title}."
     also = f" (close: {', '.join(r.key for r in match.also[:3])})" if match.also else ""
-    return (f"Interviewing as {match.title}, questions from {match.role.title}{also}. "
+    sources = f"{match.role.title} and General" if match.mixed else match.role.title
+    return (f"Interviewing as {match.title}, questions from {sources}{also}. "
             f"Another family: --family KEY (mockint roles lists them).")
 
 

@@ -47,7 +47,7 @@ def questions(role_text, notes, debrief_ref, count, model, llm_url, family, as_j
         click.echo(json.dumps({
             "role": match.title,
             "role_key": match.role.key,
-            "family": {"key": match.role.key, "title": match.role.title, "exact": match.exact,
+            "family": {"key": match.role.key, "title": match.role.title, "exact": match.exact, "with_general": match.mixed,
                        "also": [{"key": r.key, "title": r.title} for r in match.also]},
             "model": model_name,
             "questions": [q.model_dump(mode="json") for q in generated],

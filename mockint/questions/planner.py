@@ -138,6 +138,7 @@ class QuestionPlanner:
         # When the family has nothing left that fits this title, the general questions (which
         # fit any job) are asked rather than one written for another job of the family.
         self.general = next((r for r in all_roles if r.key == "general"), None) if self.role.key != "general" else None
+        self._bank_drawn = 0
         self.general_unfit = frozenset(q.text for q in (self.general.bank if self.general else [])
                                        if bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
@@ -243,7 +244,10 @@ class QuestionPlanner:
 
     def _from_bank(self, slot: Slot) -> Question:
         fitting = [q for q in self.role.bank if q.text not in self.unfit and not repeats(q.text, self.asked)]
-        if not fitting and self.general is not None:
+        self._bank_drawn += 1
+        # For a title the family only approximates, every other question is a general one (RoleMatch.mixed).
+        take_general = not fitting or (self.match.mixed and self._bank_drawn % 2 == 0)
+        if take_general and self.general is not None:
             return bank.choose(self.general.bank, slot.kind, "", slot.level, self.asked, self.rng, self.general_unfit)
         return bank.choose(self.role.bank, slot.kind, slot.competency, slot.level, self.asked, self.rng, self.unfit)
 

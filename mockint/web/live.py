@@ -170,7 +170,8 @@ class Practice:
         llm = self.language_model()
         session = store.start_session(Session(role=match.title, role_key=match.role.key, mode=channel.mode,
                                               notes=notes, model=llm.name))
-        near = "" if match.exact else f" (questions drawn from {match.role.title})"
+        sources = f"{match.role.title} and General" if match.mixed else match.role.title
+        near = "" if match.exact else f" (questions drawn from {sources})"
         send({"type": "started", "session": session.id, "role": match.title + near, "mode": channel.mode,
               "total": request.count, "help": channel.help, "notes": bool(notes)})
         rng = random.Random(self.seed)

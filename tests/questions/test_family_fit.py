@@ -80,5 +80,18 @@ def test_when_nothing_in_the_family_fits_the_title_the_general_questions_are_ask
     asked = [q.text for q in planner.questions(5) if q.source == "bank"]
     assert asked and all(text in general for text in asked), asked
 
-    manager = QuestionPlanner(RoleMatch(title="Site Manager", role=family), rng=random.Random(1))
+    manager = QuestionPlanner(RoleMatch(title="Site Manager", role=family, exact=True), rng=random.Random(1))
     assert all(q.text in {m.text for m in managing} for q in manager.questions(5) if q.source == "bank")
+
+
+def test_a_title_the_family_only_approximates_gets_every_other_question_from_the_general_bank():
+    general = {q.text for q in next(r for r in list_roles() if r.key == "general").bank}
+    approximate = resolve_role("Theatre Recovery Nurse")
+    assert approximate.role.key == "registered_nurse" and approximate.mixed
+    asked = [q.text for q in QuestionPlanner(approximate, rng=random.Random(2)).questions(6) if q.source == "bank"]
+    assert [text in general for text in asked] == [False, True] * 3
+
+    for settled in (resolve_role("Registered Nurse"), resolve_role("Theatre Recovery Nurse", family="registered_nurse")):
+        assert not settled.mixed  # the family names the title, or the candidate chose it
+        asked = [q.text for q in QuestionPlanner(settled, rng=random.Random(2)).questions(6) if q.source == "bank"]
+        assert not any(text in general for text in asked)

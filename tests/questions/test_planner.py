@@ -113,6 +113,7 @@ def test_a_tailored_question_keeps_the_vetted_content():
     p.llm = ScriptedLLM(["Tell me about the weather in Paris, and what you would change about it?", adapted])
     p.rng = random.Random(1)
     p.asked = []
+    p._bank_drawn = 0  # the same draw again
     (q,) = p.questions(1)
     assert q.source == "tailored" and q.text == adapted
     assert p.stats.rejections and p.stats.rejections[0].reason.startswith("lost the vetted question")
