@@ -62,17 +62,23 @@ NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|inte
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
-                       r"spot)\b", re.I)
+                       r"spot|improve|increase|reduce|build|grow|cut|handle|manage|deal|fix|check|run|set)\b", re.I)
 # "every job from ... onwards", "everything": a quantifier leads what the candidate did, not a topic.
 QUANTIFIER = re.compile(r"^(?:every|everything|everyone|all|any|anything|anyone|some|something|nothing|none|most|much|"
                         r"many)(?![\w-])|\b(?:any|some|every|each|all)$", re.I)
 # Words that end a phrase only when it was cut ("... properly", "... enough") or point at nothing ("reduce it").
-DANGLING = re.compile(r"\b(?:properly|enough|really|at all|it|them|those|vs)\b|\b(?:that|this|you|yet|too|much|first)$", re.I)
+DANGLING = re.compile(r"\b(?:properly|enough|really|at all|it|them|those|vs)\b|"
+                      r"\b(?:that|this|you|yet|too|much|first|live|afterwards|later|again|then|earlier|today|there)$", re.I)
 RELATIVE = re.compile(r"^(?:who|that|which|where|when|whose|and|or|to)$", re.I)
 # Nouns said without "the" ("safeguarding", "budget planning"): a phrase ending in one needs no article.
 MASS_ENDINGS = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ety|ics|ness|ship|age|ure|ice|ism|work|ware|data|control|"
                           r"waste|safety|care|law|tax|health|stock|pay|time|planning|research)$", re.IGNORECASE)
 MAX_TOPIC_WORDS = 12
+# Parts of an interview named bare in notes ("coding test", "technical test"): said with "the".
+BARE_EXERCISE = re.compile(r"^(?:[a-z][\w-]* ){0,3}(?:test|task|exercise|scenario|presentation|role play|roleplay|"
+                           r"assessment|exam|quiz|case study)$")
+# "Working together example": a question the candidate was asked, by its label.
+LABELLED = re.compile(r"^(\w+ing(?: \w+){0,3}) (example|question|scenario)$", re.I)
 # Count nouns said only with a determiner: "leading team of 40", "why you want senior role" are cut shorthand.
 COUNT_NOUN = re.compile(r"\b(?:role|job|team|position|post|company|shift|manager|supervisor|customer|client|project|"
                         r"patient|resident|store|site|ward)\b", re.I)
@@ -147,6 +153,14 @@ def sayable(phrase: str) -> str:
                      r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
     if bare and not re.search(r"(?:s|ed)$", bare.group(1)):
         phrase = phrase[: bare.start()]
+    phrase = re.sub(r"\s+(?:afterwards|later|again|earlier|today)$", "", phrase)  # when, not what: "technical test afterwards"
+    labelled = LABELLED.match(phrase)
+    if labelled:  # "Working together example" -> "the example about working together"
+        phrase = f"the {labelled.group(2).lower()} about {labelled.group(1).lower()}"
+    elif BARE_EXERCISE.match(phrase) and not DETERMINER.match(phrase):
+        phrase = "the " + phrase  # "coding test" -> "the coding test"
+    if re.fullmatch(r"(?:the|a|an|your) \w+ing", phrase, re.I):
+        return ""  # "the working": a word cut from "showing the working", not a topic
     clean = _sayable_whole(phrase)
     if clean or WH_OR_TO.match(phrase):
         return clean

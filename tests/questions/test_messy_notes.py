@@ -79,3 +79,15 @@ def test_every_probe_of_every_dev_note_is_said_cleanly():
         for text in probes_for(case["notes"]):
             assert not NEVER_SAID.search(text), (case["id"], text)
             assert check_question(text).ok, (case["id"], text)
+
+
+@pytest.mark.parametrize("shorthand, said", [
+    ("numeracy test afterwards", "the numeracy test"),  # when it happened is not what it was
+    ("coding test", "the coding test"),  # a part of the interview named bare needs its article
+    ("Dealing with conflict example", "the example about dealing with conflict"),
+    ("the working", ""),  # cut from "showing the working"
+    ("the SQL live", ""),
+    ("improve footfall for the store", ""),  # a bare verb leads a cut clause
+])
+def test_shorthand_for_a_part_of_the_interview_is_said_whole_or_not_at_all(shorthand, said):
+    assert sayable(shorthand) == said
