@@ -42,7 +42,7 @@ OUTCOME = re.compile(
     r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed|"
     r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
     r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|on time|"
-    r"(?:has|have|'s|'ve) since|"
+    r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
     r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
     r"(?:back to )?normal again|back to normal|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"

@@ -274,3 +274,14 @@ def test_a_story_told_as_habit_with_praise_of_oneself_gets_the_praise_probed():
               "me, and my manager says I'm really good at calming people down.")
     gap, _ = follow_up_for(question, answer)
     assert gap == "evidence"
+
+
+def test_a_story_that_ends_with_the_class_settled_is_not_asked_how_it_ended():
+    # Tried as a new user (cover supervisor): the ending was there, and the follow-up asked for it anyway.
+    question = Question(text="Tell me about a time a class would not settle for you.", kind=QuestionKind.behavioral)
+    answer = ("We had a Year 9 group last spring who would not settle after lunch. I stood at the door, gave a "
+              "seating plan and a starter on the board, and used the school warning system, C1 then C2. Two "
+              "students kept going so I logged it on SIMS and called the on-call teacher. By the third week the "
+              "class settled within five minutes and the head of year thanked me.")
+    gap, _ = follow_up_for(question, answer)
+    assert gap != "result"
