@@ -222,7 +222,10 @@ def read_sentence(sentence: str) -> NoteTopic:
     rest = to_second_person(sentence).replace(topic, " ") if topic else sentence
     trouble = (classify_trouble(rest) if STRUGGLE.search(rest) else classify_trouble(sentence)) if struggled else ""
     if trouble == "explain":
-        trouble = classify_trouble(sentence)  # "struggled to explain how I measured X": what was missing is the measure
+        # "struggled to explain how I measured X": what was missing is the measure. But "couldn't explain
+        # why I picked a cloud data warehouse" is about the reasoning, whatever words the choice has ("data").
+        if not re.match(r"why\b", topic or ""):
+            trouble = classify_trouble(sentence)
     if trouble in ("unsure", "fact") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure

@@ -24,6 +24,7 @@ from mockint.questions.templates import toml_template
 MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
 # Pay and notice: not second-round depth, so probed only when the notes say it went badly, and last.
 SALARY = re.compile(r"\b(?:salary|compensation|comp expectations|pay expectations|expected pay|day rate|OTE|"
+                    r"what pay|pay (?:I|you) (?:wanted|want|expect\w*)|pay rate|hourly rate|rate to (?:say|ask)|price work|"
                     r"(?:salary|pay|benefits) package|notice period)\b", re.I)
 # A gap that is a set of numbers to know ("the drug doses", "the GRACE score cut-offs"): asked for as numbers.
 VALUES = re.compile(r"\b(?:doses|dosages|cut-?offs|thresholds|limits|ranges|levels|values|timescales|timelines|deadlines|"
@@ -31,6 +32,9 @@ VALUES = re.compile(r"\b(?:doses|dosages|cut-?offs|thresholds|limits|ranges|leve
 # Paperwork asked in passing ("your HCPC registration number"): nothing a second round goes back to.
 ADMIN = re.compile(r"\b(?:registration number|reference number|(?-i:ID)|DBS|passport|driving licence|right to work|start date|"
                    r"availability)\b", re.I)
+# A note about a choice ("couldn't justify why I picked Kafka"): its reasoning is what went missing.
+CHOICE_WORDS = re.compile(r"\b(?:why|decision|decided|decide|choice|chose|choose|picked|reason\w*|justify|approach|"
+                          r"trade-?offs?|options?|prioriti[sz]\w*)\b", re.I)
 # A topic that is one figure ("your attrition rate"): asked for as "the actual figure".
 ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 # A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
@@ -82,6 +86,8 @@ def trouble_of(topic: NoteTopic) -> str:
         return "rambling"  # "too much detail and ran out of time for strategy": an answer that ran long
     if topic.trouble == "explain" and topic.form == "question" and FACT_QUESTION.match(topic.topic) and not topic.hypothetical:
         return "fact"  # "what BS EN 81-20 covers", not explained: a fact to give again, not options to weigh
+    if topic.trouble == "explain" and not CHOICE_WORDS.search(topic.sentence) and not CODE.search(topic.topic):
+        return "explain_thing"  # "couldn't explain clock stops properly": how it works, not options weighed
     if topic.trouble == "numbers" and topic.form == "question" and topic.hypothetical:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
     if CODE.search(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
@@ -183,6 +189,8 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "singular"
     if trouble == "gap_partial":
         return "plural" if plural(topic.topic) else "singular"
+    if trouble == "explain_thing":
+        return "plural" if plural(topic.topic) else "past"
     if trouble == "gap_how" and not re.search(r"\byou\b|\byou'|^how to\b", gap):
         return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")
     if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \

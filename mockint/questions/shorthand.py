@@ -58,7 +58,9 @@ DETERMINER = re.compile(r"^(?:the|a|an|another|your|this|that|these|those|one|tw
 PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|before|under|over|into|of)\b\s+", re.IGNORECASE)
 # Labels that name a part of the interview, not what it was about.
 NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|interview|went well|exercise|task|"
-                         r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel)$", re.I)
+                         r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel|"
+                         r"tech(?:nical)? questions?)$|^(?:a lot|lots)$|^(?:the )?(?:actual |other |right |main )?"
+                         r"(?:ones?|stuff|things?)$", re.I)
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
@@ -74,6 +76,10 @@ RELATIVE = re.compile(r"^(?:who|that|which|where|when|whose|and|or|to)$", re.I)
 MASS_ENDINGS = re.compile(r"(?:ing|ion|ment|ance|ence|ity|ety|ics|ness|ship|age|ure|ice|ism|work|ware|data|control|"
                           r"waste|safety|care|law|tax|health|stock|pay|time|planning|research)$", re.IGNORECASE)
 MAX_TOPIC_WORDS = 12
+BARE_AFTER_PREPOSITION = frozenset(
+    "court school hospital prison work practice person time class hand hours use place theatre office bed home church "
+    "college university sea line stock charge demand site call shift duty board risk question mind order practise "
+    "advance general detail principle depth full total person public private".split())
 # Parts of an interview named bare in notes ("coding test", "technical test"): said with "the".
 BARE_EXERCISE = re.compile(r"^(?:[a-z][\w-]* ){0,3}(?:test|task|exercise|scenario|presentation|role play|roleplay|"
                            r"assessment|exam|quiz|case study)$")
@@ -153,7 +159,8 @@ def sayable(phrase: str) -> str:
                      r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
     if bare and not re.search(r"(?:s|ed)$", bare.group(1)):
         phrase = phrase[: bare.start()]
-    phrase = re.sub(r"\s+(?:afterwards|later|again|earlier|today)$", "", phrase)  # when, not what: "technical test afterwards"
+    # When or how, not what: "technical test afterwards", "ABG interpretation on the spot".
+    phrase = re.sub(r"\s+(?:afterwards|later|again|earlier|today|on the spot|off the top of my head|in the moment)$", "", phrase)
     labelled = LABELLED.match(phrase)
     if labelled:  # "Working together example" -> "the example about working together"
         phrase = f"the {labelled.group(2).lower()} about {labelled.group(1).lower()}"
@@ -194,6 +201,12 @@ def _sayable_whole(phrase: str) -> str:
         return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing) and not question_order \
             and not re.search(r"\s(?:and|or) (?:how|what|which|when|why|where)\b", phrase, re.I) else ""  # two questions in one
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
+    # "minute entries in courtroom": one bare singular noun for a place wants an article
+    # ("in court", "at work" and the like are said without one).
+    place = re.search(r"\s(?:in|at)\s+([a-z]+)$", phrase)
+    if place and not _plural_or_mass(place.group(1)) and place.group(1) not in BARE_AFTER_PREPOSITION \
+            and not re.search(r"(?:cy|ss|ry|gy|phy|ics)$", place.group(1)):
+        return ""
     for part in PREPOSITION.split(phrase)[1:]:
         head = part.split()
         if len(head) >= 2 and head[0].lower() not in ("interest", "practice", "care", "life", "law") and not DETERMINER.match(part) and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \

@@ -180,3 +180,21 @@ def test_numbering_is_dropped_but_a_name_with_a_number_is_kept():
     assert "ICH Q2 validation" in tidy_notes("- ICH Q2 validation parameters - forgot robustness\n+ shifts ok")
     assert "robustness and" not in tidy_notes("- ICH Q2 validation parameters - forgot robustness\n+ shifts ok")
     assert label_topic("KPIs") == "KPIs"
+
+
+def test_a_thing_the_candidate_could_not_explain_is_asked_how_it_works_not_which_options_they_weighed():
+    (asked,) = probes_for("- asked about the Section 21 notice process - I couldn't explain the notice periods properly")
+    assert "how does" in asked and "options" not in asked
+    (chosen,) = probes_for("- asked why I picked a cloud data warehouse - couldn't explain my reasoning well")
+    assert "options" in chosen or "choose" in chosen
+
+
+def test_pay_asked_as_a_rate_is_probed_as_pay_not_as_figures_before_and_after():
+    asked = probes_for("- asked what day rate I wanted for the contract - said 'whatever is normal', weak\n"
+                       "- asked about the CSCS card - fine")
+    assert asked and "before and after" not in asked[-1] and "range" in asked[-1]
+
+
+@pytest.mark.parametrize("label", ["the tech question", "a lot", "the actual ones"])
+def test_a_label_for_a_question_or_a_quantity_is_never_the_topic(label):
+    assert sayable(label) == ""
