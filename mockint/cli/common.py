@@ -162,10 +162,15 @@ def family_option(function):
     )(function)
 
 
-def family_line(match: RoleMatch) -> str:
-    """The line that tells the candidate which family's questions they get, and how to change it."""
+def family_line(match: RoleMatch, doubted: bool = False) -> str:
+    """The line that tells the candidate which family's questions they get, and how to change it.
+
+    `doubted`: the first-round notes read like another job than the family (QuestionPlanner.doubted)."""
     if match.exact:
         return f"Interviewing as {match.title}, questions from {match.role.title}."
+    if doubted:
+        return (f"Interviewing as {match.title}, questions from General: your notes do not read like "
+                f"{match.role.title}. Its questions: --family {match.role.key}; others: mockint roles.")
     also = f" (close: {', '.join(r.key for r in match.also[:3])})" if match.also else ""
     sources = f"{match.role.title} and General" if match.mixed else match.role.title
     return (f"Interviewing as {match.title}, questions from {sources}{also}. "

@@ -112,10 +112,10 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     )
     out.print(f"[bold]Second-round practice: {escape(match.title)}[/] · {count} questions · {channel.mode}"
               f" · session {session.id}")
-    out.print(f"[dim]{escape(family_line(match))}[/]")
+    planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
+    out.print(f"[dim]{escape(family_line(match, planner.doubted))}[/]")
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
-    planner = QuestionPlanner(match, notes_text, llm, rng=rng, instant_first=True)
     result = run_session(session, credit_writer(planner.questions(count), llm), count, channel,
                          TerminalView(out, channel.help), store, analyze, follow_ups=follow_ups, rng=rng,
                          on_turn=planner.on_turn)

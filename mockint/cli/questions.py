@@ -48,6 +48,7 @@ def questions(role_text, notes, debrief_ref, count, model, llm_url, family, as_j
             "role": match.title,
             "role_key": match.role.key,
             "family": {"key": match.role.key, "title": match.role.title, "exact": match.exact, "with_general": match.mixed,
+                       "general_only": planner.doubted,
                        "also": [{"key": r.key, "title": r.title} for r in match.also]},
             "model": model_name,
             "questions": [q.model_dump(mode="json") for q in generated],
@@ -59,7 +60,7 @@ def questions(role_text, notes, debrief_ref, count, model, llm_url, family, as_j
         return
     out = console()
     out.print(f"[bold]Second-round questions: {escape(match.title)}[/]")
-    out.print(f"[dim]{escape(family_line(match))}[/]")
+    out.print(f"[dim]{escape(family_line(match, planner.doubted))}[/]")
     for i, q in enumerate(generated, 1):
         out.print(f"\n{i}. {escape(q.text)}")
         out.print(f"   [dim]{q.kind.value} · {q.competency} · {escape(q.reason)} · by {escape(q.model or q.source)}[/]")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from mockint.domain import Question, QuestionKind
 from mockint.llm.base import LanguageModel
 from mockint.questions import bank, probes, pushes
+from mockint.questions.fit import notes_doubt_family
 from mockint.questions.notes import NoteTopic, extract_topics
 from mockint.questions.pushes import Heard
 from mockint.questions.templates import text_template, toml_template
@@ -139,6 +140,8 @@ class QuestionPlanner:
         # fit any job) are asked rather than one written for another job of the family.
         self.general = next((r for r in all_roles if r.key == "general"), None) if self.role.key != "general" else None
         self._bank_drawn = 0
+        # Notes that read like another job than the family only approximating the title: general questions only.
+        self.doubted = match.mixed and notes_doubt_family(notes, self.role.key, self.roles)
         self.general_unfit = frozenset(q.text for q in (self.general.bank if self.general else [])
                                        if bank.wrong_specialty(q, match.title))
         self.title_words = set(content_words(match.title))
@@ -246,7 +249,7 @@ class QuestionPlanner:
         fitting = [q for q in self.role.bank if q.text not in self.unfit and not repeats(q.text, self.asked)]
         self._bank_drawn += 1
         # For a title the family only approximates, every other question is a general one (RoleMatch.mixed).
-        take_general = not fitting or (self.match.mixed and self._bank_drawn % 2 == 0)
+        take_general = not fitting or self.doubted or (self.match.mixed and self._bank_drawn % 2 == 0)
         if take_general and self.general is not None:
             return bank.choose(self.general.bank, slot.kind, "", slot.level, self.asked, self.rng, self.general_unfit)
         return bank.choose(self.role.bank, slot.kind, slot.competency, slot.level, self.asked, self.rng, self.unfit)

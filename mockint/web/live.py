@@ -170,12 +170,12 @@ class Practice:
         llm = self.language_model()
         session = store.start_session(Session(role=match.title, role_key=match.role.key, mode=channel.mode,
                                               notes=notes, model=llm.name))
-        sources = f"{match.role.title} and General" if match.mixed else match.role.title
+        rng = random.Random(self.seed)
+        planner = QuestionPlanner(match, notes, llm, rng=rng, instant_first=True)
+        sources = "General" if planner.doubted else f"{match.role.title} and General" if match.mixed else match.role.title
         near = "" if match.exact else f" (questions drawn from {sources})"
         send({"type": "started", "session": session.id, "role": match.title + near, "mode": channel.mode,
               "total": request.count, "help": channel.help, "notes": bool(notes)})
-        rng = random.Random(self.seed)
-        planner = QuestionPlanner(match, notes, llm, rng=rng, instant_first=True)
         view = WebView(send)
         run_session(session, planner.questions(request.count), request.count, channel, view, store, analyze,
                     rng=rng, on_turn=view.turn_saved)

@@ -95,3 +95,26 @@ def test_a_title_the_family_only_approximates_gets_every_other_question_from_the
         assert not settled.mixed  # the family names the title, or the candidate chose it
         asked = [q.text for q in QuestionPlanner(settled, rng=random.Random(2)).questions(6) if q.source == "bank"]
         assert not any(text in general for text in asked)
+
+
+DELI_NOTES = """- met Gary the fresh food manager and Aisha from the deli counter
+- asked how I slice and weigh cooked meats and cheese to order, and about temperature checks on the chiller
+- struggled on the allergen matrix for the olives and antipasti, could not remember the 14 allergens
+- knife skills demo on a ham went fine, they liked my customer chat at the counter"""
+SWIM_NOTES = """- panel: head of swimming lessons and the school's PE lead
+- asked about teaching a nervous year 2 class to float, and how I plan lessons for mixed ability groups
+- blanked on the safeguarding procedure when a child discloses something in the changing rooms
+- behaviour management in a noisy pool went fine, they liked my lesson plan for stroke technique"""
+
+
+def test_notes_that_read_like_another_job_turn_an_approximate_family_to_general_questions():
+    general = {q.text for q in next(r for r in list_roles() if r.key == "general").bank}
+    deli = resolve_role("Deli Counter Assistant")  # "counter" takes it to pharmacy technicians' medicines counter
+    assert deli.role.key == "pharmacy_technician" and deli.mixed
+    planner = QuestionPlanner(deli, DELI_NOTES, rng=random.Random(4))
+    assert planner.doubted
+    assert all(q.text in general for q in planner.questions(6) if q.source == "bank")
+
+    swim = QuestionPlanner(resolve_role("Swimming Teacher"), SWIM_NOTES, rng=random.Random(4))
+    assert swim.match.mixed and not swim.doubted  # the notes read like teaching: the mix stays
+    assert not QuestionPlanner(deli, None, rng=random.Random(4)).doubted  # no notes, no doubt
