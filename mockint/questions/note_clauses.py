@@ -106,6 +106,12 @@ def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
     return fallback
 
 
+# What follows "I said" when it is something the candidate did or would do: a verb first ("I said [I] cut ...").
+SAID_VERB = re.compile(r"^(?:\w+ed|would|will|could|should|had|have|was|were|did|cut|led|built|ran|made|saved|grew|won|got|"
+                       r"took|gave|put|set|kept|sent|told|went|came|found|wrote|brought|sold|spent|left|met|paid|held|"
+                       r"chose|drove|taught|caught|lost|rang|spoke|broke|began|became)\b", re.I)
+
+
 def said_clause(sentence: str) -> str:
     """What the candidate said or claimed, addressed to them ("your team cut downtime by 30%")."""
     match = SAID.search(sentence.strip())
@@ -118,4 +124,6 @@ def said_clause(sentence: str) -> str:
             r"\b(?:\w+ed|cut|led|built|ran|made|saved|grew|won)\b", phrase):
         return ""
     phrase = to_second_person(phrase)
+    if not phrase.startswith("you") and not SAID_VERB.match(phrase):
+        return ""  # "I said warning notice and declaration", "about 4%": an answer given, not something done
     return phrase if clean_clause("you " + phrase if not phrase.startswith("you") else phrase) else ""

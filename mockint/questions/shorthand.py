@@ -82,7 +82,11 @@ BARE_AFTER_PREPOSITION = frozenset(
     "advance general detail principle depth full total person public private".split())
 # Parts of an interview named bare in notes ("coding test", "technical test"): said with "the".
 BARE_EXERCISE = re.compile(r"^(?:[a-z][\w-]* ){0,3}(?:test|task|exercise|scenario|presentation|role play|roleplay|"
-                           r"assessment|exam|quiz|case study)$")
+                           r"assessment|exam|quiz|case study|question)$")
+# A topic that ends on how it went ("the overheads vaguely") or starts with what the candidate did
+# ("you averaged the 2 years") is a note cut in the wrong place.
+HOW_IT_WENT = re.compile(r"\b(?:\w+(?:ously|fully|ively|ently|antly|ingly|edly)|vaguely|badly|poorly|quickly|briefly|"
+                         r"clearly|partly|slowly|wrongly|roughly|loosely)$|^you\b(?!'d| would| had to)", re.I)
 # "Working together example": a question the candidate was asked, by its label.
 LABELLED = re.compile(r"^(\w+ing(?: \w+){0,3}) (example|question|scenario)$", re.I)
 # Count nouns said only with a determiner: "leading team of 40", "why you want senior role" are cut shorthand.
@@ -166,7 +170,7 @@ def sayable(phrase: str) -> str:
         phrase = f"the {labelled.group(2).lower()} about {labelled.group(1).lower()}"
     elif BARE_EXERCISE.match(phrase) and not DETERMINER.match(phrase):
         phrase = "the " + phrase  # "coding test" -> "the coding test"
-    if re.fullmatch(r"(?:the|a|an|your) \w+ing", phrase, re.I):
+    if re.fullmatch(r"(?:the|a|an|your) \w+ing", phrase, re.I) or HOW_IT_WENT.search(phrase):
         return ""  # "the working": a word cut from "showing the working", not a topic
     clean = _sayable_whole(phrase)
     if clean or WH_OR_TO.match(phrase):

@@ -198,3 +198,15 @@ def test_pay_asked_as_a_rate_is_probed_as_pay_not_as_figures_before_and_after():
 @pytest.mark.parametrize("label", ["the tech question", "a lot", "the actual ones"])
 def test_a_label_for_a_question_or_a_quantity_is_never_the_topic(label):
     assert sayable(label) == ""
+
+
+@pytest.mark.parametrize("cut", ["the overheads vaguely", "you averaged the 2 years", "you knew TG20"])
+def test_a_topic_cut_at_how_it_went_or_at_what_the_candidate_did_is_never_said(cut):
+    assert sayable(cut) == ""
+
+
+def test_an_answer_the_candidate_gave_is_not_challenged_as_something_they_did():
+    from mockint.questions.note_clauses import said_clause
+    assert said_clause("- asked the sickness rate on my ward, I said about 4%") == ""
+    assert said_clause("- I said warning notice and declaration") == ""
+    assert said_clause("- I said I would call the police first") == "you would call the police first"
