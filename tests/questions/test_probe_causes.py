@@ -207,6 +207,6 @@ def test_a_topic_cut_at_how_it_went_or_at_what_the_candidate_did_is_never_said(c
 
 def test_an_answer_the_candidate_gave_is_not_challenged_as_something_they_did():
     from mockint.questions.note_clauses import said_clause
-    assert said_clause("- asked the sickness rate on my ward, I said about 4%") == ""
-    assert said_clause("- I said warning notice and declaration") == ""
-    assert said_clause("- I said I would call the police first") == "you would call the police first"
+    assert said_clause("asked the sickness rate on my ward, I said about 4%") == ""
+    assert said_clause("I said warning notice and declaration") == ""
+    assert said_clause("I said I would call the police first") == "you would call the police first"
