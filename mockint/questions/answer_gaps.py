@@ -28,6 +28,9 @@ Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
 
 THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
 GENERAL_WORDS = 60  # under this, an answer with nothing specific in it is general habits, not an example
+# Who did it, when it was not the candidate: "we", "the team", "everyone pitched in", "the falls group".
+TEAM_CREDIT = re.compile(r"\b(?:we|us|everyone|everybody|all hands|the (?:\w+ )?(?:team|group|department|office|"
+                         r"kitchen|brigade|unit|committee))\b", re.IGNORECASE)
 # Something specific: a moment ("last spring", "one night", "when I"), a place of work, an example.
 SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|that|this|they|he|she)\b)|one (?:day|night|time|morning|evening|shift|week)|yesterday|when I|when we|"
                       r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
@@ -39,9 +42,9 @@ OUTCOME = re.compile(
     r"\b(?:as a result|in the end|at the end|after that|afterwards|since then|by the end|eventually|ended up|"
     r"the outcome|the result|which meant|that meant|from then on|these days|"
     r"now (?:takes?|runs?|uses?|has|have|is|are|gets?)|(?:went|came|moved|got) (?:up|down|from|away|back)|"
-    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed|"
+    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?! off)|"
     r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
-    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|on time|"
+    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
     r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
     r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
     r"(?:back to )?normal again|back to normal|(?:did not|didn't|did n't) (?:lose|need|have to)|"
@@ -50,7 +53,8 @@ OUTCOME = re.compile(
     re.IGNORECASE,
 )
 # Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").
-CLOSING_OUTCOME = re.compile(r"\b(?:was|were|is|are) (?:okay|ok|fine|safe|alright|all right)\b", re.IGNORECASE)
+CLOSING_OUTCOME = re.compile(r"\b(?:was|were|is|are) (?:okay|ok|fine|safe|alright|all right)\b|"
+                             r"\b(?:delivered|arrived|finished)\b[^.]*\bon time\b", re.IGNORECASE)
 COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smoother|happier|safer|stronger|higher|"
                r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
                r"more \w+|less \w+)")
@@ -92,7 +96,7 @@ SELF_PRAISE = re.compile(
     r"\b(?:always|all) leave happy\b|"
     r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
     r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
-    r"\b(?:clients|customers|parents|patients|people|users|guests|families) (?:always |absolutely |all )*love (?:me|my)\b|"
+    r"\b(?:clients|customers|parents|patients|people|users|guests|families|residents) (?:always |absolutely |all |really )*love (?:me|my)\b|"
     r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m known (?:in|at|as|for)\b|"
     r"\blove working with me\b|\bone of the best \w+(?: \w+)? (?:in|on|at) (?:the|my|our)\b|"
     r"\bI'?m a (?:very|really) (?:good|safe|strong|reliable|careful|hard-?working) \w+|"
@@ -273,7 +277,8 @@ def unexplained_decision(question: Question, answer: str) -> str | None:
     for i, sentence in enumerate(sentences):
         if COURTESY.search(sentence) and not ACTED.search(sentence) and not CHOICE.search(sentence):
             continue  # "first I'd apologise": good manners, not the decision
-        if CHOICE.search(sentence) or PLAN.search(sentence) or ACTED.search(sentence):
+        # In a plan, a past act is its example ("last year I stopped the bus"), not the plan's choice.
+        if PLAN.search(sentence) if plan else (CHOICE.search(sentence) or PLAN.search(sentence) or ACTED.search(sentence)):
             return None if REASON.search(" ".join(sentences[i : i + reach])) else sentence
     return None
 
@@ -285,9 +290,16 @@ def tells_ending(answer: str) -> bool:
                 or any(pattern.search(answer) for _, pattern in VAGUE))
 
 
+# A question that asks for a story whatever its kind: "Tell me about a time you improved a slow pipeline"
+# (technical), "Walk me through how you migrated the service".
+STORY_QUESTION = re.compile(r"\b(?:tell (?:me|us) about|describe|give (?:me|us) an example of) (?:a|an|one) (?:time|occasion|"
+                            r"situation|piece of work|project|campaign|case)\b|\ba time (?:when )?you\b|"
+                            r"\bwalk (?:me|us) through how you \w+ed\b", re.IGNORECASE)
+
+
 def is_story(question: Question, feedback: Feedback) -> bool:
-    """Whether the answer should be a story: a story question, or the analyzer read one."""
-    return question.kind in STORY_KINDS or feedback.star.applicable
+    """Whether the answer should be a story: a story question (by kind or by wording), or the analyzer read one."""
+    return question.kind in STORY_KINDS or feedback.star.applicable or bool(STORY_QUESTION.search(question.text))
 
 
 def only_we(feedback: Feedback) -> bool:
@@ -333,8 +345,11 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
     if feedback.word_count < THIN_WORDS or (question.kind in STORY_KINDS and not feedback.star.action.present):
         claim = unbacked_claim(answer, question.text)
         # "I'd sit with her..." told as habit, then "I'm the best on the floor": the praise is the gap.
-        if feedback.word_count >= THIN_WORDS and claim and claim.kind == "praise":
+        if feedback.word_count >= THIN_WORDS and claim and claim.kind in ("praise", "success"):
             return "evidence"
+        # A full story of what the team or "the falls group" did, with the candidate nowhere in it.
+        if feedback.word_count >= GENERAL_WORDS and not re.search(r"\bI\b", answer) and TEAM_CREDIT.search(answer):
+            return "own_part"
         return "detail"
     if story and not tells_ending(answer):
         return "result"

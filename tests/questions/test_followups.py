@@ -285,3 +285,33 @@ def test_a_story_that_ends_with_the_class_settled_is_not_asked_how_it_ended():
               "class settled within five minutes and the head of year thanked me.")
     gap, _ = follow_up_for(question, answer)
     assert gap != "result"
+
+
+def test_a_story_asked_as_a_technical_question_is_still_asked_how_it_ended():
+    question = Question(text="Tell me about a time you sped up a slow report.", kind=QuestionKind.technical)
+    answer = ("The weekly stock report took forty minutes to refresh, so I profiled the queries first. Two joins "
+              "scanned the whole history table, so I added a date filter and an index on the store column, and I "
+              "moved the heavy calculation into a nightly summary table. Then I wrote up the changes for the team "
+              "wiki and handed it over to the BI analyst before I went on leave.")
+    gap, _ = follow_up_for(question, answer)
+    assert gap == "result"
+
+
+def test_a_story_of_what_the_group_did_with_the_candidate_nowhere_is_asked_for_their_part():
+    question = Question(text="Tell me about a time you helped improve safety on site.", kind=QuestionKind.behavioral)
+    answer = ("On the last housing job there were a lot of near misses with the telehandler reversing near the "
+              "footpaths. So the safety committee brought in a new plan, with a banksman on every reverse, "
+              "barriers along the walkways and a toolbox talk every Monday morning for all the trades. Everyone "
+              "signed the briefing sheet. Over the next three months the near misses went down by about half and "
+              "the client mentioned it in the monthly review.")
+    gap, follow = follow_up_for(question, answer)
+    assert gap == "own_part" and "own part" in follow.text
+
+
+def test_signing_off_work_is_not_how_a_story_ended():
+    question = Question(text="Tell me about a project you led from start to finish.", kind=QuestionKind.behavioral)
+    answer = ("I led the move of our payroll to a new provider. I wrote the requirements, ran the tender with three "
+              "suppliers and chose the one with the best support model. I ran the parallel runs myself and signed "
+              "off every payslip check before go-live in April, and I trained the two payroll officers on it.")
+    gap, _ = follow_up_for(question, answer)
+    assert gap == "result"
