@@ -28,6 +28,9 @@ from mockint.text import words
 
 # Asks an answer may leave out and still answer the question.
 MINOR_ASK = re.compile(r"\b(how long|how many years|what did you learn|what you learn|what have you learn|lesson|"
+                       # mockint's own probe tails: the answer to the main ask shows how it applies
+                       r"how (?:does it|do they) apply in your work|how do you use (?:it|them) in (?:your work|practice)|"
+                       r"where (?:does it|do they) (?:come up|matter) in your (?:work|job)|"
                        r"what's your current|what is your current|briefly|what did it teach)")
 # Kinds of ask, each with what an answer needs to say to address it.
 ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [

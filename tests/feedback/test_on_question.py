@@ -2,7 +2,7 @@
 
 import pytest
 
-from mockint.domain import Transcript
+from mockint.domain import QuestionKind, Transcript
 from mockint.feedback import analyze
 from mockint.feedback.on_question import asks, main_ask
 
@@ -90,3 +90,14 @@ def test_a_plan_for_a_hypothetical_mistake_needs_no_failure_words():
                    "I'd tell the client as soon as I knew, with a new date I can keep, and I'd ask my manager which "
                    "other work can move so it doesn't happen twice.")
     assert result.addressed
+
+
+def test_the_tail_of_mockints_own_first_round_probe_is_not_an_ask_the_answer_can_miss():
+    # Tried as a new user: a probe ending "how do you use it in your work?" flagged a story that used it.
+    question = ("In your first interview we talked about the behaviour question, and you weren't sure of the "
+                "school's consequence system. Take me through it now: what is it, and how do you use it in your work?")
+    answer = ("We had a Year 9 group last spring who would not settle after lunch. I stood at the door, gave a "
+              "seating plan and a starter on the board, and used the school warning system, C1 then C2. Two "
+              "students kept going so I logged it on SIMS and called the on-call teacher.")
+    heard = analyze(Transcript(text=answer), question, QuestionKind.first_round)
+    assert heard.on_question is None or heard.on_question.addressed
