@@ -55,9 +55,12 @@ ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"too (late|short|long|much)|over budget|behind|not (happy|good|work|enough)|no one|nobody|"
                 r"embarrass\w*)\b")),
 ]
-STORY_ASK = re.compile(r"\b(tell me about|describe|give me an example|walk me through) (a|an|one|the) "
+# A question that asks for one story, whatever its kind ("Tell me about a time you sped up a report",
+# "Walk me through how you migrated the service"); the follow-up chooser reads it too (answer_gaps.py).
+STORY_ASK = re.compile(r"\b(tell (me|us) about|describe|give (me|us) an example( of)?|walk (me|us) through) (a|an|one|the) "
                        r"(time|situation|occasion|moment|case|example|instance|project|deal|mistake|decision|"
-                       r"concern|complaint|conflict|challenge)|\ba time (when )?you\b")
+                       r"concern|complaint|conflict|challenge|piece of work|campaign)|\ba time (when )?you\b|"
+                       r"\bwalk (me|us) through how you \w+ed\b", re.IGNORECASE)
 # Asks for a practice or a plan: "How do you handle...?", "What would you do if...?".
 PRACTICE_ASK = re.compile(r"^(and |but )?((how|what) (do|does|would|will|should|can) you|if you)\b")
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mockint.domain import STORY_KINDS, Feedback, Question, QuestionKind
+from mockint.feedback.on_question import STORY_ASK
 from mockint.text import split_sentences
 
 Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
@@ -290,16 +291,9 @@ def tells_ending(answer: str) -> bool:
                 or any(pattern.search(answer) for _, pattern in VAGUE))
 
 
-# A question that asks for a story whatever its kind: "Tell me about a time you improved a slow pipeline"
-# (technical), "Walk me through how you migrated the service".
-STORY_QUESTION = re.compile(r"\b(?:tell (?:me|us) about|describe|give (?:me|us) an example of) (?:a|an|one) (?:time|occasion|"
-                            r"situation|piece of work|project|campaign|case)\b|\ba time (?:when )?you\b|"
-                            r"\bwalk (?:me|us) through how you \w+ed\b", re.IGNORECASE)
-
-
 def is_story(question: Question, feedback: Feedback) -> bool:
     """Whether the answer should be a story: a story question (by kind or by wording), or the analyzer read one."""
-    return question.kind in STORY_KINDS or feedback.star.applicable or bool(STORY_QUESTION.search(question.text))
+    return question.kind in STORY_KINDS or feedback.star.applicable or bool(STORY_ASK.search(question.text))
 
 
 def only_we(feedback: Feedback) -> bool:
