@@ -27,6 +27,7 @@ ENV_PREFIX = "MOCKINT_"
 # The embedded defaults that `mockint models fetch` gets (see mockint/models/sources.py).
 DEFAULT_LLM_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_WHISPER_DIR = "whisper-tiny.en"
+DEFAULT_SENTENCE_DIR = "all-MiniLM-L6-v2"  # sentence vectors for the feedback (feedback/meaning.py)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,14 @@ def locate_whisper_model(explicit: str | None = None, settings: Settings | None 
         if (folder.path / DEFAULT_WHISPER_DIR / "model.bin").is_file():
             return Found(folder.path / DEFAULT_WHISPER_DIR, folder.source)
     return Found(model_folders()[-1].path / DEFAULT_WHISPER_DIR, "not found")
+
+
+def locate_sentence_model() -> Found:
+    """The sentence-vector model folder (all-MiniLM-L6-v2) and where it was found, searched like Whisper's."""
+    for folder in model_folders():
+        if (folder.path / DEFAULT_SENTENCE_DIR / "model.safetensors").is_file():
+            return Found(folder.path / DEFAULT_SENTENCE_DIR, folder.source)
+    return Found(model_folders()[-1].path / DEFAULT_SENTENCE_DIR, "not found")
 
 
 def find_llm_model(explicit: str | None = None, settings: Settings | None = None) -> Path:

@@ -1,12 +1,14 @@
 """Accuracy of the feedback analyzer on the hand-labelled sets in tests/data/feedback_eval.
 
-Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind]
+Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind] [--words-only]
 Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all),
 dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the question"
 (on_question_dev.jsonl, on_question_dev_2.jsonl) and on talking points (talking_points.jsonl
 split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
-(unseen.jsonl, on_question.jsonl, talking points split eval): tables only, their items and
+(unseen.jsonl, unseen_2.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
+talking_points_2.jsonl, talking_points_3.jsonl): tables only, their items and
 per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
+--words-only reads no meaning (no sentence vectors): the word cues alone, as before they came.
 """
 
 from __future__ import annotations
@@ -30,11 +32,16 @@ BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl", "unseen_2": EVAL_DIR / "unsee
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
-               "on_question_2": EVAL_DIR / "on_question_2.jsonl"}
+               "on_question_2": EVAL_DIR / "on_question_2.jsonl",
+               "on_question_3": EVAL_DIR / "on_question_3.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
-BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "talking_points_eval", "talking_points_2"}
+TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
+BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "on_question_3", "talking_points_eval",
+               "talking_points_2", "talking_points_3"}
+# Whether analyze() reads meaning with the sentence-vector model (True) or word cues only (False).
+READ_MEANING = {"encoder": True}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -115,7 +122,7 @@ def score_on_question(items: list[dict]) -> Tally:
     """Agreement on whether each answer addressed its question."""
     tally = Tally(right={"addresses_question": 0}, total={"addresses_question": 0})
     for item in items:
-        fb = analyze(Transcript(text=item["answer"]), question=item["question"])
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"], encoder=READ_MEANING["encoder"])
         got = fb.on_question.addressed if fb.on_question else True
         tally.add("addresses_question", got == item["labels"]["addresses_question"], item["id"],
                   f"got {got} (missed: {fb.on_question.missed if fb.on_question else None}), "
@@ -127,7 +134,8 @@ def score_talking_points(items: list[dict]) -> Tally:
     """Agreement, point by point, on whether the answer covered each talking point."""
     tally = Tally(right={"points_covered": 0}, total={"points_covered": 0})
     for item in items:
-        fb = analyze(Transcript(text=item["answer"]), question=item["question"], talking_points=item["talking_points"])
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"], talking_points=item["talking_points"],
+                     encoder=READ_MEANING["encoder"])
         for point in fb.talking_points:
             labelled = item["labels"]["covered"].get(point.point)
             tally.add("points_covered", point.covered == (labelled is not None), item["id"],
@@ -157,7 +165,9 @@ def main() -> None:
                         "(dev, holdout, fresh, all, dev_styles, dev_styles_2, on_question_dev, "
                         "on_question_dev_2, talking_points_dev, talking_points_dev_2)")
     parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
+    parser.add_argument("--words-only", action="store_true", help="no sentence vectors: the word cues alone")
     args = parser.parse_args()
+    READ_MEANING["encoder"] = not args.words_only
     sets = tuning_sets()
     if args.blind:
         sets.update({name: load(path) for name, path in BLIND_SETS.items()})
@@ -173,8 +183,9 @@ def main() -> None:
         point_sets["talking_points_dev_2"] = load(TALKING_POINTS_DEV_2)
     if args.blind:
         point_sets["talking_points_eval"] = [i for i in points if i["split"] == "eval"]
-        if TALKING_POINTS_2.is_file():
-            point_sets["talking_points_2"] = load(TALKING_POINTS_2)
+        for name, path in (("talking_points_2", TALKING_POINTS_2), ("talking_points_3", TALKING_POINTS_3)):
+            if path.is_file():
+                point_sets[name] = load(path)
     point_tallies = {name: score_talking_points(items) for name, items in point_sets.items() if items}
     print(small_table("talking_points", "points_covered", point_tallies))
     if args.errors:

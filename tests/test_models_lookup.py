@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 import mockint.config as config
 from mockint.cli import cli
-from mockint.config import (DEFAULT_LLM_FILE, DEFAULT_WHISPER_DIR, PACKAGE_DIR, Settings, locate_llm_model,
-                            locate_whisper_model, model_folders, prompts_location)
+from mockint.config import (DEFAULT_LLM_FILE, DEFAULT_SENTENCE_DIR, DEFAULT_WHISPER_DIR, PACKAGE_DIR, Settings,
+                            locate_llm_model, locate_whisper_model, model_folders, prompts_location)
 
 REAL_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
@@ -111,6 +111,9 @@ def link_real_models(folder: Path, embedded_llm_path: Path, whisper_path: Path) 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DEFAULT_LLM_FILE).symlink_to(embedded_llm_path)
     (folder / DEFAULT_WHISPER_DIR).symlink_to(whisper_path, target_is_directory=True)
+    sentence_model = whisper_path.parent / DEFAULT_SENTENCE_DIR  # the set-up fetches both into one folder
+    assert (sentence_model / "model.safetensors").is_file(), f"{sentence_model} missing: run scripts/setup.sh"
+    (folder / DEFAULT_SENTENCE_DIR).symlink_to(sentence_model, target_is_directory=True)
 
 
 def test_doctor_says_where_each_model_and_the_prompts_were_found(installed, mockint_home, monkeypatch,
@@ -143,10 +146,11 @@ def test_list_and_verify_check_the_real_models(installed, mockint_home, embedded
     states = {m["name"]: (m["state"], m["folder"], m["where"]) for m in json.loads(listed.output)}
     folder = str(mockint_home / "models")
     assert states == {"smollm2-135m": ("verified", folder, "the user data folder"),
-                      "whisper-tiny.en": ("verified", folder, "the user data folder")}
+                      "whisper-tiny.en": ("verified", folder, "the user data folder"),
+                      "all-minilm-l6-v2": ("verified", folder, "the user data folder")}
     verified = CliRunner().invoke(cli, ["models", "verify"])
     assert verified.exit_code == 0, verified.output
-    assert verified.output.count("verified") == 2
+    assert verified.output.count("verified") == 3
 
 
 def test_verify_fails_on_a_damaged_or_missing_model(installed, mockint_home):
@@ -155,4 +159,4 @@ def test_verify_fails_on_a_damaged_or_missing_model(installed, mockint_home):
     assert result.exit_code == 1
     assert "smollm2-135m       damaged" in result.output and "whisper-tiny.en    missing" in result.output
     assert result.output.strip().splitlines()[-1] == (
-        "mockint: smollm2-135m, whisper-tiny.en: missing or damaged. Run `mockint models fetch` to fetch them again.")
+        "mockint: smollm2-135m, whisper-tiny.en, all-minilm-l6-v2: missing or damaged. Run `mockint models fetch` to fetch them again.")

@@ -7,11 +7,13 @@ nothing of devices or models, and nothing of sessions or feedback.
 from __future__ import annotations
 
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 from mockint.channels.base import Reply
 from mockint.domain import STORY_KINDS, Answer, Question
 from mockint.feedback.length import targets
+from mockint.feedback.meaning import read_ahead
 from mockint.feedback.star import reaches_result
 from mockint.speech.audio import discard_typed_input
 from mockint.speech.audiofile import write_audio
@@ -65,7 +67,8 @@ class VoiceChannel:
         repeat the question", "skip this one", "let's stop here") is that command.
         """
         discard_typed_input()
-        stream = StreamingTranscriber(self.transcriber)
+        points = self.question.talking_points if self.question is not None else []
+        stream = StreamingTranscriber(self.transcriber, on_text=partial(read_ahead, points) if points else None)
         try:
             with self.meter or nullcontext():
                 recording = self.microphone.record_answer(

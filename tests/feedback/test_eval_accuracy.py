@@ -91,3 +91,13 @@ def test_answers_that_miss_the_question_are_flagged_without_false_alarms():
     assert tally.accuracy("addresses_question") >= 0.8
     # No false alarm: every answer the labels call on the question is left alone.
     assert not [e for e in tally.errors if "got False" in e], tally.errors
+
+
+def test_talking_points_said_in_other_words_are_found():
+    module = load_script()
+    points = module.load(module.TALKING_POINTS)
+    tallies = [module.score_talking_points([i for i in points if i["split"] == "dev"]),
+               module.score_talking_points(module.load(module.TALKING_POINTS_DEV_2))]
+    right = sum(t.right["points_covered"] for t in tallies)
+    total = sum(t.total["points_covered"] for t in tallies)
+    assert right / total >= 0.68  # 70.1% with the sentence vectors, 60.4% with shared words alone

@@ -1,0 +1,147 @@
+"""Sentence meaning as vectors: all-MiniLM-L6-v2 run in numpy, for the feedback's reading of meaning.
+
+Two signals need more than shared words: whether an answer is about the question asked
+(an answer swapped in from another question, or drifting to an adjacent one, often shares
+words with it) and whether a sentence says a talking point in the candidate's own words
+("I took the handset off him and switched the pump off" for "stopping the PCA"). Both
+compare sentence vectors from all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0, 22M
+parameters, trained on a billion question-answer and paraphrase pairs). Its weights come
+with `mockint models fetch` like the other models; the forward pass is a plain BERT
+encoder in numpy (the tokenizer is Hugging Face `tokenizers`, already installed with
+faster-whisper), so no deep-learning framework is needed. About 40 ms a sentence on two
+cores; vectors are cached by text, so a sentence is encoded once.
+
+Without the model the feedback still runs, on its word cues alone (`shared_encoder()`
+returns None and the two signals say less).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+LAYERS, HEADS, WIDTH = 6, 12, 384
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model: longer text is cut
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The float32 tensors of a .safetensors file (an 8-byte header length, a JSON header, raw data)."""
+    with path.open("rb") as f:
+        header_len = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(header_len))
+        data = f.read()
+    tensors = {}
+    for name, meta in header.items():
+        if name != "__metadata__" and meta["dtype"] == "F32":
+            start, end = meta["data_offsets"]
+            tensors[name] = np.frombuffer(data, dtype=np.float32, count=(end - start) // 4, offset=start) \
+                .reshape(meta["shape"])
+    return tensors
+
+
+def layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x ** 3)))
+
+
+class SentenceEncoder:
+    """Unit-length 384-d vectors for texts; cosine similarity is their dot product."""
+
+    def __init__(self, folder: Path):
+        from tokenizers import Tokenizer  # faster-whisper's dependency; imported here to keep startup light
+
+        w = read_safetensors(folder / "model.safetensors")
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()  # one text at a time: padding would only add work
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.embed = (w["embeddings.word_embeddings.weight"], w["embeddings.position_embeddings.weight"],
+                      w["embeddings.token_type_embeddings.weight"][0],
+                      w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        self.layers = []
+        for i in range(LAYERS):
+            def get(name: str, i: int = i) -> np.ndarray:
+                return w[f"encoder.layer.{i}.{name}"]
+            qkv = np.concatenate([get(f"attention.self.{p}.weight") for p in ("query", "key", "value")]).T.copy()
+            qkv_bias = np.concatenate([get(f"attention.self.{p}.bias") for p in ("query", "key", "value")])
+            self.layers.append((qkv, qkv_bias,
+                                get("attention.output.dense.weight").T.copy(), get("attention.output.dense.bias"),
+                                get("attention.output.LayerNorm.weight"), get("attention.output.LayerNorm.bias"),
+                                get("intermediate.dense.weight").T.copy(), get("intermediate.dense.bias"),
+                                get("output.dense.weight").T.copy(), get("output.dense.bias"),
+                                get("output.LayerNorm.weight"), get("output.LayerNorm.bias")))
+        self._lock = threading.Lock()  # numpy releases the GIL; the cache and tokenizer are shared
+        self._cached = lru_cache(maxsize=4096)(self._encode_one)
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        ids = np.array(self.tokenizer.encode(text).ids, dtype=np.int64)
+        words, positions, token_type, ln_gain, ln_bias = self.embed
+        x = layer_norm(words[ids] + positions[:len(ids)] + token_type, ln_gain, ln_bias)
+        head = WIDTH // HEADS
+        for (qkv, qkv_bias, out_w, out_b, ln1_g, ln1_b, up_w, up_b, down_w, down_b, ln2_g, ln2_b) in self.layers:
+            q, k, v = (x @ qkv + qkv_bias).reshape(len(ids), 3, HEADS, head).transpose(1, 2, 0, 3)
+            scores = q @ k.transpose(0, 2, 1) / np.sqrt(head)
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            attended = (scores @ v).transpose(1, 0, 2).reshape(len(ids), WIDTH)
+            x = layer_norm(x + attended @ out_w + out_b, ln1_g, ln1_b)
+            x = layer_norm(x + gelu(x @ up_w + up_b) @ down_w + down_b, ln2_g, ln2_b)
+        pooled = x.mean(0)  # sentence-transformers' mean pooling over the tokens
+        return pooled / np.linalg.norm(pooled)
+
+    def vector(self, text: str) -> np.ndarray:
+        """The unit vector of one text (cached)."""
+        with self._lock:
+            return self._cached(" ".join(text.split()))
+
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        """One row per text."""
+        return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, WIDTH), dtype=np.float32)
+
+    def mean_vector(self, texts: list[str]) -> np.ndarray:
+        """The unit mean of the texts' vectors: an answer's meaning from its sentences, each cached."""
+        mean = self.vectors(texts).mean(0)
+        return mean / (np.linalg.norm(mean) or 1.0)
+
+
+_shared: SentenceEncoder | None = None
+_shared_tried = False
+_shared_lock = threading.Lock()
+
+
+def shared_encoder() -> SentenceEncoder | None:
+    """The process's encoder from the models folder, loaded once; None when the model is not there."""
+    global _shared, _shared_tried
+    with _shared_lock:
+        if not _shared_tried:
+            _shared_tried = True
+            from mockint.config import locate_sentence_model
+
+            folder = locate_sentence_model().path
+            if (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file():
+                try:
+                    _shared = SentenceEncoder(folder)
+                except (OSError, ValueError, KeyError, ImportError):
+                    _shared = None  # a damaged model: the word cues still give feedback; doctor says why
+        return _shared
+
+
+def read_ahead(points: list[str], text_so_far: str) -> None:
+    """Encode what the feedback on an answer in progress will need (the question's talking points, the
+    sentences finished so far), so that after the answer only its last sentence is left to encode."""
+    encoder = shared_encoder() if points else None
+    if encoder is None:
+        return
+    from mockint.text import split_sentences
+
+    encoder.vectors(points)
+    encoder.vectors([s.text for s in split_sentences(text_so_far)[:-1]])  # the last may go on

@@ -1,0 +1,53 @@
+"""The feedback's reading of meaning, on the real all-MiniLM-L6-v2 model fetched by the set-up."""
+
+import numpy as np
+import pytest
+
+from mockint.domain import Transcript
+from mockint.feedback import analyze
+from mockint.feedback.meaning import SentenceEncoder, read_ahead, shared_encoder
+
+QUESTION = "Tell me about a time you had to calm down an angry customer."
+ON_QUESTION = ("Last winter a man came to the till shouting because his online order had arrived broken. I took him "
+               "to the side, let him say his piece and told him I would sort it today. I found the same lamp in the "
+               "stockroom, swapped it and refunded his delivery charge. He left smiling and wrote a nice review.")
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    found = shared_encoder()
+    assert found is not None, "all-MiniLM-L6-v2 is missing from models/: run scripts/setup.sh"
+    return found
+
+
+def test_vectors_are_unit_length_and_close_for_the_same_meaning_in_other_words(encoder):
+    ask, reply, unrelated = encoder.vectors(["How do you handle an angry customer?",
+                                             "I listen to the customer first and then apologise.",
+                                             "The weather is nice today."])
+    assert np.allclose([np.linalg.norm(v) for v in (ask, reply, unrelated)], 1.0, atol=1e-5)
+    assert ask @ reply > 0.4 > 0.15 > ask @ unrelated
+    # Cached by text, whitespace aside: the same sentence is encoded once.
+    assert encoder.vector("The weather  is nice today.") is encoder.vector("The weather is nice today.")
+
+
+def test_a_talking_point_said_in_other_words_is_covered_by_the_sentence_that_says_it(encoder):
+    points = ["a fix the customer could see the same day", "an apology in writing"]
+    by_words = analyze(Transcript(text=ON_QUESTION), question=QUESTION, talking_points=points, encoder=False)
+    assert not any(p.covered for p in by_words.talking_points)
+    fix, apology = analyze(Transcript(text=ON_QUESTION), question=QUESTION, talking_points=points,
+                           encoder=encoder).talking_points
+    assert fix.covered and fix.sentence == ("I found the same lamp in the stockroom, swapped it and refunded his "
+                                            "delivery charge.")
+    assert not apology.covered and apology.sentence is None
+
+
+
+def test_reading_ahead_encodes_the_points_and_the_finished_sentences_but_not_the_last(encoder):
+    points = ["a point nobody has encoded before", "another fresh point"]
+    so_far = "We counted the stock by hand for years. Then I brought in scanners and the count"
+    read_ahead(points, so_far)
+    before = encoder._cached.cache_info()
+    encoder.vectors([*points, "We counted the stock by hand for years."])
+    assert encoder._cached.cache_info().hits == before.hits + 3 and encoder._cached.cache_info().misses == before.misses
+    encoder.vector("Then I brought in scanners and the count")
+    assert encoder._cached.cache_info().misses == before.misses + 1  # the unfinished sentence was left
