@@ -29,6 +29,7 @@ import resource
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,7 @@ sys.path.insert(0, str(REPO))  # for mockint, and scripts.thinking_pauses
 from mockint.config import Settings, find_llm_model  # noqa: E402
 from mockint.domain import QuestionKind, Transcript  # noqa: E402
 from mockint.feedback import analyze  # noqa: E402
+from mockint.feedback.meaning import read_ahead  # noqa: E402
 from mockint.llm import load_model  # noqa: E402
 from mockint.llm.base import Completion, LanguageModel  # noqa: E402
 from mockint.questions.planner import QuestionPlanner, Slot  # noqa: E402
@@ -52,6 +54,8 @@ from scripts.thinking_pauses import SETS, thinking_pause_results  # noqa: E402
 
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 QUESTION = "Tell me about a time you had to learn something quickly: what did you do, and what was the result?"
+# As a bank question has: the feedback reads their meaning too (feedback/meaning.py).
+POINTS = ["why it had to be learned quickly", "how you went about learning it", "what the result was"]
 ANSWER_TARGET_S = 90.0
 END_SILENCE_S = Settings().end_silence_seconds  # this much silence after the last word ends the answer
 
@@ -83,12 +87,12 @@ def feedback_streaming(audio: np.ndarray, transcriber: Transcriber) -> tuple[flo
     streaming transcription keeps up over a long answer read aloud, whose pauses between
     read sentences the rules would take for its end.
     """
-    stream = StreamingTranscriber(transcriber)
+    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, POINTS))  # as the voice channel does
     recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)
     recording = recorder.collect(blocks_of(audio, round(0.1 * SAMPLE_RATE), paced=True), on_chunk=stream.feed)
     ended = time.perf_counter()  # the endpointer has just ended the answer
     transcript = stream.finish()
-    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral)
+    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral, talking_points=POINTS)
     return time.perf_counter() - ended, recording.duration_seconds, transcript
 
 
@@ -96,7 +100,7 @@ def feedback_batch(audio: np.ndarray, transcriber: Transcriber) -> tuple[float, 
     """The same answer transcribed whole after it ended, then analyzed."""
     started = time.perf_counter()
     transcript = transcriber.transcribe(audio)
-    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral)
+    analyze(transcript, question=QUESTION, kind=QuestionKind.behavioral, talking_points=POINTS)
     return time.perf_counter() - started, transcript
 
 

@@ -30,6 +30,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ import numpy as np
 from mockint.channels.voice import expected_answer
 from mockint.domain import Question, QuestionKind
 from mockint.feedback import analyze
+from mockint.feedback.meaning import read_ahead
 from mockint.speech.audio import Recorder, blocks_of
 from mockint.speech.audiofile import read_audio
 from mockint.speech.stt import StreamingTranscriber, Transcriber
@@ -44,7 +46,10 @@ from mockint.speech.vad import FRAME_SECONDS, SAMPLE_RATE, frame_levels, speech_
 
 PAUSES = (2.5, 3.0, 3.5, 4.0)
 BLOCK = SAMPLE_RATE // 10
-QUESTION = Question(text="Tell me about a time you had to change course on a project.", kind=QuestionKind.behavioral)
+# With talking points, as a bank question has: the feedback then reads their meaning too (feedback/meaning.py).
+QUESTION = Question(text="Tell me about a time you had to change course on a project.", kind=QuestionKind.behavioral,
+                    talking_points=["what made the change necessary", "how you decided on the new course",
+                                    "what the change achieved"])
 # "|" marks the planted pause.
 ESPEAK_ANSWERS = [
     "Last spring our biggest client moved the launch forward by a month and | we had to cut two features.",
@@ -270,13 +275,14 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
     """Feed one answer (1 s before, 6 s after) at real-time pace; was it cut, how long was the wait."""
     lead = np.zeros(SAMPLE_RATE, np.int16)
     mic = np.concatenate([lead, answer.audio, np.zeros(6 * SAMPLE_RATE, np.int16)])
-    stream = StreamingTranscriber(transcriber)
+    # As the voice channel does: the finished sentences' meaning is read while the answer goes on.
+    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, QUESTION.talking_points))
     recorder = Recorder(None, end_silence_seconds=end_silence)
     started = time.perf_counter()
     recording = recorder.collect(blocks_of(mic, BLOCK, paced=paced), stream.feed, transcript=stream,
                                  expected=expected_answer(QUESTION))
     transcript = stream.finish()
-    analyze(transcript, question=QUESTION.text, kind=QUESTION.kind)
+    analyze(transcript, question=QUESTION.text, kind=QUESTION.kind, talking_points=QUESTION.talking_points)
     ready = time.perf_counter()
     last_word = 1.0 + answer.speech_end_seconds  # where the last word ends in `mic`
     heard_at = started + np.ceil(last_word * SAMPLE_RATE / BLOCK) * BLOCK / SAMPLE_RATE
