@@ -135,6 +135,11 @@ def shared_encoder() -> SentenceEncoder | None:
         return _shared
 
 
+def load_in_background() -> None:
+    """Start loading the shared encoder now (0.3 s), so the first answer's feedback does not wait for it."""
+    threading.Thread(target=shared_encoder, name="mockint-meaning-load", daemon=True).start()
+
+
 def read_ahead(points: list[str], text_so_far: str) -> None:
     """Encode what the feedback on an answer in progress will need: the question's talking points and
     the sentences so far. The stream calls this after each piece, and after the piece that ends at a

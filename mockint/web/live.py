@@ -21,6 +21,7 @@ from mockint.domain import Session
 from mockint.engines import Engines
 from mockint.errors import UserError
 from mockint.feedback import analyze
+from mockint.feedback.meaning import load_in_background
 from mockint.interview import run_session
 from mockint.prep.debrief import is_empty, render_notes
 from mockint.questions import QuestionPlanner
@@ -177,6 +178,7 @@ class Practice:
         send({"type": "started", "session": session.id, "role": match.title + near, "mode": channel.mode,
               "total": request.count, "help": channel.help, "notes": bool(notes)})
         view = WebView(send)
+        load_in_background()  # talking points are read by meaning
         run_session(session, planner.questions(request.count), request.count, channel, view, store, analyze,
                     rng=rng, on_turn=view.turn_saved)
 
