@@ -113,31 +113,38 @@ class SentenceEncoder:
         return mean / (np.linalg.norm(mean) or 1.0)
 
 
-_shared: SentenceEncoder | None = None
-_shared_tried = False
-_shared_lock = threading.Lock()
+_loaded: dict[Path, SentenceEncoder | None] = {}  # by model folder: None when it is missing or damaged
+_loading = threading.Lock()
+
+
+def encoder_in(folder: Path) -> SentenceEncoder | None:
+    """The encoder of the model in `folder`, loaded once per folder; None when it is not there."""
+    with _loading:
+        if folder not in _loaded:
+            found = None
+            if (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file():
+                try:
+                    found = SentenceEncoder(folder)
+                except (OSError, ValueError, KeyError, ImportError):
+                    found = None  # a damaged model: the word cues still give feedback; doctor says why
+            _loaded[folder] = found
+        return _loaded[folder]
 
 
 def shared_encoder() -> SentenceEncoder | None:
-    """The process's encoder from the models folder, loaded once; None when the model is not there."""
-    global _shared, _shared_tried
-    with _shared_lock:
-        if not _shared_tried:
-            _shared_tried = True
-            from mockint.config import locate_sentence_model
+    """The encoder from the models folders as they are configured now (see config.locate_sentence_model)."""
+    from mockint.config import locate_sentence_model
 
-            folder = locate_sentence_model().path
-            if (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file():
-                try:
-                    _shared = SentenceEncoder(folder)
-                except (OSError, ValueError, KeyError, ImportError):
-                    _shared = None  # a damaged model: the word cues still give feedback; doctor says why
-        return _shared
+    return encoder_in(locate_sentence_model().path)
 
 
 def load_in_background() -> None:
-    """Start loading the shared encoder now (0.3 s), so the first answer's feedback does not wait for it."""
-    threading.Thread(target=shared_encoder, name="mockint-meaning-load", daemon=True).start()
+    """Start loading the shared encoder now (0.3 s), so the first answer's feedback does not wait for it.
+    The folder is chosen here, by the settings of the moment, not later on the thread."""
+    from mockint.config import locate_sentence_model
+
+    folder = locate_sentence_model().path
+    threading.Thread(target=encoder_in, args=(folder,), name="mockint-meaning-load", daemon=True).start()
 
 
 def read_ahead(points: list[str], text_so_far: str) -> None:

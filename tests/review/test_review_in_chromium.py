@@ -52,8 +52,10 @@ def test_the_html_review_renders_in_headless_chromium(voice_session, tmp_path):
 def test_the_screenshot_script_takes_a_written_file(two_sessions, tmp_path):
     page, png = tmp_path / "review.html", tmp_path / "shot.png"
     assert invoke(["review", "1", "-o", str(page)]).exit_code == 0
-    done = subprocess.run([sys.executable, str(SCRIPT), str(page), str(png), "--height", "900"],
+    # 1400 px: session 1's first highlighted filler sits about 820 px down its page, so a shot of 900 px
+    # held it by a few lines and lost it when the page above wrapped differently (one CI run in several).
+    done = subprocess.run([sys.executable, str(SCRIPT), str(page), str(png), "--height", "1400"],
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     image = read_png(png)
-    assert image.shape == (900, 1200, 3) and pixels_near(image, MARK) > 100  # session 1's fillers, highlighted
+    assert image.shape == (1400, 1200, 3) and pixels_near(image, MARK) > 100  # session 1's fillers, highlighted
