@@ -8,7 +8,7 @@ split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
 (unseen.jsonl, unseen_2.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
 talking_points_2.jsonl, talking_points_3.jsonl): tables only, their items and
 per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
---words-only reads no meaning (no sentence vectors): the word cues alone, as before they came.
+--words-only: talking points by shared words alone (no sentence vectors), as before they came.
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item spli
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
 BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "on_question_3", "talking_points_eval",
                "talking_points_2", "talking_points_3"}
-# Whether analyze() reads meaning with the sentence-vector model (True) or word cues only (False).
-READ_MEANING = {"encoder": True}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -122,7 +120,7 @@ def score_on_question(items: list[dict]) -> Tally:
     """Agreement on whether each answer addressed its question."""
     tally = Tally(right={"addresses_question": 0}, total={"addresses_question": 0})
     for item in items:
-        fb = analyze(Transcript(text=item["answer"]), question=item["question"], encoder=READ_MEANING["encoder"])
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"])
         got = fb.on_question.addressed if fb.on_question else True
         tally.add("addresses_question", got == item["labels"]["addresses_question"], item["id"],
                   f"got {got} (missed: {fb.on_question.missed if fb.on_question else None}), "
@@ -130,12 +128,12 @@ def score_on_question(items: list[dict]) -> Tally:
     return tally
 
 
-def score_talking_points(items: list[dict]) -> Tally:
+def score_talking_points(items: list[dict], meaning: bool = True) -> Tally:
     """Agreement, point by point, on whether the answer covered each talking point."""
     tally = Tally(right={"points_covered": 0}, total={"points_covered": 0})
     for item in items:
         fb = analyze(Transcript(text=item["answer"]), question=item["question"], talking_points=item["talking_points"],
-                     encoder=READ_MEANING["encoder"])
+                     encoder=meaning)
         for point in fb.talking_points:
             labelled = item["labels"]["covered"].get(point.point)
             tally.add("points_covered", point.covered == (labelled is not None), item["id"],
@@ -167,7 +165,6 @@ def main() -> None:
     parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
     parser.add_argument("--words-only", action="store_true", help="no sentence vectors: the word cues alone")
     args = parser.parse_args()
-    READ_MEANING["encoder"] = not args.words_only
     sets = tuning_sets()
     if args.blind:
         sets.update({name: load(path) for name, path in BLIND_SETS.items()})
@@ -186,7 +183,7 @@ def main() -> None:
         for name, path in (("talking_points_2", TALKING_POINTS_2), ("talking_points_3", TALKING_POINTS_3)):
             if path.is_file():
                 point_sets[name] = load(path)
-    point_tallies = {name: score_talking_points(items) for name, items in point_sets.items() if items}
+    point_tallies = {name: score_talking_points(items, not args.words_only) for name, items in point_sets.items() if items}
     print(small_table("talking_points", "points_covered", point_tallies))
     if args.errors:
         every = {**tallies_by_name(sets), **question_tallies, **point_tallies}

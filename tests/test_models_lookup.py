@@ -128,6 +128,20 @@ def test_doctor_says_where_each_model_and_the_prompts_were_found(installed, mock
     assert llm["found"].startswith(str(mockint_home / "models" / DEFAULT_LLM_FILE))
     assert stt["ok"] and stt["found"] == f"{mockint_home / 'models' / DEFAULT_WHISPER_DIR}, from the user data folder"
     assert prompts["ok"] and prompts["found"].endswith("roles, from MOCKINT_PROMPTS")
+    meaning = checks["sentence meaning model (MiniLM)"]
+    assert meaning["ok"] and meaning["found"] == f"{mockint_home / 'models' / DEFAULT_SENTENCE_DIR}, from the user data folder"
+
+
+def test_doctor_says_a_damaged_sentence_model_is_damaged(installed, mockint_home, monkeypatch):
+    folder = mockint_home / "models" / DEFAULT_SENTENCE_DIR
+    folder.mkdir(parents=True)
+    (folder / "model.safetensors").write_bytes(b"\x00" * 4)  # cut short
+    (folder / "tokenizer.json").write_text("{}")
+    monkeypatch.setenv("MOCKINT_PROMPTS", str(REAL_PROMPTS))
+    checks = {c["name"]: c for c in json.loads(CliRunner().invoke(cli, ["doctor", "--json"]).output)}
+    meaning = checks["sentence meaning model (MiniLM)"]
+    assert not meaning["ok"] and meaning["found"] == f"{folder} is damaged: talking points are read by shared words only"
+    assert meaning["fix"].startswith("run `mockint models fetch`")
 
 
 def test_doctor_without_models_says_to_fetch_them(installed, monkeypatch):

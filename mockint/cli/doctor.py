@@ -13,6 +13,7 @@ from mockint.cli.common import console, engines, llm_url_option, settings
 from mockint.config import (Settings, checkout_root, home_dir, locate_llm_model, locate_sentence_model,
                             locate_whisper_model, prompts_location)
 from mockint.errors import UserError
+from mockint.feedback.meaning import encoder_in
 from mockint.llm.llama import check_gguf
 from mockint.speech.devices import list_devices, match_device
 from mockint.speech.tts import check_tts
@@ -120,9 +121,11 @@ def check_whisper(config: Settings) -> Check:
 def check_sentence_model() -> Check:
     """The sentence-vector model that reads whether an answer is on the question and covers its points."""
     found = locate_sentence_model()
-    ok = (found.path / "model.safetensors").is_file() and (found.path / "tokenizer.json").is_file()
+    there = (found.path / "model.safetensors").is_file()
+    ok = there and encoder_in(found.path) is not None  # loads it (0.3 s): a damaged file shows here
+    state = "" if ok else (" is damaged" if there else f" ({found.source})")
     return Check("sentence meaning model (MiniLM)", ok, f"{found.path}, from {found.source}" if ok else
-                 f"{found.path} ({found.source}): feedback reads word cues only",
+                 f"{found.path}{state}: talking points are read by shared words only",
                  "" if ok else FIX_MODELS, essential=False)
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from mockint.text import split_sentences
+
 LAYERS, HEADS, WIDTH = 6, 12, 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model: longer text is cut
 
@@ -107,11 +109,6 @@ class SentenceEncoder:
         """One row per text."""
         return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, WIDTH), dtype=np.float32)
 
-    def mean_vector(self, texts: list[str]) -> np.ndarray:
-        """The unit mean of the texts' vectors: an answer's meaning from its sentences, each cached."""
-        mean = self.vectors(texts).mean(0)
-        return mean / (np.linalg.norm(mean) or 1.0)
-
 
 _loaded: dict[Path, SentenceEncoder | None] = {}  # by model folder: None when it is missing or damaged
 _loading = threading.Lock()
@@ -125,8 +122,8 @@ def encoder_in(folder: Path) -> SentenceEncoder | None:
             if (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file():
                 try:
                     found = SentenceEncoder(folder)
-                except (OSError, ValueError, KeyError, ImportError):
-                    found = None  # a damaged model: the word cues still give feedback; doctor says why
+                except Exception:  # noqa: BLE001 - a damaged file fails in struct, numpy or tokenizers alike
+                    found = None  # the word cues still give feedback; `mockint doctor` says the model is damaged
             _loaded[folder] = found
         return _loaded[folder]
 
@@ -155,7 +152,5 @@ def read_ahead(points: list[str], text_so_far: str) -> None:
     encoder = shared_encoder() if points else None
     if encoder is None:
         return
-    from mockint.text import split_sentences
-
     encoder.vectors(points)
     encoder.vectors([s.text for s in split_sentences(text_so_far)])

@@ -322,7 +322,10 @@ class StreamingTranscriber:
                 self.transcribed = item[0] + item[1].size
                 self._transcribed_changed.notify_all()
             if self.on_text is not None and self.error is None and self._work.empty():
-                self.on_text(" ".join(p.text for p in self.pieces if p.text))
+                try:
+                    self.on_text(" ".join(p.text for p in self.pieces if p.text))
+                except Exception:  # noqa: BLE001 - reading ahead only saves time; the answer must not be lost
+                    self.on_text = None
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer's transcript."""

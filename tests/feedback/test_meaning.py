@@ -5,7 +5,7 @@ import pytest
 
 from mockint.domain import Transcript
 from mockint.feedback import analyze
-from mockint.feedback.meaning import SentenceEncoder, read_ahead, shared_encoder
+from mockint.feedback.meaning import SentenceEncoder, encoder_in, read_ahead, shared_encoder
 
 QUESTION = "Tell me about a time you had to calm down an angry customer."
 ON_QUESTION = ("Last winter a man came to the till shouting because his online order had arrived broken. I took him "
@@ -52,3 +52,15 @@ def test_reading_ahead_encodes_the_points_and_the_sentences_so_far(encoder):
     assert after.hits == before.hits + 4 and after.misses == before.misses
     read_ahead([], "A sentence for a question without talking points is not read.")
     assert encoder._cached.cache_info().misses == after.misses
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not json"])
+def test_a_damaged_model_leaves_feedback_on_shared_words_with_no_traceback(tmp_path, monkeypatch, damage):
+    folder = tmp_path / "models" / "all-MiniLM-L6-v2"
+    folder.mkdir(parents=True)
+    (folder / "model.safetensors").write_bytes(b"\x05\x00" if damage == "truncated" else b"\x08" + b"\x00" * 7 + b"{nope")
+    (folder / "tokenizer.json").write_text("{}")
+    monkeypatch.setenv("MOCKINT_MODELS", str(tmp_path / "models"))
+    assert encoder_in(folder) is None and shared_encoder() is None
+    fb = analyze(Transcript(text=ON_QUESTION), question=QUESTION, talking_points=["the lamp swapped over"])
+    assert fb.talking_points[0].covered  # read by shared words ("lamp", "swapped")

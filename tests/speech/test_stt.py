@@ -1,5 +1,7 @@
 """The real transcriber (embedded tiny.en) on real and synthetic speech, files good and bad."""
 
+import time
+
 import numpy as np
 import pytest
 
@@ -251,6 +253,35 @@ def test_streaming_gives_the_same_words_as_batch(transcriber, jfk):
     # the same words land at about the same times both ways: timings are offset per piece
     assert streamed.words[-1].end == pytest.approx(batch.words[-1].end, abs=0.5)
     assert streamed.duration_seconds == pytest.approx(batch.duration_seconds, abs=0.5)
+
+
+def test_the_stream_reports_its_text_after_pieces_and_a_failing_listener_loses_nothing(transcriber, jfk):
+    """The voice channel reads talking points' meaning from these reports while the candidate speaks."""
+    first, rest = np.concatenate([jfk, silence(1.2)]), np.concatenate([jfk, silence(0.5)])
+    heard: list[str] = []
+    stream = StreamingTranscriber(transcriber, on_text=heard.append)
+    for block in blocks_of(first.astype(np.float32), 1600):
+        stream.feed(block)
+    assert stream.text_until(first.size / 16000, timeout=60) is not None  # the first piece is transcribed
+    for _ in range(600):  # the report follows the piece on the worker: wait for it, as a session would not
+        if heard:
+            break
+        time.sleep(0.01)
+    for block in blocks_of(rest.astype(np.float32), 1600):
+        stream.feed(block)
+    whole = stream.finish()
+    assert heard and "country" in heard[0].lower() and whole.text.startswith(heard[0])
+
+    def broken(text: str) -> None:
+        raise RuntimeError("the listener failed")
+
+    failing = StreamingTranscriber(transcriber, on_text=broken)
+    for block in blocks_of(first.astype(np.float32), 1600):
+        failing.feed(block)
+    assert failing.text_until(first.size / 16000, timeout=60) is not None
+    for block in blocks_of(rest.astype(np.float32), 1600):
+        failing.feed(block)
+    assert failing.finish().text == whole.text  # reading ahead only saves time: no word is lost
 
 
 def test_streaming_a_silent_answer_gives_nothing(transcriber):
