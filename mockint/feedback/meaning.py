@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import struct
 import threading
-from functools import lru_cache
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +29,8 @@ from mockint.text import split_sentences
 
 LAYERS, HEADS, WIDTH = 6, 12, 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model: longer text is cut
+BATCH = 32  # texts encoded together; sorted by length, so little of a batch is padding
+CACHE_SIZE = 4096  # vectors kept, by text
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -82,32 +84,57 @@ class SentenceEncoder:
                                 get("output.dense.weight").T.copy(), get("output.dense.bias"),
                                 get("output.LayerNorm.weight"), get("output.LayerNorm.bias")))
         self._lock = threading.Lock()  # numpy releases the GIL; the cache and tokenizer are shared
-        self._cached = lru_cache(maxsize=4096)(self._encode_one)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # by text, least recently used first
+        self.encoded = 0  # texts run through the model so far (the rest came from the cache)
 
-    def _encode_one(self, text: str) -> np.ndarray:
-        ids = np.array(self.tokenizer.encode(text).ids, dtype=np.int64)
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """One unit vector per text, encoded together: the texts are padded to the longest, and the
+        padding is masked out of attention and pooling, so each vector is the one it gets alone."""
+        encoded = [self.tokenizer.encode(t).ids for t in texts]
+        longest = max(len(ids) for ids in encoded)
+        ids = np.zeros((len(texts), longest), dtype=np.int64)
+        mask = np.zeros((len(texts), longest), dtype=np.float32)
+        for row, token_ids in enumerate(encoded):
+            ids[row, :len(token_ids)] = token_ids
+            mask[row, :len(token_ids)] = 1.0
         words, positions, token_type, ln_gain, ln_bias = self.embed
-        x = layer_norm(words[ids] + positions[:len(ids)] + token_type, ln_gain, ln_bias)
-        head = WIDTH // HEADS
+        x = layer_norm(words[ids] + positions[:longest] + token_type, ln_gain, ln_bias)
+        batch, head = len(texts), WIDTH // HEADS
+        hide = (1.0 - mask)[:, None, None, :] * -1e9  # no token attends to padding
         for (qkv, qkv_bias, out_w, out_b, ln1_g, ln1_b, up_w, up_b, down_w, down_b, ln2_g, ln2_b) in self.layers:
-            q, k, v = (x @ qkv + qkv_bias).reshape(len(ids), 3, HEADS, head).transpose(1, 2, 0, 3)
-            scores = q @ k.transpose(0, 2, 1) / np.sqrt(head)
+            q, k, v = (x @ qkv + qkv_bias).reshape(batch, longest, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
+            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + hide
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
-            attended = (scores @ v).transpose(1, 0, 2).reshape(len(ids), WIDTH)
+            attended = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, longest, WIDTH)
             x = layer_norm(x + attended @ out_w + out_b, ln1_g, ln1_b)
             x = layer_norm(x + gelu(x @ up_w + up_b) @ down_w + down_b, ln2_g, ln2_b)
-        pooled = x.mean(0)  # sentence-transformers' mean pooling over the tokens
-        return pooled / np.linalg.norm(pooled)
+        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)  # mean over real tokens only
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
     def vector(self, text: str) -> np.ndarray:
         """The unit vector of one text (cached)."""
-        with self._lock:
-            return self._cached(" ".join(text.split()))
+        return self.vectors([text])[0]
 
     def vectors(self, texts: list[str]) -> np.ndarray:
-        """One row per text."""
-        return np.stack([self.vector(t) for t in texts]) if texts else np.zeros((0, WIDTH), dtype=np.float32)
+        """One row per text. Texts not seen before are encoded in batches of similar length, which is
+        several times faster than one at a time for many short texts (job titles, talking points)."""
+        keys = [" ".join(t.split()) for t in texts]
+        if not keys:
+            return np.zeros((0, WIDTH), dtype=np.float32)
+        with self._lock:
+            missing = sorted({k for k in keys if k not in self._cache}, key=len)
+            for start in range(0, len(missing), BATCH):
+                chunk = missing[start:start + BATCH]
+                for key, row in zip(chunk, self._encode(chunk)):
+                    self._cache[key] = row
+                self.encoded += len(chunk)
+            for key in keys:
+                self._cache.move_to_end(key)
+            rows = np.stack([self._cache[k] for k in keys])
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return rows
 
 
 _loaded: dict[Path, SentenceEncoder | None] = {}  # by model folder: None when it is missing or damaged

@@ -27,7 +27,18 @@ def test_vectors_are_unit_length_and_close_for_the_same_meaning_in_other_words(e
     assert np.allclose([np.linalg.norm(v) for v in (ask, reply, unrelated)], 1.0, atol=1e-5)
     assert ask @ reply > 0.4 > 0.15 > ask @ unrelated
     # Cached by text, whitespace aside: the same sentence is encoded once.
-    assert encoder.vector("The weather  is nice today.") is encoder.vector("The weather is nice today.")
+    encoded = encoder.encoded
+    assert np.array_equal(encoder.vector("The weather  is nice today."), unrelated)
+    assert encoder.encoded == encoded
+
+
+def test_texts_encoded_together_get_the_vectors_they_get_alone(encoder):
+    texts = ["line cook", "A much longer sentence, so that the other texts of the batch are padded to its length.",
+             "EMT", "I bleeped the registrar and told her the trend."]
+    together = encoder._encode(texts)
+    alone = np.stack([encoder._encode([text])[0] for text in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+    assert together[0] @ together[2] < 0.99  # not all the same row
 
 
 def test_a_talking_point_said_in_other_words_is_covered_by_the_sentence_that_says_it(encoder):
@@ -46,12 +57,13 @@ def test_reading_ahead_encodes_the_points_and_the_sentences_so_far(encoder):
     points = ["a point nobody has encoded before", "another fresh point"]
     so_far = "We counted the stock by hand for years. Then I brought in scanners"
     read_ahead(points, so_far)
-    before = encoder._cached.cache_info()
+    encoded = encoder.encoded
     encoder.vectors([*points, "We counted the stock by hand for years.", "Then I brought in scanners"])
-    after = encoder._cached.cache_info()
-    assert after.hits == before.hits + 4 and after.misses == before.misses
+    assert encoder.encoded == encoded  # all four were read ahead
     read_ahead([], "A sentence for a question without talking points is not read.")
-    assert encoder._cached.cache_info().misses == after.misses
+    assert encoder.encoded == encoded
+    encoder.vectors(["A sentence nobody has read before."])
+    assert encoder.encoded == encoded + 1
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not json"])
