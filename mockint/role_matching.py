@@ -22,7 +22,8 @@ NAME_WEIGHT = 3.0
 KEYWORD_WEIGHT = 2.0
 COMPETENCY_WEIGHT = 1.0
 # A title's last word known to at most this many families names the job; more, and it is generic ("manager").
-SPECIFIC_HEAD_FAMILIES = 2
+# Three, since registered nurses, dental nurses and nursery nurses (early years) share "nurse".
+SPECIFIC_HEAD_FAMILIES = 3
 # What a word for a person doing a job looks like ("electrician", "solicitor", "nurse"), unlike "chain" or "project".
 PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|man|person|wife|nurse|pilot|chef|counsel|captain|surgeon|agent|clerk|paralegal|medic)$")
 NOT_A_JOB = frozenset({"student", "partner", "member", "owner", "user", "customer"})
@@ -113,7 +114,7 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
     """The ranking with matches that rest on a side word removed (scored 0).
 
     The last word of a job title names the job ("air traffic *controller*", "flight
-    *attendant*"). When that word belongs to one or two families, a family must know it and
+    *attendant*"). When that word belongs to at most three families, a family must know it and
     account for at least half of the title's known words: "flight" alone does not make a
     flight attendant a pilot, nor "controller" an air traffic controller an accountant. When
     the last word is one many jobs share ("manager", "clerk", "technician") or one no family

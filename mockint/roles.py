@@ -28,6 +28,7 @@ from mockint.role_matching import (  # noqa: F401  (normalise and tidy_title sta
 
 FALLBACK_KEY = "general"
 MIN_BANK_QUESTIONS = 12
+SOLE_NAME_BONUS = 0.1  # see _parse_entry
 
 _KEY_PATTERN = re.compile(r"[a-z0-9_]+")
 
@@ -238,6 +239,11 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
                           ([path.stem, spec.title, *spec.aliases], NAME_WEIGHT)):
         for word in normalise(" ".join(texts)):
             weights[word] = max(weights.get(word, 0.0), weight)
+    # A word that is one of the family's job names on its own ("nurse", "chef") outweighs the same word inside
+    # another family's longer name ("dental nurse"): "school nurse" is a nurse's job, not a dental one.
+    for name in names:
+        if len(name) == 1:
+            weights[name[0]] += SOLE_NAME_BONUS
     spellings = _spellings([spec.title, *spec.aliases, *spec.keywords])
     return Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings)
 

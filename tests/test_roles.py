@@ -131,7 +131,7 @@ RESOLUTION = [
     ("scrum master", "project_manager", True),
     ("site reliability engineer", "devops_engineer", True),
     ("machine learning engineer", "data_scientist", True),
-    ("pediatric dental hygienist", "allied_health", False),
+    ("pediatric dental hygienist", "dental", False),
     ("ICU nurse", "registered_nurse", True),
     ("game producer", "project_manager", False),
     ("help desk", "customer_support", False),
@@ -147,9 +147,9 @@ RESOLUTION = [
     ("plumer", "skilled_trades", False),
     # another word that is spelt alike is not a typo: no family rather than the wrong one
     ("Senior Ecologist", "general", False),  # not "technologist"
-    ("Part 2 Architectural Assistant", "general", False),  # not security "architecture"
+    ("Part 2 Architectural Assistant", "surveying_architecture", False),  # not security "architecture"
     ("xyzzy", "general", False),
-    ("chef", "hospitality_manager", False),
+    ("chef", "chef_kitchen", True),
     # an employer or grade in brackets does not pick the family: the job outside them does
     ("Electrician (Network Rail)", "skilled_trades", True),
     ("Porter (Software House)", "general", False),
@@ -311,7 +311,7 @@ def test_every_family_meets_the_content_rules(role):
     ("wind turbine technician", "general"),  # a generic last word and no other known word
     ("veterinary nurse", "registered_nurse"),
     ("warehouse picker", "logistics_supply_chain"),
-    ("dental practice manager", "general"),  # a manager, and the allied health family has none
+    ("dental practice manager", "dental"),  # the dental team has practice managers of its own
 ])
 def test_a_title_is_matched_by_the_job_its_last_word_names(title, key):
     assert resolve_role(title).role.key == key
@@ -363,8 +363,8 @@ def test_identity_words_name_the_familys_own_job_only():
     ("AML compliance officer", "data_protection"),
     # Titles whose words the new families share ("teacher", "nurse", "planner") stay where they were.
     ("art teacher", "teacher"),
-    ("dental nurse", "registered_nurse"),
     ("school nurse", "registered_nurse"),
+    ("veterinary nurse", "registered_nurse"),
     ("production planner", "logistics_supply_chain"),
     ("site reliability engineer", "devops_engineer"),
     # Aircraft maintenance got its own family: a B1 engineer was asked about fire doors (skilled_trades).
@@ -387,6 +387,21 @@ def test_identity_words_name_the_familys_own_job_only():
     ("NEC commercial surveyor", "quantity_surveyor"),
     ("site engineer", "civil_engineer"),
     ("Motion Graphics Designer", "graphic_motion_designer"),
+    # Twelve families for common jobs that used to fall to general or to a family sharing a word.
+    ("dental nurse", "dental"),  # a third family with nurses: "school nurse" above still goes to nurses
+    ("Trainee Dental Nurse", "dental"),
+    ("commis chef", "chef_kitchen"),
+    ("waitress", "hospitality_front_of_house"),
+    ("Checkout Operator", "retail_store_staff"),
+    ("door supervisor", "security_officer"),
+    ("SOC analyst", "cybersecurity"),  # security officers do not take IT security
+    ("bank teller", "banking_financial_services"),
+    ("CBT therapist", "counselling_psychology"),
+    ("MOT tester", "vehicle_technician"),
+    ("controls engineer", "electrical_power_engineering"),
+    ("land surveyor", "surveying_architecture"),
+    ("youth worker", "support_work"),
+    ("HGV class 1 driver", "professional_driver"),
     ("senior graphic designer", "graphic_motion_designer"),
     ("product designer", "ux_designer"),
     ("UI designer", "ux_designer"),

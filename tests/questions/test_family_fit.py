@@ -97,10 +97,10 @@ def test_a_title_the_family_only_approximates_gets_every_other_question_from_the
         assert not any(text in general for text in asked)
 
 
-DELI_NOTES = """- met Gary the fresh food manager and Aisha from the deli counter
-- asked how I slice and weigh cooked meats and cheese to order, and about temperature checks on the chiller
-- struggled on the allergen matrix for the olives and antipasti, could not remember the 14 allergens
-- knife skills demo on a ham went fine, they liked my customer chat at the counter"""
+WINDOW_NOTES = """- met Dave the owner and his supervisor Kim, 30 min in the van yard
+- asked how I use a water-fed pole on a three-storey block and about working at height, ladders vs reach-and-wash
+- struggled on the risk assessment for a conservatory roof, could not say when I'd need a harness
+- round planning went fine, they liked that I kept my own customers on a four-weekly round"""
 SWIM_NOTES = """- panel: head of swimming lessons and the school's PE lead
 - asked about teaching a nervous year 2 class to float, and how I plan lessons for mixed ability groups
 - blanked on the safeguarding procedure when a child discloses something in the changing rooms
@@ -109,12 +109,12 @@ SWIM_NOTES = """- panel: head of swimming lessons and the school's PE lead
 
 def test_notes_that_read_like_another_job_turn_an_approximate_family_to_general_questions():
     general = {q.text for q in next(r for r in list_roles() if r.key == "general").bank}
-    deli = resolve_role("Deli Counter Assistant")  # "counter" takes it to pharmacy technicians' medicines counter
-    assert deli.role.key == "pharmacy_technician" and deli.mixed
-    planner = QuestionPlanner(deli, DELI_NOTES, rng=random.Random(4))
+    window = resolve_role("Window Cleaner")  # "windows" takes it to systems administrators
+    assert window.role.key == "it_infrastructure" and window.mixed
+    planner = QuestionPlanner(window, WINDOW_NOTES, rng=random.Random(4))
     assert planner.doubted
     assert all(q.text in general for q in planner.questions(6) if q.source == "bank")
 
     swim = QuestionPlanner(resolve_role("Swimming Teacher"), SWIM_NOTES, rng=random.Random(4))
     assert swim.match.mixed and not swim.doubted  # the notes read like teaching: the mix stays
-    assert not QuestionPlanner(deli, None, rng=random.Random(4)).doubted  # no notes, no doubt
+    assert not QuestionPlanner(window, None, rng=random.Random(4)).doubted  # no notes, no doubt
