@@ -31,6 +31,8 @@ MIN_BANK_QUESTIONS = 12
 SOLE_NAME_BONUS = 0.1  # see _parse_entry
 
 _KEY_PATTERN = re.compile(r"[a-z0-9_]+")
+# The parts of a typed title that qualify the job rather than name it: brackets, and what follows " - ".
+JOB_PART = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s[-\u2013\u2014]\s.*$")
 
 
 class _BankEntry(BaseModel):
@@ -129,7 +131,8 @@ def resolve_role(text: str, family: str | None = None) -> RoleMatch:
     display = {lower: form for entry in entries for lower, form in entry.spellings.items()}
     # What is in brackets is an employer, a grade or a setting ("(Network Rail)", "(Band 5)"): the job is
     # named outside them, so they are matched only when nothing else is left.
-    words = normalise(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", title)) or normalise(title)
+    # So is what follows a dash ("Pupil Barrister - crime", "Estimator - MEP"): a specialty or a setting.
+    words = normalise(JOB_PART.sub(" ", title)) or normalise(title)
     for entry in entries:
         if words and tuple(words) in entry.names:
             return RoleMatch(title=tidy_title(title, display), role=entry.role, exact=True).model_copy(deep=True)

@@ -154,6 +154,10 @@ RESOLUTION = [
     ("Electrician (Network Rail)", "skilled_trades", True),
     ("Porter (Software House)", "general", False),
     ("Cleaner (Network Rail)", "general", False),
+    # nor does a specialty or a shift after a dash: "family" would make a barrister a family support worker
+    ("Barrister - family", "legal", True),
+    ("Staff Nurse - nights", "registered_nurse", True),
+    ("Electrician (Network Rail) - nights", "skilled_trades", True),
 ]
 
 
