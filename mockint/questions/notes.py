@@ -60,11 +60,16 @@ def classify_trouble(text: str) -> str:
     return "other"
 
 
+MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
+
+
 def note_lines(notes: str) -> list[tuple[int, str]]:
     """The sentences of the notes with the number of their section (a heading starts one),
     without the candidate's own questions to the interviewers."""
     lines, skipping, section = [], False, 0
     for raw in notes.splitlines():
+        # Ticks and crosses ("\u2717 handling a difficult councillor") mark how a topic went; they are never said back.
+        raw = MARKS.sub(" ", raw)
         line = raw.strip().lstrip("#").strip()
         if not line:
             continue

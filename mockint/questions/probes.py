@@ -39,6 +39,10 @@ CHOICE_WORDS = re.compile(r"\b(?:why|decision|decided|decide|choice|chose|choose
 ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 # A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
 CODE = re.compile(r"\b(?:SQL|query|code|coding|function|script|algorithm|ring buffer|Python|regex)\b", re.I)
+# A "code" that is a rulebook or a label, not a program: "the code of conduct", "the CRRU code", "a tax code".
+RULE_CODE = re.compile(r"\bcodes? of\b|\b(?:dress|post|building|highway|grid|fire|tax|zip|bar|qr|colou?r|discount|promo|"
+                       r"access|door|area|country|crru|safety|electrical|plumbing|planning|ethics|professional|"
+                       r"nmc|gmc|hcpc|sra|bacp|fca|national|industry|billing|diagnosis|procedure|icd|cpt)[- ]codes?\b", re.I)
 # "Ran out of time" on a timed test or paper is an unfinished exercise, not an answer that ran long.
 TIMED = re.compile(r"\b(?:tests?|tasks|paper|practical|in-tray|quiz|micro-teach)\b", re.I)
 # A question with one right answer ("what BS EN 81-20 covers"), not a choice or a story of the candidate's.
@@ -69,6 +73,11 @@ def worth_probing(topic: NoteTopic) -> bool:
     return True
 
 
+def is_code(text: str) -> bool:
+    """Whether a topic is a program to write ("a SQL query", "the ring buffer code"), not a rulebook or a label."""
+    return bool(CODE.search(text)) and not (RULE_CODE.search(text) and not re.search(r"\b(?:SQL|query|coding|script|Python|function)\b", text, re.I))
+
+
 def trouble_of(topic: NoteTopic) -> str:
     """The kind of trouble that decides the probe's wording: the notes' kind, or what the topic itself calls for."""
     if not topic.topic and not missing_of(topic):
@@ -86,11 +95,11 @@ def trouble_of(topic: NoteTopic) -> str:
         return "rambling"  # "too much detail and ran out of time for strategy": an answer that ran long
     if topic.trouble == "explain" and topic.form == "question" and FACT_QUESTION.match(topic.topic) and not topic.hypothetical:
         return "fact"  # "what BS EN 81-20 covers", not explained: a fact to give again, not options to weigh
-    if topic.trouble == "explain" and not CHOICE_WORDS.search(topic.sentence) and not CODE.search(topic.topic):
+    if topic.trouble == "explain" and not CHOICE_WORDS.search(topic.sentence) and not is_code(topic.topic):
         return "explain_thing"  # "couldn't explain clock stops properly": how it works, not options weighed
     if topic.trouble == "numbers" and topic.form == "question" and topic.hypothetical:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
-    if CODE.search(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
+    if is_code(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
         return "code"  # "to write a ring buffer in C" that did not work: written again, not recited
     if topic.trouble == "omission" and not missing_of(topic):
         return "omission_unnamed"
@@ -178,7 +187,7 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
     """Which wording of an ask fits the thing asked about: a figure, a list, code, a step, a story, a plan."""
     gap = gap_of(topic)
     if trouble == "gap_thing":
-        if CODE.search(f"{topic.topic} {gap}"):
+        if is_code(f"{topic.topic} {gap}"):
             return "code"
         if VALUES.search(gap):
             return "values"  # "the GRACE score cut-offs": the numbers

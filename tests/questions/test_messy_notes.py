@@ -50,7 +50,7 @@ def test_a_topic_is_said_only_when_it_is_clean(phrase, said):
       "through for me now, step by step: what do you need to know, and how would you check the answer?"]),
     ("Falls - they asked about the falls audit I did, not sure of the outcome numbers.",
      ["In your first interview we talked about the falls audit you did, and you weren't sure of the outcome. What did "
-      "it change in the end, in numbers if you can, and how do you know?"]),
+      "it change in the end, and how do you know?"]),
     ("She ask me about my ticket volume in current job, I was not able to tell exact number of tickets per day",
      ["In your first interview we talked about your ticket volume, and you didn't have the figures to hand. What are "
       "the actual figures, and what drives them?"]),
@@ -64,6 +64,22 @@ def test_a_topic_is_said_only_when_it_is_clean(phrase, said):
 ])
 def test_messy_notes_give_probes_of_what_went_badly_in_plain_english(notes, expected):
     assert probes_for(notes) == expected
+
+
+@pytest.mark.parametrize("notes, expected", [
+    # A code of conduct is recited, not written and run; ticks and crosses are never said back.
+    ("\u2713 local plan policies, fine\n\u2717 they asked about the councillors code of conduct, I blanked on it",
+     "In your first interview we talked about the councillors code of conduct, and the answer didn't quite come to you. "
+     "Let's take it again: how would you answer it now?"),
+    ("\u2713 Knew the Dec 2024 NPPF changes re: grey belt\n\u2717 Handling a difficult councillor - vague answer",
+     "In your first interview we talked about handling a difficult councillor, and your answer stayed quite general. "
+     "Give me one specific case now: what did you do yourself, and what changed as a result?"),
+    ("- CRRU code & rodenticide stewardship - wasn't sure of the rules on permanent baiting",
+     "In your first interview we talked about CRRU code & rodenticide stewardship, and you weren't sure of the rules on "
+     "permanent baiting. Take me through them now, one by one: what does each one mean, and how do you use it in practice?"),
+])
+def test_a_rulebook_called_a_code_or_a_tick_or_cross_is_not_read_as_what_it_is_not(notes, expected):
+    assert probes_for(notes) == [expected]
 
 
 def test_the_push_fits_the_trouble():

@@ -12,8 +12,7 @@ from mockint.questions.validate import check_question
 @pytest.mark.parametrize("notes, expected", [
     ("They asked about a gearbox fault I found on a 2.5 MW turbine. I forgot to mention the lockout procedure.",
      "In your first interview we talked about a gearbox fault you found on a 2.5 MW turbine, and you didn't mention "
-     "the lockout procedure. Take me through it again, and this time cover the lockout procedure: where does it come "
-     "in, and why does it matter?"),
+     "the lockout procedure. Where does it come in, and why does it matter?"),
     ("- asked how I'd handle a dog crashing under anaesthesia\n- I blanked on the drug doses",
      # The gap is named and asked for as numbers (was "what are the key points, and where would you check them?").
      "In your first interview we asked how you'd handle a dog crashing under anaesthesia, and you weren't sure of the "
