@@ -86,7 +86,7 @@ def test_a_question_led_by_its_preposition_is_asked_not_talked_about():
     (text,) = probes_for("- Food safety: she asked at what temperature you hot-hold food and I said 60. It's 63. "
                          "She corrected me")
     assert text == ("In your first interview we asked at what temperature you hot-hold food, and your answer wasn't "
-                    "quite right. Let's take it again: what is the right answer, and how does it change what you do?")
+                    "quite right. Let's take it again: how would you explain it now to a colleague who had it wrong?")
 
 
 # ---- a hard moment is found however it is worded ------------------------------------------------------------------

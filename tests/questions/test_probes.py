@@ -51,6 +51,6 @@ def test_a_rendered_debrief_goes_through_the_same_path():
         "looking for, and how did you arrive at it?",
         "In your first interview we talked about the A/B test, and you didn't have the figures to hand. What were the "
         "actual figures, before and after, and how did you measure them?",
-        "In your first interview we asked why you are leaving your current job. Give me the honest, specific "
-        "version now: what is pulling you towards this role, and what would make you stay?",
+        "In your first interview we asked why you are leaving your current job. Tell me more now, as specifically "
+        "as you can: what is drawing you to this role, and what would make you stay?",
     ]
