@@ -39,6 +39,8 @@ CHOICE_WORDS = re.compile(r"\b(?:why|decision|decided|decide|choice|chose|choose
 ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 # A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
 CODE = re.compile(r"\b(?:SQL|query|code|coding|function|script|algorithm|ring buffer|Python|regex)\b", re.I)
+# Words that make it a program whatever else the topic says ("the SQL behind the billing code").
+PROGRAM = re.compile(r"\b(?:SQL|query|coding|script|Python|function|algorithm|regex)\b", re.I)
 # A "code" that is a rulebook or a label, not a program: "the code of conduct", "the CRRU code", "a tax code".
 RULE_CODE = re.compile(r"\bcodes? of\b|\b(?:dress|post|building|highway|grid|fire|tax|zip|bar|qr|colou?r|discount|promo|"
                        r"access|door|area|country|crru|safety|electrical|plumbing|planning|ethics|professional|"
@@ -75,7 +77,7 @@ def worth_probing(topic: NoteTopic) -> bool:
 
 def is_code(text: str) -> bool:
     """Whether a topic is a program to write ("a SQL query", "the ring buffer code"), not a rulebook or a label."""
-    return bool(CODE.search(text)) and not (RULE_CODE.search(text) and not re.search(r"\b(?:SQL|query|coding|script|Python|function)\b", text, re.I))
+    return bool(PROGRAM.search(text)) or bool(CODE.search(text) and not RULE_CODE.search(text))
 
 
 def trouble_of(topic: NoteTopic) -> str:
