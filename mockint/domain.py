@@ -203,6 +203,14 @@ class OnQuestionFeedback(BaseModel):
 
     addressed: bool = True
     missed: str | None = Field(default=None, description="the part of the question the answer did not address")
+    unmentioned: list[str] = Field(default_factory=list,
+                                   description="what the question is about that the answer never mentions, "
+                                               "e.g. 'a complaint'")
+
+    def never_mentioned(self) -> str:
+        """What the answer never mentions, as a phrase ("a doctor or a disagreement"); empty when nothing."""
+        names = self.unmentioned
+        return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 class TalkingPointCoverage(BaseModel):

@@ -33,12 +33,14 @@ ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
                "on_question_2": EVAL_DIR / "on_question_2.jsonl",
-               "on_question_3": EVAL_DIR / "on_question_3.jsonl"}
+               "on_question_3": EVAL_DIR / "on_question_3.jsonl",
+               "on_question_4": EVAL_DIR / "on_question_4.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
-BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "on_question_3", "talking_points_eval",
+BLIND_NAMES = {"unseen", "unseen_2", "on_question", "on_question_2", "on_question_3", "on_question_4",
+               "talking_points_eval",
                "talking_points_2", "talking_points_3"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")

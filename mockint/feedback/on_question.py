@@ -6,7 +6,9 @@ aside ("and how long have you been in the role?", "what did you learn?"). The ma
 missed when the answer never does what its kind of ask needs: a reason for "why do you
 want...", a measure for "how did you measure...", a change for "what would you do
 differently...", something that went wrong for "a time you failed...", a specific story
-for "tell me about a time".
+for "tell me about a time". And it is missed when the ask names an event or a person (a complaint,
+a disagreement, a doctor, a family member: feedback/ask_concepts.py) that the answer never
+comes near in any words: the usual sign of an answer written for another question.
 
 Not used, because measured on on_question_dev.jsonl it does not separate: how many of the
 ask's words the answer shares (by stem, or by en_core_web_md word vectors). A story
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 
 from mockint.domain import OnQuestionFeedback, StarFeedback
+from mockint.feedback.ask_concepts import missing_concepts
 from mockint.text import words
 
 # Asks an answer may leave out and still answer the question.
@@ -129,4 +132,7 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if PRACTICE_ASK.search(ask) and not says_practice:
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    unmentioned = missing_concepts(ask, answer)
+    if unmentioned:
+        return OnQuestionFeedback(addressed=False, missed=quoted(ask), unmentioned=[c.name for c in unmentioned])
     return OnQuestionFeedback(addressed=True)

@@ -122,7 +122,9 @@ def on_question_tip(fb: Feedback) -> str | None:
     """The tip for an answer that addressed something other than what was asked."""
     if fb.on_question is None or fb.on_question.addressed:
         return None
-    return (f"The question asked about {quote(fb.on_question.missed or '')}, and your answer doesn't get to that. "
+    unmentioned = fb.on_question.never_mentioned()
+    gap = f"your answer never mentions {unmentioned}" if unmentioned else "your answer doesn't get to that"
+    return (f"The question asked about {quote(fb.on_question.missed or '')}, and {gap}. "
             "Start with one sentence that answers it directly, then give your example.")
 
 

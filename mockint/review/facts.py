@@ -94,7 +94,8 @@ def feedback_facts(fb: Feedback) -> list[tuple[str, str]]:
         rows.append(("Result quantified", "yes" if fb.result_quantified else "no"))
     if fb.on_question is not None:
         rows.append(("Question", "answered" if fb.on_question.addressed
-                      else f"not answered: “{fb.on_question.missed or 'the question asked'}”"))
+                      else f"not answered: “{fb.on_question.missed or 'the question asked'}”"
+                      + (f" (no mention of {fb.on_question.never_mentioned()})" if fb.on_question.unmentioned else "")))
     return rows
 
 

@@ -129,7 +129,8 @@ def question_rows(fb: Feedback) -> list[tuple[str, Text]]:
     rows: list[tuple[str, Text]] = []
     if fb.on_question is not None:
         rows.append(("Question", Text("answered", GOOD) if fb.on_question.addressed else Text.assemble(
-            ("not answered: ", NOTE), (_quote(fb.on_question.missed or ""), "italic"))))
+            ("not answered: ", NOTE), (_quote(fb.on_question.missed or ""), "italic"),
+            (f" (no mention of {fb.on_question.never_mentioned()})" if fb.on_question.unmentioned else "", NOTE))))
     if fb.talking_points:
         points = Table.grid(padding=(0, 1))
         for point in fb.talking_points:

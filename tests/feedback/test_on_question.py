@@ -101,3 +101,43 @@ def test_the_tail_of_mockints_own_first_round_probe_is_not_an_ask_the_answer_can
               "students kept going so I logged it on SIMS and called the on-call teacher.")
     heard = analyze(Transcript(text=answer), question, QuestionKind.first_round)
     assert heard.on_question is None or heard.on_question.addressed
+
+
+MENTORING_STORY = ("When Amy joined the ward as a newly qualified nurse I was her preceptor. In her second week she "
+                   "froze during a busy drug round, so I set up a quiet ten minutes with her at the end of each shift "
+                   "to go over what had gone well. By her third month she was running the round on her own.")
+
+
+def test_an_answer_swapped_in_from_another_question_is_told_what_it_never_mentions():
+    fb = analyze(Transcript(text=MENTORING_STORY),
+                 question="Tell me about a time you disagreed with a doctor about a patient's care.")
+    assert not fb.on_question.addressed
+    assert fb.on_question.unmentioned == ["a disagreement", "a doctor"]
+    assert any("your answer never mentions a disagreement or a doctor" in tip for tip in fb.tips), fb.tips
+
+
+def test_the_same_ask_answered_in_other_words_is_left_alone():
+    result = check("Tell me about a time you disagreed with a doctor about a patient's care.",
+                   "On nights last winter the F1 wanted to send a confused man home at 3am. I wasn't comfortable: he "
+                   "had no one at home and his sodium was low. I bleeped the reg, explained why, and he stayed in; "
+                   "the morning bloods showed his sodium had dropped further.")
+    assert result.addressed and not result.unmentioned
+
+
+def test_an_ask_about_parents_needs_a_parent_not_just_the_child():
+    question = "How do you involve parents when a child is falling behind?"
+    classroom_only = check(question, "I'd look at the child's last three assessments, set up a small reading group "
+                                     "with the TA three mornings a week, and move him nearer the front so I can "
+                                     "check his work as he goes.")
+    assert not classroom_only.addressed and classroom_only.unmentioned == ["a family member"]
+    with_mum = check(question, "I'd ring his mum that week rather than wait for parents' evening, show her two "
+                               "pieces of his work, and agree one thing we both do: ten minutes' reading at home, "
+                               "which I then check in his reading record.")
+    assert with_mum.addressed
+
+
+def test_under_the_influence_is_not_an_ask_to_persuade_anyone():
+    result = check("How would you handle a colleague who you suspect is coming to work under the influence?",
+                   "I'd make sure patients are safe first, take them off the drug round quietly, and speak to the "
+                   "nurse in charge straight away, then write down what I saw and when.")
+    assert result.addressed
