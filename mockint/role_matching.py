@@ -38,7 +38,8 @@ MAX_ALSO = 3
 TYPO_CUTOFF = 0.85
 TYPO_FACTOR = 0.8
 # Endings that make another word of the same stem, not a typo of it ("architectur-al", "-e").
-WORD_ENDINGS = frozenset("e al ic ical y ure ural ing ed ment ion ive ism ist is s".split())
+# "-or" and "-er" too: a conservator is not conservation, a planner not planning.
+WORD_ENDINGS = frozenset("e al ic ical y ure ural ing ed ment ion ive ism ist is s or er".split())
 
 # Words that say nothing about which role it is: grammar and seniority.
 IGNORED_WORDS = frozenset(
@@ -121,22 +122,29 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
     knows, the other words decide: the family must match two of them, or one of its own job
     names ("payroll clerk": "payroll" is in the accountant family's "payroll specialist"), and
     for a management title ("dental practice manager") the family must have managers of its own.
+    A last word that names no job ("partner") leaves it to the other words; one that a family knows
+    only from its competencies' wording ("crew"), or only inside a longer name the title does not
+    have ("call handler" for a claims handler), does not name that family's job.
     """
     if not words:
         return ranked
     vocabulary = sorted({w for e in entries for w in e.weights})
     words = [_spelled(w, vocabulary) or w for w in words]
     weights = {e.role.key: e.weights for e in entries}
+    names = {e.role.key: e.names for e in entries}
     name_words = {e.role.key: {w for name in e.names for w in name} for e in entries}
     known = [w for w in dict.fromkeys(words) if any(w in e.weights for e in entries)]
     head = words[-1]
-    head_families = sum(head in e.weights for e in entries)
+    # "partner", "member", "owner": a last word that names no job on its own leaves the other words to decide
+    head_families = 0 if head in NOT_A_JOB else sum(head in e.weights for e in entries)
     kept = []
     for score, role in ranked:
         own = weights[role.key]
         explained = [w for w in known if w in own]
         if 1 <= head_families <= SPECIFIC_HEAD_FAMILIES:
-            ok = head in explained and len(explained) * 2 >= len(known)
+            # A last word the family knows only from its competencies' wording ("crew") does not name its job.
+            ok = (head in explained and own[head] >= KEYWORD_WEIGHT and len(explained) * 2 >= len(known)
+                  and _names_job(words, names[role.key], own))
         else:
             others = [w for w in explained if w != head]
             ok = len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)
@@ -144,6 +152,19 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
             ok = ok and (head not in MANAGING_WORDS or head in name_words[role.key])
         kept.append((score if ok else 0.0, role))
     return sorted(kept, key=lambda pair: (-pair[0], pair[1].title))
+
+
+def _names_job(words: list[str], names: tuple[tuple[str, ...], ...], known: dict[str, float]) -> bool:
+    """Whether the title's last word can name a job of this family. It cannot when the family knows
+    the word only inside longer names ("call handler") that the title does not contain, and none of
+    the title's other words is one the family knows: a claims handler is not a call handler. A
+    one-word name ("nurse"), a name the title contains ("dental nurse"), or a side word the family
+    knows ("medicine" in "internal medicine resident", whose family says "medical resident") will do."""
+    head = words[-1]
+    with_head = [name for name in names if name[-1] == head]
+    if not with_head or any(all(w in words for w in name) for name in with_head):
+        return True
+    return any(w in known for w in words[:-1])
 
 
 def _spelled(word: str, vocabulary: list[str]) -> str | None:

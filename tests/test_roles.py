@@ -316,6 +316,11 @@ def test_every_family_meets_the_content_rules(role):
     ("veterinary nurse", "registered_nurse"),
     ("warehouse picker", "logistics_supply_chain"),
     ("dental practice manager", "dental"),  # the dental team has practice managers of its own
+    ("Claims Handler - Motor Insurance", "general"),  # emergency services know "handler" only as a "call handler"
+    ("999 call handler", "emergency_services"),
+    ("Museum Conservator (paper & books)", "general"),  # a conservator is not "conservation" (planning)
+    ("GP Partner", "physician"),  # "partner" names no job: "GP" decides
+    ("Cabin Crew", "general"),  # pilots know "crew" only from their competencies' wording
 ])
 def test_a_title_is_matched_by_the_job_its_last_word_names(title, key):
     assert resolve_role(title).role.key == key
