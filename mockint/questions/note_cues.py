@@ -16,7 +16,7 @@ STRUGGLE = re.compile(
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
-    r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
+    r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
     r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
@@ -68,6 +68,10 @@ TROUBLE_KINDS = [
                   r"\bvs\.? (?:the )?team\b|kept saying .?we\b"),
     # Composure lost in a role play: not its outcome, whatever the note says about "the rating".
     ("nerves", r"flustered|over-?apologis\w*|panicked"),
+    # a story told without its ending, before "outcome": the candidate knew it, and never said it
+    ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:say|said|get to|mention|explain) (?:what happened (?:after|next|in the end)|"
+                  r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
+                  r"(?:outcome|ending|result)\b"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
     ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d"),
@@ -88,9 +92,11 @@ TROUBLE_KINDS = [
     ("unsure_action", r"(?:didn'?t|did not) know what (?:I'?d|I would|to)|not sure what (?:to|I)|couldn'?t (?:really )?answer|"
                       r"said I'?d ask|said I'?d call|no real answer|\bno plan\b"),
     ("example", r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
-                r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|froze|dried up|no (?:good )?answer|"
-                r"went blank|came to mind"),
-    ("fact", r"\bblank\w*|couldn'?t remember|can'?t remember|forget the name|confused|muddled|shaky|guessed|\bwrong\b|"
+                r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|"
+                # "froze on what QNH means" is a fact not given; "froze" alone, a story that did not come
+                r"froze(?! on (?:what|which|how|whether|the|an?)\b)|dried up|no (?:good )?answer|"
+                r"went blank(?! on (?:what|which|how|whether|the|an?)\b)|came to mind"),
+    ("fact", r"\bblank\w*|\bfroze on\b|\bmixed (?:\w+ )?up\b|couldn'?t remember|can'?t remember|forget the name|confused|muddled|shaky|guessed|\bwrong\b|"
              r"messed up|not sure (?:about|of)|wasn'?t sure (?:about|of|which)|\bweak on\b|didn'?t know (?:the|our|my)|"
              r"didn'?t know \w+ at all|no idea"),
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
@@ -150,7 +156,7 @@ WH_START = re.compile(r"^(?:(?:at|in|on|for|from|by|to|with|under|after|before|o
                       r"(?:how|why|what|when|where|which|who|whether|if)\b", re.IGNORECASE)
 MAX_PHRASE_WORDS = 18  # longer than this is not said aloud in a question: left out, never cut
 # The gap a probe names (notes.named_gap): a fact put as a question starts with one of these.
-GAP_WH = r"(?:what|which|how|whether)\b"
+GAP_WH = r"(?:(?:at|to) what|what|which|how|whether)\b"
 # Words that make the gap a figure: the probe asks for the number, not the theory.
 GAP_FIGURE = re.compile(r"%|\bpercentage\b|\brate\b|\bratio\b|\b(?:ATV|GP|NRR|ARR|KPI|Gini|PSI)\b|\bfigure\b|"
                         r"\bnumber\b|how many|how much|\bvolume\b|\bruns at\b|\bresolution\b|\btarget\b|\bbudget\b|"
@@ -165,7 +171,8 @@ GAP_PATTERNS = [
                          r"waffled|wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b)", re.I)),
     ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not|don'?t|do not) (?:actually |really )?"
                          r"(?:know|say|remember|recall|explain|think) (?P<g>" + GAP_WH + PHRASE + ")", re.I)),
-    ("wrong", re.compile(r"\b(?:muddled|confused|mixed up|unsure|not sure|wasn'?t sure|blanked) (?:about |on |over |of )?"
+    ("wrong", re.compile(r"\b(?:muddled|confused|mixed up|unsure|not sure|wasn'?t sure|blanked|froze|went blank|got stuck) "
+                         r"(?:about |on |over |of )?"
                          r"(?P<g>" + GAP_WH + PHRASE + ")", re.I)),
     ("wrong", re.compile(r"\b(?:blanked|went blank|was blank|muddled|confused|shaky|unsure|not sure|wasn'?t sure) "
                          r"(?:on|about|over|of) (?P<g>(?:the|any|my|our)\b" + PHRASE + ")", re.I)),

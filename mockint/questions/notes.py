@@ -40,7 +40,7 @@ class NoteTopic:
     asked: bool = False  # the interviewer asked it (rather than the candidate bringing it up)
     said: str = ""  # what the candidate said about it, as a clause to them ("you cut downtime by 30%")
     went_badly: str = ""  # what went badly, as a clause to them ("you forgot to mention the lockout procedure")
-    trouble: str = ""  # the kind of trouble: numbers, rambling, omission, example, explain, vague, unsure, nerves
+    trouble: str = ""  # the kind of trouble: numbers, rambling, omission, example, explain, vague, unsure, nerves, no_ending...
     missing: str = ""  # for an omission: what was left out ("the lockout procedure")
     exercise: bool = False  # a case study, design or scenario exercise: about what they would do
     gap: str = ""  # the specific thing they could not give, said cleanly ("the GRACE score cut-offs"); may be ""
@@ -143,7 +143,22 @@ def label_topic(label: str) -> str:
     return "" if len(phrase.split()) == 1 and said != phrase else said
 
 
+# A story question quoted in the notes ("the 'time you challenged inappropriate behaviour' one"): that question is the topic.
+QUOTED_STORY = re.compile(r"[\"'\u2018\u201c](?:tell (?:me|us) (?:about )?|describe |give (?:me|us) an example of )?"
+                          r"(?:(?:a )?(?P<ask>time (?:when )?you\b[^\"\u2019\u201d]{3,80}?)|(?<=about )(?P<doing>[a-z]+ing\b"
+                          r"[^\"\u2019\u201d]{3,60}?))[?.]?[\"'\u2019\u201d](?!\w)", re.IGNORECASE)
+CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words
+# The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
+CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)
+
+
 def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
+    story = QUOTED_STORY.search(sentence)
+    if story:
+        ask = "a " + story.group("ask") if story.group("ask") else story.group("doing")
+        return re.sub(r"\s+", " ", ask).strip(), "thing", True, False
+    if CV_GAP.search(sentence):
+        return CV_GAP_TOPIC, "thing", True, False
     labelled = LABELLED.match(sentence.strip())
     named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
         if labelled else None
@@ -235,6 +250,8 @@ def read_sentence(sentence: str) -> NoteTopic:
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
+    if re.match(r"what happened (?:after|afterwards|next|in the end|at the end)\b", gap):
+        gap, gap_kind, trouble = "", "", "no_ending"  # "didn't say what happened after": the story's ending, not a fact
     if trouble in ("fact", "unsure") and re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
         trouble = "example"  # "asked for an example from the care home job and I blanked", "a time you ...": a story
     return NoteTopic(
@@ -292,7 +309,16 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         own_topic = (label and not STRUGGLE.search(label.group("topic"))
                      and not re.match(r"(?:I|we|my)\b", label.group("topic"))) or (cue and len(sentence[: cue.start()].split()) <= 4) \
             or bool(item.topic and not cue and VERDICT_AFTER.match(sentence))  # "Then X and I blanked": X is its own topic
-        if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None):
+        own_topic = own_topic or bool(QUOTED_STORY.search(sentence))  # "the 'time you ...' one": a question of its own
+        # "Caseload q - 22, fine. Blanked on the Working Together changes": a line that ended "fine" is done with.
+        # "Went well: ..." or "they seemed happy with that" says so too.
+        settled = previous is not None and bool(
+            re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$", previous.sentence, re.I)
+            or re.match(r"(?:went well|well|good|strong|positives?)\s*[:\-]", previous.sentence, re.I)
+            or (not previous.struggled and re.search(r"\b(?:seemed|looked|was|were) (?:happy|pleased|impressed)\b|"
+                                                     r"\b(?:he|she|they) liked\b|\bwent down well\b",
+                                                     previous.sentence, re.I)))
+        if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None or settled):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
         if not item.topic and own_topic and not follow_on:
@@ -300,8 +326,6 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             continue
         # "He followed up asking what drove it ...": still the topic before it, whatever it names.
         follow_up = bool(re.search(r"\bfollow(?:ed|s)? up\b", sentence, re.I))
-        # "Caseload q - 22, fine. Blanked on the Working Together changes": a line that ended "fine" is done with.
-        settled = previous is not None and bool(re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$", previous.sentence, re.I))
         # "time you made a mistake - fine. drug calculation paper, not sure which 2 wrong": a hard moment with no topic of
         # its own after a line that ended "fine" is not about that line.
         no_topic = not item.topic and not (settled and item.struggled)

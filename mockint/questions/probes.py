@@ -16,14 +16,14 @@ import random
 import re
 
 from mockint.questions.note_cues import EXERCISE
-from mockint.questions.notes import NoteTopic
+from mockint.questions.notes import CV_GAP_TOPIC, NoteTopic
 from mockint.questions.shorthand import sayable
 from mockint.questions.templates import toml_template
 
 # A question about why the candidate wants the move: its probe asks for the real reasons.
 MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
 # Pay and notice: not second-round depth, so probed only when the notes say it went badly, and last.
-SALARY = re.compile(r"\b(?:salary|compensation|comp expectations|pay expectations|expected pay|day rate|OTE|"
+SALARY = re.compile(r"\b(?:salary|compensation(?! events?\b| claims?\b)|comp expectations|pay expectations|expected pay|day rate|OTE|"
                     r"what pay|pay (?:I|you) (?:wanted|want|expect\w*)|pay rate|hourly rate|rate to (?:say|ask)|price work|"
                     r"(?:salary|pay|benefits) package|notice period)\b", re.I)
 # A gap that is a set of numbers to know ("the drug doses", "the GRACE score cut-offs"): asked for as numbers.
@@ -38,9 +38,11 @@ CHOICE_WORDS = re.compile(r"\b(?:why|decision|decided|decide|choice|chose|choose
 # A topic that is one figure ("your attrition rate"): asked for as "the actual figure".
 ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 # A topic about code: a gap in it is asked for as code to write, not as a fact to recite.
-CODE = re.compile(r"\b(?:SQL|query|code|coding|function|script|algorithm|ring buffer|Python|regex)\b", re.I)
+CODE = re.compile(r"\b(?:code|ring buffer)\b", re.I)
 # Words that make it a program whatever else the topic says ("the SQL behind the billing code").
-PROGRAM = re.compile(r"\b(?:SQL|query|coding|script|Python|function|algorithm|regex)\b", re.I)
+# (Not a sales-qualified lead: "MQL to SQL conversion" is a marketing funnel.)
+PROGRAM = re.compile(r"\b(?:SQL(?!s?\s+(?:conversion|rate|stage|pipeline|handover))(?<!MQL to SQL)|query|coding|script|"
+                     r"Python|function|algorithm|regex)\b", re.I)
 # A "code" that is a rulebook or a label, not a program: "the code of conduct", "the CRRU code", "a tax code".
 RULE_CODE = re.compile(r"\bcodes? of\b|\b(?:dress|post|building|highway|grid|fire|tax|zip|bar|qr|colou?r|discount|promo|"
                        r"access|door|area|country|crru|safety|electrical|plumbing|planning|ethics|professional|"
@@ -90,6 +92,8 @@ def trouble_of(topic: NoteTopic) -> str:
         return "motivation"
     if not topic.struggled:
         return "fine"
+    if topic.topic == CV_GAP_TOPIC:
+        return "cv_gap"
     if topic.gap_kind and topic.topic and (gap_of(topic) or topic.gap_kind in ("figure", "partial")):
         return "gap_" + topic.gap_kind  # the note names what could not be given: the probe asks for exactly that
     if topic.trouble == "unfinished" and not (topic.exercise or topic.form == "task" or EXERCISE.search(topic.sentence)

@@ -18,7 +18,7 @@ from mockint.questions.note_cues import GAP_HEDGES, GAP_WH, PRONOUNS
 
 # Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
 SHORTHAND = {
-    "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through",
+    "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
     "v": "very", "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "diff": "differently",
     "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about",
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "mins": "minutes", "ppl": "people",
@@ -102,6 +102,11 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\s*(?:->|=>)\s*", " - ", text)
     text = re.sub(r"[ \t]+\+[ \t]+", " and ", text)  # not a "+" bullet on the next line
     text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
+    text = re.sub(r"\b(incl|approx|esp)\.(?=\s+[a-z0-9])", r"\1", text, flags=re.I)  # "incl. nights": no sentence ends
+    # "the guest complain": the noun, misspelt (a verb after a subject stays: "guests complain")
+    text = re.sub(r"\b((?:the|a|an|one|that|this) (?:\w+ )?)complain\b(?!\w)", r"\1complaint", text, flags=re.I)
+    text = re.sub(r"\b((?:guest|customer|client|patient|resident|parent)s? )complain(?= (?:of|about)\b)", r"\1complaint", text,
+                  flags=re.I)
     text = re.sub(r"(?<=[a-z]) ?%", " percentage", text)  # "our waste %" (a number keeps its "%": "14%")
     # "Q3 managing caseload" starting a line or a sentence is numbering; "ICH Q2 validation" is a name.
     text = re.sub(r"(?m)(^[ \t]*(?:[-*+\u2022][ \t]*)?|[.!?;][ \t]+)Q\d+\s*[:.)-]?\s+(?=[A-Za-z])", r"\1", text)
@@ -159,10 +164,14 @@ def sayable(phrase: str) -> str:
     phrase = re.sub(r"^time (?=you\b)", "a time ", phrase)  # "time you had to manage competing deadlines"
     phrase = re.sub(r"\bonly (?=\d)", "", phrase)  # "after only 10 months": the candidate's emphasis, not the topic's
     # A relative clause with a bare noun ("where person had ...") cannot be said cleanly: keep what comes before it.
-    bare = re.search(r"\s+(?:where|who|which|that|when)\s+(?!(?:the|a|an|your|you|it|they|he|she|this|that|there|some|"
+    # After a preposition "that" points ("the cost savings from that project"): it starts no clause.
+    bare = re.search(r"(?<!\bfrom)(?<!\bof)(?<!\bon)(?<!\bin)(?<!\bfor)(?<!\babout)(?<!\bwith)"
+                     r"\s+(?:where|who|which|that|when)\s+(?!(?:the|a|an|your|you|it|they|he|she|this|that|there|some|"
                      r"no|every|each|can't|won't|didn't)\b)([a-z]+)\b", phrase)
     if bare and not re.search(r"(?:s|ed)$", bare.group(1)):
         phrase = phrase[: bare.start()]
+    # A phrase cut before its object never ends on the preposition: "the cost savings from" is not said.
+    phrase = re.sub(r"\s+(?:from|of|for|on|in|at|to|with|about|by|over|under|into|than)$", "", phrase)
     # When or how, not what: "technical test afterwards", "ABG interpretation on the spot".
     phrase = re.sub(r"\s+(?:afterwards|later|again|earlier|today|on the spot|off the top of my head|in the moment)$", "", phrase)
     labelled = LABELLED.match(phrase)
@@ -172,6 +181,9 @@ def sayable(phrase: str) -> str:
         phrase = "the " + phrase  # "coding test" -> "the coding test"
     if re.fullmatch(r"(?:the|a|an|your) \w+ing", phrase, re.I) or HOW_IT_WENT.search(phrase):
         return ""  # "the working": a word cut from "showing the working", not a topic
+    if re.fullmatch(r"(?:[A-Z][\w-]* ){1,4}(?:Act|Regulations|Directive|Code)(?: (?:of )?\d{4})?", phrase):
+        phrase = "the " + phrase  # "Procurement Act 2023": a law is said with "the"
+    phrase = re.sub(r"^(difference|relationship|link|balance) between\b", r"the \1 between", phrase)
     clean = _sayable_whole(phrase)
     if clean or WH_OR_TO.match(phrase):
         return clean

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from mockint.questions.notes import extract_topics, label_topic, named_gap
-from mockint.questions.probes import probe, to_probe
+from mockint.questions.probes import is_code, probe, to_probe
 from mockint.questions.shorthand import sayable, tidy_notes
 
 
@@ -133,8 +133,8 @@ def test_a_hard_moment_after_a_line_that_went_fine_is_not_pinned_on_it():
 
 def test_a_standard_half_known_is_asked_for_again_not_as_options_weighed():
     (text,) = probes_for("- asked what RIDDOR covers - only half knew, couldn't say anything specific")
-    assert text == ("In your first interview we asked what RIDDOR covers, and the answer didn't quite come to you. Let's "
-                    "take it again: what is the answer, as fully as you can, and where does it come up in your work?")
+    assert text == ("In your first interview we asked what RIDDOR covers, and the answer didn't quite come to you. Have "
+                    "another go now: what's the answer, and when would you need it in this job?")
     assert named_gap(tidy_notes("- NEC4 main options - only half knew them")) == ("", "partial")
 
 
@@ -210,3 +210,36 @@ def test_an_answer_the_candidate_gave_is_not_challenged_as_something_they_did():
     assert said_clause("asked the sickness rate on my ward, I said about 4%") == ""
     assert said_clause("I said warning notice and declaration") == ""
     assert said_clause("I said I would call the police first") == "you would call the police first"
+
+
+# ---- blind15 raters' faults (stop 26) -------------------------------------------------------------------------------
+
+def test_a_story_question_quoted_in_the_notes_is_the_topic_and_its_missing_ending_is_asked_for():
+    (text,) = probes_for("Role plays: the prisoner upset about a cancelled visit went well, I stayed calm. The 'time you "
+                         "challenged inappropriate behaviour' one I gave a weak example from the call centre, no real outcome.")
+    assert text == ("In your first interview we talked about a time you challenged inappropriate behaviour, and your answer "
+                    "didn't say how it ended. So how did it end, and what was your part in getting there?")
+
+
+def test_a_line_that_went_well_does_not_take_the_next_lines_struggle():
+    (text,) = probes_for("- Went well: talked through the month-end run on Sage 50 Payroll for 1,200 employees, they seemed "
+                         "happy with that\n- Blanked on the current Lower Earnings Limit for NI, said I'd check HMRC guidance")
+    assert "Lower Earnings Limit" in text and "Sage" not in text
+
+
+def test_nec_compensation_events_are_not_pay_and_a_cv_gap_is_asked_plainly():
+    (text,) = probes_for("they liked my dissertation. also asked difference between JCT and NEC compensation events - i mixed up early warning with "
+                         "compensation event")
+    assert text.startswith("In your first interview we talked about the difference between JCT and NEC compensation events")
+    assert "range are you looking for" not in text
+    (gap,) = probes_for("- gap on CV 2021-2022, i mumbled something about 'family stuff' and moved on, he noticed")
+    assert gap == ("In your first interview we talked about the gap in your CV, and I'd like to come back to it. Take me "
+                   "through it now, in a sentence or two: what were you doing in that time, and what made you ready to "
+                   "come back?")
+
+
+def test_a_funnel_stage_called_sql_is_not_code_and_shorthand_is_spelled_out():
+    assert not is_code("what your MQL to SQL conversion was on last campaign")
+    assert is_code("a SQL query for the churn report")
+    (pest,) = probes_for("bad: asked about integrated pest mgmt, couldn't explain it")
+    assert "integrated pest management" in pest and "mgmt" not in pest
