@@ -16,6 +16,7 @@ STRUGGLE = re.compile(
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
+    r"\bI said [^.;!?]{1,40}? [-\u2013] (?:it'?s|its|it is|should (?:have been|be)|actually|wrong)\b|"
     r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
@@ -74,7 +75,7 @@ TROUBLE_KINDS = [
                   r"(?:outcome|ending|result)\b"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
-    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d"),
+    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d"),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
@@ -168,7 +169,8 @@ GAP_PATTERNS = [
     ("wrong", re.compile(r"\basked (?:me )?(?:about |to explain |to say |if I knew |if I know |whether I knew )?"
                          r"(?P<g>" + GAP_WH + r"[^.;!?]*?)\s*(?:,|-|and)?\s*(?:then )?(?:I |and I )?(?:kind of |sort of )?"
                          r"(?:had no idea|no clue|couldn'?t\b|didn'?t know|blanked|went blank|froze|made it up|bluffed|"
-                         r"waffled|wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b)", re.I)),
+                         r"waffled|wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b|"
+                         r"said\b[^.;!?]*?\s[-\u2013]\s*(?:it'?s|its|it is)\b)", re.I)),
     ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not|don'?t|do not) (?:actually |really )?"
                          r"(?:know|say|remember|recall|explain|think) (?P<g>" + GAP_WH + PHRASE + ")", re.I)),
     ("wrong", re.compile(r"\b(?:muddled|confused|mixed up|unsure|not sure|wasn'?t sure|blanked|froze|went blank|got stuck) "

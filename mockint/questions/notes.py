@@ -82,7 +82,7 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
             section += 1  # a line that names its own topic is not about the line before it
         if not skipping:
             # Notes typed in one go start sentences in lower case ("... said no. also asked about X"): still a new sentence.
-            for part in re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<=[a-z0-9)'\"][.!?])\s+(?=[a-z]{2,}\b)", raw):
+            for part in re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?:(?<=[a-z0-9)'\"][.!?])|(?<=\bOK[.!?]))\s+(?=[a-z]{2,}\b)", raw):
                 lines.extend((section, s.text) for s in split_sentences(part, line_breaks=True) if len(s.tokens) >= 2)
     return lines
 

@@ -103,6 +103,8 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"[ \t]+\+[ \t]+", " and ", text)  # not a "+" bullet on the next line
     text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
     text = re.sub(r"\b(incl|approx|esp)\.(?=\s+[a-z0-9])", r"\1", text, flags=re.I)  # "incl. nights": no sentence ends
+    text = re.sub(r"\b(what|the|core|fridge|probe|reheat|cooking|holding|room|body) temp(s?)\b", r"\1 temperature\2", text,
+                  flags=re.I)  # "at what temp you reheat" (not "a temp", a temporary worker)
     # "the guest complain": the noun, misspelt (a verb after a subject stays: "guests complain")
     text = re.sub(r"\b((?:the|a|an|one|that|this) (?:\w+ )?)complain\b(?!\w)", r"\1complaint", text, flags=re.I)
     text = re.sub(r"\b((?:guest|customer|client|patient|resident|parent)s? )complain(?= (?:of|about)\b)", r"\1complaint", text,

@@ -243,3 +243,10 @@ def test_a_funnel_stage_called_sql_is_not_code_and_shorthand_is_spelled_out():
     assert is_code("a SQL query for the churn report")
     (pest,) = probes_for("bad: asked about integrated pest mgmt, couldn't explain it")
     assert "integrated pest management" in pest and "mgmt" not in pest
+
+
+def test_a_figure_put_right_in_the_room_is_a_correction_of_the_question_asked():
+    (text,) = probes_for("knife skills fine, did brunoise ok. asked me at what temp you reheat (Scotland he said) and i "
+                         "said 63 - its 82C in Scotland. also burnt the shallots on the trial lol")
+    assert text.startswith("In your first interview we asked at what temperature you reheat, and your answer wasn't "
+                           "quite right.")
