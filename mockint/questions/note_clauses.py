@@ -68,14 +68,15 @@ def went_badly_clause(sentence: str) -> str:
 def omitted_thing(sentence: str) -> str:
     """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
     match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say|about)\s+"
-                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot)\s+(?P<what2>" + PHRASE + ")", sentence, re.IGNORECASE)
+                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot|nothing (?:on|about))\s+(?P<what2>" + PHRASE + ")",
+                      sentence, re.IGNORECASE)
     if not match:
         return ""
     phrase = first_clause(match.group("what") or match.group("what2"))
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
     phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said)\b.*$", "", phrase, flags=re.I)
-    if re.match(r"^(?:it|that|this|them|anything|something|to ask)\b", phrase, re.I):
+    if re.match(r"^(?:it|that|this|them|anything|something|to ask|an? (?:number|word|bit|few|couple)\b)", phrase, re.I):
         return ""  # "forgot to ask about ...": the candidate's own question, not a gap in an answer
     return to_second_person(phrase)
 

@@ -17,6 +17,7 @@ STRUGGLE = re.compile(
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
     r"\bI said [^.;!?]{1,40}? [-\u2013] (?:it'?s|its|it is|should (?:have been|be)|actually|wrong)\b|"
+    r"\bI said \d[^.;!?]{0,20}?, (?:it'?s|its|it is) \d+|below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
     r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
@@ -72,7 +73,8 @@ TROUBLE_KINDS = [
     # a story told without its ending, before "outcome": the candidate knew it, and never said it
     ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:say|said|get to|mention|explain) (?:what happened (?:after|next|in the end)|"
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
-                  r"(?:outcome|ending|result)\b"),
+                  r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
+                  r"asked how it ended"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
     ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d"),
@@ -80,6 +82,7 @@ TROUBLE_KINDS = [
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
     ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
+                 r"\bnothing (?:on|about)\b|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
@@ -202,3 +205,8 @@ GENERIC_GAP = re.compile(r"^(?:the|your) (?:order|sequence|steps?|answer|details
                          r"\s(?:or|and) (?:what|how|which|when|why)\b", re.I)  # two questions in one: not said as one
 # What is dropped from a gap before it is said: the candidate's hedges.
 GAP_HEDGES = re.compile(r"\s+\b(?:actually|really|exactly|roughly|properly|at all)\b", re.I)
+
+# A tool the candidate has not used ("they use ESR, which I've never used", "didn't know Gainsight, used ChurnZero"):
+# nothing a second round asks them to answer again.
+NEVER_USED = re.compile(r"\b(?:never used|haven'?t used|have not used|not used|only (?:ever )?used|no experience (?:of|with|in)|"
+                        r"never worked (?:with|on|in)|(?:didn'?t|did not) know [\w-]+,? (?:I )?(?:only )?used)\b", re.I)

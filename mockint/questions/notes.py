@@ -22,7 +22,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 )
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, TROUBLE_KINDS, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
-    SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START
+    SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED
 )
 from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -286,7 +286,7 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
     topics: list[NoteTopic] = []
     last_section = None
     for section, sentence in note_lines(notes):
-        if SELF_NOTE.match(sentence):
+        if SELF_NOTE.match(sentence) or NEVER_USED.search(sentence):
             continue
         answer_line = bool(ANSWER_LABEL.match(sentence))
         sentence = ANSWER_LABEL.sub("", sentence) if answer_line else sentence

@@ -213,6 +213,8 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies
     if trouble == "only_missing":
         return "step" if missing_of(topic).startswith("to ") else "thing"
+    if trouble == "omission" and plural(missing_of(topic)) and not topic.hypothetical:
+        return "plural"  # "you didn't mention the lupin and molluscs": where do they come in
     if trouble == "numbers" and ONE_FIGURE.search(topic.topic) and not STORY.search(topic.topic):
         return "rate"  # one figure: "what your attrition rate was"
     if re.search(r"\bquestion$", topic.topic) and "question" in options:

@@ -248,7 +248,7 @@ def _sayable_whole(phrase: str) -> str:
 def sayable_gap(raw: str) -> str:
     """What a note says the candidate could not give ("any of our thresholds"), as the interviewer says it back
     ("your thresholds"), or "" when it cannot be said cleanly."""
-    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|\bwhich\b|\bwhen (?:[A-Z]\w+|she|he|they|I|we|you) (?:mentioned|asked|said|brought|raised|pressed|pushed)\b)\s*",
+    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|(?<=.)\bwhich\b|\bwhen (?:[A-Z]\w+|she|he|they|I|we|you) (?:mentioned|asked|said|brought|raised|pressed|pushed)\b)\s*",
                       raw.strip(), maxsplit=1)[0]
     phrase = GAP_HEDGES.sub("", phrase).strip(" .!?'\"")
     phrase = re.sub(r"^any of\s+", "", phrase, flags=re.I)

@@ -250,3 +250,20 @@ def test_a_figure_put_right_in_the_room_is_a_correction_of_the_question_asked():
                          "said 63 - its 82C in Scotland. also burnt the shallots on the trial lol")
     assert text.startswith("In your first interview we asked at what temperature you reheat, and your answer wasn't "
                            "quite right.")
+
+
+def test_blind16_notes_a_tool_never_used_is_not_probed_and_a_missing_ending_is():
+    (text,) = probes_for("Talked about saving a churning account worth 80k ARR, but when she asked how it ended I didnt "
+                         "really have ending, they left anyway. Didnt know Gainsight, used ChurnZero.")
+    assert "how it ended" in text and "Gainsight" not in text
+    assert not any("ESR" in probe for probe in probes_for("- went well: month-end run\n- They use ESR which I've never "
+                                                         "used, admitted it"))
+
+
+def test_blind16_notes_a_figure_put_right_and_a_plural_omission():
+    (cpd,) = probes_for("Also asked about NRCPD CPD hours per year - I said 12, its 24 (12 structured)")
+    assert cpd.startswith("In your first interview we talked about the NRCPD CPD hours per year, and your answer wasn't")
+    (allergens,) = probes_for("talked about the allergen matrix for 14 allergens, forgot to mention lupin and molluscs")
+    assert allergens.endswith("Where do they come in, and why do they matter?")
+    (grid,) = probes_for("She asked which projection for UK national grid and I said WGS84 - it's EPSG:27700 OSGB36")
+    assert "which projection for UK national grid" in grid
