@@ -147,7 +147,11 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
                   and _names_job(words, names[role.key], own))
         else:
             others = [w for w in explained if w != head]
-            ok = len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)
+            # ...and explain at least half the title's known words ("revenue" alone is not a revenue protection
+            # inspector), and not rest on another job's name used as a modifier ("pilot" in "ROV pilot technician").
+            ok = (len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)) and len(explained) * 2 >= len(known)
+            ok = ok and not (PERSON_NOUN.search(head) and head not in own and others
+                             and all(PERSON_NOUN.search(w) for w in others))
             # A "dental practice manager" manages: a family with no managers of its own does not fit.
             ok = ok and (head not in MANAGING_WORDS or head in name_words[role.key])
         kept.append((score if ok else 0.0, role))

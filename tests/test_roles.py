@@ -321,6 +321,9 @@ def test_every_family_meets_the_content_rules(role):
     ("Museum Conservator (paper & books)", "general"),  # a conservator is not "conservation" (planning)
     ("GP Partner", "physician"),  # "partner" names no job: "GP" decides
     ("Cabin Crew", "general"),  # pilots know "crew" only from their competencies' wording
+    ("ROV Pilot Technician (Grade 2)", "general"),  # a technician; "pilot" is another job's name used as a modifier
+    ("Revenue Protection Inspector (rail)", "general"),  # "revenue" alone (hotel revenue managers) is not enough
+    ("Pharmacy Technician", "pharmacy_technician"),
 ])
 def test_a_title_is_matched_by_the_job_its_last_word_names(title, key):
     assert resolve_role(title).role.key == key
