@@ -81,11 +81,12 @@ class RoleMatch(BaseModel):
 
     @property
     def mixed(self) -> bool:
-        """Whether the family only approximates the title, so its questions alternate with the general ones.
+        """Whether the family only approximates the title, so most of its questions give way to general ones.
 
         Measured by blind rating (tests/data/question_eval/blind3, 4 and 6): for titles a family
         matches without naming them, 35-49% of its questions would be asked verbatim, against
-        89-100% of the general questions."""
+        89-100% of the general questions; after three rounds of tagging (blind15-18, 30 new titles
+        each) still 76% (256/335) against 89% (450/504), so two questions in three are general."""
         return not (self.exact or self.chosen) and self.role.key != "general"
 
 

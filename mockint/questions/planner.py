@@ -248,8 +248,9 @@ class QuestionPlanner:
     def _from_bank(self, slot: Slot) -> Question:
         fitting = [q for q in self.role.bank if q.text not in self.unfit and not repeats(q.text, self.asked)]
         self._bank_drawn += 1
-        # For a title the family only approximates, every other question is a general one (RoleMatch.mixed).
-        take_general = not fitting or self.doubted or (self.match.mixed and self._bank_drawn % 2 == 0)
+        # For a title the family only approximates, two questions in three are general ones (RoleMatch.mixed),
+        # the first from the family.
+        take_general = not fitting or self.doubted or (self.match.mixed and self._bank_drawn % 3 != 1)
         if take_general and self.general is not None:
             return bank.choose(self.general.bank, slot.kind, "", slot.level, self.asked, self.rng, self.general_unfit)
         return bank.choose(self.role.bank, slot.kind, slot.competency, slot.level, self.asked, self.rng, self.unfit)
