@@ -17,7 +17,10 @@ STRUGGLE = re.compile(
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"
     r"\bI said [^.;!?]{1,40}? [-\u2013] (?:it'?s|its|it is|should (?:have been|be)|actually|wrong)\b|"
-    r"\bI said \d[^.;!?]{0,20}?, (?:it'?s|its|it is) \d+|below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
+    r"\bI said \d[^.;!?]{0,20}?, (?:it'?s|its|it is) \d+|"
+    # "I said 20 ohms, he said 10 ohms", "I said 'tell him it won't hurt' - Claire said never say that"
+    r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013])\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b|"
+    r"below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
     r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
@@ -77,7 +80,8 @@ TROUBLE_KINDS = [
                   r"asked how it ended"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
-    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d"),
+    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|"
+                  r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013])\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b"),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),

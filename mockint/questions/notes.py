@@ -128,6 +128,8 @@ def label_topic(label: str) -> str:
     """A line's own label ("Peak planning - ...") as a topic, or "" when it names the job, a place or a date rather
     than what was discussed ("Demand Planner - Ridgeway Foods", "Stage 2 in 2 weeks:"), or needs an article guessed."""
     phrase = first_clause(label)
+    if VERDICT_WORD.fullmatch(phrase.strip()):
+        return ""  # "BAD - asked when ...": the candidate's verdict on the line, never its topic
     if re.match(r"^(?:how|what|why|when|where|which|who)(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|"
                 r"should|have|has)\b", phrase, re.I):
         phrase = reported(phrase + "?")  # "how would you support X - thin": the question, as reported
@@ -147,6 +149,7 @@ def label_topic(label: str) -> str:
 QUOTED_STORY = re.compile(r"[\"'\u2018\u201c](?:tell (?:me|us) (?:about )?|describe |give (?:me|us) an example of )?"
                           r"(?:(?:a )?(?P<ask>time (?:when )?you\b[^\"\u2019\u201d]{3,80}?)|(?<=about )(?P<doing>[a-z]+ing\b"
                           r"[^\"\u2019\u201d]{3,60}?))[?.]?[\"'\u2019\u201d](?!\w)", re.IGNORECASE)
+VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|okay|fine|great|not great|meh)")
 CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words
 # The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
 CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)

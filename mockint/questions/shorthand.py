@@ -105,6 +105,9 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\b(incl|approx|esp)\.(?=\s+[a-z0-9])", r"\1", text, flags=re.I)  # "incl. nights": no sentence ends
     text = re.sub(r"\b(what|the|core|fridge|probe|reheat|cooking|holding|room|body) temp(s?)\b", r"\1 temperature\2", text,
                   flags=re.I)  # "at what temp you reheat" (not "a temp", a temporary worker)
+    # "BAD - asked when ..." is a label like "Bad: asked when ...": the dash is not part of a topic
+    text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
+                  r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
     # "the guest complain": the noun, misspelt (a verb after a subject stays: "guests complain")
     text = re.sub(r"\b((?:the|a|an|one|that|this) (?:\w+ )?)complain\b(?!\w)", r"\1complaint", text, flags=re.I)
     text = re.sub(r"\b((?:guest|customer|client|patient|resident|parent)s? )complain(?= (?:of|about)\b)", r"\1complaint", text,

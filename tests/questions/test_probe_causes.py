@@ -267,3 +267,13 @@ def test_blind16_notes_a_figure_put_right_and_a_plural_omission():
     assert allergens.endswith("Where do they come in, and why do they matter?")
     (grid,) = probes_for("She asked which projection for UK national grid and I said WGS84 - it's EPSG:27700 OSGB36")
     assert "which projection for UK national grid" in grid
+
+
+def test_a_verdict_label_is_never_a_topic_and_a_figure_the_interviewer_gave_back_is_a_correction():
+    assert not any("BAD" in probe for probe in probes_for(
+        "\u2022 good: tech files for Class I devices\n\u2022 BAD - asked when MDR transition ends for legacy devices. "
+        "I said May 2024. Wrong, it was extended"))
+    (text,) = probes_for("Gary asked max earth resistance for lightning protection, I said 20 ohms, he said 10 ohms is "
+                         "the figure we test to.")
+    assert text.startswith("In your first interview we talked about max earth resistance for lightning protection, and "
+                           "your answer wasn't quite right.")
