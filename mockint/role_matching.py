@@ -66,7 +66,8 @@ class Entry:
 
 def normalise(text: str) -> list[str]:
     """The words of a title that can tell roles apart: lowercased, singular, no filler."""
-    words = _WORD_PATTERN.findall(text.lower().replace("&", " and "))
+    # "glassblower's assistant": the possessive is not a word of its own
+    words = _WORD_PATTERN.findall(re.sub(r"['\u2019]s\b", "", text.lower()).replace("&", " and "))
     # A bare number is a grade or a level ("Band 6", "Level 3"), never the job.
     return [_singular(w) for w in words if w not in IGNORED_WORDS and not w.isdigit()]
 
