@@ -115,6 +115,8 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
     whether the interviewer asked it, and whether it was an exercise."""
     topic, form, asked, exercise = _read_topic(sentence)
+    if topic in ("the scenario", "the case study"):
+        return topic, form, asked, exercise  # a label of its own, said as it is
     clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
     if not clean:
         label = GENERIC_LABEL.match(sentence.strip())
@@ -173,6 +175,9 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         return f"the {what}", "thing", True, True
     if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
         return "the role play", "thing", True, True
+    if labelled and re.match(r"^(?:the )?(?:scenario|case study)$", labelled.group("label"), re.I):
+        # "scenario: 7yr old needle phobic needs a cannula": its text is a situation, not a topic to say back
+        return f"the {labelled.group('label').lower().removeprefix('the ')}", "thing", True, True
     name = re.match(r"^(?P<name>[A-Z][\w-]+(?: [a-z]+){0,3})\s*,", labelled.group("topic")) if named else None
     if name and sayable(name.group("name")):
         # "QC question: Westgard rules, I named two": the rules are what the question was about.
