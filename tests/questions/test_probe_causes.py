@@ -280,6 +280,6 @@ def test_a_verdict_label_is_never_a_topic_and_a_figure_the_interviewer_gave_back
 
 
 def test_a_scenario_label_is_said_as_the_scenario_not_as_its_situation():
-    (text,) = probes_for("- scenario: 7yr old needle phobic needs a cannula, parent anxious.\n- I said 'tell him it won't "
+    (text,) = probes_for("scenario: 7yr old needle phobic needs a cannula, parent anxious. I said 'tell him it won't "
                          "hurt' - Claire said never say that, be honest")
     assert text.startswith("In your first interview we talked about the scenario, and your answer wasn't quite right.")
