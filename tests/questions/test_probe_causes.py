@@ -245,41 +245,41 @@ def test_a_funnel_stage_called_sql_is_not_code_and_shorthand_is_spelled_out():
     assert "integrated pest management" in pest and "mgmt" not in pest
 
 
-def test_a_figure_put_right_in_the_room_is_a_correction_of_the_question_asked():
-    (text,) = probes_for("knife skills fine, did brunoise ok. asked me at what temp you reheat (Scotland he said) and i "
-                         "said 63 - its 82C in Scotland. also burnt the shallots on the trial lol")
-    assert text.startswith("In your first interview we asked at what temperature you reheat, and your answer wasn't "
-                           "quite right.")
+@pytest.mark.parametrize("notes, opening", [
+    # A figure put right in the room is a correction of the question asked ("temp" spelled out, "ok." ends a sentence).
+    ("knife skills fine, did brunoise ok. asked me at what temp you reheat (Scotland he said) and i said 63 - its 82C "
+     "in Scotland. also burnt the shallots on the trial lol",
+     "In your first interview we asked at what temperature you reheat, and your answer wasn't quite right."),
+    ("Also asked about NRCPD CPD hours per year - I said 12, its 24 (12 structured)",
+     "In your first interview we talked about the NRCPD CPD hours per year, and your answer wasn't quite right."),
+    ("Gary asked max earth resistance for lightning protection, I said 20 ohms, he said 10 ohms is the figure we test to.",
+     "In your first interview we talked about max earth resistance for lightning protection, and your answer wasn't "
+     "quite right."),
+    # A line labelled "scenario:" is the scenario, never its situation pasted as a topic.
+    ("scenario: 7yr old needle phobic needs a cannula, parent anxious. I said 'tell him it won't hurt' - Claire said "
+     "never say that, be honest",
+     "In your first interview we talked about the scenario, and your answer wasn't quite right."),
+    # A story told without its ending is asked how it ended; a tool never used is not probed.
+    ("Talked about saving a churning account worth 80k ARR, but when she asked how it ended I didnt really have ending, "
+     "they left anyway. Didnt know Gainsight, used ChurnZero.",
+     "In your first interview we talked about saving a churning account worth 80k ARR, and your answer didn't say how "
+     "it ended."),
+])
+def test_blind15_to_19_notes_are_probed_with_the_right_opening(notes, opening):
+    (text,) = probes_for(notes)
+    assert text.startswith(opening)
 
 
-def test_blind16_notes_a_tool_never_used_is_not_probed_and_a_missing_ending_is():
-    (text,) = probes_for("Talked about saving a churning account worth 80k ARR, but when she asked how it ended I didnt "
-                         "really have ending, they left anyway. Didnt know Gainsight, used ChurnZero.")
-    assert "how it ended" in text and "Gainsight" not in text
+def test_a_tool_never_used_and_a_verdict_label_are_never_said_back():
     assert not any("ESR" in probe for probe in probes_for("- went well: month-end run\n- They use ESR which I've never "
                                                          "used, admitted it"))
+    assert not any("BAD" in probe for probe in probes_for(
+        "\u2022 good: tech files for Class I devices\n\u2022 BAD - asked when MDR transition ends for legacy devices. "
+        "I said May 2024. Wrong, it was extended"))
 
 
-def test_blind16_notes_a_figure_put_right_and_a_plural_omission():
-    (cpd,) = probes_for("Also asked about NRCPD CPD hours per year - I said 12, its 24 (12 structured)")
-    assert cpd.startswith("In your first interview we talked about the NRCPD CPD hours per year, and your answer wasn't")
+def test_a_plural_omission_and_a_which_gap_are_said_whole():
     (allergens,) = probes_for("talked about the allergen matrix for 14 allergens, forgot to mention lupin and molluscs")
     assert allergens.endswith("Where do they come in, and why do they matter?")
     (grid,) = probes_for("She asked which projection for UK national grid and I said WGS84 - it's EPSG:27700 OSGB36")
     assert "which projection for UK national grid" in grid
-
-
-def test_a_verdict_label_is_never_a_topic_and_a_figure_the_interviewer_gave_back_is_a_correction():
-    assert not any("BAD" in probe for probe in probes_for(
-        "\u2022 good: tech files for Class I devices\n\u2022 BAD - asked when MDR transition ends for legacy devices. "
-        "I said May 2024. Wrong, it was extended"))
-    (text,) = probes_for("Gary asked max earth resistance for lightning protection, I said 20 ohms, he said 10 ohms is "
-                         "the figure we test to.")
-    assert text.startswith("In your first interview we talked about max earth resistance for lightning protection, and "
-                           "your answer wasn't quite right.")
-
-
-def test_a_scenario_label_is_said_as_the_scenario_not_as_its_situation():
-    (text,) = probes_for("scenario: 7yr old needle phobic needs a cannula, parent anxious. I said 'tell him it won't "
-                         "hurt' - Claire said never say that, be honest")
-    assert text.startswith("In your first interview we talked about the scenario, and your answer wasn't quite right.")
