@@ -25,7 +25,10 @@ def first_clause(phrase: str) -> str:
     # "rate limiting went badly" -> "rate limiting": the topic, not the verdict on it.
     verdict = STRUGGLE.search(phrase)
     if verdict and verdict.start() > 0:
-        phrase = re.sub(r"\s+(?:went|was|were|felt|seemed|got|is|are)\s*$", "", phrase[: verdict.start()].rstrip())
+        # (not the verb of a reported question: "what my current pick rate is | I said 120")
+        verbs = "went|was|were|felt|seemed|got" if re.match(r"(?:what|which|how|where|when|who)\b", phrase, re.I) \
+            else "went|was|were|felt|seemed|got|is|are"
+        phrase = re.sub(rf"\s+(?:{verbs})\s*$", "", phrase[: verdict.start()].rstrip())
     phrase = phrase.strip(" ,:-\"'().!?")
     phrase = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", phrase, flags=re.I)
     return phrase if 1 <= len(phrase.split()) <= MAX_PHRASE_WORDS else ""

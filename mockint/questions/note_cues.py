@@ -8,9 +8,16 @@ import re
 
 # A phrase runs to the end of its sentence; a dot inside a number ("2.5 MW") does not end it.
 PHRASE = r"(?:[^.;!?\n]|\.(?=\d))+"
+# An answer the panel put right: "I said 2 mSv - it's 6", "I said a = 0.5 m, its 0.25 m", "I said 10%, theirs runs 32%",
+# "I said 1 hr size for all, they use 12 hr", "Ben said no, 134 to 137", "it's more like 12 million".
+CORRECTION = (r"\bI said (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
+              r"correct is|the (?:right|correct) (?:answer|figure|one) is|should (?:have been|be)|they use|theirs|"
+              r"(?:he|she|they|[A-Z][a-z]+) (?:said|says))\b|\bit'?s (?:more like|actually)\b|"
+              r"\b(?:he|she|[A-Z][a-z]+) said (?:it'?s|its|it should|no\b|that'?s wrong|theirs|ours)|\bcorrect (?:answer )?is\b|"
+              r"\bI said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b")
 # Cues that the candidate found something hard (debrief.py reuses this).
 STRUGGLE = re.compile(
-    r"\b(struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
+    r"\b(" + CORRECTION + r"|struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
     r"forget|blank\w*|stumbl\w*|vague|generic|nervous|lost (?:my|the) (?:thread|focus|way)|wasn'?t sure|not sure|"
     r"unsure|too long|hesitat\w*|mess(?:ed)? up|no numbers|no (?:good |real |clear )?(?:example|answer|data)|"
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
@@ -27,7 +34,8 @@ STRUGGLE = re.compile(
     r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
     r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like|don'?t (?:actually |really )?know|"
     r"no clue|made it up|bluff\w*|only remember\w*|remember(?:ed)? only|it'?s (?:more like|actually)|came out wrong|defensive|"
-    r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan|"
+    r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan|never (?:said|gave|got to|mentioned|finished)|"
+    r"ran out of steam|"
     # How candidates also say it went badly: a correction, embarrassment, losing composure, misunderstanding.
     r"corrected (?:me|it)|pointed (?:it|that|this) out|embarrass\w*|cringe\w*|flustered|over-?apologis\w*|"
     r"(?:did not|didn'?t) understand|misunderstood|misheard|should(?:'ve| have| never have) (?:said|done|mentioned)|"
@@ -52,7 +60,7 @@ STRUGGLE_OBJECT = re.compile(
     r"was not sure|not sure|rambled|stumbled|blanked|fumbled|was vague|waffled|"
     r"(?:had no|didn'?t have|did not have) (?:numbers|data|metrics|figures|results|an? example|examples)"
     r"(?: (?:for|on|about|of))?)"
-    r"(?:\s+(?:to|with|on|over|about|through|when(?: they)? asked(?: me)?(?: about)?|when talking about|"
+    r"(?:\s+(?:to|with|on|over|about|through|round|around|when(?: they)? asked(?: me)?(?: about)?|when talking about|"
     r"on the question (?:about|on)|on the question of))?"
     r"(?:\s+(?:explain|describe|answer|say|show|talk about|justify|give|put numbers on|quantify|articulate))?"
     r"\s+(?P<topic>" + PHRASE + ")",
@@ -69,7 +77,7 @@ TROUBLE_KINDS = [
     ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
     ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
     ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's|"
-                  r"what (?:my|your) (?:bit|part) was|what (?:I|you) personally did|said .?we.? the whole time|"
+                  r"what (?:my|your) (?:bit|part) was|separate (?:my|your) (?:bit|part)|kept saying .?your team\b|what (?:I|you) personally did|said .?we.? the whole time|"
                   r"\bvs\.? (?:the )?team\b|kept saying .?we\b"),
     # Composure lost in a role play: not its outcome, whatever the note says about "the rating".
     ("nerves", r"flustered|over-?apologis\w*|panicked"),
@@ -77,17 +85,18 @@ TROUBLE_KINDS = [
     ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:say|said|get to|mention|explain) (?:what happened (?:after|next|in the end)|"
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
                   r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
-                  r"asked how it ended"),
+                  r"asked how it ended|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
-    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|"
-                  r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013])\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b"),
+    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
     ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
     ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
                  r"\bnothing (?:on|about)\b|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
+    # Two things told apart wrongly ("mixed up the two Darjeelings"): asked how to tell them apart.
+    ("mixed_up", r"\bmixed (?:\w+ )?up\b|\bgot (?:them|the two|both) mixed\b|\bconfused (?:the two|them|both)\b"),
     ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
     ("defensive", r"\bdefensive\b"),
@@ -113,6 +122,14 @@ TROUBLE_KINDS = [
     ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up|flustered|over-?apologis\w*"),
 ]
+# A line's verdict label ("Bad:", "BAD 2 -", "Problem:", "Awkward bit:"): what follows went badly, and the label is no topic.
+BAD_LABEL = re.compile(r"^(?:bad|badly|went badly|went wrong|not (?:so )?good|not great|less good|problems?|issues?|negatives?|"
+                       r"weak(?:er)?(?: (?:bits?|points?|spots?))?|awkward(?: bits?)?|low ?lights?|worst(?: bits?)?|"
+                       r"hard(?: bits?)?|tricky(?: bits?)?|mistakes?)(?:\s*\d+|\s+(?:also|too))?\s*[:\-\u2013\u2014]\s*(?=\S)",
+                       re.IGNORECASE)
+# A line that only gives the right answer to the line before ("its Biological Substance Category B"): no topic of its own.
+CORRECTION_START = re.compile(r"^(?:it'?s|its|it is|correct (?:answer )?is|the (?:right|correct) answer (?:is|was)|"
+                              r"should (?:have been|be))\b", re.IGNORECASE)
 # Where a phrase turns to something else: the topic ends there (never inside a number: "2,000").
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"
@@ -197,6 +214,7 @@ GAP_PATTERNS = [
                           r"(?:the |my |our |an? )?(?:actual |exact |real )?(?:#|number|figure|percentage)", re.I)),
     # "I named 1-2s and 1-3s then blanked", "only remembered like 5 of them": part of it, nothing more named.
     ("partial", re.compile(r"\bonly (?:remembered|remember|named|knew|could name|half knew)\b|\bhalf[- ]knew\b|"
+                           r"\bforgot (?:the )?(?:others|rest)\b|"
                            r"\bremember(?:ed)? only\b|"
                            r"\bnamed\b[^.;]*\bthen blanked\b|\bcouldn'?t think of any others\b", re.I)),
 ]
@@ -212,5 +230,14 @@ GAP_HEDGES = re.compile(r"\s+\b(?:actually|really|exactly|roughly|properly|at al
 
 # A tool the candidate has not used ("they use ESR, which I've never used", "didn't know Gainsight, used ChurnZero"):
 # nothing a second round asks them to answer again.
-NEVER_USED = re.compile(r"\b(?:never used|haven'?t used|have not used|not used|only (?:ever )?used|no experience (?:of|with|in)|"
+NEVER_USED = re.compile(r"\b(?:never used|(?<=I )never use\b|haven'?t used|have not used|not used|only (?:ever )?used|no experience (?:of|with|in)|"
                         r"never worked (?:with|on|in)|(?:didn'?t|did not) know [\w-]+,? (?:I )?(?:only )?used)\b", re.I)
+
+# A story question quoted in the notes ("the 'time you challenged inappropriate behaviour' one"): that question is the topic.
+QUOTED_STORY = re.compile(r"[\"'\u2018\u201c](?:tell (?:me|us) (?:about )?|describe |give (?:me|us) an example of )?"
+                          r"(?:(?:a )?(?P<ask>time (?:when )?you\b[^\"\u2019\u201d]{3,80}?)|(?<=about )(?P<doing>[a-z]+ing\b"
+                          r"[^\"\u2019\u201d]{3,60}?))[?.]?[\"'\u2019\u201d](?!\w)", re.IGNORECASE)
+
+# A competency named in quotes at the start of a line ("'Changing and Improving' I had no real example"): the question.
+QUOTED_COMPETENCY = re.compile(r"^[\"'\u2018\u201c](?P<name>[A-Z][\w-]*(?: (?:and|&|the|of|for|with|a|to|[A-Z][\w-]*)){0,4}"
+                               r" [A-Z][\w-]*)[\"'\u2019\u201d]")

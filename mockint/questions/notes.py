@@ -22,7 +22,8 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 )
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, TROUBLE_KINDS, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
-    SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED
+    SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
+    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY
 )
 from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -115,6 +116,8 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
     whether the interviewer asked it, and whether it was an exercise."""
     topic, form, asked, exercise = _read_topic(sentence)
+    if re.match(r"^(?:the )?scenario\b", topic) and topic.lower() != "the scenario":
+        return "the scenario", "thing", True, True  # "scenario patient NEWS2 of 7 at 3am ...": a situation, not a topic
     if topic in ("the scenario", "the case study"):
         return topic, form, asked, exercise  # a label of its own, said as it is
     clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
@@ -147,17 +150,16 @@ def label_topic(label: str) -> str:
     return "" if len(phrase.split()) == 1 and said != phrase else said
 
 
-# A story question quoted in the notes ("the 'time you challenged inappropriate behaviour' one"): that question is the topic.
-QUOTED_STORY = re.compile(r"[\"'\u2018\u201c](?:tell (?:me|us) (?:about )?|describe |give (?:me|us) an example of )?"
-                          r"(?:(?:a )?(?P<ask>time (?:when )?you\b[^\"\u2019\u201d]{3,80}?)|(?<=about )(?P<doing>[a-z]+ing\b"
-                          r"[^\"\u2019\u201d]{3,60}?))[?.]?[\"'\u2019\u201d](?!\w)", re.IGNORECASE)
-VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|okay|fine|great|not great|meh)")
+VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|okay|fine|great|not great|meh)(?: ?\d)?")
 CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words
 # The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
 CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)
 
 
 def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
+    competency = QUOTED_COMPETENCY.match(sentence)
+    if competency:
+        return f"the {competency.group('name')} question", "thing", True, False
     story = QUOTED_STORY.search(sentence)
     if story:
         ask = "a " + story.group("ask") if story.group("ask") else story.group("doing")
@@ -199,6 +201,9 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
     # A cue inside their quoted words ('said "you've covered everything"') is not the note's own.
     match = next((m for m in TOPIC_CUES.finditer(sentence) if not quoted_at(sentence, m.start())), None)
+    if match and re.match(r"^(?:me\s+)?(?:twice |again |a few times |to )*(?:to )?(?:slow down|speak up|repeat|speak (?:more )?"
+                          r"slowly|wait|stop)\b", match.group("topic"), re.I):
+        return "", "thing", False, False  # "asked me twice to slow down": how it was said, not a topic to go back to
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
         raw = match.group("topic")
@@ -206,8 +211,9 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         if quote:
             # Their words in quotes are said only as the whole question they were, never as a scrap
             # ("so you'd test into compliance?").
-            if not re.match(QUESTION_START, quote.group(1).strip(), re.I):
-                return "", "thing", False, False
+            if not re.match(QUESTION_START, quote.group(1).strip(), re.I) or re.search(
+                    r"\b(?:specific|example|a time)\b", quote.group(1), re.I):
+                return "", "thing", False, False  # ("'can you give me a specific time'" asks for a story, names none)
             raw = reported(quote.group(1).strip(" ?") + "?")
         asked = any(w in cue for w in ("ask", "question", "case study", "scenario", "wanted", "answer"))
         # "asked me to walk them through X" / "asked me to explain X": the topic is X.
@@ -219,7 +225,14 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         if form == "task" and not raw.lower().startswith("to "):
             raw = "to " + raw
         phrase = first_clause(raw)
-        if WH_START.match(phrase):
+        if re.match(r"^(?:what|which|who|where|when|how)(?:'s| is| are| was| were| does| do| did| should| would| must)\b(?! you\b)",
+                    phrase, re.I):
+            phrase = reported(phrase + "?")  # "asked what's the margin of error on ...": "what the margin of error on ... is"
+        verbless = re.match(r"^what (?P<what>[a-z][\w&-]*(?: (?:and|or) [a-z][\w&-]*)? (?:for|of|on|in) .+)$", phrase, re.I)
+        if verbless and not re.search(r"\b(?:is|are|was|were|do|does|did|should|must|would|could|can|will|has|have|had|"
+                                      r"you|I|we|\w+ed)\b", verbless.group("what")):
+            phrase = "the " + verbless.group("what")  # "what temperature and time for the autoclave": a thing, not a clause
+        elif WH_START.match(phrase):
             form = "question"
         elif re.match(r"^(?:I|we)\b", phrase):
             form = "claim"  # "I mentioned I trained 12 site staff": what they said, not a topic
@@ -275,7 +288,11 @@ def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
     changes: dict = {"sentence": f"{into.sentence} {more.sentence}"}
     if more.said and not into.said:
         changes["said"] = more.said
-    if more.struggled and not into.struggled:
+    # A correction that follows ("he said theirs runs 32%") says more than a guess from the line's own words.
+    # (Not after a blank: "asked what UN1203 means and I blanked. its petrol" gives the answer, it corrects none.)
+    if more.struggled and (not into.struggled or into.trouble == "other" or (
+            more.trouble == "corrected" and into.trouble in ("numbers", "unsure", "fact")
+            and re.search(r"\bI said\b", into.sentence))):
         # "didn't say that clearly" says little alone: the lines before it ("kept saying we") may say what kind.
         whole = classify_trouble(f"{into.sentence} {more.sentence}") if more.trouble == "other" else more.trouble
         whole = whole if whole in (more.trouble, "ownership", "unstructured", "vague") else more.trouble
@@ -298,7 +315,18 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             continue
         answer_line = bool(ANSWER_LABEL.match(sentence))
         sentence = ANSWER_LABEL.sub("", sentence) if answer_line else sentence
+        verdict = BAD_LABEL.match(tidy_line(sentence))
+        sentence = tidy_line(sentence)[verdict.end():] if verdict else sentence
         item = read_sentence(sentence)
+        if verdict and not item.struggled:
+            # "Bad: Jens asked about IHO S-44 TVU ...": the label says it went badly, whatever the line says.
+            # What kind of trouble is for the lines after it to say ("... I said 2nd line. it's 3rd line").
+            # (Not "explain" from "asked me to explain X": that is how the question was put.)
+            kind = classify_trouble(re.sub(r"\basked (?:me )?to (?:explain|describe)\b", " ", sentence, flags=re.I))
+            item = replace(item, struggled=True, trouble="other" if kind == "explain" else kind)
+        if CORRECTION_START.match(tidy_line(sentence)):
+            # "its Biological Substance Category B": the right answer to the line before, so that answer was wrong.
+            item = replace(item, topic="", struggled=True, trouble="corrected")
         if not (item.topic or item.struggled or item.said):
             continue
         if not item.topic and re.match(r"overall\b", sentence, re.I):
@@ -329,6 +357,9 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None or settled):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
+        if item.trouble == "example" and item.form == "question" and not re.search(r"\byou\b", item.topic) \
+                and re.match(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where)\b", item.topic):
+            item = replace(item, trouble="fact")  # "asked what UN3373 means and I blanked": a fact, not a story
         if not item.topic and own_topic and not follow_on:
             last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged
             continue
@@ -337,7 +368,10 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         # "time you made a mistake - fine. drug calculation paper, not sure which 2 wrong": a hard moment with no topic of
         # its own after a line that ended "fine" is not about that line.
         no_topic = not item.topic and not (settled and item.struggled)
-        about_previous = previous is not None and (answer_line or follow_on or follow_up or no_topic or (
+        # "Chris asked about a time I built ... I started the story about the consultant at Leeds": the answer, not a topic.
+        answer_story = bool(re.match(r"^(?:and |then )?I (?:started|told|gave|used|went with|picked|chose) (?:the|a|my) "
+                                     r"(?:story|example)\b", sentence, re.I))
+        about_previous = previous is not None and (answer_line or follow_on or follow_up or no_topic or answer_story or (
             not TOPIC_CUES.search(sentence) and not OWN_QUESTION.search(sentence) and not own_topic and (
                 (item.struggled and not previous.struggled and not settled) or (item.said and not item.struggled))))
         if answer_line and item.topic and not item.said and previous is not None:

@@ -41,16 +41,17 @@ ONE_FIGURE = re.compile(r"\b(?:rate|percentage|ratio|GP|size)\b|%", re.I)
 CODE = re.compile(r"\b(?:code|ring buffer)\b", re.I)
 # Words that make it a program whatever else the topic says ("the SQL behind the billing code").
 # (Not a sales-qualified lead: "MQL to SQL conversion" is a marketing funnel.)
-PROGRAM = re.compile(r"\b(?:SQL(?!s?\s+(?:conversion|rate|stage|pipeline|handover))(?<!MQL to SQL)|query|coding|script|"
+PROGRAM = re.compile(r"\b(?:SQL(?!s?\s+(?:conversion|rate|stage|pipeline|handover))(?<!MQL to SQL)|query|coding|(?<!drug )script|"
                      r"Python|function|algorithm|regex)\b", re.I)
 # A "code" that is a rulebook or a label, not a program: "the code of conduct", "the CRRU code", "a tax code".
 RULE_CODE = re.compile(r"\bcodes? of\b|\b(?:dress|post|building|highway|grid|fire|tax|zip|bar|qr|colou?r|discount|promo|"
                        r"access|door|area|country|crru|safety|electrical|plumbing|planning|ethics|professional|"
-                       r"nmc|gmc|hcpc|sra|bacp|fca|national|industry|billing|diagnosis|procedure|icd|cpt)[- ]codes?\b", re.I)
+                       r"nmc|gmc|hcpc|sra|bacp|fca|national|industry|billing|diagnosis|procedure|icd|cpt|shape|"
+                       r"product|error|fault|event|colour|weld)[- ]codes?\b|\bcodes? \d", re.I)
 # "Ran out of time" on a timed test or paper is an unfinished exercise, not an answer that ran long.
 TIMED = re.compile(r"\b(?:tests?|tasks|paper|practical|in-tray|quiz|micro-teach)\b", re.I)
 # A question with one right answer ("what BS EN 81-20 covers"), not a choice or a story of the candidate's.
-FACT_QUESTION = re.compile(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|who)\b"
+FACT_QUESTION = re.compile(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|who|how (?:much|many|often|long|far))\b"
                            r"(?!.*\byou(?:'d| would| did| chose| decided| handled| felt| learned)\b)", re.I)
 
 
@@ -61,6 +62,13 @@ STORY = re.compile(r"\byou (?:\w+ed|led|ran|did|made|found|caught|built|won|lost
                    r"outage|dispute|tender|evaluation|experiment|A/B test|pilot|trial)\b|"
                    r"^(?:cutting|reducing|improving|raising|increasing|launching|building|leading|running|saving|"
                    r"growing|delivering|introducing|rolling out)\b", re.I)
+
+
+# The candidate's own record, asked about in passing ("the CCJ from 2019", "the points on your licence"): told plainly.
+RECORD = re.compile(r"(?i:\b(?:CCJ|county court judge?ment|credit (?:check|file)|criminal record|conviction|points on "
+                    r"(?:your|the) licence|bankruptcy)\b)|\bIVA\b")
+# An estimate the panel put right ("I estimated UK dogs at 3 million ... it's more like 12 million"): built again.
+ESTIMATE = re.compile(r"\b(?:estimat\w*|market sizing|guesstimate|market size)\b", re.I)
 
 
 def worth_probing(topic: NoteTopic) -> bool:
@@ -90,6 +98,8 @@ def trouble_of(topic: NoteTopic) -> str:
         return "salary"
     if MOTIVATION.search(topic.topic):
         return "motivation"
+    if RECORD.search(topic.topic):
+        return "record"
     if not topic.struggled:
         return "fine"
     if topic.topic == CV_GAP_TOPIC:
@@ -109,6 +119,8 @@ def trouble_of(topic: NoteTopic) -> str:
         return "code"  # "to write a ring buffer in C" that did not work: written again, not recited
     if topic.trouble == "omission" and not missing_of(topic):
         return "omission_unnamed"
+    if topic.trouble == "mixed_up" and not re.search(r"\b(?:and|vs|versus|or|two|both|between)\b", topic.topic):
+        return "fact"  # "mixed up the order": not two things to tell apart
     return topic.trouble or "other"
 
 
@@ -210,9 +222,14 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")
     if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
             and not topic.hypothetical and "known" in options:
-        return "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies
+        # "what Progress 8 was for your faculty": the candidate's own figure, not a fact anyone could look up
+        return "own" if re.search(r"\byour\b", topic.topic) and "own" in options else "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies
     if trouble == "only_missing":
         return "step" if missing_of(topic).startswith("to ") else "thing"
+    if trouble == "salary" and re.search(r"\bnotice\b", topic.topic):
+        return "notice"
+    if trouble == "corrected" and ESTIMATE.search(f"{topic.topic} {topic.sentence}") and "estimate" in options:
+        return "estimate"
     if trouble == "omission" and plural(missing_of(topic)) and not topic.hypothetical:
         return "plural"  # "you didn't mention the lupin and molluscs": where do they come in
     if trouble == "numbers" and ONE_FIGURE.search(topic.topic) and not STORY.search(topic.topic):
@@ -221,10 +238,18 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "question"  # "the community safety question": answered again, not taken apart
     if topic.hypothetical and (trouble != "fact" or topic.form != "thing" or EXERCISE.search(topic.topic)):
         tense = "would"  # (a fact about "the policies you'd use" is still a fact, not a plan)
+    elif trouble == "fact" and re.search(r"\b(?:test|practical|exercise|task)\b", topic.topic):
+        tense = "would"  # "a hearing test live on a colleague": done again, not defined
     elif STORY.search(topic.topic) or topic.form == "claim":
         tense = "past"
+    elif re.match(r"the difference between\b", topic.topic):
+        tense = "difference"
+    elif plural(topic.topic) or re.search(r"\band\b", topic.topic):
+        tense = "plain_plural"  # "the EEP studbook and how breeding recs work": they, not it
     else:
         tense = "plain"  # a subject rather than one event ("your conversion rate", "deposit protection")
+    if tense in ("difference", "plain_plural") and tense not in options:
+        tense = "plain"
     return tense if tense in options else "past"
 
 

@@ -84,6 +84,7 @@ def reported_question(line: str) -> str:
     text = re.sub(r"^(?:they asked(?: me)?|asked(?: me)?)\s*(?::\s*)?", "", text, flags=re.IGNORECASE)
     if not text:
         return ""
+    text = re.sub(r"^(what|where|who|how|which)'s\b", r"\1 is", text, flags=re.IGNORECASE)  # "what's X" -> "what X is"
     imperative = IMPERATIVE.match(text)
     if imperative:
         return "about " + to_first_person(imperative.group("rest"))
@@ -118,5 +119,7 @@ def inverted(aux: str, rest: list[str]) -> str:
         return to_first_person(" ".join([subject, BE_FIRST_PERSON.get(aux, aux) if subject == "I" else aux, *tail]))
     if aux in {"is", "are", "was", "were"}:
         # "what is your biggest weakness" -> "what my biggest weakness is"
+        if aux == "is" and re.search(r"[^s]s$", rest[-1]) and not rest[-1][:1].isupper():
+            aux = "are"  # "what is the 5 principles" -> "what the 5 principles are"
         return to_first_person(" ".join([*rest, aux]))
     return to_first_person(" ".join([aux, *rest]))  # another subject: keep the question's own order

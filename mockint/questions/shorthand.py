@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from mockint.questions.note_cues import GAP_HEDGES, GAP_WH, PRONOUNS
+from mockint.questions.reported import reported_question
 
 # Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
 SHORTHAND = {
@@ -35,7 +36,7 @@ APOSTROPHES = {
     "doesnt": "doesn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "cant": "can't", "wont": "won't",
     "isnt": "isn't", "hadnt": "hadn't", "havent": "haven't", "im": "I'm", "ive": "I've", "id": "I'd", "i": "I",
     "shouldve": "should've", "couldve": "could've", "wouldve": "would've",
-    "thats": "that's", "theyre": "they're", "youre": "you're", "childs": "child's",
+    "thats": "that's", "theyre": "they're", "youre": "you're", "childs": "child's", "whats": "what's",
 }
 # Not inside a hyphenated word: "re-rating" and "U-bend" are not shorthand.
 _SHORTHAND = re.compile(r"(?<![\w/&'-])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
@@ -64,7 +65,9 @@ NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|inte
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
-                       r"spot|improve|increase|reduce|build|grow|cut|handle|manage|deal|fix|check|run|set)\b", re.I)
+                       r"spot|improve|increase|reduce|build|grow|cut|handle|manage|deal|fix|check|run|set|separate|"
+                       r"distinguish|decide|choose|link|connect|convince|persuade|calculate|quantify|prove|finish|"
+                       r"complete)\b", re.I)
 # "every job from ... onwards", "everything": a quantifier leads what the candidate did, not a topic.
 QUANTIFIER = re.compile(r"^(?:every|everything|everyone|all|any|anything|anyone|some|something|nothing|none|most|much|"
                         r"many)(?![\w-])|\b(?:any|some|every|each|all)$", re.I)
@@ -99,6 +102,7 @@ def tidy_notes(text: str) -> str:
     """The notes with shorthand spelled out, apostrophes restored and chatter ("lol", ":(") removed."""
     text = re.sub(r"[:;]-?[()]|[\U0001F300-\U0001FAFF]", "", text)
     text = re.sub(r"([!?])[!?]+", r"\1", text)
+    text = re.sub(r"\b([A-Z]\w{2,}) ?(?:->|=>) ?(?=[A-Z]\w{2,})", r"\1 to ", text)  # "Moodle -> Canvas migration"
     text = re.sub(r"\s*(?:->|=>)\s*", " - ", text)
     text = re.sub(r"[ \t]+\+[ \t]+", " and ", text)  # not a "+" bullet on the next line
     text = re.sub(r"\b(\d+)\s?yo\b", r"\1-year-old", text)
@@ -108,6 +112,11 @@ def tidy_notes(text: str) -> str:
     # "BAD - asked when ..." is a label like "Bad: asked when ...": the dash is not part of a topic
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
                   r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
+    # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
+    text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
+    text = re.sub(r"\bI say\b", "I said", text)
+    # "a established system": the article said as it would be (not "a one-off", "a union", "a European")
+    text = re.sub(r"\ba (?!and\b|are\b|ones?\b|once\b|eu)(?=[aeio][a-z]{2,})", "an ", text)
     # "the guest complain": the noun, misspelt (a verb after a subject stays: "guests complain")
     text = re.sub(r"\b((?:the|a|an|one|that|this) (?:\w+ )?)complain\b(?!\w)", r"\1complaint", text, flags=re.I)
     text = re.sub(r"\b((?:guest|customer|client|patient|resident|parent)s? )complain(?= (?:of|about)\b)", r"\1complaint", text,
@@ -159,7 +168,7 @@ def sayable(phrase: str) -> str:
     A phrase with a clause or a prepositional tail that cannot be said cleanly is cut back to its
     head ("voltage drop on long sub-main run" -> "voltage drop") before giving up.
     """
-    phrase = phrase.split(",")[0].strip(" .,;:-")
+    phrase = re.split(r",(?!\d{3}\b)", phrase)[0].strip(" .,;:-")  # "a sample of 1,000" is one number
     # In a topic, the candidate's "we"/"our" is said back as "you"/"your": "how you test patches", "your file servers".
     phrase = re.sub(r"\byour team's\b", "your", phrase)
     phrase = re.sub(r"\byour team (?:was|is)\b", "you were", phrase)
@@ -198,13 +207,19 @@ def sayable(phrase: str) -> str:
 
 
 def _sayable_whole(phrase: str) -> str:
-    if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS:
+    # A question reported whole ("what the margin of error on a sample of 1,000 at 95% is") may run a little longer.
+    if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS + (3 if WH_OR_TO.match(phrase) else 0):
         return ""
+    if re.match(r"the (?:difference|relationship|link|balance) between\b", phrase) and not re.search(r"\b(?:and|vs|versus)\b", phrase):
+        return ""  # "the difference between ABPI clause [on proactive vs reactive]": only one side left, cut
     if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase) or QUANTIFIER.search(phrase):
         return ""
     if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):
         return ""
-    if SELF_TALK.search(re.sub(r"\b[A-Z]{3,}\b", "", phrase)) or THIRD_PERSON.search(phrase):  # "NICE" is a name
+    # "what ammonia should read": in a reported question "should" is the question's, not the candidate's self-talk.
+    modal = STATEMENT_ORDER.match(phrase)
+    checked = phrase[modal.end():] if modal else phrase
+    if SELF_TALK.search(re.sub(r"\b[A-Z]{3,}\b", "", checked)) or THIRD_PERSON.search(phrase):  # "NICE" is a name
         return ""
     words = phrase.split()
     if any(misspelt(w) for w in words):
@@ -219,7 +234,7 @@ def _sayable_whole(phrase: str) -> str:
                                   r"(?:you|your|the|a|an|it|this|that|there)\b", phrase, re.I)
         # "how often a passenger lift needs a thorough examination": a fact asked in statement order, said as it is.
         about_a_thing = re.match(r"^(?:how (?:often|long|many|much)|what|which|when|where|how) (?:the|a|an)\b", phrase, re.I)
-        return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing) and not question_order \
+        return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing or modal) and not question_order \
             and not re.search(r"\s(?:and|or) (?:how|what|which|when|why|where)\b", phrase, re.I) else ""  # two questions in one
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
     # "minute entries in courtroom": one bare singular noun for a place wants an article
@@ -251,7 +266,7 @@ def _sayable_whole(phrase: str) -> str:
 def sayable_gap(raw: str) -> str:
     """What a note says the candidate could not give ("any of our thresholds"), as the interviewer says it back
     ("your thresholds"), or "" when it cannot be said cleanly."""
-    phrase = re.split(r"\s*(?:,|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|(?<=.)\bwhich\b|\bwhen (?:[A-Z]\w+|she|he|they|I|we|you) (?:mentioned|asked|said|brought|raised|pressed|pushed)\b)\s*",
+    phrase = re.split(r"\s*(?:,(?!\d{3}\b)|;|\(|\s[-\u2013]\s|\bbut\b|\band (?:I|then|she|he|they)\b|\bthen\b|\bbeyond\b|(?<=.)\bwhich\b|\bwhen (?:[A-Z]\w+|she|he|they|I|we|you) (?:mentioned|asked|said|brought|raised|pressed|pushed)\b)\s*",
                       raw.strip(), maxsplit=1)[0]
     phrase = GAP_HEDGES.sub("", phrase).strip(" .!?'\"")
     phrase = re.sub(r"^any of\s+", "", phrase, flags=re.I)
@@ -262,6 +277,8 @@ def sayable_gap(raw: str) -> str:
     # Their company in the candidate's notes is the interviewer's own: "their NPL ratio" is "our NPL ratio".
     phrase = re.sub(r"\btheir\b", "our", phrase)
     if re.match(GAP_WH, phrase, re.I):
+        if re.match(r"^(?:what|which|who|where|how)(?:'s| is| are)\b(?! you\b)", phrase, re.I):
+            phrase = reported_question(phrase + "?")  # "what's the margin of error" -> "what the margin of error is"
         return phrase if sayable_wh(phrase) else ""
     phrase = sayable(phrase)
     if phrase[:1].isupper() and len(phrase.split()) > 1 and re.search(r"(?:[^s]s|criteria|data)$", phrase):
@@ -292,6 +309,9 @@ def bare_count_noun(phrase: str) -> bool:
     return False
 
 
+# "what ammonia should read ...", "at what dose employees must be classified ...": a fact asked in statement order.
+STATEMENT_ORDER = re.compile(r"^(?:(?:at|in|on|for|by|from) )?(?:what|which|how (?:often|long|many|much))(?: [\w-]+){1,3} "
+                             r"(?:should|must|would|can|could|is|are|does|do|means?|needs?|holds?)\b", re.IGNORECASE)
 WH_OR_TO = re.compile(r"^(?:(?:at|in|on|for|from|by|to|with|under|after|before|over) (?=what|which|how))?"
                       r"(?:how|why|what|when|which|where|whether|who)\b", re.IGNORECASE)
 

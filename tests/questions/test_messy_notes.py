@@ -70,7 +70,7 @@ def test_messy_notes_give_probes_of_what_went_badly_in_plain_english(notes, expe
     # A code of conduct is recited, not written and run; ticks and crosses are never said back.
     ("\u2713 local plan policies, fine\n\u2717 they asked about the councillors code of conduct, I blanked on it",
      "In your first interview we talked about the councillors code of conduct, and the answer didn't quite come to you. "
-     "Talk me through it now as you would to a new colleague: what matters most about it, and why?"),
+     "Take me through it now: what is it, and where does it come up in this job?"),
     ("\u2713 Knew the Dec 2024 NPPF changes re: grey belt\n\u2717 Handling a difficult councillor - vague answer",
      "In your first interview we talked about handling a difficult councillor, and your answer stayed quite general. "
      "Give me one specific case now: what did you do yourself, and what changed as a result?"),

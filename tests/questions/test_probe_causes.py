@@ -86,7 +86,8 @@ def test_a_question_led_by_its_preposition_is_asked_not_talked_about():
     (text,) = probes_for("- Food safety: she asked at what temperature you hot-hold food and I said 60. It's 63. "
                          "She corrected me")
     assert text == ("In your first interview we asked at what temperature you hot-hold food, and your answer wasn't "
-                    "quite right. Let's take it again: how would you explain it now to a colleague who had it wrong?")
+                    "quite right. Have another go now: what's the right answer, and where would getting it wrong cause a "
+                    "problem in this job?")
 
 
 # ---- a hard moment is found however it is worded ------------------------------------------------------------------
@@ -283,3 +284,63 @@ def test_a_plural_omission_and_a_which_gap_are_said_whole():
     assert allergens.endswith("Where do they come in, and why do they matter?")
     (grid,) = probes_for("She asked which projection for UK national grid and I said WGS84 - it's EPSG:27700 OSGB36")
     assert "which projection for UK national grid" in grid
+
+
+# ---- blind20 raters' faults (stop 27), checked on lines written unlike the rated ones -------------------------------
+
+@pytest.mark.parametrize("notes, opening, ask", [
+    # A "Bad:" label says it went badly; "I say ..., Marek say no" is a correction in the present tense.
+    ("Bad: they ask what pressure for the hydrostatic test and I say 1.2 times, Marek say no, 1.5 times working pressure",
+     "In your first interview we talked about the pressure for the hydrostatic test, and your answer wasn't quite right.",
+     "how would you explain it now"),
+    # "whats" is a question asked, and "85,000" one number, not a clause break.
+    ("Priya asked whats the VAT registration threshold for 2024, I said 85,000 - its 90,000",
+     "In your first interview we asked what the VAT registration threshold for 2024 is, and your answer wasn't quite right.",
+     "what's the right answer"),
+    # A fact asked in statement order with its modal ("should read") is said whole.
+    ("- good: plant room tour\n- asked what chlorine should read in a public pool, I said 5 ppm, Dave said it should be 1 to 3",
+     "In your first interview we asked what chlorine should read in a public pool, and your answer wasn't quite right.",
+     "what's the right answer"),
+    # The right answer on a line of its own ("it is channel 12") corrects the line before; it is no topic.
+    ("BAD: asked which VHF channel is for port operations. I said 16. it is channel 12, 16 is for calling",
+     "In your first interview we asked which VHF channel is for port operations, and your answer wasn't quite right.",
+     "what's the right answer"),
+    # ... but after a blank it only gives the answer: nothing was said to be corrected.
+    ("asked what UN1203 means and I blanked completely. its petrol",
+     "In your first interview we asked what UN1203 means, and the answer didn't quite come to you.", "what's the answer"),
+    # The candidate's own record is asked about plainly, not as a fact to use at work.
+    ("they asked about the IVA from 2018 on my credit file, I couldnt remember the monthly amount and went red",
+     "In your first interview we talked about the IVA from 2018 on your credit file.", "what happened, how was it put right"),
+    # A competency named in quotes is the question; the chair's quoted request for "a specific time" is not a topic.
+    ("Panel of 2. Bad: 'Seeing the Big Picture' I had no real example, talked in general and the chair asked 'can you "
+     "give me a specific time'",
+     "In your first interview we talked about the Seeing the Big Picture question, and no example came to mind.",
+     "give me one real example"),
+    # "I started the story about ..." answers the question before it, so its missing ending is that question's.
+    ("BAD 1: Sue asked about a time I handled an angry parent. I started the story about the dad at pickup, then ran out "
+     "of steam and never said the outcome",
+     "In your first interview we talked about a time you handled an angry parent, and your answer didn't say how it ended.",
+     "how did it end"),
+    # An estimate put right is built again, with its assumptions checked.
+    ("Case: UK market for e-scooters. I estimated riders at 10 million, Tom said its more like 2 million",
+     "In your first interview we talked about the UK market for e-scooters, and your answer wasn't quite right.",
+     "how would you build the estimate now"),
+    # Two things told apart wrongly are asked apart; a tool never used ("never use it") is not probed.
+    ("Problem: they use Opera Cloud and I never use it. Also asked about the Darjeeling flushes and I mixed up first and "
+     "second",
+     "In your first interview we talked about the Darjeeling flushes, and the answer didn't quite come to you.",
+     "one by one"),
+    ("Awkward bit: asked about notice period, I said 3 months and they wanted 4 weeks",
+     "In your first interview we talked about the notice period.", "what notice do you have to give"),
+])
+def test_blind20_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
+    (text,) = probes_for(notes)
+    assert text.startswith(opening) and ask in text
+
+
+def test_a_request_to_slow_down_a_shape_code_and_a_one_sided_difference_are_never_probed_as_topics():
+    assert not any("slow down" in p for p in probes_for("- Graham asked me twice to slow down\n- good: GMDSS"))
+    assert not is_code("shape code 21")
+    assert not is_code("what you'd do if a controlled drug script was dated 35 days ago")
+    assert sayable("difference between ABPI clause on proactive vs reactive") == ""
+    assert sayable("difference between ABPI clause") == ""
