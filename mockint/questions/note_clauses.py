@@ -76,6 +76,7 @@ def omitted_thing(sentence: str) -> str:
     if not match:
         return ""
     phrase = first_clause(match.group("what") or match.group("what2"))
+    phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
     phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said)\b.*$", "", phrase, flags=re.I)

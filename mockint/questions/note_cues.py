@@ -10,11 +10,13 @@ import re
 PHRASE = r"(?:[^.;!?\n]|\.(?=\d))+"
 # An answer the panel put right: "I said 2 mSv - it's 6", "I said a = 0.5 m, its 0.25 m", "I said 10%, theirs runs 32%",
 # "I said 1 hr size for all, they use 12 hr", "Ben said no, 134 to 137", "it's more like 12 million".
-CORRECTION = (r"\bI said (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
+CORRECTION = (r"\bI (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
               r"correct is|the (?:right|correct) (?:answer|figure|one) is|should (?:have been|be)|they use|theirs|"
               r"(?:he|she|they|[A-Z][a-z]+) (?:said|says))\b|\bit'?s (?:more like|actually)\b|"
               r"\b(?:he|she|[A-Z][a-z]+) said (?:it'?s|its|it should|no\b|that'?s wrong|theirs|ours)|\bcorrect (?:answer )?is\b|"
-              r"\bI said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b")
+              r"\bI said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b|"
+              r"\b(?:he|she|they|[A-Z][a-z]+) explain(?:ed)? (?:it'?s|it is|that)\b|"
+              r"\bwrong\W+(?:it'?s|its|it is|should (?:have been|be)|the (?:right )?answer is)\b")
 # Cues that the candidate found something hard (debrief.py reuses this).
 STRUGGLE = re.compile(
     r"\b(" + CORRECTION + r"|struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
@@ -35,7 +37,7 @@ STRUGGLE = re.compile(
     r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like|don'?t (?:actually |really )?know|"
     r"no clue|made it up|bluff\w*|only remember\w*|remember(?:ed)? only|it'?s (?:more like|actually)|came out wrong|defensive|"
     r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan|never (?:said|gave|got to|mentioned|finished)|"
-    r"ran out of steam|"
+    r"ran out of steam|miles off|way off|expired|lapsed|out of date|nothing else|(?:and )?that'?s it\b|that was it\b|"
     # How candidates also say it went badly: a correction, embarrassment, losing composure, misunderstanding.
     r"corrected (?:me|it)|pointed (?:it|that|this) out|embarrass\w*|cringe\w*|flustered|over-?apologis\w*|"
     r"(?:did not|didn'?t) understand|misunderstood|misheard|should(?:'ve| have| never have) (?:said|done|mentioned)|"
@@ -89,11 +91,13 @@ TROUBLE_KINDS = [
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
     ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
-    ("fact", r"confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
+    # A card or ticket out of date ("NRSWA card, expired since 2022"): renewed, not explained.
+    ("lapsed", r"\b(?:expired|lapsed|out of date)\b"),
+    ("fact", r"(?:don'?t|didn'?t|did not) know (?:nothing|anything)\b|couldn'?t name\b|confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
     ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
-                 r"\bnothing (?:on|about)\b|"
+                 r"(?<!know )\bnothing (?:on|about)\b|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     # Two things told apart wrongly ("mixed up the two Darjeelings"): asked how to tell them apart.
     ("mixed_up", r"\bmixed (?:\w+ )?up\b|\bgot (?:them|the two|both) mixed\b|\bconfused (?:the two|them|both)\b"),
@@ -112,12 +116,13 @@ TROUBLE_KINDS = [
                 r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|"
                 # "froze on what QNH means" is a fact not given; "froze" alone, a story that did not come
                 r"froze(?! on (?:what|which|how|whether|the|an?)\b)|dried up|no (?:good )?answer|"
-                r"went blank(?! on (?:what|which|how|whether|the|an?)\b)|came to mind"),
+                r"went blank(?! on (?:what|which|how|whether|the|an?)\b)|came to mind|"
+                r"never gave (?:an? )?(?:actual |real |specific )?(?:case|example)"),
     ("fact", r"\bblank\w*|\bfroze on\b|\bmixed (?:\w+ )?up\b|couldn'?t remember|can'?t remember|forget the name|confused|muddled|shaky|guessed|\bwrong\b|"
              r"messed up|not sure (?:about|of)|wasn'?t sure (?:about|of|which)|\bweak on\b|didn'?t know (?:the|our|my)|"
              r"didn'?t know \w+ at all|no idea"),
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
-    ("vague", r"vague|generic|\bthin\b|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
+    ("vague", r"nothing else|(?:and )?that'?s it\b|that was it\b|vague|generic|\bthin\b|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
               r"\bweak\b|not great|(?<!I )want(?:ed)? more"),
     ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up|flustered|over-?apologis\w*"),
@@ -134,6 +139,7 @@ CORRECTION_START = re.compile(r"^(?:it'?s|its|it is|correct (?:answer )?is|the (
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"
     r"\s+(?:but|and then|and I|and we|and they|and my|which I|where I|when I|because|so I|until|though)\b|"
+    r"\s+(?=I (?:said|say|told|answered|replied|put|guessed)\b)|"
     r"\s+[-\u2013\u2014]\s+|,?\s+went (?:ok|okay|well|fine|great)\b|,\s+(?=(?:I|we|my)\b)|,\s*$)",
     re.IGNORECASE,
 )
@@ -241,3 +247,9 @@ QUOTED_STORY = re.compile(r"[\"'\u2018\u201c](?:tell (?:me|us) (?:about )?|descr
 # A competency named in quotes at the start of a line ("'Changing and Improving' I had no real example"): the question.
 QUOTED_COMPETENCY = re.compile(r"^[\"'\u2018\u201c](?P<name>[A-Z][\w-]*(?: (?:and|&|the|of|for|with|a|to|[A-Z][\w-]*)){0,4}"
                                r" [A-Z][\w-]*)[\"'\u2019\u201d]")
+
+# A line's verdict said as its label ("BAD - asked when ...", "Bad 2:"): never its topic.
+VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|okay|fine|great|not great|meh)(?: ?\d)?")
+
+# The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
+CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)

@@ -23,7 +23,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, TROUBLE_KINDS, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
-    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY
+    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP
 )
 from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -116,6 +116,12 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
     whether the interviewer asked it, and whether it was an exercise."""
     topic, form, asked, exercise = _read_topic(sentence)
+    stated = re.match(r"^(?P<subject>(?:[A-Z][\w-]*\s?){1,3}) (?:is|are|must be|has to be|needs) (?=.*\d)", topic)
+    if stated and form == "thing":
+        topic = stated.group("subject").strip()  # "didn't know Driver CPC is 35 hours every 5 years": Driver CPC
+    why_name = re.fullmatch(r"why ([A-Z][a-z][\w&'-]*(?: [A-Z][\w&'-]+){0,2})", topic)  # (not "why PI": a field)
+    if why_name:
+        return f"why you want to join {why_name.group(1)}", "question", True, False  # "asked why Odeon"
     if re.match(r"^(?:the )?scenario\b", topic) and topic.lower() != "the scenario":
         return "the scenario", "thing", True, True  # "scenario patient NEWS2 of 7 at 3am ...": a situation, not a topic
     if topic in ("the scenario", "the case study"):
@@ -150,10 +156,7 @@ def label_topic(label: str) -> str:
     return "" if len(phrase.split()) == 1 and said != phrase else said
 
 
-VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|okay|fine|great|not great|meh)(?: ?\d)?")
 CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words
-# The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
-CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)
 
 
 def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
@@ -201,13 +204,13 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
     # A cue inside their quoted words ('said "you've covered everything"') is not the note's own.
     match = next((m for m in TOPIC_CUES.finditer(sentence) if not quoted_at(sentence, m.start())), None)
-    if match and re.match(r"^(?:me\s+)?(?:twice |again |a few times |to )*(?:to )?(?:slow down|speak up|repeat|speak (?:more )?"
-                          r"slowly|wait|stop)\b", match.group("topic"), re.I):
+    if match and re.match(r"^(?:me\s+)?(?:(?:twice|again|a few times)\b\W*$|(?:twice |again |a few times |to )*(?:to )?"
+                          r"(?:slow down|speak up|repeat|speak (?:more )?slowly|wait|stop)\b)", match.group("topic"), re.I):
         return "", "thing", False, False  # "asked me twice to slow down": how it was said, not a topic to go back to
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
         raw = match.group("topic")
-        quote = re.match(r"^[\"\u201c]([^\"\u201d]*)", raw)
+        quote = re.match(r"^[\"\u201c'\u2018]([^\"\u201d'\u2019]*)", raw)
         if quote:
             # Their words in quotes are said only as the whole question they were, never as a scrap
             # ("so you'd test into compliance?").
@@ -267,7 +270,7 @@ def read_sentence(sentence: str) -> NoteTopic:
         # why I picked a cloud data warehouse" is about the reasoning, whatever words the choice has ("data").
         if not re.match(r"why\b", topic or ""):
             trouble = classify_trouble(sentence)
-    if trouble in ("unsure", "fact") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
+    if trouble in ("unsure", "fact", "vague", "other") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
@@ -354,11 +357,13 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             or (not previous.struggled and re.search(r"\b(?:seemed|looked|was|were) (?:happy|pleased|impressed)\b|"
                                                      r"\b(?:he|she|they) liked\b|\bwent down well\b",
                                                      previous.sentence, re.I)))
-        if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (own_topic or previous is None or settled):
+        new_point = bool(re.match(r"(?:also|then|and also|plus)\b", tidy_line(sentence), re.I))  # "also blanked on what ..."
+        if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (
+                own_topic or previous is None or settled or new_point):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
         if item.trouble == "example" and item.form == "question" and not re.search(r"\byou\b", item.topic) \
-                and re.match(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where)\b", item.topic):
+                and re.match(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|how|why)\b", item.topic):
             item = replace(item, trouble="fact")  # "asked what UN3373 means and I blanked": a fact, not a story
         if not item.topic and own_topic and not follow_on:
             last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged

@@ -67,6 +67,9 @@ STORY = re.compile(r"\byou (?:\w+ed|led|ran|did|made|found|caught|built|won|lost
 # The candidate's own record, asked about in passing ("the CCJ from 2019", "the points on your licence"): told plainly.
 RECORD = re.compile(r"(?i:\b(?:CCJ|county court judge?ment|credit (?:check|file)|criminal record|conviction|points on "
                     r"(?:your|the) licence|bankruptcy)\b)|\bIVA\b")
+# What can lapse: a card, ticket, certificate or registration ("your NRSWA card", "the first aid cert").
+LICENCE = re.compile(r"\b(?:card|ticket|cert\w*|licen[cs]e|registration|qualification|passport|visa|CSCS|DBS|IPAF|PASMA|"
+                     r"NPLQ|first aid|training|insurance|MOT)\b", re.I)
 # An estimate the panel put right ("I estimated UK dogs at 3 million ... it's more like 12 million"): built again.
 ESTIMATE = re.compile(r"\b(?:estimat\w*|market sizing|guesstimate|market size)\b", re.I)
 
@@ -117,6 +120,12 @@ def trouble_of(topic: NoteTopic) -> str:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
     if is_code(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
         return "code"  # "to write a ring buffer in C" that did not work: written again, not recited
+    if topic.trouble == "lapsed" and not LICENCE.search(topic.topic):
+        return "other"  # "expired" said of something that is not a card or ticket
+    if topic.trouble == "example" and topic.form == "task":
+        return "task_again"  # froze when asked to write a headline: the task again, not a story
+    if topic.trouble in ("example", "unsure") and (topic.exercise or topic.hypothetical):
+        return "unsure_action"  # froze in a scenario: what to do did not come, not a story of their own
     if topic.trouble == "omission" and not missing_of(topic):
         return "omission_unnamed"
     if topic.trouble == "mixed_up" and not re.search(r"\b(?:and|vs|versus|or|two|both|between)\b", topic.topic):
@@ -228,6 +237,11 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "step" if missing_of(topic).startswith("to ") else "thing"
     if trouble == "salary" and re.search(r"\bnotice\b", topic.topic):
         return "notice"
+    if trouble == "motivation" and re.search(r"\bwhy you (?:left|had left|quit|dropped out)\b", topic.topic):
+        return "left"  # "why you left your college course": the reason, not what draws them here
+    if trouble in ("fact", "unsure") and topic.form == "question" and not FACT_QUESTION.match(topic.topic) \
+            and not topic.hypothetical and "asked" in options:
+        return "asked"  # "why a trade fails to settle": answered again, not defined
     if trouble == "corrected" and ESTIMATE.search(f"{topic.topic} {topic.sentence}") and "estimate" in options:
         return "estimate"
     if trouble == "omission" and plural(missing_of(topic)) and not topic.hypothetical:
@@ -244,7 +258,7 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         tense = "past"
     elif re.match(r"the difference between\b", topic.topic):
         tense = "difference"
-    elif plural(topic.topic) or re.search(r"\band\b", topic.topic):
+    elif (plural(topic.topic) and topic.topic.split()[-1].islower()) or re.search(r"\band\b", topic.topic):
         tense = "plain_plural"  # "the EEP studbook and how breeding recs work": they, not it
     else:
         tense = "plain"  # a subject rather than one event ("your conversion rate", "deposit protection")

@@ -19,7 +19,7 @@ from mockint.questions.reported import reported_question
 
 # Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
 SHORTHAND = {
-    "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
+    "q": "question", "qs": "questions", "abt": "about", "bout": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
     "v": "very", "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "diff": "differently",
     "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about",
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "mins": "minutes", "ppl": "people",
@@ -112,6 +112,7 @@ def tidy_notes(text: str) -> str:
     # "BAD - asked when ..." is a label like "Bad: asked when ...": the dash is not part of a topic
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
                   r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
+    text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)  # "a numbers question on the spot: ..." is no topic
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
@@ -233,7 +234,9 @@ def _sayable_whole(phrase: str) -> str:
         question_order = re.match(r"^\S+(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|should|have|has) "
                                   r"(?:you|your|the|a|an|it|this|that|there)\b", phrase, re.I)
         # "how often a passenger lift needs a thorough examination": a fact asked in statement order, said as it is.
-        about_a_thing = re.match(r"^(?:how (?:often|long|many|much)|what|which|when|where|how) (?:the|a|an)\b", phrase, re.I)
+        about_a_thing = re.match(r"^(?:how (?:often|long|many|much)|what|which|when|where|how) (?:the|a|an)\b", phrase, re.I) or (
+            re.match(r"^why (?:the|a|an)\b", phrase, re.I)  # "why a trade fails to settle", not "why the terrazzo palette"
+            and re.search(r"\b(?:is|are|was|were|does|did|has|had|can|could|would|should|will|\w+s|\w+ed)\b", " ".join(words[3:])))
         return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing or modal) and not question_order \
             and not re.search(r"\s(?:and|or) (?:how|what|which|when|why|where)\b", phrase, re.I) else ""  # two questions in one
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.

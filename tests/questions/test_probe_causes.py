@@ -344,3 +344,48 @@ def test_a_request_to_slow_down_a_shape_code_and_a_one_sided_difference_are_neve
     assert not is_code("what you'd do if a controlled drug script was dated 35 days ago")
     assert sayable("difference between ABPI clause on proactive vs reactive") == ""
     assert sayable("difference between ABPI clause") == ""
+
+
+# ---- blind21 raters' faults (stop 27), checked on lines written unlike the rated ones -------------------------------
+
+@pytest.mark.parametrize("notes, opening, ask", [
+    # A card out of date is renewed, not explained.
+    ("Problem - they ask for my CSCS card, it is expired since January i did not know they check",
+     "In your first interview we talked about your CSCS card, and it had run out.", "renewing it"),
+    # A question quoted in single quotes is reported as the question; a blank on it asks it again.
+    ("asked 'walk me through how a payment run is approved' - I said the manager signs it and then dried up",
+     "In your first interview we asked how a payment run is approved, and the answer didn't quite come to you.",
+     "how would you answer it"),
+    # A fact stated in the note ("is 5 yearly renewal") is never said back: only its subject.
+    ("foreman Lee, digger test fine but I didnt know Lifting Ops is 5 yearly renewal",
+     "In your first interview we talked about Lifting Ops, and you weren't sure of your answer.", "what is it"),
+    # "on the spot" is when, not what: the step left out is the probe.
+    ("Then a pricing question on the spot: a box of 12 retails £24, what's the unit cost. I forgot to take VAT off",
+     "In your first interview you forgot to take VAT off.", "where does it come in"),
+    # "why Greggs" is why they want to join; "why I left" asks the reason, not what draws them here.
+    ("Manager (Hannah) asked why Greggs and I said 'I like the food' and nothing else",
+     "In your first interview we asked why you want to join Greggs.", "what is drawing you to this role"),
+    ("he asked why I left my plumbing apprenticeship after 6 months and I said 'it wasn't for me'",
+     "In your first interview we asked why you left your plumbing apprenticeship after 6 months.", "why did you leave"),
+    # Freezing on a task set in the room is the task again, not a story.
+    ("asked me to write a product description on the spot for a kettle and I froze, wrote two lines",
+     "In your first interview we asked you to write a product description for a kettle, and it didn't come together",
+     "how would you approach it"),
+    # "she asked twice" is how it went, never a topic; the quoted story question is.
+    ("she asked 'tell me about a complaint you resolved from start to finish' and I only talked in general, never gave "
+     "an actual case. she asked twice",
+     "In your first interview we talked about a complaint you resolved from start to finish, and no example came to mind.",
+     "one real example"),
+])
+def test_blind21_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
+    (text,) = probes_for(notes)
+    assert text.startswith(opening) and ask in text
+
+
+def test_a_line_that_starts_also_with_a_gap_of_its_own_is_a_topic_of_its_own():
+    cdm, f10 = probes_for("- went ok on the tour\n- BAD: asked about the new CDM duty holder roles, he corrected me\n"
+                          "- also blanked on what the notification threshold is for F10, just said 'big jobs'")
+    assert cdm.startswith("In your first interview we talked about the new CDM duty holder roles, and your answer wasn't")
+    assert "F10" not in cdm
+    assert f10.startswith("In your first interview we asked what the notification threshold is for F10, and the answer "
+                          "didn't quite come to you.")
