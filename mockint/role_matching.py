@@ -37,6 +37,9 @@ MAX_ALSO = 3
 # A misspelt word ("acountant") still counts, a little less, when it is this close to a known one.
 TYPO_CUTOFF = 0.85
 TYPO_FACTOR = 0.8
+# How common (wordfreq's Zipf scale) a word must be to be read as itself, never as a typo of a known word:
+# "layer" (4.4) and "waiter" (3.6) are words; "acountant" and "electritian" (0.0), "plumer" (1.9) are typos.
+REAL_WORD_ZIPF = 3.0
 # Endings that make another word of the same stem, not a typo of it ("architectur-al", "-e").
 # "-or" and "-er" too: a conservator is not conservation, a planner not planning.
 WORD_ENDINGS = frozenset("e al ic ical y ure ural ing ed ment ion ive ism ist is s or er".split())
@@ -188,6 +191,10 @@ def _typo_of(word: str, vocabulary: list[str]) -> str | None:
     "operating" not "operation");
     "ecologist" is not "technologist".
     """
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    if zipf_frequency(word, "en") >= REAL_WORD_ZIPF:
+        return None  # a word in everyday use is that word: a floor "layer" is no "lawyer", a "fitter" no "fighter"
     for known in difflib.get_close_matches(word, vocabulary, n=3, cutoff=TYPO_CUTOFF):
         stem = len(os.path.commonprefix([word, known]))
         # "operati-ng" and "operati-on" share a letter of their endings: step back to "-ing", "-ion".

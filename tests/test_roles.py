@@ -430,3 +430,12 @@ def test_another_ending_of_the_same_stem_is_not_a_typo():
     assert _typo_of("acountant", ["accountant"]) == "accountant"
     assert _typo_of("electritian", ["electrician"]) == "electrician"
     assert _typo_of("waiter", ["water"]) is None  # a short word with a letter more is another word
+
+
+def test_a_word_in_everyday_use_is_never_read_as_a_typo_of_a_known_one():
+    from mockint.role_matching import _typo_of
+    assert _typo_of("layer", ["lawyer"]) is None  # a floor layer is no lawyer
+    assert _typo_of("detention", ["detection"]) is None  # a detention officer is not in cyber security
+    assert _typo_of("plumer", ["plumber"]) == "plumber"  # a rare spelling still is
+    assert resolve_role("Floor Layer").role.key != "legal"
+    assert resolve_role("Detention Officer (police custody)").role.key != "cybersecurity"
