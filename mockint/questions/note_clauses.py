@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mockint.questions.note_cues import (
-    PHRASE, STRUGGLE, SAID, CLAUSE_BREAK, PRONOUNS, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP
+    PHRASE, STRUGGLE, SAID, CLAUSE_BREAK, PRONOUNS, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP, TROUBLE_KINDS
 )
 from mockint.questions.shorthand import THIRD_PERSON, misspelt, sayable_gap
 
@@ -19,11 +19,22 @@ def to_second_person(phrase: str) -> str:
     return phrase
 
 
+def classify_trouble(text: str) -> str:
+    """The kind of trouble a note describes, for choosing what the probe asks."""
+    for kind, pattern in TROUBLE_KINDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return kind
+    return "other"
+
+
 def first_clause(phrase: str) -> str:
     """The phrase up to the first clause break, tidied; "" when nothing sayable is left."""
     phrase = CLAUSE_BREAK.split(phrase, maxsplit=1)[0]
     # "rate limiting went badly" -> "rate limiting": the topic, not the verdict on it.
     verdict = STRUGGLE.search(phrase)
+    if verdict and re.match(r"(?:what|how|which|why|when|where)\b", phrase, re.I) \
+            and not re.search(r"(?:\band|\bbut|,|-|\bI|\bthen)\s*$", phrase[: verdict.start()]):
+        verdict = None  # "what you'd do if a service overran": the struggle word is the question's own
     if verdict and verdict.start() > 0:
         # (not the verb of a reported question: "what my current pick rate is | I said 120")
         verbs = "went|was|were|felt|seemed|got" if re.match(r"(?:what|which|how|where|when|who)\b", phrase, re.I) \
@@ -70,12 +81,13 @@ def went_badly_clause(sentence: str) -> str:
 
 def omitted_thing(sentence: str) -> str:
     """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
-    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed)\s+(?:to\s+)?(?:mention|cover|talk about|bring up|say|about)\s+"
+    match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed|never)\s+(?:to\s+)?(?:mention(?:ed)?|cover(?:ed)?|talk(?:ed)? about|"
+                      r"br(?:ing|ought) up|say|said|about)\s+"
                       r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot|nothing (?:on|about))\s+(?P<what2>" + PHRASE + ")",
                       sentence, re.IGNORECASE)
     if not match:
         return ""
-    phrase = first_clause(match.group("what") or match.group("what2"))
+    phrase = first_clause(re.split(r"\s+/\s+", match.group("what") or match.group("what2"))[0])  # "X / Y": X
     phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.

@@ -10,13 +10,15 @@ import re
 PHRASE = r"(?:[^.;!?\n]|\.(?=\d))+"
 # An answer the panel put right: "I said 2 mSv - it's 6", "I said a = 0.5 m, its 0.25 m", "I said 10%, theirs runs 32%",
 # "I said 1 hr size for all, they use 12 hr", "Ben said no, 134 to 137", "it's more like 12 million".
-CORRECTION = (r"\bI (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
+CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
               r"correct is|the (?:right|correct) (?:answer|figure|one) is|should (?:have been|be)|they use|theirs|"
               r"(?:he|she|they|[A-Z][a-z]+) (?:said|says))\b|\bit'?s (?:more like|actually)\b|"
               r"\b(?:he|she|[A-Z][a-z]+) said (?:it'?s|its|it should|no\b|that'?s wrong|theirs|ours)|\bcorrect (?:answer )?is\b|"
-              r"\bI said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b|"
+              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b|"
               r"\b(?:he|she|they|[A-Z][a-z]+) explain(?:ed)? (?:it'?s|it is|that)\b|"
-              r"\bwrong\W+(?:it'?s|its|it is|should (?:have been|be)|the (?:right )?answer is)\b")
+              r"\bwrong\W+(?:it'?s|its|it is|should (?:have been|be)|the (?:right )?answer is)\b|"
+              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?\W+wrong\b|"
+              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?,(?:[^.;!?]|\.(?=\d)){0,40}?\b(?:it'?s|it is|its) (?:about |actually |really )?\d+")
 # Cues that the candidate found something hard (debrief.py reuses this).
 STRUGGLE = re.compile(
     r"\b(" + CORRECTION + r"|struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
@@ -50,7 +52,7 @@ TOPIC_CUES = re.compile(
     # 'Paul ask "how would you handle ..."': any ask before a quoted question, however it is spelled.
     r"\b(?:asks?(?: me)?(?=\s+[\"\u201c])|asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
     r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<!to )(?<!I )(?<!\bi )\bask about|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
-    r"discussed|mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
+    r"discussed|(?<!never )(?<!n't )(?<!not )(?<!to )mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
     r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
     r"(?:wanted|want|needed|looking for) more (?:evidence|detail|depth|examples?) (?:of|on|about)|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",
@@ -96,7 +98,7 @@ TROUBLE_KINDS = [
     ("fact", r"(?:don'?t|didn'?t|did not) know (?:nothing|anything)\b|couldn'?t name\b|confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"
              r"(?:did not|didn'?t) understand|misunderstood|misheard|"
              r"\bblank\w* on\b|\bweak on\b|not sure (?:about|of) the\b(?! exact)|wasn'?t sure (?:about|of) the\b(?! exact)"),
-    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|until they prompted|"
+    ("omission", r"\bforgot\b|\bforget\b|\bmissed\b|left out|skipped|didn'?t mention|did not mention|never mentioned|until they prompted|"
                  r"(?<!know )\bnothing (?:on|about)\b|"
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     # Two things told apart wrongly ("mixed up the two Darjeelings"): asked how to tell them apart.
@@ -134,7 +136,8 @@ BAD_LABEL = re.compile(r"^(?:bad|badly|went badly|went wrong|not (?:so )?good|no
                        re.IGNORECASE)
 # A line that only gives the right answer to the line before ("its Biological Substance Category B"): no topic of its own.
 CORRECTION_START = re.compile(r"^(?:it'?s|its|it is|correct (?:answer )?is|the (?:right|correct) answer (?:is|was)|"
-                              r"should (?:have been|be))\b", re.IGNORECASE)
+                              r"should (?:have been|be)|(?:he|she|they|[A-Z][a-z]+) said (?=\d|no\b|it'?s\b|its\b|"
+                              r"that'?s\b|theirs\b|ours\b))\b", re.IGNORECASE)
 # Where a phrase turns to something else: the topic ends there (never inside a number: "2,000").
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s+(?:but|and|which|where|when|who|so|as|because|though|although|while|until|then)\b|"

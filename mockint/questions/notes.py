@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, replace
 
 from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the rest are used from here too)
-    clean_clause, first_clause, named_gap, omitted_thing, said_clause, to_second_person, went_badly_clause
+    classify_trouble, clean_clause, first_clause, named_gap, omitted_thing, said_clause, to_second_person, went_badly_clause
 )
 from mockint.questions.note_cues import (
-    STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, TROUBLE_KINDS, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
+    STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
     CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP
 )
@@ -51,14 +51,6 @@ class NoteTopic:
     def hypothetical(self) -> bool:
         """Whether the topic asks what the candidate would do, rather than what they did."""
         return self.exercise or self.form == "task" or bool(re.search(r"\b(?:would|you'd|'d)\b", self.topic))
-
-
-def classify_trouble(text: str) -> str:
-    """The kind of trouble a note describes, for choosing what the probe asks."""
-    for kind, pattern in TROUBLE_KINDS:
-        if re.search(pattern, text, re.IGNORECASE):
-            return kind
-    return "other"
 
 
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
@@ -207,6 +199,8 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     if match and re.match(r"^(?:me\s+)?(?:(?:twice|again|a few times)\b\W*$|(?:twice |again |a few times |to )*(?:to )?"
                           r"(?:slow down|speak up|repeat|speak (?:more )?slowly|wait|stop)\b)", match.group("topic"), re.I):
         return "", "thing", False, False  # "asked me twice to slow down": how it was said, not a topic to go back to
+    if match and re.match(r"^(?:me\s+)?(?:for\s+)?(?:a |my |your )?(?:pic|photo|picture|copy|scan)\b", match.group("topic"), re.I):
+        return "", "thing", False, False  # "asked for a pic of my licence": a request, not a topic
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
         raw = match.group("topic")
@@ -270,7 +264,7 @@ def read_sentence(sentence: str) -> NoteTopic:
         # why I picked a cloud data warehouse" is about the reasoning, whatever words the choice has ("data").
         if not re.match(r"why\b", topic or ""):
             trouble = classify_trouble(sentence)
-    if trouble in ("unsure", "fact", "vague", "other") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
+    if (trouble in ("unsure", "fact") or trouble in ("vague", "other") and form == "thing") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
@@ -362,6 +356,10 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
                 own_topic or previous is None or settled or new_point):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
+        if item.trouble == "example" and item.asked and item.form == "thing" and item.topic \
+                and re.search(r"\bblank\w* completely\b", sentence, re.I) and not re.match(r"\w+ing\b", item.topic) \
+                and not re.search(r"\b(?:time|example|story|occasion|you|question|weakness|strength)\b", item.topic):
+            item = replace(item, trouble="fact")  # "asked about split duty and I blanked completely": a thing not known
         if item.trouble == "example" and item.form == "question" and not re.search(r"\byou\b", item.topic) \
                 and re.match(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|how|why)\b", item.topic):
             item = replace(item, trouble="fact")  # "asked what UN3373 means and I blanked": a fact, not a story

@@ -23,7 +23,7 @@ from mockint.questions.templates import toml_template
 # A question about why the candidate wants the move: its probe asks for the real reasons.
 MOTIVATION = re.compile(r"\bwhy you(?:'re| are)? (?:want|leav|left|looking|applied|chose|join)\w*|\bmotivat\w*", re.I)
 # Pay and notice: not second-round depth, so probed only when the notes say it went badly, and last.
-SALARY = re.compile(r"\b(?:salary|compensation(?! events?\b| claims?\b)|comp expectations|pay expectations|expected pay|day rate|OTE|"
+SALARY = re.compile(r"^(?:your |the )?expectations$|\b(?:salary|compensation(?! events?\b| claims?\b)|comp expectations|pay expectations|expected pay|day rate|OTE|"
                     r"what pay|pay (?:I|you) (?:wanted|want|expect\w*)|pay rate|hourly rate|rate to (?:say|ask)|price work|"
                     r"(?:salary|pay|benefits) package|notice period)\b", re.I)
 # A gap that is a set of numbers to know ("the drug doses", "the GRACE score cut-offs"): asked for as numbers.
@@ -66,7 +66,10 @@ STORY = re.compile(r"\byou (?:\w+ed|led|ran|did|made|found|caught|built|won|lost
 
 # The candidate's own record, asked about in passing ("the CCJ from 2019", "the points on your licence"): told plainly.
 RECORD = re.compile(r"(?i:\b(?:CCJ|county court judge?ment|credit (?:check|file)|criminal record|conviction|points on "
-                    r"(?:your|the) licence|bankruptcy)\b)|\bIVA\b")
+                    r"(?:your|the) licence|bankruptcy|reference from|bad reference)\b)|\bIVA\b")
+# A topic that is one figure to know ("the min CET1 ratio", "the max temp for the chilled counter").
+FIGURE_TOPIC = re.compile(r"\b(?:ratio|cap|allowance|limit|threshold|minimum|min|max|maximum|temp|temperature|timescale|time limit|"
+                          r"tonnage|pressure|dose|rate)\b", re.I)
 # What can lapse: a card, ticket, certificate or registration ("your NRSWA card", "the first aid cert").
 LICENCE = re.compile(r"\b(?:card|ticket|cert\w*|licen[cs]e|registration|qualification|passport|visa|CSCS|DBS|IPAF|PASMA|"
                      r"NPLQ|first aid|training|insurance|MOT)\b", re.I)
@@ -109,6 +112,9 @@ def trouble_of(topic: NoteTopic) -> str:
         return "cv_gap"
     if topic.gap_kind and topic.topic and (gap_of(topic) or topic.gap_kind in ("figure", "partial")):
         return "gap_" + topic.gap_kind  # the note names what could not be given: the probe asks for exactly that
+    if topic.exercise and topic.form == "thing" and (topic.trouble in ("unsure", "example") or (
+            topic.trouble == "explain" and re.search(r"\b(?:scenario|case study|role play)\b", topic.topic))):
+        return "unsure_action"  # "couldn't say who to escalate to" in the scenario: what they would do, not a definition
     if topic.trouble == "unfinished" and not (topic.exercise or topic.form == "task" or EXERCISE.search(topic.sentence)
                                               or TIMED.search(topic.sentence)):
         return "rambling"  # "too much detail and ran out of time for strategy": an answer that ran long
@@ -120,6 +126,9 @@ def trouble_of(topic: NoteTopic) -> str:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
     if is_code(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
         return "code"  # "to write a ring buffer in C" that did not work: written again, not recited
+    if topic.trouble in ("rambling", "vague") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
+            and not topic.hypothetical:
+        return "fact"  # waffled over "what 'contracted out of the 1954 Act' means": the fact did not come
     if topic.trouble == "lapsed" and not LICENCE.search(topic.topic):
         return "other"  # "expired" said of something that is not a card or ticket
     if topic.trouble == "example" and topic.form == "task":
@@ -229,6 +238,9 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "plural" if plural(topic.topic) else "past"
     if trouble == "gap_how" and not re.search(r"\byou\b|\byou'|^how to\b", gap):
         return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")
+    if trouble in ("fact", "corrected") and topic.form == "thing" and FIGURE_TOPIC.search(topic.topic) \
+            and "known" in options and not re.search(r"\byour\b", topic.topic):
+        return "known"  # "the min CET1 ratio under Pillar 1": the figure itself
     if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
             and not topic.hypothetical and "known" in options:
         # "what Progress 8 was for your faculty": the candidate's own figure, not a fact anyone could look up

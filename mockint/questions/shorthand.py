@@ -61,7 +61,8 @@ PREPOSITION = re.compile(r"\s+\b(?:on|in|for|at|with|from|about|during|after|bef
 NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|interview|went well|exercise|task|"
                          r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel|"
                          r"tech(?:nical)? questions?)$|^(?:a lot|lots)$|^(?:the )?(?:actual |other |right |main )?"
-                         r"(?:ones?|stuff|things?)$", re.I)
+                         r"(?:ones?|stuff|things?)$|^(?:the )?(?:bigger |biggest |main |real |other |big )?"
+                         r"(?:problem|issue|concern|worry)s?$", re.I)
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
@@ -112,7 +113,10 @@ def tidy_notes(text: str) -> str:
     # "BAD - asked when ..." is a label like "Bad: asked when ...": the dash is not part of a topic
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
                   r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
-    text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)  # "a numbers question on the spot: ..." is no topic
+    text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)
+    # "Scenario went badly: ..." is the scenario, labelled as gone badly
+    text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(scenario|case study|role[- ]play|presentation|practical|exercise)[ \t]+"
+                  r"(?:went badly|was bad|was weak|was poor|was a mess|didn'?t go well)[ \t]*[:\-\u2013][ \t]*", r"\1Bad: \2: ", text)  # "a numbers question on the spot: ..." is no topic
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)

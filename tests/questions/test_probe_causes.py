@@ -288,11 +288,11 @@ def test_a_plural_omission_and_a_which_gap_are_said_whole():
 
 # ---- blind20 raters' faults (stop 27), checked on lines written unlike the rated ones -------------------------------
 
-@pytest.mark.parametrize("notes, opening, ask", [
+BLIND20_CASES = [
     # A "Bad:" label says it went badly; "I say ..., Marek say no" is a correction in the present tense.
     ("Bad: they ask what pressure for the hydrostatic test and I say 1.2 times, Marek say no, 1.5 times working pressure",
      "In your first interview we talked about the pressure for the hydrostatic test, and your answer wasn't quite right.",
-     "how would you explain it now"),
+     "what's the right answer"),  # a figure to know: asked for itself
     # "whats" is a question asked, and "85,000" one number, not a clause break.
     ("Priya asked whats the VAT registration threshold for 2024, I said 85,000 - its 90,000",
      "In your first interview we asked what the VAT registration threshold for 2024 is, and your answer wasn't quite right.",
@@ -332,10 +332,7 @@ def test_a_plural_omission_and_a_which_gap_are_said_whole():
      "one by one"),
     ("Awkward bit: asked about notice period, I said 3 months and they wanted 4 weeks",
      "In your first interview we talked about the notice period.", "what notice do you have to give"),
-])
-def test_blind20_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
-    (text,) = probes_for(notes)
-    assert text.startswith(opening) and ask in text
+]
 
 
 def test_a_request_to_slow_down_a_shape_code_and_a_one_sided_difference_are_never_probed_as_topics():
@@ -348,7 +345,7 @@ def test_a_request_to_slow_down_a_shape_code_and_a_one_sided_difference_are_neve
 
 # ---- blind21 raters' faults (stop 27), checked on lines written unlike the rated ones -------------------------------
 
-@pytest.mark.parametrize("notes, opening, ask", [
+BLIND21_CASES = [
     # A card out of date is renewed, not explained.
     ("Problem - they ask for my CSCS card, it is expired since January i did not know they check",
      "In your first interview we talked about your CSCS card, and it had run out.", "renewing it"),
@@ -376,10 +373,7 @@ def test_a_request_to_slow_down_a_shape_code_and_a_one_sided_difference_are_neve
      "an actual case. she asked twice",
      "In your first interview we talked about a complaint you resolved from start to finish, and no example came to mind.",
      "one real example"),
-])
-def test_blind21_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
-    (text,) = probes_for(notes)
-    assert text.startswith(opening) and ask in text
+]
 
 
 def test_a_line_that_starts_also_with_a_gap_of_its_own_is_a_topic_of_its_own():
@@ -389,3 +383,55 @@ def test_a_line_that_starts_also_with_a_gap_of_its_own_is_a_topic_of_its_own():
     assert "F10" not in cdm
     assert f10.startswith("In your first interview we asked what the notification threshold is for F10, and the answer "
                           "didn't quite come to you.")
+
+
+# ---- blind22 raters' faults (stop 27), checked on lines written unlike the rated ones -------------------------------
+
+BLIND22_CASES = [
+    # Waffling over what a term means is a fact that did not come, not an answer that ran long.
+    ("They asked what 'without prejudice' means and I waffled about it being private, Sue ended up explaining",
+     "In your first interview we asked what 'without prejudice' means, and the answer didn't quite come to you.",
+     "what's the answer"),
+    # "I said 8% - WRONG" is a correction; a regulatory minimum is a figure asked for itself.
+    ("- bad: asked the minimum leverage ratio, I said 5% - WRONG, it is 3.25%",
+     "In your first interview we talked about the minimum leverage ratio, and your answer wasn't quite right.",
+     "what's the right answer"),
+    # "Jo asked expectations" is pay.
+    ("- awkward: Jo asked expectations and I said 60k, she said the band is 48-52k",
+     "In your first interview we talked about expectations.", "what range are you looking for"),
+    # "Scenario went badly:" labels the scenario; "couldn't say who to escalate to" is what they would do.
+    ("- Scenario went badly: a supplier misses the delivery slot for a launch. I said chase them but couldnt say who to "
+     "escalate to",
+     "In your first interview we talked about the scenario, and you weren't sure what you would do.", "what would you do first"),
+    # A line that only says the panel's figure ("Dave said 900") corrects the line before.
+    ("- bad: asked the annual dose limit for a classified worker, I said 50 mSv. Dave said 20 mSv a year",
+     "In your first interview we talked about the annual dose limit for a classified worker, and your answer wasn't quite "
+     "right.", "what's the right answer"),
+    # "he show me chart it is about 22" after "I say 50" is a correction, in a non-native writer's words.
+    ("he ask the bend allowance for 2mm aluminium, I say 4 mm, he show me table it is about 3 mm",
+     "In your first interview we talked about the bend allowance for 2mm aluminium, and your answer wasn't quite right.",
+     "Have another go now"),
+    # "never mentioned X / Y" leaves out X, said whole; a reference from a past employer is asked about plainly.
+    ("Then fumbled the lone worker scenario, never mentioned calling the office / calling 999",
+     "In your first interview we talked about the lone worker scenario, and you didn't mention calling the office.",
+     "Where does it come in"),
+    ("she asked for a reference from my last salon and I said I'd rather not, we left on bad terms",
+     "In your first interview we talked about a reference from your last salon.", "briefly and plainly"),
+    # A struggle word inside the question asked ("a service overran") is the question's, not a cut.
+    ("Also couldnt answer what I'd do if a wedding overran and the next couple were waiting, I just said 'talk to people'",
+     "In your first interview we asked what you'd do if a wedding overran and the next couple were waiting",
+     "what would you do first"),
+]
+
+
+def test_a_label_for_the_problem_and_a_request_for_a_photo_are_never_topics():
+    assert not any("bigger problem" in p for p in probes_for(
+        "- Bigger problem: they need me within 10 mins of the station and I live 25 mins away, said 'maybe' to moving"))
+    assert not any("pic" in p for p in probes_for(
+        "- bad: I only passed my test 8 months ago and didnt mention it till he asked for a pic of my licence"))
+
+
+@pytest.mark.parametrize("notes, opening, ask", BLIND20_CASES + BLIND21_CASES + BLIND22_CASES)
+def test_blind20_to_22_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
+    (text,) = probes_for(notes)
+    assert text.startswith(opening) and ask in text
