@@ -37,7 +37,7 @@ def first_clause(phrase: str) -> str:
         verdict = None  # "what you'd do if a service overran": the struggle word is the question's own
     if verdict and verdict.start() > 0:
         # (not the verb of a reported question: "what my current pick rate is | I said 120")
-        verbs = "went|was|were|felt|seemed|got" if re.match(r"(?:what|which|how|where|when|who)\b", phrase, re.I) \
+        verbs = "went|felt|seemed|got" if re.match(r"(?:what|which|how|where|when|who)\b", phrase, re.I) \
             else "went|was|were|felt|seemed|got|is|are"
         phrase = re.sub(rf"\s+(?:{verbs})\s*$", "", phrase[: verdict.start()].rstrip())
     phrase = phrase.strip(" ,:-\"'().!?")

@@ -39,7 +39,7 @@ STRUGGLE = re.compile(
     r"no example|ran long|not sure|messed up|kind of waffled|blam\w*|sound(?:ed)? like|don'?t (?:actually |really )?know|"
     r"no clue|made it up|bluff\w*|only remember\w*|remember(?:ed)? only|it'?s (?:more like|actually)|came out wrong|defensive|"
     r"didn'?t sound (?:great|good|right)|didn'?t finish|not finished|no plan|never (?:said|gave|got to|mentioned|finished)|"
-    r"ran out of steam|miles off|way off|expired|lapsed|out of date|nothing else|(?:and )?that'?s it\b|that was it\b|"
+    r"ran out of steam|stopped me|no actual answer|miles off|way off|expired|lapsed|out of date|nothing else|(?:and )?that'?s it\b|that was it\b|"
     # How candidates also say it went badly: a correction, embarrassment, losing composure, misunderstanding.
     r"corrected (?:me|it)|pointed (?:it|that|this) out|embarrass\w*|cringe\w*|flustered|over-?apologis\w*|"
     r"(?:did not|didn'?t) understand|misunderstood|misheard|should(?:'ve| have| never have) (?:said|done|mentioned)|"
@@ -52,7 +52,7 @@ TOPIC_CUES = re.compile(
     # 'Paul ask "how would you handle ..."': any ask before a quoted question, however it is spelled.
     r"\b(?:asks?(?: me)?(?=\s+[\"\u201c])|asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
     r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<!to )(?<!I )(?<!\bi )\bask about|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
-    r"discussed|(?<!never )(?<!n't )(?<!not )(?<!to )mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
+    r"(?<=said)(?=\s+tell (?:me|us) about)|discussed|(?<!never )(?<!n't )(?<!not )(?<!to )mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
     r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
     r"(?:wanted|want|needed|looking for) more (?:evidence|detail|depth|examples?) (?:of|on|about)|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",
@@ -89,10 +89,10 @@ TROUBLE_KINDS = [
     ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:say|said|get to|mention|explain) (?:what happened (?:after|next|in the end)|"
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
                   r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
-                  r"asked how it ended|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
+                  r"asked how it ended|(?:didn'?t|did not|never) (?:say|said) what the (?:fix|cause) was|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
-    ("corrected", r"corrected (?:me|it)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
+    ("corrected", r"corrected (?:me|it)|stopped (?:me|you)\W+(?:wet|it|the|you|that)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
     # A card or ticket out of date ("NRSWA card, expired since 2022"): renewed, not explained.
     ("lapsed", r"\b(?:expired|lapsed|out of date)\b"),
     ("fact", r"(?:don'?t|didn'?t|did not) know (?:nothing|anything)\b|couldn'?t name\b|confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"

@@ -25,7 +25,7 @@ from mockint.questions.note_cues import (
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
     CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP
 )
-from mockint.questions.reported import reported_question
+from mockint.questions.reported import QUESTION_START, quoted_at, reported
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
 from mockint.text import split_sentences
 
@@ -83,25 +83,6 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
 def tidy_line(line: str) -> str:
     """A line without its bullet marker."""
     return re.sub(r"^(?:[-*+\u2022]|\d+[.)])\s*", "", line)
-
-
-# How a question put by the interviewer starts ("How did you ...", "Tell me about ...").
-QUESTION_START = (r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|did|do|does|have|has|would|"
-                  r"could|can|is|are|were)\b")
-
-
-def quoted_at(text: str, position: int) -> bool:
-    """Whether a position in the text falls inside a quotation."""
-    return len(re.findall(r"[\"\u201c\u201d]", text[:position])) % 2 == 1
-
-
-def reported(text: str) -> str:
-    """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
-    text = text.strip()
-    if text.endswith("?") or re.match(QUESTION_START, text, re.I):
-        text = reported_question(text)
-        return re.sub(r"^about\s+", "", text)
-    return re.sub(r"^(?:they asked(?: me)?|asked(?: me)?)\s+(?:about\s+)?", "", text, flags=re.I)
 
 
 def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
@@ -164,17 +145,20 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     labelled = LABELLED.match(sentence.strip())
     named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
         if labelled else None
-    exercise_label = re.match(r"^(?P<what>[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|role[- ]play|"
+    exercise_label = re.match(r"^(?:(?:then|also|and then)\s+)?(?:(?:the|a|an)\s+)?(?P<what>(?!(?:the|a|an)\s)[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|role[- ]play|"
                               r"exercise)$", labelled.group("label"), re.I) if labelled else None
     if exercise_label and not STRUGGLE.search(exercise_label.group("what")):
         # "safeguarding scenario: a parent turns up drunk": said as "the safeguarding scenario".
-        what = " ".join(w if w.isupper() else w.lower() for w in exercise_label.group(0).split())  # "OOS" stays "OOS"
+        label = f"{exercise_label.group('what')} {exercise_label.group('kind')}"  # without a leading "then"
+        what = " ".join(w if w.isupper() else w.lower() for w in label.split())  # "OOS" stays "OOS"
         return f"the {what}", "thing", True, True
     if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
         return "the role play", "thing", True, True
-    if labelled and re.match(r"^(?:the )?(?:scenario|case study)$", labelled.group("label"), re.I):
+    bare_exercise = re.match(r"^(?:(?:then|also|and then) )?(?:the )?(?P<kind>scenario|case study)$", labelled.group("label"), re.I) \
+        if labelled else None
+    if bare_exercise:
         # "scenario: 7yr old needle phobic needs a cannula": its text is a situation, not a topic to say back
-        return f"the {labelled.group('label').lower().removeprefix('the ')}", "thing", True, True
+        return f"the {bare_exercise.group('kind').lower()}", "thing", True, True
     name = re.match(r"^(?P<name>[A-Z][\w-]+(?: [a-z]+){0,3})\s*,", labelled.group("topic")) if named else None
     if name and sayable(name.group("name")):
         # "QC question: Westgard rules, I named two": the rules are what the question was about.
@@ -214,14 +198,16 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             raw = reported(quote.group(1).strip(" ?") + "?")
         asked = any(w in cue for w in ("ask", "question", "case study", "scenario", "wanted", "answer"))
         # "asked me to walk them through X" / "asked me to explain X": the topic is X.
-        bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|talk (?:them|him|her|us) through|explain|describe|talk (?:about|through))\s+",
+        bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|talk (?:them|him|her|us) through|explain|describe|"
+                      r"talk (?:about|through)|tell (?:me|us) about)\s+",
                       "", raw, flags=re.I)
         task = bare == raw and (re.match(r"^(?:me\s+)?to\s+", raw, re.I) or cue.rstrip().endswith(" to"))
         raw, form = bare, "task" if task else "thing"
         raw = re.sub(r"^me\s+", "", raw, flags=re.I)
         if form == "task" and not raw.lower().startswith("to "):
             raw = "to " + raw
-        phrase = first_clause(raw)
+        # "TAR / continuous active learning": TAR (but "what my forecast accuracy / MAPE is" is one question)
+        phrase = first_clause(raw if WH_START.match(raw) else re.split(r"\s+/\s+", raw)[0])
         if re.match(r"^(?:what|which|who|where|when|how)(?:'s| is| are| was| were| does| do| did| should| would| must)\b(?! you\b)",
                     phrase, re.I):
             phrase = reported(phrase + "?")  # "asked what's the margin of error on ...": "what the margin of error on ... is"
@@ -289,7 +275,7 @@ def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
     # (Not after a blank: "asked what UN1203 means and I blanked. its petrol" gives the answer, it corrects none.)
     if more.struggled and (not into.struggled or into.trouble == "other" or (
             more.trouble == "corrected" and into.trouble in ("numbers", "unsure", "fact")
-            and re.search(r"\bI said\b", into.sentence))):
+            and (into.exercise or re.search(r"\bI said\b", into.sentence)))):
         # "didn't say that clearly" says little alone: the lines before it ("kept saying we") may say what kind.
         whole = classify_trouble(f"{into.sentence} {more.sentence}") if more.trouble == "other" else more.trouble
         whole = whole if whole in (more.trouble, "ownership", "unstructured", "vague") else more.trouble
@@ -315,6 +301,9 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         verdict = BAD_LABEL.match(tidy_line(sentence))
         sentence = tidy_line(sentence)[verdict.end():] if verdict else sentence
         item = read_sentence(sentence)
+        if verdict and not item.topic and len(sentence.split()) <= 5:
+            short = re.sub(r"^(?:the|a|an)\s+", "", sentence.strip(" ."), flags=re.I)
+            item = replace(item, topic=sayable(short))  # "Went badly: packaging.": the label's topic
         if verdict and not item.struggled:
             # "Bad: Jens asked about IHO S-44 TVU ...": the label says it went badly, whatever the line says.
             # What kind of trouble is for the lines after it to say ("... I said 2nd line. it's 3rd line").

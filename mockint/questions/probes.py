@@ -122,6 +122,8 @@ def trouble_of(topic: NoteTopic) -> str:
         return "fact"  # "what BS EN 81-20 covers", not explained: a fact to give again, not options to weigh
     if topic.trouble == "explain" and not CHOICE_WORDS.search(topic.sentence) and not is_code(topic.topic):
         return "explain_thing"  # "couldn't explain clock stops properly": how it works, not options weighed
+    if topic.trouble == "numbers" and re.match(r"(?:what|how) to do\b", topic.topic):
+        return "unsure_action"  # "what to do if you find a meter tail with tampering": a plan, not figures
     if topic.trouble == "numbers" and topic.form == "question" and topic.hypothetical:
         return "calculation"  # "what a 10 day rise in DSO would do to cash", not quantified: worked through
     if is_code(topic.topic) and topic.trouble in ("fact", "other", "unsure", "nerves", "explain"):
@@ -146,7 +148,7 @@ def to_probe(topics: list[NoteTopic]) -> list[NoteTopic]:
     """The topics a second round goes back to, in order: when something went badly, only what went badly
     (a story that went well, or pay, is not what the panel comes back to); else what was discussed."""
     ranked = sorted((t for t in topics if worth_probing(t)), key=priority)
-    badly = [t for t in ranked if priority(t) <= 1]
+    badly = [t for t in ranked if priority(t) <= 1] or [t for t in ranked if priority(t) == 2 and t.struggled]
     return badly or ranked
 
 
@@ -164,6 +166,8 @@ def priority(topic: NoteTopic) -> int:
         return 0 if gap_of(topic) else 1
     if trouble == "motivation":
         return 1 if topic.struggled else 2
+    if trouble == "other":
+        return 2  # went badly, but the notes do not say how: after what they do say ("BAD: water chem quiz.")
     return 3 if trouble == "fine" else 1
 
 

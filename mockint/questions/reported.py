@@ -123,3 +123,22 @@ def inverted(aux: str, rest: list[str]) -> str:
             aux = "are"  # "what is the 5 principles" -> "what the 5 principles are"
         return to_first_person(" ".join([*rest, aux]))
     return to_first_person(" ".join([aux, *rest]))  # another subject: keep the question's own order
+
+
+# How a question put by the interviewer starts ("How did you ...", "Tell me about ...").
+QUESTION_START = (r"^(?:tell|talk|walk|describe|explain|give|share|how|why|what|when|which|who|did|do|does|have|has|would|"
+                  r"could|can|is|are|were)\b")
+
+
+def quoted_at(text: str, position: int) -> bool:
+    """Whether a position in the text falls inside a quotation."""
+    return len(re.findall(r"[\"\u201c\u201d]", text[:position])) % 2 == 1
+
+
+def reported(text: str) -> str:
+    """A question as the interviewer put it ("How did you test it?"), as a topic ("how I tested it")."""
+    text = text.strip()
+    if text.endswith("?") or re.match(QUESTION_START, text, re.I):
+        text = reported_question(text)
+        return re.sub(r"^about\s+", "", text)
+    return re.sub(r"^(?:they asked(?: me)?|asked(?: me)?)\s+(?:about\s+)?", "", text, flags=re.I)

@@ -68,7 +68,7 @@ BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
                        r"spot|improve|increase|reduce|build|grow|cut|handle|manage|deal|fix|check|run|set|separate|"
                        r"distinguish|decide|choose|link|connect|convince|persuade|calculate|quantify|prove|finish|"
-                       r"complete)\b", re.I)
+                       r"complete|started|began|finished)\b", re.I)
 # "every job from ... onwards", "everything": a quantifier leads what the candidate did, not a topic.
 QUANTIFIER = re.compile(r"^(?:every|everything|everyone|all|any|anything|anyone|some|something|nothing|none|most|much|"
                         r"many)(?![\w-])|\b(?:any|some|every|each|all)$", re.I)
@@ -114,6 +114,8 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
                   r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
     text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)
+    text = re.sub(r"\b1:1\b", "one-to-one", text)
+    text = re.sub(r"\b(do|done|did) different\b(?!\s+\w+ing)", r"\1 differently", text)  # "what I'd do different"
     # "Scenario went badly: ..." is the scenario, labelled as gone badly
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(scenario|case study|role[- ]play|presentation|practical|exercise)[ \t]+"
                   r"(?:went badly|was bad|was weak|was poor|was a mess|didn'?t go well)[ \t]*[:\-\u2013][ \t]*", r"\1Bad: \2: ", text)  # "a numbers question on the spot: ..." is no topic
@@ -260,8 +262,8 @@ def _sayable_whole(phrase: str) -> str:
     head = PREPOSITION.split(phrase.split(" and ")[0])[0].split()
     if first.isupper() and len(head) > 1 and head[-1].isalpha() and head[-1].islower() and not _plural_or_mass(head[-1]):
         return "the " + phrase  # "IFRS 9 stage 2 trigger" -> "the IFRS 9 stage 2 trigger"
-    if DETERMINER.match(phrase) or first.isupper():
-        return phrase
+    if DETERMINER.match(phrase) or first.isupper() or re.match(r"^[A-Z0-9&]{2,}'s$", first):
+        return phrase  # "NICE's usual threshold" takes no "the"
     if len(words) > 1 and (not first.endswith("ing") or about_you) or (
             len(words) == 1 and first.islower() and not _plural_or_mass(first)):
         last = PREPOSITION.split(phrase.split(" and ")[0])[0].split()[-1]

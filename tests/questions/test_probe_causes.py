@@ -417,6 +417,25 @@ BLIND22_CASES = [
      "Where does it come in"),
     ("she asked for a reference from my last salon and I said I'd rather not, we left on bad terms",
      "In your first interview we talked about a reference from your last salon.", "briefly and plainly"),
+    # "X / Y" names X; "he said tell me about X" asks X; a story without its fix did not say how it ended.
+    ("- also asked about CAD / computer aided dispatch and i mixed it up with the radio log",
+     "In your first interview we talked about CAD, and the answer didn't quite come to you.", "what is it"),
+    ("Then he said tell me about a hard fault you fixed, I started on the one at the Kings Arms and never said what the fix "
+     "was",
+     "In your first interview we talked about a hard fault you fixed, and your answer didn't say how it ended.",
+     "how did it end"),
+    # "Went badly: packaging." names the topic; "Phil stopped me - ..." puts the answer right.
+    ("Went badly: packaging. I said I'd bag the wet swab in plastic. Phil stopped me - wet items go in paper",
+     "In your first interview we talked about packaging, and your answer wasn't quite right.", "Let's take it again"),
+    # "Then the 1:1 scenario:" is the one-to-one scenario, said once with "the".
+    ("Then 1:1 scenario: a customer says your count is wrong and wants you to sign off the variance. I said I'd sign if "
+     "he was happy - wrong, you never sign on the client's say so",
+     "In your first interview we talked about the one-to-one scenario, and your answer wasn't quite right.",
+     "what would you do now"),
+    # "NICE's" takes no "the".
+    ("- BAD: asked NICE's usual cost-effectiveness threshold, I said 50k per QALY - it's 20-30k",
+     "In your first interview we talked about NICE's usual cost-effectiveness threshold, and your answer wasn't quite right.",
+     "what's the right answer"),
     # A struggle word inside the question asked ("a service overran") is the question's, not a cut.
     ("Also couldnt answer what I'd do if a wedding overran and the next couple were waiting, I just said 'talk to people'",
      "In your first interview we asked what you'd do if a wedding overran and the next couple were waiting",
