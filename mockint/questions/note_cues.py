@@ -52,7 +52,7 @@ TOPIC_CUES = re.compile(
     # 'Paul ask "how would you handle ..."': any ask before a quoted question, however it is spelled.
     r"\b(?:asks?(?: me)?(?=\s+[\"\u201c])|asked(?: me)?(?: about| to| for| on)?|(?<=they )ask(?: me)?(?: about| to| for| on)?|"
     r"(?<=she )asks?(?: me)?(?: about| to| for| on)?|(?<!to )(?<!I )(?<!\bi )\bask about|(?<=he )asks?(?: me)?(?: about| to| for| on)?|questions? (?:about|on)|talked (?:about|through)|"
-    r"(?<=said)(?=\s+tell (?:me|us) about)|discussed|(?<!never )(?<!n't )(?<!not )(?<!to )mentioned|described|presented|explained|went through|walked (?:them|him|her) through|"
+    r"(?<=said)(?=\s+tell (?:me|us) about)|discussed|(?<!never )(?<!n't )(?<!not )(?<!to )mentioned|described|presented|(?<!he )(?<!she )(?<!they )explained|went through|walked (?:them|him|her) through|"
     r"focused on|dug into|probed|spoke about|covered|case study (?:on|about)|scenario (?:on|about)|"
     r"wanted to know|(?:grilled|pressed|quizzed|challenged|pushed)(?: me)? (?:on|about)|(?:weak|weaker|light|thin) on|"
     r"(?:wanted|want|needed|looking for) more (?:evidence|detail|depth|examples?) (?:of|on|about)|chat about|discussion (?:about|on)|story about|(?:weak|poor|bad|vague|shaky) answer (?:on|about|to))\s+(?P<topic>" + PHRASE + ")",

@@ -187,7 +187,7 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         return "", "thing", False, False  # "asked for a pic of my licence": a request, not a topic
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
-        raw = match.group("topic")
+        raw = re.sub(r"^(?:offhand|casually|quickly|briefly|also|then|just|straight away)\s+", "", match.group("topic"), flags=re.I)
         quote = re.match(r"^[\"\u201c'\u2018]([^\"\u201d'\u2019]*)", raw)
         if quote:
             # Their words in quotes are said only as the whole question they were, never as a scrap

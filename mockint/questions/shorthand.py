@@ -219,6 +219,9 @@ def _sayable_whole(phrase: str) -> str:
         return ""
     if re.match(r"the (?:difference|relationship|link|balance) between\b", phrase) and not re.search(r"\b(?:and|vs|versus)\b", phrase):
         return ""  # "the difference between ABPI clause [on proactive vs reactive]": only one side left, cut
+    if re.match(r"(?:(?:the|a|an) [\w-]+(?: [\w-]+)? (?:is|are) |(?:(?:the|a|an) )?[\w-]+(?: [\w-]+)? (?:has to|have to|must|"
+                r"should|needs to) )", phrase, re.I) and not WH_OR_TO.match(phrase):
+        return ""  # "the locker has to be self-draining": a statement (often the answer itself), not a topic
     if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase) or QUANTIFIER.search(phrase):
         return ""
     if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):

@@ -454,3 +454,13 @@ def test_a_label_for_the_problem_and_a_request_for_a_photo_are_never_topics():
 def test_blind20_to_22_notes_are_probed_with_the_right_opening_and_ask(notes, opening, ask):
     (text,) = probes_for(notes)
     assert text.startswith(opening) and ask in text
+
+
+def test_how_a_question_was_asked_and_the_panels_own_answer_are_never_said_as_its_topic():
+    # (blind23, read after its rating: "asked offhand what ...", "he explained locker has to be ...")
+    (nil_rate,) = probes_for("Bad bit - Fenwick asked offhand what the stamp duty threshold is and I said £125k. its £250k")
+    assert nil_rate.startswith("In your first interview we asked what the stamp duty threshold is, and your answer wasn't")
+    assert sayable("locker has to be self-draining overboard") == ""
+    assert sayable("the valve must be closed before lifting") == ""
+    assert not any("has to be" in p for p in probes_for(
+        "- Gary asked what the gas check looks for and I went blank - he explained hose has to be in date and clipped"))
