@@ -278,6 +278,9 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         tense = "plain_plural"  # "the EEP studbook and how breeding recs work": they, not it
     else:
         tense = "plain"  # a subject rather than one event ("your conversion rate", "deposit protection")
+    if tense == "plain_plural" and re.search(r"\b(?:intervals|ranges|limits|levels|observations|obs|values|doses|timescales|cut-?offs|thresholds)\b",
+                                             topic.topic, re.I) and "values" in options:
+        tense = "values"  # "LOLER thorough exam intervals", "newborn observations": the figures
     if tense in ("difference", "plain_plural") and tense not in options:
         tense = "plain"
     return tense if tense in options else "past"
