@@ -92,7 +92,7 @@ TROUBLE_KINDS = [
                   r"asked how it ended|(?:didn'?t|did not|never) (?:say|said) what the (?:fix|cause) was|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
     ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
-    ("corrected", r"corrected (?:me|it)|stopped (?:me|you)\W+(?:wet|it|the|you|that)|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
+    ("corrected", r"corrected (?:me|it)|stopped (?:me|you)\s*[-\u2013\u2014:,]|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
     # A card or ticket out of date ("NRSWA card, expired since 2022"): renewed, not explained.
     ("lapsed", r"\b(?:expired|lapsed|out of date)\b"),
     ("fact", r"(?:don'?t|didn'?t|did not) know (?:nothing|anything)\b|couldn'?t name\b|confused|muddled|shaky|guessed|\bwrong\b|messed up|couldn'?t remember|can'?t remember|forget the name|"

@@ -266,6 +266,19 @@ def read_sentence(sentence: str) -> NoteTopic:
     )
 
 
+def blanked_on_a_fact(item: NoteTopic, sentence: str) -> bool:
+    """Whether a blank read as "no example came to mind" was a fact that did not come: a question about a thing
+    ("asked what UN3373 means and I blanked"), or a thing asked about ("asked about split duty and I blanked
+    completely"), never a story ("a time you ...", "managing a difficult supplier")."""
+    if not item.topic or re.search(r"\byou\b", item.topic):
+        return False
+    if item.form == "question":
+        return bool(re.match(r"(?:(?:at|in|on|for|by) )?(?:what|which|when|where|how|why)\b", item.topic))
+    return item.form == "thing" and item.asked and bool(re.search(r"\bblank\w* completely\b", sentence, re.I)) \
+        and not re.match(r"\w+ing\b", item.topic) \
+        and not re.search(r"\b(?:time|example|story|occasion|question|weakness|strength)\b", item.topic)
+
+
 def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
     """A topic with a later sentence about it folded in (its claim or its trouble)."""
     changes: dict = {"sentence": f"{into.sentence} {more.sentence}"}
@@ -345,13 +358,8 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
                 own_topic or previous is None or settled or new_point):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
-        if item.trouble == "example" and item.asked and item.form == "thing" and item.topic \
-                and re.search(r"\bblank\w* completely\b", sentence, re.I) and not re.match(r"\w+ing\b", item.topic) \
-                and not re.search(r"\b(?:time|example|story|occasion|you|question|weakness|strength)\b", item.topic):
-            item = replace(item, trouble="fact")  # "asked about split duty and I blanked completely": a thing not known
-        if item.trouble == "example" and item.form == "question" and not re.search(r"\byou\b", item.topic) \
-                and re.match(r"^(?:(?:at|in|on|for|by) )?(?:what|which|when|where|how|why)\b", item.topic):
-            item = replace(item, trouble="fact")  # "asked what UN3373 means and I blanked": a fact, not a story
+        if item.trouble == "example" and blanked_on_a_fact(item, sentence):
+            item = replace(item, trouble="fact")
         if not item.topic and own_topic and not follow_on:
             last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged
             continue

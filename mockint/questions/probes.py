@@ -247,8 +247,9 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "known"  # "the min CET1 ratio under Pillar 1": the figure itself
     if trouble in ("fact", "corrected") and topic.form == "question" and FACT_QUESTION.match(topic.topic) \
             and not topic.hypothetical and "known" in options:
-        # "what Progress 8 was for your faculty": the candidate's own figure, not a fact anyone could look up
-        return "own" if re.search(r"\byour\b", topic.topic) and "own" in options else "known"  # "at what ketone level you treat as DKA": the answer itself, not how it applies
+        # "at what ketone level you treat as DKA": the answer itself, not how it applies; but "what Progress 8 was for
+        # your faculty" is the candidate's own figure, not a fact anyone could look up.
+        return "own" if re.search(r"\byour\b", topic.topic) and "own" in options else "known"
     if trouble == "only_missing":
         return "step" if missing_of(topic).startswith("to ") else "thing"
     if trouble == "salary" and re.search(r"\bnotice\b", topic.topic):

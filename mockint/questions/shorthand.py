@@ -19,7 +19,7 @@ from mockint.questions.reported import reported_question
 
 # Shorthand as candidates write it, spelled out (whole words only, case-insensitive).
 SHORTHAND = {
-    "q": "question", "qs": "questions", "abt": "about", "bout": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
+    "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
     "v": "very", "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "diff": "differently",
     "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about",
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "mins": "minutes", "ppl": "people",
@@ -114,6 +114,7 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(bad|badly|good|well|poor|weak|went well|went badly|not great)"
                   r"[ \t]+[-\u2013\u2014][ \t]+", r"\1\2: ", text)
     text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)
+    text = re.sub(r"(?<!\ba )\bbout\b", "about", text)  # "asked bout unvented cylinders" (not "a bout of flu")
     text = re.sub(r"\b1:1\b", "one-to-one", text)
     text = re.sub(r"\b(do|done|did) different\b(?!\s+\w+ing)", r"\1 differently", text)  # "what I'd do different"
     # "Scenario went badly: ..." is the scenario, labelled as gone badly

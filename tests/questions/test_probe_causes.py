@@ -159,6 +159,8 @@ def test_a_reason_for_leaving_keeps_its_topic_without_the_candidates_emphasis():
 def test_texting_shorthand_is_spelled_out_but_names_are_not():
     assert tidy_notes("the time u made a mistake, wat went wrong") == "the time you made a mistake, what went wrong"
     assert tidy_notes("U-bend and U values") == "U-bend and U values"
+    assert tidy_notes("asked bout unvented cylinders") == "asked about unvented cylinders"
+    assert tidy_notes("off with a bout of flu") == "off with a bout of flu"
 
 
 def test_a_fact_asked_in_statement_order_is_said_but_not_two_questions_or_question_order():
