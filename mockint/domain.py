@@ -157,6 +157,7 @@ class RamblingFeedback(BaseModel):
     is_rambling: bool = False
     signals: list[str] = []
     details: dict[str, float] = {}
+    drifted_from: str | None = None  # the sentence from which the answer moved away from the question
 
 
 class StarPart(BaseModel):

@@ -87,7 +87,7 @@ def feedback_streaming(audio: np.ndarray, transcriber: Transcriber) -> tuple[flo
     streaming transcription keeps up over a long answer read aloud, whose pauses between
     read sentences the rules would take for its end.
     """
-    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, POINTS))  # as the voice channel does
+    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, QUESTION, POINTS))  # as the voice channel does
     recorder = Recorder(None, end_silence_seconds=END_SILENCE_S)
     recording = recorder.collect(blocks_of(audio, round(0.1 * SAMPLE_RATE), paced=True), on_chunk=stream.feed)
     ended = time.perf_counter()  # the endpointer has just ended the answer

@@ -5,10 +5,11 @@ Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all),
 dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the question"
 (on_question_dev.jsonl, on_question_dev_2.jsonl) and on talking points (talking_points.jsonl
 split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
-(unseen.jsonl, unseen_2.jsonl, unseen_3.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
+(unseen_2.jsonl, unseen_3.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
 talking_points_2.jsonl, talking_points_3.jsonl): tables only, their items and
 per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
---words-only: talking points by shared words alone (no sentence vectors), as before they came.
+--words-only: no sentence vectors: STAR and rambling by the rules alone, talking points by shared
+words alone, as before the learned models and the sentence model came.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ EVAL_SET = EVAL_DIR / "answers.jsonl"
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
 # Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
-TUNING_SETS = {"dev_styles": EVAL_DIR / "dev_styles.jsonl", "dev_styles_2": EVAL_DIR / "dev_styles_2.jsonl"}
-BLIND_SETS = {"unseen": EVAL_DIR / "unseen.jsonl", "unseen_2": EVAL_DIR / "unseen_2.jsonl",
-              "unseen_3": EVAL_DIR / "unseen_3.jsonl"}
+# unseen (the first blind set, spent) and train_1-3 are what the learned models are fitted on.
+TUNING_SETS = {name: EVAL_DIR / f"{name}.jsonl"
+               for name in ("dev_styles", "dev_styles_2", "unseen", "train_1", "train_2", "train_3")}
+BLIND_SETS = {"unseen_2": EVAL_DIR / "unseen_2.jsonl", "unseen_3": EVAL_DIR / "unseen_3.jsonl"}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
@@ -40,7 +42,7 @@ TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
-BLIND_NAMES = {"unseen", "unseen_2", "unseen_3", "on_question", "on_question_2", "on_question_3", "on_question_4",
+BLIND_NAMES = {"unseen_2", "unseen_3", "on_question", "on_question_2", "on_question_3", "on_question_4",
                "talking_points_eval",
                "talking_points_2", "talking_points_3"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
@@ -70,13 +72,13 @@ def load(path: Path = EVAL_SET) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(items: list[dict]) -> Tally:
+def score(items: list[dict], meaning: bool = True) -> Tally:
     """Run the analyzer on each answer and compare every labelled signal."""
     tally = Tally()
     for item in items:
         labels, item_id = item["labels"], item["id"]
         kind = QuestionKind(item["kind"]) if item["kind"] else None
-        fb = analyze(Transcript(text=item["answer"]), question=item["question"], kind=kind)
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"], kind=kind, encoder=meaning)
         expected_star = labels["star"]
         tally.add("star_applicable", fb.star.applicable == (expected_star is not None), item_id,
                   f"got {fb.star.applicable}")
@@ -166,12 +168,12 @@ def main() -> None:
                         "(dev, holdout, fresh, all, dev_styles, dev_styles_2, on_question_dev, "
                         "on_question_dev_2, talking_points_dev, talking_points_dev_2)")
     parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
-    parser.add_argument("--words-only", action="store_true", help="no sentence vectors: the word cues alone")
+    parser.add_argument("--words-only", action="store_true", help="no sentence vectors: the word cues and rules alone")
     args = parser.parse_args()
     sets = tuning_sets()
     if args.blind:
         sets.update({name: load(path) for name, path in BLIND_SETS.items()})
-    tallies = {f"{name} ({len(items)})": score(items) for name, items in sets.items()}
+    tallies = {f"{name} ({len(items)})": score(items, not args.words_only) for name, items in sets.items()}
     print(table(tallies))
     question_sets = {name: load(path) for name, path in ON_QUESTION.items()
                      if path.is_file() and (args.blind or name not in BLIND_NAMES)}

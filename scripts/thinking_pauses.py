@@ -276,7 +276,7 @@ def run_answer(answer: PlantedAnswer, transcriber: Transcriber, end_silence: flo
     lead = np.zeros(SAMPLE_RATE, np.int16)
     mic = np.concatenate([lead, answer.audio, np.zeros(6 * SAMPLE_RATE, np.int16)])
     # As the voice channel does: the finished sentences' meaning is read while the answer goes on.
-    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, QUESTION.talking_points))
+    stream = StreamingTranscriber(transcriber, on_text=partial(read_ahead, QUESTION.text, QUESTION.talking_points))
     recorder = Recorder(None, end_silence_seconds=end_silence)
     started = time.perf_counter()
     recording = recorder.collect(blocks_of(mic, BLOCK, paced=paced), stream.feed, transcript=stream,

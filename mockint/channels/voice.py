@@ -67,8 +67,10 @@ class VoiceChannel:
         repeat the question", "skip this one", "let's stop here") is that command.
         """
         discard_typed_input()
-        points = self.question.talking_points if self.question is not None else []
-        stream = StreamingTranscriber(self.transcriber, on_text=partial(read_ahead, points) if points else None)
+        question = self.question
+        points = question.talking_points if question is not None else []
+        stream = StreamingTranscriber(self.transcriber,
+                                      on_text=partial(read_ahead, question.text if question else None, points))
         try:
             with self.meter or nullcontext():
                 recording = self.microphone.record_answer(

@@ -37,9 +37,10 @@ def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKin
 def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None,
             talking_points: list[str] | None = None, encoder: SentenceEncoder | None | bool = True) -> Feedback:
     """Feedback on one answer, typed (no word timings) or spoken (with them); `talking_points` are
-    the points a strong answer to the question covers (Question.talking_points). `encoder` reads
-    which talking points were said in other words: True (the default) uses the shared model when it is
-    installed, None or False shared words only."""
+    the points a strong answer to the question covers (Question.talking_points). `encoder` is the
+    sentence model that reads meaning: which talking points were said in other words, and with the
+    learned models which STAR parts a clause tells and whether the answer rambles. True (the default)
+    uses the shared model when it is installed; None or False, the word cues and rules alone."""
     text = transcript.text or ""
     kind = resolve_kind(question, kind)
     seconds = speaking_seconds(transcript)
@@ -56,12 +57,15 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
     sentences = split_sentences(text)
     units = read_units(text, hits, sentences)
     applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
-    star = judge_star(units, applicable)
+    meaning = shared_encoder() if encoder is True else (encoder or None)
+    # Whether a story was told at all, for "did it answer the question", is the rules' call: that check
+    # was set on their cues, and the learned parts told a vague nine-word answer it described habits.
+    rules_star = judge_star(units, applicable)
+    star = judge_star(units, applicable, meaning) if meaning is not None else rules_star
     rambling = judge_rambling(Facts(text=text, sentences=sentences, units=units, fillers=fillers,
                                     star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
-                                    question=question))
+                                    question=question), meaning)
     quantified = any(is_quantified(s) for s in star.result.evidence)
-    meaning = (shared_encoder() if talking_points else None) if encoder is True else (encoder or None)
     feedback = Feedback(
         word_count=count,
         duration_seconds=seconds,
@@ -74,7 +78,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         star=star,
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
-        on_question=judge_on_question(question, text, star, describes_practice([u.words for u in units])),
+        on_question=judge_on_question(question, text, rules_star, describes_practice([u.words for u in units])),
         talking_points=cover_points(talking_points or [], sentences, meaning),
     )
     feedback.tips = choose_tips(feedback, kind)

@@ -171,13 +171,19 @@ def load_in_background() -> None:
     threading.Thread(target=encoder_in, args=(folder,), name="mockint-meaning-load", daemon=True).start()
 
 
-def read_ahead(points: list[str], text_so_far: str) -> None:
-    """Encode what the feedback on an answer in progress will need: the question's talking points and
-    the sentences so far. The stream calls this after each piece, and after the piece that ends at a
-    pause, which is transcribed while the end-of-answer silence runs, so the feedback finds them cached.
-    The last sentence is encoded too: if the answer goes on, that costs one sentence (about 40 ms)."""
-    encoder = shared_encoder() if points else None
+def read_ahead(question: str | None, points: list[str], text_so_far: str) -> None:
+    """Encode what the feedback on an answer in progress will need: the question, its talking points,
+    and the answer's sentences and STAR clauses so far (the learned STAR and rambling models read them).
+    The stream calls this after each piece, and after the piece that ends at a pause, which is
+    transcribed while the end-of-answer silence runs, so the feedback finds them cached. The last
+    sentence is encoded too: if the answer goes on, that costs one sentence (about 40 ms)."""
+    from mockint.feedback.fillers import find_fillers  # here: star.py reads this module's encoder
+    from mockint.feedback.star import read_units
+
+    encoder = shared_encoder()
     if encoder is None:
         return
-    encoder.vectors(points)
-    encoder.vectors([s.text for s in split_sentences(text_so_far)])
+    encoder.vectors(([question] if question else []) + points)
+    sentences = split_sentences(text_so_far)
+    encoder.vectors([s.text for s in sentences])
+    encoder.vectors([u.clause.text for u in read_units(text_so_far, find_fillers(text_so_far), sentences)])

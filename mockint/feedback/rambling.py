@@ -13,7 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarFeedback
+from mockint.feedback.learned_rambling import drift_start, rambling_probability
 from mockint.feedback.star import Unit
 from mockint.text import Sentence, stem
 from mockint.feedback.thresholds import (
@@ -33,6 +36,9 @@ from mockint.feedback.thresholds import (
     TRAILING_WORDS,
 )
 
+if TYPE_CHECKING:
+    from mockint.feedback.meaning import SentenceEncoder
+
 # Names of the signals, as listed in the feedback.
 DRIFT = "drifts from the question"
 REPETITION = "repeats itself"
@@ -43,6 +49,7 @@ STORY_HOPS = "jumps between stories"
 LATE_ACTION = "never gets to what you did"
 NO_ANSWER = "never says what you would do"
 TOO_LONG = "over the time"
+SIGNALS = (DRIFT, REPETITION, RUN_ON, FILLERS, NO_CONCLUSION, STORY_HOPS, LATE_ACTION, NO_ANSWER, TOO_LONG)
 
 STOPWORDS = set("""
 a an the and or but so then than that this these those there here it its it's is are was were be been being am
@@ -153,8 +160,28 @@ def trails_off(text: str) -> bool:
     return bool(TRAILING.search(tail.rstrip(".!?… ")) or TRAILING.search(tail))
 
 
-def judge_rambling(facts: Facts) -> RamblingFeedback:
-    """Which rambling signals fire, their weights and measurements, and the verdict."""
+def judge_rambling(facts: Facts, encoder: SentenceEncoder | None = None) -> RamblingFeedback:
+    """Which rambling signals fire, their measurements, and the verdict: the rules' weighing of
+    the signals, or with the sentence model (`encoder`) the learned one (learned_rambling.py)."""
+    verdict = weigh_signals(facts)
+    learned = rambling_probability(facts, verdict, SIGNALS, encoder)
+    if learned is None or facts.word_count < RAMBLING_MIN_WORDS:
+        return verdict
+    chance, threshold = learned
+    verdict.details["learned_probability"] = round(chance, 3)
+    verdict.is_rambling = chance >= threshold
+    if verdict.is_rambling and encoder is not None:
+        sentences = [s.text for s in facts.sentences]
+        start = drift_start(sentences, facts.question, encoder)
+        if start is not None:  # drift in meaning, with no digression word: say where it began
+            verdict.drifted_from = sentences[start]
+            if DRIFT not in verdict.signals:
+                verdict.signals.insert(0, DRIFT)
+    return verdict
+
+
+def weigh_signals(facts: Facts) -> RamblingFeedback:
+    """Which rambling signals fire, their weights and measurements, and the rules' verdict."""
     units = facts.units
     details: dict[str, float] = {}
     weights: dict[str, int] = {}

@@ -46,6 +46,7 @@ from mockint.feedback.cues import (
 )
 from mockint.feedback.clauses import CLAUSE_JOINERS, clauses
 from mockint.feedback.fillers import find_fillers
+from mockint.feedback.learned_star import SentenceEncoder, part_probabilities, thresholds
 from mockint.feedback.narrative import present_action, tells_ending
 from mockint.text import Sentence, split_sentences
 from mockint.feedback.thresholds import ENDING_SENTENCES, LONG_SENTENCE_WORDS, MAX_EVIDENCE
@@ -264,11 +265,22 @@ def _part(units: list[Unit], name: str) -> StarPart:
     return StarPart(present=bool(quotes), evidence=quotes[:MAX_EVIDENCE])
 
 
-def judge_star(units: list[Unit], applicable: bool) -> StarFeedback:
-    """The four STAR parts with their evidence, or not applicable."""
+def judge_star(units: list[Unit], applicable: bool, encoder: SentenceEncoder | None = None) -> StarFeedback:
+    """The four STAR parts with their evidence, or not applicable. With the sentence model
+    (`encoder`), the learned reading (learned_star.py) decides each clause's parts from the
+    rules' cues and the clause's meaning; without it, the rules alone."""
     if not applicable:
         return StarFeedback(applicable=False)
     label_parts(units)
+    probabilities = part_probabilities(units, encoder)
+    if probabilities is not None:
+        limits = thresholds()
+        for part, chances in probabilities.items():
+            for unit, chance in zip(units, chances):
+                if chance >= limits[part]:
+                    unit.parts.add(part)
+                else:
+                    unit.parts.discard(part)
     return StarFeedback(applicable=True, situation=_part(units, "situation"), task=_part(units, "task"),
                         action=_part(units, "action"), result=_part(units, "result"))
 

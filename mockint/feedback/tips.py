@@ -58,8 +58,8 @@ def star_tips(fb: Feedback, action_covered: bool = False) -> list[str]:
     if not star.applicable:
         return tips
     if not star.situation.present and not star.action.present:
-        # No scene and nothing done: a description of habits, not one real time.
-        return ["Your answer says what you usually do, but the question asks about one specific time. Pick one "
+        # No scene and nothing done: habits, or words too vague to be one real time.
+        return ["The question asks about one specific time, and your answer doesn't tell one yet. Pick one "
                 "real example and tell it: where you were, what you did, and how it ended."]
     if not star.action.present and not action_covered:
         seen = star.situation.evidence or star.task.evidence
@@ -101,7 +101,8 @@ def rambling_tip(fb: Feedback) -> tuple[str | None, str | None]:
     if not fb.rambling.is_rambling:
         return None, None
     if signals.DRIFT in fired:
-        return ("Part of your answer moved away from the question. Before you answer, pick the one story or "
+        where = f"From {quote(fb.rambling.drifted_from)}, your answer" if fb.rambling.drifted_from else "Part of your answer"
+        return (f"{where} moved away from the question. Before you answer, pick the one story or "
                 "point that answers it, and leave out everything that doesn't serve it."), None
     if signals.STORY_HOPS in fired:
         return ("You started more than one story. Pick the one that best answers the question and tell it to the "

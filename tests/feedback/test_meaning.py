@@ -5,7 +5,9 @@ import pytest
 
 from mockint.domain import Transcript
 from mockint.feedback import analyze
+from mockint.feedback.fillers import find_fillers
 from mockint.feedback.meaning import SentenceEncoder, encoder_in, read_ahead, shared_encoder
+from mockint.feedback.star import read_units
 
 QUESTION = "Tell me about a time you had to calm down an angry customer."
 ON_QUESTION = ("Last winter a man came to the till shouting because his online order had arrived broken. I took him "
@@ -53,15 +55,18 @@ def test_a_talking_point_said_in_other_words_is_covered_by_the_sentence_that_say
 
 
 
-def test_reading_ahead_encodes_the_points_and_the_sentences_so_far(encoder):
+def test_reading_ahead_encodes_the_question_points_sentences_and_clauses_so_far(encoder):
+    question = "Tell me about a process you changed for the better, from the start?"
     points = ["a point nobody has encoded before", "another fresh point"]
-    so_far = "We counted the stock by hand for years. Then I brought in scanners"
-    read_ahead(points, so_far)
+    so_far = "We counted the stock by hand for years. Then I brought in scanners and the count took a day"
+    read_ahead(question, points, so_far)
     encoded = encoder.encoded
-    encoder.vectors([*points, "We counted the stock by hand for years.", "Then I brought in scanners"])
-    assert encoder.encoded == encoded  # all four were read ahead
-    read_ahead([], "A sentence for a question without talking points is not read.")
-    assert encoder.encoded == encoded
+    encoder.vectors([question, *points, "We counted the stock by hand for years.",
+                     "Then I brought in scanners and the count took a day"])
+    clauses = [u.clause.text for u in read_units(so_far, find_fillers(so_far))]
+    assert len(clauses) > 2  # the second sentence is two clauses
+    encoder.vectors(clauses)
+    assert encoder.encoded == encoded  # all were read ahead
     encoder.vectors(["A sentence nobody has read before."])
     assert encoder.encoded == encoded + 1
 
