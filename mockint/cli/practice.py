@@ -117,7 +117,7 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     out.print(f"[dim]{escape(family_line(match, planner.doubted))}[/]")
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
-    load_in_background()  # talking points are read by meaning
+    load_in_background()  # the feedback reads meaning: STAR, rambling, talking points
     result = run_session(session, credit_writer(planner.questions(count), llm), count, channel,
                          TerminalView(out, channel.help), store, analyze, follow_ups=follow_ups, rng=rng,
                          on_turn=planner.on_turn)
@@ -136,7 +136,7 @@ def practise_again(ref: str, mode: str | None, config: Settings, out: Console, w
                                           notes=original.notes, retry_of=retry_of))
     out.print(f"[bold]Retry: question {number} of session {original.id}[/] · {original.role} · {channel.mode}"
               f" · saved as session {session.id}")
-    load_in_background()  # talking points are read by meaning
+    load_in_background()  # the feedback reads meaning: STAR, rambling, talking points
     result = run_session(session, iter([question]), 1, channel, TerminalView(out, channel.help), store, analyze,
                          follow_ups=False)
     if result.stopped:

@@ -178,7 +178,7 @@ class Practice:
         send({"type": "started", "session": session.id, "role": match.title + near, "mode": channel.mode,
               "total": request.count, "help": channel.help, "notes": bool(notes)})
         view = WebView(send)
-        load_in_background()  # talking points are read by meaning
+        load_in_background()  # the feedback reads meaning: STAR, rambling, talking points
         run_session(session, planner.questions(request.count), request.count, channel, view, store, analyze,
                     rng=rng, on_turn=view.turn_saved)
 
