@@ -5,7 +5,7 @@ Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all),
 dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the question"
 (on_question_dev.jsonl, on_question_dev_2.jsonl) and on talking points (talking_points.jsonl
 split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
-(unseen_2.jsonl, unseen_3.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
+(unseen_2.jsonl, unseen_3.jsonl, unseen_4.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
 talking_points_2.jsonl, talking_points_3.jsonl): tables only, their items and
 per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
 --words-only: no sentence vectors: STAR and rambling by the rules alone, talking points by shared
@@ -31,7 +31,7 @@ SPLITS = ("dev", "holdout", "fresh")
 # unseen (the first blind set, spent) and train_1-3 are what the learned models are fitted on.
 TUNING_SETS = {name: EVAL_DIR / f"{name}.jsonl"
                for name in ("dev_styles", "dev_styles_2", "unseen", "train_1", "train_2", "train_3")}
-BLIND_SETS = {"unseen_2": EVAL_DIR / "unseen_2.jsonl", "unseen_3": EVAL_DIR / "unseen_3.jsonl"}
+BLIND_SETS = {name: EVAL_DIR / f"{name}.jsonl" for name in ("unseen_2", "unseen_3", "unseen_4")}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
@@ -42,7 +42,7 @@ TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
-BLIND_NAMES = {"unseen_2", "unseen_3", "on_question", "on_question_2", "on_question_3", "on_question_4",
+BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "on_question", "on_question_2", "on_question_3", "on_question_4",
                "talking_points_eval",
                "talking_points_2", "talking_points_3"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
