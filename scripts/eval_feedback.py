@@ -28,9 +28,9 @@ EVAL_SET = EVAL_DIR / "answers.jsonl"
 # tuning and labelled before the analyzer ever ran on it.
 SPLITS = ("dev", "holdout", "fresh")
 # Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
-# unseen (the first blind set, spent) and train_1-3 are what the learned models are fitted on.
+# unseen (the first blind set, spent) and train_1-6 are what the learned models are fitted on.
 TUNING_SETS = {name: EVAL_DIR / f"{name}.jsonl"
-               for name in ("dev_styles", "dev_styles_2", "unseen", "train_1", "train_2", "train_3")}
+               for name in ("dev_styles", "dev_styles_2", "unseen", *(f"train_{k}" for k in range(1, 7)))}
 BLIND_SETS = {name: EVAL_DIR / f"{name}.jsonl" for name in ("unseen_2", "unseen_3", "unseen_4")}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",

@@ -29,7 +29,7 @@ def test_what_was_done_to_someone_else_at_the_end_is_the_result_but_a_feeling_is
     ending = star_of("On a night shift last year a girl rang us. I kept her on the line and I got the address. "
                      "He was arrested.")
     assert ending.result.present and ending.result.evidence == ["He was arrested."]
-    # The rules' reading. The learned reading (learned_star.py) gives "He was annoyed." 0.65 as a result:
+    # The rules' reading. The learned reading (learned_star.py) gives "He was annoyed." 0.46 as a result:
     # one of its disagreements with a hand-written case, listed in tests/data/feedback_eval/README.md.
     feeling = analyze(Transcript(text="On a night shift last year a girl rang us. I kept her on the line and I got "
                                       "the address. He was annoyed."),
