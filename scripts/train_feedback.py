@@ -162,7 +162,7 @@ def main() -> None:
     if encoder is None:
         sys.exit("The sentence model is not installed: run scripts/setup.sh first.")
     fit_and_write(learned_star.MODEL_NAME, star_examples(encoder), list(STAR_PARTS), STAR_L2,
-                  lambda e: (e["x"][:, 16:20].max(0) > 0) == e["answer"])
+                  lambda e: (e["x"][:, learned_star.RULE_PARTS].max(0) > 0) == e["answer"])
     fit_and_write(learned_rambling.MODEL_NAME, rambling_examples(encoder), ["rambling"], RAMBLING_L2,
                   lambda e: e["rules"] == e["answer"])
 

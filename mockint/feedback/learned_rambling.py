@@ -9,25 +9,30 @@ measurements and these closenesses together; the rules' signals still say why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from mockint.feedback.linear import load_heads
+from mockint.feedback.thresholds import DRIFT_FAR_FROM_QUESTION, DRIFT_STAYS_AWAY
 
 if TYPE_CHECKING:
-    from mockint.domain import RamblingFeedback
+    from mockint.domain import RamblingFeedback, StarFeedback
     from mockint.feedback.meaning import SentenceEncoder
 
-# rambling.py imports this module, so its Facts (text, sentences, star, word_count, question) are
-# typed here as what they are, not by importing rambling.
-Facts = object
+
+class Facts(Protocol):
+    """What is read of rambling.Facts (rambling.py imports this module, so it is not imported here)."""
+
+    text: str
+    sentences: list
+    star: StarFeedback
+    word_count: int
+    question: str | None
 
 MODEL_NAME = "rambling"
 MEASURES = ("repetition_share", "longest_sentence_words", "fillers_per_100_words", "digressions",
             "commentary_share", "career_steps", "story_hops", "trails_off", "first_action_at", "score")
-FAR_FROM_QUESTION = 0.15  # a sentence this close to the question or less is about something else
-STAYS_AWAY = 0.2  # ... and the answer has left the question when the rest of it is this close on average
 
 
 def closeness(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -42,7 +47,7 @@ def meaning_features(sentences: list[str], question: str | None, encoder: Senten
     if question:
         to_question = closeness(vectors, encoder.vectors([question]))[:, 0]
         half = len(to_question) // 2
-        row += [to_question.mean(), to_question.min(), to_question.max(), (to_question < FAR_FROM_QUESTION).mean(),
+        row += [to_question.mean(), to_question.min(), to_question.max(), (to_question < DRIFT_FAR_FROM_QUESTION).mean(),
                 to_question[half:].mean() - to_question[:half + 1].mean()]
     else:
         row += [0.0] * 5
@@ -79,13 +84,13 @@ def rambling_probability(facts: Facts, verdict: RamblingFeedback, signal_names: 
     return float(head.probability(answer_features(facts, verdict, signal_names, encoder))[0]), head.threshold
 
 
-def drift_start(sentences: list[str], question: str | None, encoder: SentenceEncoder) -> int | None:
+def drift_start(sentences: list[str], question: str | None, encoder: SentenceEncoder, after: int = 0) -> int | None:
     """The sentence from which the answer leaves the question and does not come back: the first after
-    the opening that is far from the question, with the rest of the answer far on average; or None."""
+    sentence `after` that is far from the question, with the rest of the answer far on average; or None."""
     if not question or len(sentences) < 3:
         return None
     to_question = closeness(encoder.vectors(sentences), encoder.vectors([question]))[:, 0]
-    for i in range(1, len(sentences) - 1):
-        if to_question[i] < FAR_FROM_QUESTION and to_question[i:].mean() < STAYS_AWAY:
+    for i in range(max(1, after + 1), len(sentences) - 1):
+        if to_question[i] < DRIFT_FAR_FROM_QUESTION and to_question[i:].mean() < DRIFT_STAYS_AWAY:
             return i
     return None

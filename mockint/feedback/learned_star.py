@@ -30,6 +30,7 @@ class SentenceEncoder(Protocol):
 Clauses = list
 
 MODEL_NAME = "star"
+RULE_PARTS = slice(16, 20)  # the columns of cue_features that are the rules' own parts, in STAR_PARTS order
 
 
 def cue_features(units: Clauses) -> np.ndarray:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from mockint.domain import FillerFeedback, QuestionKind, RamblingFeedback, StarFeedback
@@ -170,14 +169,27 @@ def judge_rambling(facts: Facts, encoder: SentenceEncoder | None = None) -> Ramb
     chance, threshold = learned
     verdict.details["learned_probability"] = round(chance, 3)
     verdict.is_rambling = chance >= threshold
-    if verdict.is_rambling and encoder is not None:
+    story_under_way = first_step_sentence(facts)
+    if verdict.is_rambling and encoder is not None and story_under_way is not None:
         sentences = [s.text for s in facts.sentences]
-        start = drift_start(sentences, facts.question, encoder)
+        start = drift_start(sentences, facts.question, encoder, after=story_under_way)
         if start is not None:  # drift in meaning, with no digression word: say where it began
             verdict.drifted_from = sentences[start]
             if DRIFT not in verdict.signals:
                 verdict.signals.insert(0, DRIFT)
     return verdict
+
+
+def first_step_sentence(facts: Facts) -> int | None:
+    """Where drift can begin: in a story, after the sentence of its first step or outcome (what comes
+    before is its setting, however far from the question's words), None if it has none; else anywhere."""
+    if not facts.star.applicable:
+        return 0
+    starts = [s.start for s in facts.sentences]
+    for unit in facts.units:
+        if unit.parts & {"action", "result"}:
+            return starts.index(unit.sentence.start) if unit.sentence.start in starts else None
+    return None
 
 
 def weigh_signals(facts: Facts) -> RamblingFeedback:

@@ -147,5 +147,19 @@ POINT_MIN_MARGIN = 0.05
 
 
 
+# ---- Where an answer drifted (learned_rambling.drift_start) ----------------------
+# A sentence this close to the question (cosine, all-MiniLM-L6-v2) or less is about
+# something else; the answer has left the question there when the rest of it is within
+# DRIFT_STAYS_AWAY on average. Rules of thumb, set by reading: only used to choose which
+# sentence the tip quotes once the learned model has said the answer rambles. Read on
+# answers of train_1-6 the model calls rambling: at first 8 quotes read, 4 right, 2 wrong
+# where a story began after a general opening ("One evening last winter the fog at
+# Belfast City..."). So in a story the drift must come after its first step or outcome:
+# then 12 quotes, all on answers labelled rambling; 8 read, 6 right, 2 debatable (the
+# rule the candidate disagreed with, an answer that circles rather than drifts).
+DRIFT_FAR_FROM_QUESTION = 0.15
+DRIFT_STAYS_AWAY = 0.2
+
+
 # ---- Tips ---------------------------------------------------------------------
 MAX_TIPS = 4  # issue #3: one to four concrete tips

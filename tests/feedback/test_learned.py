@@ -13,8 +13,9 @@ from mockint.feedback import analyze, learned_star
 from mockint.feedback.fillers import find_fillers
 from mockint.feedback.linear import WEIGHTS_DIR, load_heads
 from mockint.feedback.meaning import shared_encoder
-from mockint.feedback.rambling import DRIFT
-from mockint.feedback.star import label_parts, read_units
+from mockint.feedback.rambling import DRIFT, Facts, first_step_sentence
+from mockint.feedback.star import judge_star, label_parts, read_units
+from mockint.text import split_sentences
 
 # Written for these tests, in none of the labelled sets: a task said as the role on the night,
 # with no goal wording, which the rules do not read as a task.
@@ -103,3 +104,22 @@ def test_a_missing_or_damaged_weights_file_leaves_the_rules_to_decide(tmp_path, 
         assert fallback.star == by_rules.star
         assert fallback.rambling.is_rambling == by_rules.rambling.is_rambling
         assert "learned_probability" not in fallback.rambling.details
+
+
+def facts_of(text: str, story: bool, encoder) -> Facts:
+    sentences = split_sentences(text)
+    units = read_units(text, find_fillers(text), sentences)
+    star = judge_star(units, story, encoder)
+    return Facts(text=text, sentences=sentences, units=units, fillers=None, star=star, kind=None,
+                 word_count=len(text.split()), too_long=False, question=MISTAKE)
+
+
+def test_in_a_story_drift_is_looked_for_only_after_its_first_step(encoder):
+    # A general opening and then the story: the story's first sentence is far from the question's
+    # words but is not drift. Drift can begin only after the sentence of the first step.
+    opened = ("A lot of night work is deciding before you know everything. One night in March the fog at the "
+              "airfield was forecast to lift by two. I held the departure and called in a standby crew. The fog "
+              "stayed and we cancelled at four.")
+    assert first_step_sentence(facts_of(opened, True, encoder)) == 2
+    assert first_step_sentence(facts_of("I always check the gauge first. It saves a lot of time.", True, encoder)) is None
+    assert first_step_sentence(facts_of("I want to work here because the team is small.", False, encoder)) == 0
