@@ -207,6 +207,8 @@ class OnQuestionFeedback(BaseModel):
     unmentioned: list[str] = Field(default_factory=list,
                                    description="what the question is about that the answer never mentions, "
                                                "e.g. 'a complaint'")
+    closer_to: str | None = Field(default=None, description="an earlier question of the session the answer "
+                                                           "reads closer to, when it reads like that one's answer")
 
     def never_mentioned(self) -> str:
         """What the answer never mentions, as a phrase ("a doctor or a disagreement"); empty when nothing."""

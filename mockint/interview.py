@@ -49,7 +49,8 @@ class Analyzer(Protocol):
     """Feedback on one answer (mockint.feedback.analyze)."""
 
     def __call__(self, transcript: Transcript, question: str | None = None,
-                 kind: QuestionKind | None = None, talking_points: list[str] | None = None) -> Feedback: ...
+                 kind: QuestionKind | None = None, talking_points: list[str] | None = None,
+                 earlier_questions: list[str] | None = None) -> Feedback: ...
 
 
 @dataclass
@@ -146,6 +147,12 @@ class Interview:
         finally:
             prefetch.close()
 
+    def earlier_questions(self, question: Question) -> list[str]:
+        """The questions asked before `question` in this session, follow-ups left out (they are about the
+        answer before them): the questions a recited answer may have been prepared for."""
+        return [t.question.text for t in self.session.turns
+                if t.follow_up_of is None and t.question.source != "follow_up" and t.question.text != question.text]
+
     def _turn(self, question: Question, number: int, follow_up_of: int | None = None) -> tuple[Reply, Turn | None]:
         """Ask one question until it is answered, skipped or the session ends; save the turn."""
         index = len(self.session.turns)
@@ -161,7 +168,8 @@ class Interview:
                     follow_up_of=follow_up_of, started_at=started)
         if answer is not None and not turn.skipped:
             turn.feedback = self.analyze(answer, question=question.text, kind=question.kind,
-                                         talking_points=question.talking_points)
+                                         talking_points=question.talking_points,
+                                         earlier_questions=self.earlier_questions(question))
         turn.ended_at = utc_now()
         self.session.turns.append(turn)
         self.store.save_turn(self.session.id, turn)  # committed now: Ctrl-C from here on loses nothing

@@ -37,14 +37,18 @@ ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
                "on_question_2": EVAL_DIR / "on_question_2.jsonl",
                "on_question_3": EVAL_DIR / "on_question_3.jsonl",
-               "on_question_4": EVAL_DIR / "on_question_4.jsonl"}
+               "on_question_4": EVAL_DIR / "on_question_4.jsonl",
+               "on_question_5": EVAL_DIR / "on_question_5.jsonl",
+               "oq_train_1": EVAL_DIR / "oq_train_1.jsonl",
+               "oq_train_2": EVAL_DIR / "oq_train_2.jsonl"}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
+TALKING_POINTS_4 = EVAL_DIR / "talking_points_4.jsonl"  # blind, every item split "blind"
+TALKING_POINTS_TRAIN = (EVAL_DIR / "tp_train_1.jsonl", EVAL_DIR / "tp_train_2.jsonl")  # tuning, split "train"
 BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "on_question", "on_question_2", "on_question_3", "on_question_4",
-               "talking_points_eval",
-               "talking_points_2", "talking_points_3"}
+               "on_question_5", "talking_points_eval", "talking_points_2", "talking_points_3", "talking_points_4"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
@@ -121,11 +125,15 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
-def score_on_question(items: list[dict]) -> Tally:
-    """Agreement on whether each answer addressed its question."""
+def score_on_question(items: list[dict], meaning: bool = True) -> Tally:
+    """Agreement on whether each answer addressed its question; a pair from a mock interview is
+    judged, as in a session, knowing the interview's questions asked before it."""
     tally = Tally(right={"addresses_question": 0}, total={"addresses_question": 0})
     for item in items:
-        fb = analyze(Transcript(text=item["answer"]), question=item["question"])
+        interview = item.get("interview") or []
+        earlier = interview[:interview.index(item["question"])] if item["question"] in interview else []
+        fb = analyze(Transcript(text=item["answer"]), question=item["question"], encoder=meaning,
+                     earlier_questions=earlier)
         got = fb.on_question.addressed if fb.on_question else True
         tally.add("addresses_question", got == item["labels"]["addresses_question"], item["id"],
                   f"got {got} (missed: {fb.on_question.missed if fb.on_question else None}), "
@@ -169,23 +177,27 @@ def main() -> None:
                         "on_question_dev_2, talking_points_dev, talking_points_dev_2)")
     parser.add_argument("--blind", action="store_true", help="also score the blind set (table only)")
     parser.add_argument("--words-only", action="store_true", help="no sentence vectors: the word cues and rules alone")
+    parser.add_argument("--no-star", action="store_true", help="skip the STAR, rambling and filler sets (slow)")
     args = parser.parse_args()
-    sets = tuning_sets()
-    if args.blind:
+    sets = {} if args.no_star else tuning_sets()
+    if args.blind and not args.no_star:
         sets.update({name: load(path) for name, path in BLIND_SETS.items()})
     tallies = {f"{name} ({len(items)})": score(items, not args.words_only) for name, items in sets.items()}
-    print(table(tallies))
+    if tallies:
+        print(table(tallies))
     question_sets = {name: load(path) for name, path in ON_QUESTION.items()
                      if path.is_file() and (args.blind or name not in BLIND_NAMES)}
-    question_tallies = {name: score_on_question(items) for name, items in question_sets.items()}
+    question_tallies = {name: score_on_question(items, not args.words_only) for name, items in question_sets.items()}
     print(small_table("addresses_question", "addresses_question", question_tallies))
     points = load(TALKING_POINTS) if TALKING_POINTS.is_file() else []
     point_sets = {"talking_points_dev": [i for i in points if i["split"] == "dev"]}
     if TALKING_POINTS_DEV_2.is_file():
         point_sets["talking_points_dev_2"] = load(TALKING_POINTS_DEV_2)
+    point_sets["tp_train"] = [i for path in TALKING_POINTS_TRAIN if path.is_file() for i in load(path)]
     if args.blind:
         point_sets["talking_points_eval"] = [i for i in points if i["split"] == "eval"]
-        for name, path in (("talking_points_2", TALKING_POINTS_2), ("talking_points_3", TALKING_POINTS_3)):
+        for name, path in (("talking_points_2", TALKING_POINTS_2), ("talking_points_3", TALKING_POINTS_3),
+                           ("talking_points_4", TALKING_POINTS_4)):
             if path.is_file():
                 point_sets[name] = load(path)
     point_tallies = {name: score_talking_points(items, not args.words_only) for name, items in point_sets.items() if items}

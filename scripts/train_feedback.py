@@ -1,7 +1,9 @@
-"""Fit the feedback's learned models: STAR by clause, and rambling by answer (mockint/feedback/weights/).
+"""Fit the feedback's learned models: STAR by clause, rambling by answer, and whether an answer
+addressed its question, by question-answer pair (mockint/feedback/weights/).
 
 Usage:
   .venv/bin/python scripts/train_feedback.py        # choose the settings by cross-validation, fit, write
+  .venv/bin/python scripts/train_feedback.py --on-question   # only the on-question head
 
 The labels are in tests/data/feedback_eval: each answer's STAR parts and rambling verdict, and, in
 star_clauses.jsonl, which of its clauses tell each STAR part (labelled by hand, clause by clause,
@@ -14,6 +16,13 @@ a STAR part when a clause reaches the threshold). They are chosen on the held-ou
 sets the rules were never tuned on (FRESH_SETS), because those are the answers like the ones
 a candidate gives; the table of every setting is printed. The heads are then fitted on all the
 training sets. STAR is fitted first: rambling reads STAR as the feedback will.
+
+The on-question head is cross-validated holding out whole mock interviews (a swapped answer is
+another pair's own answer). It adds to the word cues' flags (which stand: they are rarely
+wrong), and its setting is the one with the fewest errors when telling a candidate who did
+answer that they did not counts as two errors: a false "you didn't answer the question" is
+worse than none. Each pair sees only the questions asked before it in its interview, as in a
+session.
 """
 
 from __future__ import annotations
@@ -30,13 +39,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mockint.domain import STAR_PARTS, QuestionKind, Transcript  # noqa: E402
-from mockint.feedback import learned_rambling, learned_star  # noqa: E402
+from mockint.feedback import learned_on_question, learned_rambling, learned_star  # noqa: E402
+from mockint.domain import STORY_KINDS  # noqa: E402
 from mockint.feedback.analyze import analyze, resolve_kind  # noqa: E402
+from mockint.feedback.narrative import describes_practice  # noqa: E402
+from mockint.feedback.on_question import judge_on_question  # noqa: E402
 from mockint.feedback.fillers import find_fillers  # noqa: E402
 from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads  # noqa: E402
 from mockint.feedback.meaning import shared_encoder  # noqa: E402
 from mockint.feedback.rambling import SIGNALS, Facts, weigh_signals  # noqa: E402
-from mockint.feedback.star import label_parts, read_units  # noqa: E402
+from mockint.feedback.star import judge_star, label_parts, read_units, tells_story  # noqa: E402
 from mockint.feedback.thresholds import RAMBLING_MIN_WORDS  # noqa: E402
 from mockint.text import split_sentences, word_count  # noqa: E402
 
@@ -49,6 +61,11 @@ STAR_L2 = (30.0, 100.0, 300.0)
 RAMBLING_L2 = (0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
 FOLDS, SHUFFLES = 5, 3
+# Question-answer pairs labelled "addresses the question": the helpers' training pairs (each a
+# mock interview of six questions) and the two on-question tuning sets.
+ON_QUESTION_SETS = ("oq_train_1", "oq_train_2", "on_question_dev", "on_question_dev_2")
+ON_QUESTION_L2 = (1.0, 3.0, 10.0, 30.0, 100.0)
+ON_QUESTION_THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
 
 
 def read_set(name: str) -> list[dict]:
@@ -99,6 +116,69 @@ def rambling_examples(encoder) -> list[dict]:
                              "answer": np.array([bool(label)]), "rules": np.array([verdict.is_rambling]),
                              "eligible": facts.word_count >= RAMBLING_MIN_WORDS})
     return examples
+
+
+def earlier_in_interview(item: dict) -> list[str]:
+    """The questions of the pair's mock interview asked before its own (none for a lone pair)."""
+    interview = item.get("interview") or []
+    return interview[:interview.index(item["question"])] if item["question"] in interview else []
+
+
+def on_question_examples(encoder) -> list[dict]:
+    """Every labelled question-answer pair: its features, label, the cues' verdict and its interview."""
+    examples = []
+    for name in ON_QUESTION_SETS:
+        for item in read_set(name):
+            question, text = item["question"], item["answer"]
+            units = read_units(text, find_fillers(text))
+            kind = resolve_kind(question, None)
+            rules_star = judge_star(units, kind in STORY_KINDS if kind is not None else tells_story(units))
+            rules = judge_on_question(question, text, rules_star, describes_practice([u.words for u in units]))
+            examples.append({"set": name, "group": f"{name}/{item.get('interview', [item['id']])[0]}",
+                             "x": learned_on_question.pair_features(question, text, split_sentences(text), rules,
+                                                                    encoder, earlier_in_interview(item)),
+                             "y": float(item["labels"]["addresses_question"]), "rules": rules.addressed})
+    return examples
+
+
+def fit_on_question(examples: list[dict]) -> None:
+    """Cross-validate by interview, choose, fit on every pair and write weights/on_question.json."""
+    y = np.array([e["y"] for e in examples])
+    rules = np.array([e["rules"] for e in examples])
+    rules_alarms = int(((~rules) & (y == 1)).sum())
+    print(f"on_question: {len(examples)} pairs; the cues alone: {((rules) == (y == 1)).mean():.3f} right, "
+          f"{rules_alarms} of {int(y.sum())} answered pairs told they missed the question")
+    features = np.vstack([e["x"] for e in examples])
+    groups = sorted({e["group"] for e in examples})
+    group_of = np.array([groups.index(e["group"]) for e in examples])
+    best: tuple[float, float, float, float] = (-1e9, 0.0, 0.0, 0.0)
+    for l2 in ON_QUESTION_L2:
+        right, alarms = np.zeros(len(ON_QUESTION_THRESHOLDS)), np.zeros(len(ON_QUESTION_THRESHOLDS))
+        for shuffle in range(SHUFFLES):
+            order = np.random.default_rng(shuffle).permutation(len(groups))
+            for fold in range(FOLDS):
+                held = np.isin(group_of, order[fold::FOLDS])
+                chance = fit_logistic(features[~held], y[~held], l2, 0.5).probability(features[held])
+                for k, t in enumerate(ON_QUESTION_THRESHOLDS):
+                    addressed = (chance >= t) & rules[held]  # the cues' own flags stand
+                    right[k] += (addressed == (y[held] == 1)).sum()
+                    alarms[k] += ((~addressed) & (y[held] == 1)).sum()
+        right, alarms = right / (SHUFFLES * len(y)), alarms / SHUFFLES
+        print(f"  l2={l2:<5} " + "  ".join(f"t={t}: {right[k]:.3f} ({alarms[k]:.1f} false alarms)"
+                                           for k, t in enumerate(ON_QUESTION_THRESHOLDS)), flush=True)
+        for k, t in enumerate(ON_QUESTION_THRESHOLDS):
+            # a false alarm costs twice a miss: (right - alarms) ranks as misses + 2 x false alarms would
+            cost = right[k] * len(y) - alarms[k]
+            if cost > best[0]:
+                best = (float(cost), l2, t, float(right[k]))
+    _, l2, threshold, accuracy = best
+    head = fit_logistic(features, y, l2, threshold)
+    out = WEIGHTS_DIR / f"{learned_on_question.MODEL_NAME}.json"
+    out.write_text(json.dumps({"fitted": date.today().isoformat(), "sets": list(ON_QUESTION_SETS),
+                               "pairs": len(examples), "l2": l2, "thresholds": {"addressed": threshold},
+                               "heads": {"addressed": head.to_json()}}) + "\n", encoding="utf-8")
+    load_heads.cache_clear()
+    print(f"  chose l2={l2}, threshold {threshold} (cross-validated {accuracy:.3f}); wrote {out.relative_to(ROOT)}")
 
 
 def verdicts(head, example: dict) -> float:
@@ -159,12 +239,17 @@ def fit_and_write(name: str, examples: list[dict], heads: list[str], l2_choices:
 
 def main() -> None:
     encoder = shared_encoder()
+    if "--on-question" in sys.argv[1:]:  # only this head (STAR and rambling take ~9 minutes)
+        if encoder is None:
+            sys.exit("The sentence model is not installed: run scripts/setup.sh first.")
+        return fit_on_question(on_question_examples(encoder))
     if encoder is None:
         sys.exit("The sentence model is not installed: run scripts/setup.sh first.")
     fit_and_write(learned_star.MODEL_NAME, star_examples(encoder), list(STAR_PARTS), STAR_L2,
                   lambda e: (e["x"][:, learned_star.RULE_PARTS].max(0) > 0) == e["answer"])
     fit_and_write(learned_rambling.MODEL_NAME, rambling_examples(encoder), ["rambling"], RAMBLING_L2,
                   lambda e: e["rules"] == e["answer"])
+    fit_on_question(on_question_examples(encoder))
 
 
 if __name__ == "__main__":

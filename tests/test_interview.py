@@ -113,3 +113,16 @@ def test_every_saved_turn_is_told_to_the_listener(tmp_path):
     run_session(start(store), iter(QUESTIONS), 3, channel, RecordingView(), store, analyze, follow_ups=False,
                 on_turn=heard.append)
     assert [t.answer.text for t in heard] == [STRONG, "I would weigh the risk."]
+
+
+def test_each_answer_is_judged_knowing_the_questions_asked_before_it(tmp_path):
+    store = Store(tmp_path)
+    seen: list[list[str] | None] = []
+
+    def recording_analyze(*args, earlier_questions=None, **kwargs):
+        seen.append(earlier_questions)
+        return analyze(*args, earlier_questions=earlier_questions, **kwargs)
+
+    channel = ScriptedChannel([answer(STRONG), answer("I'd use a token bucket per key."), answer("Ship it flagged.")])
+    run_session(start(store), iter(QUESTIONS), 3, channel, RecordingView(), store, recording_analyze, follow_ups=False)
+    assert seen == [[], [QUESTIONS[0].text], [QUESTIONS[0].text, QUESTIONS[1].text]]

@@ -12,6 +12,7 @@ from mockint.domain import STORY_KINDS, Feedback, LengthFeedback, QuestionKind, 
 from mockint.errors import UserError
 from mockint.feedback.classify import classify_question
 from mockint.feedback.fillers import find_fillers, summarize_fillers
+from mockint.feedback.learned_on_question import judge_on_question_learned
 from mockint.feedback.length import judge_length, targets
 from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.feedback.narrative import describes_practice
@@ -35,12 +36,15 @@ def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKin
 
 
 def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None,
-            talking_points: list[str] | None = None, encoder: SentenceEncoder | None | bool = True) -> Feedback:
+            talking_points: list[str] | None = None, encoder: SentenceEncoder | None | bool = True,
+            earlier_questions: list[str] | None = None) -> Feedback:
     """Feedback on one answer, typed (no word timings) or spoken (with them); `talking_points` are
     the points a strong answer to the question covers (Question.talking_points). `encoder` is the
     sentence model that reads meaning: which talking points were said in other words, and with the
     learned models which STAR parts a clause tells and whether the answer rambles. True (the default)
-    uses the shared model when it is installed; None or False, the word cues and rules alone."""
+    uses the shared model when it is installed; None or False, the word cues and rules alone.
+    `earlier_questions`: the questions asked before this one in the session; an answer closer to
+    one of them than to this one is likely the answer prepared for it."""
     text = transcript.text or ""
     kind = resolve_kind(question, kind)
     seconds = speaking_seconds(transcript)
@@ -66,6 +70,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
                                     star=star, kind=kind, word_count=count, too_long=length.verdict == "too_long",
                                     question=question), meaning)
     quantified = any(is_quantified(s) for s in star.result.evidence)
+    on_question = judge_on_question(question, text, rules_star, describes_practice([u.words for u in units]))
     feedback = Feedback(
         word_count=count,
         duration_seconds=seconds,
@@ -78,7 +83,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         star=star,
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
-        on_question=judge_on_question(question, text, rules_star, describes_practice([u.words for u in units])),
+        on_question=judge_on_question_learned(question, text, sentences, on_question, meaning, earlier_questions),
         talking_points=cover_points(talking_points or [], sentences, meaning),
     )
     feedback.tips = choose_tips(feedback, kind)

@@ -172,18 +172,20 @@ def load_in_background() -> None:
 
 
 def read_ahead(question: str | None, points: list[str], text_so_far: str) -> None:
-    """Encode what the feedback on an answer in progress will need: the question, its talking points,
+    """Encode what the feedback on an answer in progress will need: the question (with its main ask and
+    topic, for whether the answer addressed it), its talking points,
     and the answer's sentences and STAR clauses so far (the learned STAR and rambling models read them).
     The stream calls this after each piece, and after the piece that ends at a pause, which is
     transcribed while the end-of-answer silence runs, so the feedback finds them cached. The last
     sentence is encoded too: if the answer goes on, that costs one sentence (about 40 ms)."""
     from mockint.feedback.fillers import find_fillers  # here: star.py reads this module's encoder
+    from mockint.feedback.learned_on_question import question_texts
     from mockint.feedback.star import read_units
 
     encoder = shared_encoder()
     if encoder is None:
         return
-    encoder.vectors(([question] if question else []) + points)
+    encoder.vectors((question_texts(question) if question else []) + points)
     sentences = split_sentences(text_so_far)
     encoder.vectors([s.text for s in sentences])
     encoder.vectors([u.clause.text for u in read_units(text_so_far, find_fillers(text_so_far), sentences)])

@@ -161,5 +161,14 @@ DRIFT_FAR_FROM_QUESTION = 0.15
 DRIFT_STAYS_AWAY = 0.2
 
 
+# ---- Another question's answer (learned_on_question) -----------------------------
+# An earlier question of the session at least this close to the one asked (cosine) is the
+# same question reworded or retried, not another question the answer could belong to: the
+# distinct questions of one family's bank are at most 0.81 apart (measured on 20 families),
+# so this only catches near-copies. The learned model's own threshold is in
+# weights/on_question.json, chosen by scripts/train_feedback.py.
+SAME_QUESTION = 0.85
+
+
 # ---- Tips ---------------------------------------------------------------------
 MAX_TIPS = 4  # issue #3: one to four concrete tips

@@ -125,6 +125,8 @@ def on_question_tip(fb: Feedback) -> str | None:
         return None
     unmentioned = fb.on_question.never_mentioned()
     gap = f"your answer never mentions {unmentioned}" if unmentioned else "your answer doesn't get to that"
+    if fb.on_question.closer_to:
+        gap = f"your answer sounds more like one for an earlier question, {quote(fb.on_question.closer_to)}"
     return (f"The question asked about {quote(fb.on_question.missed or '')}, and {gap}. "
             "Start with one sentence that answers it directly, then give your example.")
 

@@ -123,3 +123,47 @@ def test_in_a_story_drift_is_looked_for_only_after_its_first_step(encoder):
     assert first_step_sentence(facts_of(opened, True, encoder)) == 2
     assert first_step_sentence(facts_of("I always check the gauge first. It saves a lot of time.", True, encoder)) is None
     assert first_step_sentence(facts_of("I want to work here because the team is small.", False, encoder)) == 0
+
+
+# Written for these tests, in none of the labelled sets: a story prepared for one question of a
+# nursing interview, then told again when a later question asks something else.
+DISAGREED = "Tell me about a time you disagreed with a consultant about a patient's care plan."
+SHORT_STAFFED = "Tell me about a night when the ward was short of staff: what did you do first?"
+PRIORITISE = "How do you prioritise your patients at the start of a busy night shift?"
+CONSULTANT_STORY = ("On a night shift last winter the consultant wanted to send an elderly lady home the next morning. "
+                    "I had seen her confused twice overnight and her urine output had dropped, so I did not agree. "
+                    "I asked to speak to him after the ward round and showed him the fluid chart and my notes. "
+                    "He listened, ordered bloods, and they showed an infection. She stayed three more days and "
+                    "went home well.")
+
+
+def test_an_answer_prepared_for_an_earlier_question_is_flagged_where_the_word_cues_pass_it(encoder):
+    asked = dict(question=SHORT_STAFFED, earlier_questions=[DISAGREED])
+    assert analyze(Transcript(text=CONSULTANT_STORY), encoder=False, **asked).on_question.addressed  # cues pass it
+    learned = analyze(Transcript(text=CONSULTANT_STORY), encoder=encoder, **asked).on_question
+    assert not learned.addressed and learned.missed == "a night when the ward was short of staff"
+    # told for its own question, after the other one, it is on the question
+    own = analyze(Transcript(text=CONSULTANT_STORY), question=DISAGREED, earlier_questions=[SHORT_STAFFED],
+                  encoder=encoder)
+    assert own.on_question.addressed
+
+
+def test_a_flagged_answer_names_the_earlier_question_it_sounds_like(encoder):
+    fb = analyze(Transcript(text=CONSULTANT_STORY), question=PRIORITISE, earlier_questions=[DISAGREED], encoder=encoder)
+    assert not fb.on_question.addressed and fb.on_question.closer_to == DISAGREED
+    assert "sounds more like one for an earlier question" in fb.tips[0]
+    alone = analyze(Transcript(text=CONSULTANT_STORY), question=PRIORITISE, encoder=encoder)
+    assert alone.on_question.closer_to is None
+
+
+def test_without_the_on_question_weights_the_word_cues_decide(tmp_path, monkeypatch, encoder):
+    monkeypatch.setattr("mockint.feedback.linear.WEIGHTS_DIR", tmp_path)
+    load_heads.cache_clear()
+    try:
+        fb = analyze(Transcript(text=CONSULTANT_STORY), question=SHORT_STAFFED, earlier_questions=[DISAGREED],
+                     encoder=encoder)
+    finally:
+        load_heads.cache_clear()
+    assert fb.on_question.addressed
+    fitted = json.loads((WEIGHTS_DIR / "on_question.json").read_text())
+    assert not {"on_question", "on_question_2", "on_question_3", "on_question_4", "on_question_5"} & set(fitted["sets"])
