@@ -21,7 +21,7 @@ from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minut
 from mockint.feedback.rambling import Facts, judge_rambling
 from mockint.feedback.star import count_ownership, is_quantified, judge_star, read_units, tells_story
 from mockint.feedback.talking_points import cover_points
-from mockint.feedback.thresholds import MAX_ANSWER_WORDS
+from mockint.feedback.thresholds import MAX_ANSWER_WORDS, MEANING_MAX_WORDS
 from mockint.text import split_sentences, word_count
 from mockint.feedback.tips import NOTHING_SAID_TIP, choose_tips
 
@@ -62,6 +62,8 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
     units = read_units(text, hits, sentences)
     applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
     meaning = shared_encoder() if encoder is True else (encoder or None)
+    if count > MEANING_MAX_WORDS:
+        meaning = None  # tens of seconds of encoding, on answers far longer than the models know
     # Whether a story was told at all, for "did it answer the question", is the rules' call: that check
     # was set on their cues, and the learned parts told a vague nine-word answer it described habits.
     rules_star = judge_star(units, applicable)

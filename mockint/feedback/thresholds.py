@@ -34,6 +34,12 @@ DEFAULT_LENGTH_TARGET = LENGTH_TARGETS[QuestionKind.behavioral]
 # analysis is linear in the length (scripts/bench_analyze.py: 100,000 words in a few
 # seconds), so the limit only stops a file that is not an answer at all.
 MAX_ANSWER_WORDS = 150_000
+# The longest answer read by meaning (the sentence model, and the learned STAR, rambling and
+# on-question models over it): about ten minutes of speech. Every clause and sentence is
+# encoded (about 40 ms each on two cores), so a pasted transcript of 10,000 words took 37 s
+# (scripts/bench_analyze.py with text that does not repeat); the models were fitted on
+# answers of up to 513 words. Longer answers get the word cues and rules, in seconds.
+MEANING_MAX_WORDS = 1_500
 
 # ---- Pace and pauses ----------------------------------------------------------
 # Conversational English runs at about 120-160 words a minute (the US National Center for

@@ -167,3 +167,22 @@ def test_without_the_on_question_weights_the_word_cues_decide(tmp_path, monkeypa
     assert fb.on_question.addressed
     fitted = json.loads((WEIGHTS_DIR / "on_question.json").read_text())
     assert not {"on_question", "on_question_2", "on_question_3", "on_question_4", "on_question_5"} & set(fitted["sets"])
+
+
+class RefusingEncoder:
+    """A sentence model that must not be asked: analyze() reads answers this long by rules alone."""
+
+    def vectors(self, texts):
+        raise AssertionError("the sentence model was asked to read an answer beyond MEANING_MAX_WORDS")
+
+
+def test_an_answer_longer_than_the_models_know_is_read_by_the_rules_alone():
+    from mockint.feedback.thresholds import MEANING_MAX_WORDS
+
+    words = FOCUSED.split()
+    long_answer = " ".join(words[i % len(words)] for i in range(MEANING_MAX_WORDS + 50))
+    fb = analyze(Transcript(text=long_answer), question=MISTAKE, talking_points=["what went wrong"],
+                 earlier_questions=[DISAGREED], encoder=RefusingEncoder())
+    assert fb.word_count > MEANING_MAX_WORDS and fb.star.applicable
+    with pytest.raises(AssertionError):  # and an answer of ordinary length is read by meaning
+        analyze(Transcript(text=FOCUSED), question=MISTAKE, encoder=RefusingEncoder())
