@@ -63,7 +63,7 @@ THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
 FOLDS, SHUFFLES = 5, 3
 # Question-answer pairs labelled "addresses the question": the helpers' training pairs (each a
 # mock interview of six questions) and the two on-question tuning sets.
-ON_QUESTION_SETS = ("oq_train_1", "oq_train_2", "on_question_dev", "on_question_dev_2")
+ON_QUESTION_SETS = tuple(f"oq_train_{k}" for k in range(1, 6)) + ("on_question_dev", "on_question_dev_2")
 ON_QUESTION_L2 = (1.0, 3.0, 10.0, 30.0, 100.0)
 ON_QUESTION_THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
 

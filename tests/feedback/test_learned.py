@@ -128,7 +128,7 @@ def test_in_a_story_drift_is_looked_for_only_after_its_first_step(encoder):
 # Written for these tests, in none of the labelled sets: a story prepared for one question of a
 # nursing interview, then told again when a later question asks something else.
 DISAGREED = "Tell me about a time you disagreed with a consultant about a patient's care plan."
-SHORT_STAFFED = "Tell me about a night when the ward was short of staff: what did you do first?"
+NEW_SYSTEM = "Tell me about a time you had to learn a new system quickly."
 PRIORITISE = "How do you prioritise your patients at the start of a busy night shift?"
 CONSULTANT_STORY = ("On a night shift last winter the consultant wanted to send an elderly lady home the next morning. "
                     "I had seen her confused twice overnight and her urine output had dropped, so I did not agree. "
@@ -138,12 +138,12 @@ CONSULTANT_STORY = ("On a night shift last winter the consultant wanted to send 
 
 
 def test_an_answer_prepared_for_an_earlier_question_is_flagged_where_the_word_cues_pass_it(encoder):
-    asked = dict(question=SHORT_STAFFED, earlier_questions=[DISAGREED])
+    asked = dict(question=NEW_SYSTEM, earlier_questions=[DISAGREED])
     assert analyze(Transcript(text=CONSULTANT_STORY), encoder=False, **asked).on_question.addressed  # cues pass it
     learned = analyze(Transcript(text=CONSULTANT_STORY), encoder=encoder, **asked).on_question
-    assert not learned.addressed and learned.missed == "a night when the ward was short of staff"
+    assert not learned.addressed and learned.missed == "a time you had to learn a new system quickly"
     # told for its own question, after the other one, it is on the question
-    own = analyze(Transcript(text=CONSULTANT_STORY), question=DISAGREED, earlier_questions=[SHORT_STAFFED],
+    own = analyze(Transcript(text=CONSULTANT_STORY), question=DISAGREED, earlier_questions=[NEW_SYSTEM],
                   encoder=encoder)
     assert own.on_question.addressed
 
@@ -160,7 +160,7 @@ def test_without_the_on_question_weights_the_word_cues_decide(tmp_path, monkeypa
     monkeypatch.setattr("mockint.feedback.linear.WEIGHTS_DIR", tmp_path)
     load_heads.cache_clear()
     try:
-        fb = analyze(Transcript(text=CONSULTANT_STORY), question=SHORT_STAFFED, earlier_questions=[DISAGREED],
+        fb = analyze(Transcript(text=CONSULTANT_STORY), question=NEW_SYSTEM, earlier_questions=[DISAGREED],
                      encoder=encoder)
     finally:
         load_heads.cache_clear()
