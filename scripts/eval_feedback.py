@@ -1,13 +1,14 @@
 """Accuracy of the feedback analyzer on the hand-labelled sets in tests/data/feedback_eval.
 
-Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind] [--words-only]
+Usage: .venv/bin/python scripts/eval_feedback.py [--errors SET] [--blind] [--words-only] [--no-star]
 Prints the signal table for answers.jsonl by split (dev, holdout, fresh, all),
 dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the question"
-(on_question_dev.jsonl, on_question_dev_2.jsonl) and on talking points (talking_points.jsonl
-split dev, talking_points_dev_2.jsonl). With --blind also the blind sets
-(unseen_2.jsonl, unseen_3.jsonl, unseen_4.jsonl, on_question*.jsonl but the dev ones, talking points split eval,
-talking_points_2.jsonl, talking_points_3.jsonl): tables only, their items and
-per-item errors are never printed. --errors SET lists every disagreement in a tuning set.
+(on_question_dev.jsonl, on_question_dev_2.jsonl, oq_train_1-5.jsonl; a pair from a mock
+interview sees the interview's earlier questions) and on talking points (talking_points.jsonl
+split dev, talking_points_dev_2.jsonl, tp_train_1-2.jsonl). With --blind also the blind sets
+(unseen_2-4.jsonl, on_question.jsonl and on_question_2-5.jsonl, talking points split eval,
+talking_points_2-4.jsonl): tables only, their items and per-item errors are never printed.
+--no-star skips the STAR, rambling and filler table (the slow part). --errors SET lists every disagreement in a tuning set.
 --words-only: no sentence vectors: STAR and rambling by the rules alone, talking points by shared
 words alone, as before the learned models and the sentence model came.
 """
@@ -39,8 +40,7 @@ ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_3": EVAL_DIR / "on_question_3.jsonl",
                "on_question_4": EVAL_DIR / "on_question_4.jsonl",
                "on_question_5": EVAL_DIR / "on_question_5.jsonl",
-               "oq_train_1": EVAL_DIR / "oq_train_1.jsonl",
-               "oq_train_2": EVAL_DIR / "oq_train_2.jsonl"}
+               **{f"oq_train_{k}": EVAL_DIR / f"oq_train_{k}.jsonl" for k in range(1, 6)}}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
 TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item split "blind"
