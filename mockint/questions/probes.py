@@ -153,8 +153,10 @@ def to_probe(topics: list[NoteTopic]) -> list[NoteTopic]:
 
 
 def gap_of(topic: NoteTopic) -> str:
-    """The gap the notes name, unless it only repeats the topic ("blanked on the drug doses" as the topic itself)."""
-    return topic.gap if topic.gap and topic.gap.lower() not in topic.topic.lower() else ""
+    """The gap the notes name, unless it only repeats the topic ("blanked on the drug doses" as the topic itself,
+    or "the CO alarm rules for landlords" for the topic "CO alarm rules for landlords")."""
+    bare = re.sub(r"^(?:the|a|an|your) ", "", topic.gap.lower())
+    return topic.gap if topic.gap and bare not in topic.topic.lower() else ""
 
 
 def priority(topic: NoteTopic) -> int:

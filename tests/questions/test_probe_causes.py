@@ -466,3 +466,14 @@ def test_how_a_question_was_asked_and_the_panels_own_answer_are_never_said_as_it
     assert sayable("the valve must be closed before lifting") == ""
     assert not any("has to be" in p for p in probes_for(
         "- Gary asked what the gas check looks for and I went blank - he explained hose has to be in date and clipped"))
+
+
+@pytest.mark.parametrize("notes, topic", [
+    ("She asked about fire door regulations for HMOs and I didn't know the fire door regulations for HMOs.",
+     "fire door regulations for HMOs"),
+    ("they asked about ward round etiquette, I didn't know the ward round etiquette at all", "ward round etiquette"),
+])
+def test_a_gap_that_only_repeats_the_topic_with_an_article_is_not_said_twice(notes, topic):
+    # blind23: "we talked about CO alarm rules for landlords, and you weren't sure of the CO alarm rules for landlords"
+    said = " ".join(probes_for(notes))
+    assert said.count(topic) == 1, said
