@@ -178,6 +178,28 @@ def missing_of(topic: NoteTopic) -> str:
     return sayable(topic.missing) if topic.missing else ""
 
 
+# "Scenario: while mowing you find a headstone that's loose and leaning. I said ..." -> the scenario itself.
+SCENARIO_GIVEN = re.compile(r"\b(?:scenario|case study|role ?play)\s*[:\u2013\u2014-]\s*(?P<scenario>[^.;!?]+)", re.I)
+BARE_EXERCISE = re.compile(r"^the (?:scenario|case study|role ?play)$", re.I)
+SCENARIO_MAX_WORDS = 25
+
+
+def scenario_of(topic: NoteTopic) -> str:
+    """The scenario a bare "the scenario" topic stands for, when the note gives it addressed to the candidate
+    ("someone rushes at you", "you find a headstone") and short enough to say; else ""."""
+    if not BARE_EXERCISE.match(topic.topic):
+        return ""
+    found = SCENARIO_GIVEN.search(topic.sentence)
+    if not found:
+        return ""
+    # its own question ("..., what first", "what do you do in the first hour") is the ask's to put
+    scenario = re.split(r",?\s*\b(?:what|how|which|who|when|where)\b(?! you're)", found.group("scenario"))[0].strip(" ,-")
+    if not re.search(r"\byou\b", scenario) or re.search(r"\b(?:I|my|me)\b", scenario) \
+            or len(scenario.split()) > SCENARIO_MAX_WORDS:
+        return ""  # the candidate's own answer, or a scene told about someone else, is not restated
+    return scenario
+
+
 def lead(topic: NoteTopic) -> str:
     """The sentence that takes the candidate back to the first round, ending before the full stop."""
     templates = toml_template("first_round.toml")
@@ -187,7 +209,9 @@ def lead(topic: NoteTopic) -> str:
         return leads["nothing_named"]
     if not topic.topic:
         return leads["only_missing"].format(missed=missed(topic))
-    if topic.form == "claim":
+    if scenario_of(topic):
+        text = leads["scenario"].format(scenario=scenario_of(topic))
+    elif topic.form == "claim":
         text = leads["claim"].format(topic=topic.topic)
     elif topic.form == "task":
         text = leads["asked_task"].format(topic=topic.topic)
@@ -203,6 +227,8 @@ def lead(topic: NoteTopic) -> str:
     elif trouble == "unsure_action" and re.match(r"(?:what|how) you(?:'d| would)\b", topic.topic):
         phrase = said["stopped_short"]  # "we asked what you'd do ..., and you weren't sure what you would do": said twice
     gap = gap_of(topic) if re.match(r"(?:what|which|how|whether)\b", gap_of(topic)) else f"of {gap_of(topic)}"
+    if phrase and scenario_of(topic):  # the scenario is a sentence of its own: what went wrong follows it
+        return f"{text}. {capitalised(re.sub(r'^and ', '', phrase.format(missed=missed(topic), gap=gap)))}"
     return f"{text}, {phrase.format(missed=missed(topic), gap=gap)}" if phrase else text
 
 

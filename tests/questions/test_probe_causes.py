@@ -477,3 +477,19 @@ def test_a_gap_that_only_repeats_the_topic_with_an_article_is_not_said_twice(not
     # blind23: "we talked about CO alarm rules for landlords, and you weren't sure of the CO alarm rules for landlords"
     said = " ".join(probes_for(notes))
     assert said.count(topic) == 1, said
+
+
+def test_a_bare_scenario_is_restated_when_the_notes_give_it_to_the_candidate():
+    # blind23: "we talked about the scenario" never said which one
+    said = probes_for("- scenario: a resident falls in the lounge while you are alone on the floor. I said I'd lift "
+                      "her myself. Wrong, you never lift, you use the hoist and call the nurse.")
+    assert said[0].startswith("In your first interview we gave you a scenario: a resident falls in the lounge while "
+                              "you are alone on the floor. ")
+    # its own question is left to the ask, and the trouble is a sentence of its own
+    said = probes_for("Scenario - you arrive at a job and the customer's boiler is leaking onto the consumer unit, "
+                      "what first. I froze and didn't know what to do.")
+    assert said[0].startswith("In your first interview we gave you a scenario: you arrive at a job and the customer's "
+                              "boiler is leaking onto the consumer unit. You weren't sure")
+    # a scene that is not put to the candidate ("a relative complains") is not pasted
+    said = probes_for("scenario: a patient's relative complains about the food. I didn't know what to say.")
+    assert "gave you a scenario" not in said[0]
