@@ -77,10 +77,15 @@ LICENCE = re.compile(r"\b(?:card|ticket|cert\w*|licen[cs]e|registration|qualific
 ESTIMATE = re.compile(r"\b(?:estimat\w*|market sizing|guesstimate|market size)\b", re.I)
 
 
+# A question whose subject points back at something the note does not name ("what that means for the pay
+# rise", "why it failed"): said on its own, it has no referent (blind23).
+POINTS_BACK = re.compile(r"^(?:what|why|how|whether|when) (?:that|this|it|those|these)\b(?! (?:\w+ ){0,3}(?:is|are|was|were) (?:a|an|the)\b)", re.I)
+
+
 def worth_probing(topic: NoteTopic) -> bool:
     """Whether a second-round interviewer would go back to this topic: it went badly, or it is a story to go deeper on."""
     trouble = trouble_of(topic)
-    if ADMIN.search(topic.topic):
+    if ADMIN.search(topic.topic) or POINTS_BACK.match(topic.topic):
         return False
     if trouble == "salary":
         return topic.struggled

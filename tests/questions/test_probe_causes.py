@@ -493,3 +493,12 @@ def test_a_bare_scenario_is_restated_when_the_notes_give_it_to_the_candidate():
     # a scene that is not put to the candidate ("a relative complains") is not pasted
     said = probes_for("scenario: a patient's relative complains about the food. I didn't know what to say.")
     assert "gave you a scenario" not in said[0]
+
+
+@pytest.mark.parametrize("notes", [
+    "then asked what that means for the stock count and my answer was muddled because I was flustered",
+    "she asked what this means for the rota and I was muddled",
+])
+def test_a_question_that_points_back_at_something_unnamed_is_not_said_as_a_topic(notes):
+    # blind23: "we asked what that means for the pay rise": "that" has nothing to point to
+    assert not [p for p in probes_for(notes) if re.search(r"\bwhat (?:that|this) means\b", p)]
