@@ -85,6 +85,11 @@ def tidy_line(line: str) -> str:
     return re.sub(r"^(?:[-*+\u2022]|\d+[.)])\s*", "", line)
 
 
+# How long something went on, which a careless reading takes for the topic ("rambled for ages").
+DURATION = re.compile(r"^(?:for )?(?:ages|a while|too long|a bit|a long time|"
+                      r"(?:\d+|a few|few|several|two|three|five|ten|twenty) (?:minutes|mins|hours))$", re.I)
+
+
 def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
     whether the interviewer asked it, and whether it was an exercise."""
@@ -100,6 +105,8 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     if topic in ("the scenario", "the case study"):
         return topic, form, asked, exercise  # a label of its own, said as it is
     clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
+    if DURATION.match(clean):
+        clean = ""  # "star vs snowflake schema - rambled for ages": how long, not what about (blind24)
     if not clean:
         label = GENERIC_LABEL.match(sentence.strip())
         phrase = label_topic(label.group("topic")) if label else ""

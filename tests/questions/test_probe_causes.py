@@ -502,3 +502,12 @@ def test_a_bare_scenario_is_restated_when_the_notes_give_it_to_the_candidate():
 def test_a_question_that_points_back_at_something_unnamed_is_not_said_as_a_topic(notes):
     # blind23: "we asked what that means for the pay rise": "that" has nothing to point to
     assert not [p for p in probes_for(notes) if re.search(r"\bwhat (?:that|this) means\b", p)]
+
+
+@pytest.mark.parametrize("notes", [
+    "clustered vs non-clustered index - rambled for ages, mixed them up at first",
+    "hot vs cold aisle containment - waffled for ages, got confused",
+])
+def test_how_long_an_answer_went_on_is_never_its_topic(notes):
+    # blind24: "we talked about for ages, and the answer ran long"
+    assert not [p for p in probes_for(notes) if "talked about for ages" in p]
