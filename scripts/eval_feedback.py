@@ -6,7 +6,7 @@ dev_styles.jsonl and dev_styles_2.jsonl, then agreement on "did it address the q
 (on_question_dev.jsonl, on_question_dev_2.jsonl, oq_train_1-5.jsonl; a pair from a mock
 interview sees the interview's earlier questions) and on talking points (talking_points.jsonl
 split dev, talking_points_dev_2.jsonl, tp_train_1-2.jsonl). With --blind also the blind sets
-(unseen_2-4.jsonl, on_question.jsonl and on_question_2-5.jsonl, talking points split eval,
+(unseen_2-5.jsonl, on_question.jsonl and on_question_2-5.jsonl, talking points split eval,
 talking_points_2-4.jsonl): tables only, their items and per-item errors are never printed.
 --no-star skips the STAR, rambling and filler table (the slow part). --errors SET lists every disagreement in a tuning set.
 --words-only: no sentence vectors: STAR and rambling by the rules alone, talking points by shared
@@ -31,8 +31,8 @@ SPLITS = ("dev", "holdout", "fresh")
 # Sets beside answers.jsonl: written in the blind set's styles (for tuning), and the blind set.
 # unseen (the first blind set, spent) and train_1-6 are what the learned models are fitted on.
 TUNING_SETS = {name: EVAL_DIR / f"{name}.jsonl"
-               for name in ("dev_styles", "dev_styles_2", "unseen", *(f"train_{k}" for k in range(1, 7)))}
-BLIND_SETS = {name: EVAL_DIR / f"{name}.jsonl" for name in ("unseen_2", "unseen_3", "unseen_4")}
+               for name in ("dev_styles", "dev_styles_2", "unseen", *(f"train_{k}" for k in range(1, 10)))}
+BLIND_SETS = {name: EVAL_DIR / f"{name}.jsonl" for name in ("unseen_2", "unseen_3", "unseen_4", "unseen_5")}
 ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_dev_2": EVAL_DIR / "on_question_dev_2.jsonl",
                "on_question": EVAL_DIR / "on_question.jsonl",
@@ -47,7 +47,7 @@ TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item spli
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_4 = EVAL_DIR / "talking_points_4.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_TRAIN = (EVAL_DIR / "tp_train_1.jsonl", EVAL_DIR / "tp_train_2.jsonl")  # tuning, split "train"
-BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "on_question", "on_question_2", "on_question_3", "on_question_4",
+BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "unseen_5", "on_question", "on_question_2", "on_question_3", "on_question_4",
                "on_question_5", "talking_points_eval", "talking_points_2", "talking_points_3", "talking_points_4"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")

@@ -256,3 +256,7 @@ VERDICT_WORD = re.compile(r"(?i)(?:the )?(?:bad|badly|good|well|poor|weak|ok|oka
 
 # The gap in a CV, however it is written ("gap on CV 2021-2022", "the gap in my CV (8 months)").
 CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u00e9)|(?:cv|employment|career) gap)\b", re.I)
+
+# How long something went on, which a careless reading takes for the topic ("rambled for ages").
+DURATION = re.compile(r"^(?:for )?(?:ages|a while|too long|a bit|a long time|"
+                      r"(?:\d+|a few|few|several|two|three|five|ten|twenty) (?:minutes|mins|hours))$", re.I)

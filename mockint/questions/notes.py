@@ -23,7 +23,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
-    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP
+    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION
 )
 from mockint.questions.reported import QUESTION_START, quoted_at, reported
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -83,11 +83,6 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
 def tidy_line(line: str) -> str:
     """A line without its bullet marker."""
     return re.sub(r"^(?:[-*+\u2022]|\d+[.)])\s*", "", line)
-
-
-# How long something went on, which a careless reading takes for the topic ("rambled for ages").
-DURATION = re.compile(r"^(?:for )?(?:ages|a while|too long|a bit|a long time|"
-                      r"(?:\d+|a few|few|several|two|three|five|ten|twenty) (?:minutes|mins|hours))$", re.I)
 
 
 def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
