@@ -126,3 +126,16 @@ def test_each_answer_is_judged_knowing_the_questions_asked_before_it(tmp_path):
     channel = ScriptedChannel([answer(STRONG), answer("I'd use a token bucket per key."), answer("Ship it flagged.")])
     run_session(start(store), iter(QUESTIONS), 3, channel, RecordingView(), store, recording_analyze, follow_ups=False)
     assert seen == [[], [QUESTIONS[0].text], [QUESTIONS[0].text, QUESTIONS[1].text]]
+
+
+def test_a_story_recited_again_for_a_later_question_is_told_which_question_it_belongs_to(tmp_path):
+    store = Store(tmp_path)
+    channel = ScriptedChannel([answer(STRONG), answer(STRONG), answer("I'd ship it behind a flag and tell support.")])
+    result = run_session(start(store), iter(QUESTIONS), 3, channel, RecordingView(), store, analyze, follow_ups=False)
+    first, second = result.session.turns[0].feedback, result.session.turns[1].feedback
+    assert first.on_question.addressed
+    assert not second.on_question.addressed and second.on_question.closer_to == QUESTIONS[0].text
+    assert any("earlier question" in tip for tip in second.tips)
+    # and it is saved so: the review shows the same tip
+    saved = store.load_session(result.session.id).turns[1].feedback
+    assert saved.on_question.closer_to == QUESTIONS[0].text

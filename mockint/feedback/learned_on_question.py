@@ -47,6 +47,17 @@ def question_texts(question: str) -> list[str]:
     return [question, ask, quoted(ask)]
 
 
+def distinct_earlier(question: str, to_question: np.ndarray, encoder: SentenceEncoder,
+                     earlier: list[str]) -> tuple[list[str], np.ndarray]:
+    """The earlier questions that are other questions, not this one again or reworded (SAME_QUESTION), and their vectors."""
+    others = [q for q in earlier if q != question]
+    if not others:
+        return [], np.zeros((0, len(to_question)), dtype=np.float32)
+    vectors = encoder.vectors(others)
+    distinct = vectors @ to_question < SAME_QUESTION
+    return [q for q, keep in zip(others, distinct) if keep], vectors[distinct]
+
+
 def meaning_features(question: str, sentences: list[str], encoder: SentenceEncoder,
                      earlier: list[str]) -> list[float]:
     """How close the answer comes to the question, its main ask and the ask's topic; and how much
@@ -58,28 +69,23 @@ def meaning_features(question: str, sentences: list[str], encoder: SentenceEncod
     row = [to_question @ centre, to_ask @ centre, to_topic @ centre, by_sentence.max(), topic_by_sentence.max(),
            np.sort(by_sentence)[-2:].mean(), (by_sentence > 0.3).mean(), by_sentence[0], topic_by_sentence[0],
            len(sentences) / 10]
-    others = [q for q in earlier if q != question]
-    if others:
-        other_vectors = encoder.vectors(others)
-        distinct = other_vectors @ to_question < SAME_QUESTION
-        if distinct.any():
-            other_vectors = other_vectors[distinct]
-            to_others = other_vectors @ centre
-            return row + [to_others.max() - to_question @ centre, to_others.max(),
-                          float((to_others > to_question @ centre).sum()),
-                          (vectors @ other_vectors.T).max() - by_sentence.max(), 1.0]
+    _, other_vectors = distinct_earlier(question, to_question, encoder, earlier)
+    if len(other_vectors):
+        to_others = other_vectors @ centre
+        return row + [to_others.max() - to_question @ centre, to_others.max(),
+                      float((to_others > to_question @ centre).sum()),
+                      (vectors @ other_vectors.T).max() - by_sentence.max(), 1.0]
     return row + [0.0, 0.0, 0.0, 0.0, 0.0]
 
 
 def closest_earlier(question: str, sentences: list[str], encoder: SentenceEncoder, earlier: list[str]) -> str | None:
     """The earlier question (not a rewording of this one) the answer comes closer to than to this one."""
-    others = [q for q in earlier if q != question]
+    to_question = encoder.vectors([question])[0]
+    others, other_vectors = distinct_earlier(question, to_question, encoder, earlier)
     if not others:
         return None
     centre = unit(encoder.vectors(sentences).mean(0))
-    to_question = encoder.vectors([question])[0]
-    other_vectors = encoder.vectors(others)
-    closeness = np.where(other_vectors @ to_question < SAME_QUESTION, other_vectors @ centre, -1.0)
+    closeness = other_vectors @ centre
     best = int(closeness.argmax())
     return others[best] if closeness[best] > to_question @ centre else None
 
