@@ -141,6 +141,9 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
     head = words[-1]
     # "partner", "member", "owner": a last word that names no job on its own leaves the other words to decide
     head_families = 0 if head in NOT_A_JOB else sum(head in e.weights for e in entries)
+    # An everyday word no family knows ("mason", "cleaner") names a job none of them covers: one side
+    # word, even another job's name, does not make it that job ("banker mason", "window cleaner").
+    unknown_job = head_families == 0 and head not in NOT_A_JOB and _everyday(head)
     kept = []
     for score, role in ranked:
         own = weights[role.key]
@@ -153,7 +156,8 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
             others = [w for w in explained if w != head]
             # ...and explain at least half the title's known words ("revenue" alone is not a revenue protection
             # inspector), and not rest on another job's name used as a modifier ("pilot" in "ROV pilot technician").
-            ok = (len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)) and len(explained) * 2 >= len(known)
+            named = any(own[w] >= NAME_WEIGHT for w in others) and not unknown_job
+            ok = (len(others) >= 2 or named) and len(explained) * 2 >= len(known)
             ok = ok and not (PERSON_NOUN.search(head) and head not in own and others
                              and all(PERSON_NOUN.search(w) for w in others))
             # A "dental practice manager" manages: a family with no managers of its own does not fit.
@@ -173,6 +177,13 @@ def _names_job(words: list[str], names: tuple[tuple[str, ...], ...], known: dict
     if not with_head or any(all(w in words for w in name) for name in with_head):
         return True
     return any(w in known for w in words[:-1])
+
+
+def _everyday(word: str) -> bool:
+    """Whether a word is in everyday English use (not an acronym, a grade or a typo)."""
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    return word.isalpha() and len(word) >= 4 and zipf_frequency(word, "en") >= REAL_WORD_ZIPF
 
 
 def _spelled(word: str, vocabulary: list[str]) -> str | None:
