@@ -141,8 +141,7 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
     head = words[-1]
     # "partner", "member", "owner": a last word that names no job on its own leaves the other words to decide
     head_families = 0 if head in NOT_A_JOB else sum(head in e.weights for e in entries)
-    # An everyday word no family knows ("mason", "cleaner") names a job none of them covers: one side
-    # word, even another job's name, does not make it that job ("banker mason", "window cleaner").
+    # An everyday word no family knows ("mason") names a job none of them covers, as a person noun does.
     unknown_job = head_families == 0 and head not in NOT_A_JOB and _everyday(head)
     kept = []
     for score, role in ranked:
@@ -156,9 +155,9 @@ def confident(words: list[str], ranked: list[tuple[float, Role]], entries: list[
             others = [w for w in explained if w != head]
             # ...and explain at least half the title's known words ("revenue" alone is not a revenue protection
             # inspector), and not rest on another job's name used as a modifier ("pilot" in "ROV pilot technician").
-            named = any(own[w] >= NAME_WEIGHT for w in others) and not unknown_job
-            ok = (len(others) >= 2 or named) and len(explained) * 2 >= len(known)
-            ok = ok and not (PERSON_NOUN.search(head) and head not in own and others
+            ok = (len(others) >= 2 or any(own[w] >= NAME_WEIGHT for w in others)) and len(explained) * 2 >= len(known)
+            # ("banker mason": a stonemason's bench is a banker, and no bank questions follow)
+            ok = ok and not ((PERSON_NOUN.search(head) or unknown_job) and head not in own and others
                              and all(PERSON_NOUN.search(w) for w in others))
             # A "dental practice manager" manages: a family with no managers of its own does not fit.
             ok = ok and (head not in MANAGING_WORDS or head in name_words[role.key])
