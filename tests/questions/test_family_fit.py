@@ -47,6 +47,11 @@ def test_not_for_and_for_titles_match_word_starts_of_the_title():
     assert wrong_specialty(litigation, "Residential Conveyancer") and not wrong_specialty(litigation, "Litigation Associate")
     (hvac,) = [q for q in next(r for r in list_roles() if r.key == "skilled_trades").bank if "rooftop unit" in q.text]
     assert wrong_specialty(hvac, "Electrician") and not wrong_specialty(hvac, "HVAC Engineer")
+    # Inside another word is not a word start: a shepherd is no dairy herdsman, loss prevention no event.
+    (mastitis,) = [q for q in next(r for r in list_roles() if r.key == "agriculture_land").bank if "mastitis" in q.text]
+    assert wrong_specialty(mastitis, "Shepherd (upland ewes)") and not wrong_specialty(mastitis, "Relief Herdsperson")
+    (crowd,) = [q for q in next(r for r in list_roles() if r.key == "security_officer").bank if "crowd surges" in q.text]
+    assert wrong_specialty(crowd, "Store Loss Prevention Guard") and not wrong_specialty(crowd, "Event Security Steward")
 
 
 @pytest.mark.parametrize("role", [r for r in list_roles()], ids=lambda r: r.key)
@@ -118,3 +123,11 @@ def test_notes_that_read_like_another_job_turn_an_approximate_family_to_general_
     swim = QuestionPlanner(resolve_role("Swimming Teacher"), SWIM_NOTES, rng=random.Random(4))
     assert swim.match.mixed and not swim.doubted  # the notes read like teaching: the mix stays
     assert not QuestionPlanner(window, None, rng=random.Random(4)).doubted  # no notes, no doubt
+
+
+def test_a_tramping_lorry_driver_gets_lorry_questions_not_passenger_ones():
+    # "Tramping" (nights out in the cab) starts with "tram": the word start alone must not make it a tram job.
+    title = "Class 1 HGV driver (tramping, nights out)"
+    asked = [q.text for q in resolve_role(title).role.bank if not wrong_specialty(q, title)]
+    assert not [text for text in asked if "passenger" in text.lower()]
+    assert [text for text in asked if "trailer" in text.lower() or "tachograph" in text.lower()]
