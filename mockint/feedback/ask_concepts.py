@@ -41,8 +41,10 @@ CONCEPTS: tuple[Concept, ...] = (
                    r"frustrat|fuming|livid|cross\b|irate|shout|yell|swear|rude|dissatisf|grievance|moan|"
                    r"raised (?:a |an |the |his |her |their )?(?:concern|issue|problem)|escalat|kick(?:ed)? off|"
                    r"demand|threaten|bad review|one.star|negative review|refund|compensat|apolog|disappoint")),
+    # Things clash too ("two deliveries clashed", "conflicting deadlines"): only people clashing is a disagreement.
     Concept("a disagreement",
-            _words(r"disagree|disagreement|conflict|push(?:ed)? back|clash|argument|differen(?:ce|t view) of opinion|"
+            _words(r"disagree|disagreement|conflict(?!ing (?:priorities|deadlines|demands|bookings|appointments))|push(?:ed)? back|"
+                   r"clash(?:ed|es)? with|argument|differen(?:ce|t view) of opinion|"
                    r"challenged? (?:a|the|your|their|his|her)|didn't agree|did not agree|object(?:ed)? to"),
             _words(r"disagree|didn't agree|did not agree|don't agree|do not agree|wouldn't agree|not agree|"
                    r"push(?:ed)? back|challeng|conflict|argu|clash|tension|fell out|falling out|object|"
@@ -53,6 +55,8 @@ CONCEPTS: tuple[Concept, ...] = (
                    r"too)|i thought (?:we|he|she|they) should|against|stood my ground|held my ground|"
                    r"wanted (?:to|something) (?:else|different)|insist|debate|heated|overrul|escalat|"
                    r"second opinion|raised it|voiced|suggest|risk|instead|i said so|my view|i felt|i believed|favour|favor|"
+                   # another view told as someone's judgement: "the team felt it would only prolong things"
+                   r"(?:felt|thought|believed) (?:it|that|this|we|they|he|she) (?:would|should|was|were|wasn't|weren't)\b|"
                    r"(?:took|take|takes) (?:his|her|their|my) side|accus|unhappy with (?:the|his|her|their) (?:plan|decision)")),
     Concept("a deadline",
             _words(r"deadline|tight (?:timescale|timeline|turnaround)|time pressure|against the clock|short notice"),

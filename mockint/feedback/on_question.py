@@ -6,7 +6,7 @@ aside ("and how long have you been in the role?", "what did you learn?"). The ma
 missed when the answer never does what its kind of ask needs: a reason for "why do you
 want...", a measure for "how did you measure...", a change for "what would you do
 differently...", something that went wrong for "a time you failed...", a specific story
-for "tell me about a time". And it is missed when the ask names an event or a person (a complaint,
+for "tell me about a time". And it is missed when any ask names an event or a person (a complaint,
 a disagreement, a doctor, a family member: feedback/ask_concepts.py) that the answer never
 comes near in any words: the usual sign of an answer written for another question.
 
@@ -132,7 +132,10 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if PRACTICE_ASK.search(ask) and not says_practice:
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
-    unmentioned = missing_concepts(ask, answer)
-    if unmentioned:
-        return OnQuestionFeedback(addressed=False, missed=quoted(ask), unmentioned=[c.name for c in unmentioned])
+    # What the question is about is often named before its main ask ("...a dying patient whose family
+    # disagreed with the plan: what did you do, and how did it end?"), so every ask but the asides is read.
+    for part in [p for p in asks(question) if not MINOR_ASK.search(p)]:
+        unmentioned = missing_concepts(part, answer)
+        if unmentioned:
+            return OnQuestionFeedback(addressed=False, missed=quoted(part), unmentioned=[c.name for c in unmentioned])
     return OnQuestionFeedback(addressed=True)

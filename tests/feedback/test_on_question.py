@@ -141,3 +141,26 @@ def test_under_the_influence_is_not_an_ask_to_persuade_anyone():
                    "I'd make sure patients are safe first, take them off the drug round quietly, and speak to the "
                    "nurse in charge straight away, then write down what I saw and when.")
     assert result.addressed
+
+
+def test_what_the_question_is_about_counts_even_when_it_comes_before_the_main_ask():
+    # The disagreement and the family are named in the first ask; "how did it end" is the main one.
+    question = ("Tell me about a time a patient's relatives disagreed with the plan for his care at the end of life: "
+                "what did you do, and how did it end?")
+    swapped = check(question, "I was asked to cut the waiting time in our outpatient clinic. I mapped every step, "
+                              "moved the booking to a single list and we started the sessions on time; the waits "
+                              "fell by a third in two months.")
+    assert not swapped.addressed and swapped.unmentioned == ["a disagreement", "a family member"]
+    assert swapped.missed.startswith("a time a patient's relatives disagreed")
+    answered = check(question, "His son wanted everything done, including another round of antibiotics, and the team "
+                               "felt it would only prolong things. I sat with him and his sister, went through what "
+                               "the antibiotics could and could not do, and we agreed comfort care; he died "
+                               "peacefully two days later with both of them there.")
+    assert answered.addressed
+
+
+def test_things_that_clash_are_not_a_disagreement_to_talk_about():
+    result = check("If two urgent jobs clashed and you only had one van free, what would you do?",
+                   "I'd ring both customers to find out which one really can't wait, send the van there first, and "
+                   "book a courier for the smaller job so both are covered today.")
+    assert result.addressed
