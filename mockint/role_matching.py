@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from mockint.domain import Role
+from mockint.text import starts_a_word
 
 # Field weights for matching: naming the role beats describing its work.
 NAME_WEIGHT = 3.0
@@ -62,6 +63,7 @@ class Entry:
     names: tuple[tuple[str, ...], ...]
     weights: dict[str, float]
     spellings: dict[str, str]
+    not_titles: tuple[str, ...] = ()  # word starts of titles the family does not cover, though its words match
 
 
 # ---- matching (pure) ----------------------------------------------------------
@@ -215,6 +217,13 @@ def _typo_of(word: str, vocabulary: list[str]) -> str | None:
         if known[0] == word[0] and abs(len(known) - len(word)) <= 1 and longer_ok and not other_ending:
             return known
     return None
+
+
+def covers(entry: Entry, title: str) -> bool:
+    """Whether a family may be matched to this title: none of its `not_titles` begins a word of it
+    (the dental team is patient-facing: a dental *technician* works in a lab, an *equine* dentist on horses)."""
+    lowered = " ".join(re.findall(r"[a-z0-9&+-]+", title.lower()))
+    return not any(starts_a_word(start, lowered) for start in entry.not_titles)
 
 
 def choose(ranked: list[tuple[float, Role]], fallback: Role,

@@ -22,7 +22,7 @@ from mockint.data import data_path, load_toml
 from mockint.domain import Question, QuestionKind, Role
 from mockint.errors import UserError
 from mockint.role_matching import (  # noqa: F401  (normalise and tidy_title stay importable from here)
-    COMPETENCY_WEIGHT, KEYWORD_WEIGHT, NAME_WEIGHT, NOT_A_JOB, PERSON_NOUN, Entry, choose, confident, normalise,
+    COMPETENCY_WEIGHT, KEYWORD_WEIGHT, NAME_WEIGHT, NOT_A_JOB, PERSON_NOUN, Entry, choose, confident, covers, normalise,
     rank_words, tidy_title,
 )
 
@@ -67,6 +67,9 @@ class _RoleFile(BaseModel):
     competencies: list[str]
     first_round: list[str] = []
     second_round: list[str] = []
+    # Word starts of typed titles this family does not cover although its words match them ("technician"
+    # for the dental team): such a title is matched to another family, or to the general one.
+    not_titles: list[str] = []
     questions: list[_BankEntry]
 
 
@@ -137,7 +140,7 @@ def resolve_role(text: str, family: str | None = None) -> RoleMatch:
     for entry in entries:
         if words and tuple(words) in entry.names:
             return RoleMatch(title=tidy_title(title, display), role=entry.role, exact=True).model_copy(deep=True)
-    candidates = [e for e in entries if e.role.key != FALLBACK_KEY]
+    candidates = [e for e in entries if e.role.key != FALLBACK_KEY and covers(e, title)]
     ranked = rank_words(words, candidates)
     role, also = choose(confident(words, ranked, candidates), fallback, ranked)
     return RoleMatch(title=tidy_title(title, display), role=role, also=also).model_copy(deep=True)
@@ -249,7 +252,8 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
         if len(name) == 1:
             weights[name[0]] += SOLE_NAME_BONUS
     spellings = _spellings([spec.title, *spec.aliases, *spec.keywords])
-    return Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings)
+    return Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings,
+                 not_titles=tuple(w.lower() for w in spec.not_titles))
 
 
 def _bank_problem(spec: _RoleFile) -> str | None:

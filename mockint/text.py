@@ -50,6 +50,11 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+def starts_a_word(start: str, text: str) -> bool:
+    """Whether `start` ("conveyanc", "soc") begins a word of lower-cased `text`: "social worker", not "associate"."""
+    return re.search(r"(?<![a-z0-9])" + re.escape(start), text) is not None
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of a text with their character offsets."""
     return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]

@@ -265,15 +265,33 @@ def test_a_broken_role_file_is_one_clear_user_error(prompts, case):
     assert load_role("general").title == "General"
 
 
-def test_a_custom_role_file_is_used_for_matching(prompts):
+def write_lawyer_family(prompts, extra: str = "") -> None:
+    """A prompts folder with the general family and a custom "Lawyer" one (`extra`: more TOML lines for it)."""
     (prompts / "general.toml").write_text(GENERAL, encoding="utf-8")
-    lawyer = GENERAL.replace('title = "General"', 'title = "Lawyer"', 1).replace(
+    lawyer = GENERAL.replace('title = "General"', 'title = "Lawyer"' + extra, 1).replace(
         'aliases = ["general", "any role", "generic", "other", "not listed"]',
         'aliases = ["attorney", "solicitor"]', 1).replace("keywords = []", 'keywords = ["legal", "litigation"]', 1)
     (prompts / "lawyer.toml").write_text(lawyer, encoding="utf-8")
+
+
+def test_a_custom_role_file_is_used_for_matching(prompts):
+    write_lawyer_family(prompts)
     assert [r.key for r in list_roles()] == ["lawyer", "general"]
     assert resolve_role("Litigation associate").role.key == "lawyer"
     assert resolve_role("solicitor").exact
+
+
+@pytest.mark.parametrize("title", ["Dental Technologist - orthodontic lab", "Dental Technician (crown and bridge)",
+                                   "Equine Dental Technician"])
+def test_the_dental_team_is_not_matched_to_lab_or_animal_work(title):
+    assert resolve_role(title).role.key != "dental"
+
+
+def test_a_family_is_never_matched_to_titles_it_says_it_does_not_cover(prompts):
+    write_lawyer_family(prompts, '\nnot_titles = ["clerk"]')
+    assert resolve_role("Litigation solicitor").role.key == "lawyer"
+    assert resolve_role("Litigation clerk").role.key == "general"  # works beside the lawyers, not as one
+    assert resolve_role("Litigation solicitor at Stoneclerk LLP").role.key == "lawyer"  # "clerk" inside a word
 
 
 def test_an_empty_prompts_folder_is_a_user_error(prompts):
@@ -313,7 +331,7 @@ def test_every_family_meets_the_content_rules(role):
     ("air traffic controller", "general"),  # "controller" is a financial controller's word too: not enough
     ("flight attendant", "general"),  # "flight" alone does not make a pilot
     ("wind turbine technician", "general"),  # a generic last word and no other known word
-    ("veterinary nurse", "registered_nurse"),
+    ("veterinary nurse", "general"),  # the nursing families' questions are about people (not_titles)
     ("warehouse picker", "logistics_supply_chain"),
     ("dental practice manager", "dental"),  # the dental team has practice managers of its own
     ("Claims Handler - Motor Insurance", "general"),  # emergency services know "handler" only as a "call handler"
@@ -329,6 +347,9 @@ def test_every_family_meets_the_content_rules(role):
     # A last word in everyday use that no family knows is a job none covers: another job's name before it is a modifier.
     ("banker mason - stone yard", "general"),  # a stonemason working at a banker (a bench): no bank questions
     ("Sister - Acute Medical Unit", "registered_nurse"),  # a nursing sister is a family's own job name
+    # Titles a family says it does not cover (not_titles): the dental team's questions are about human patients.
+    ("Equine Dentist", "general"),
+    ("Ward Clerk - surgical admissions", "general"),  # beside the nurses, not one of them
 ])
 def test_a_title_is_matched_by_the_job_its_last_word_names(title, key):
     assert resolve_role(title).role.key == key
@@ -381,7 +402,7 @@ def test_identity_words_name_the_familys_own_job_only():
     # Titles whose words the new families share ("teacher", "nurse", "planner") stay where they were.
     ("art teacher", "teacher"),
     ("school nurse", "registered_nurse"),
-    ("veterinary nurse", "registered_nurse"),
+    ("veterinary nurse", "general"),  # the nursing families' questions are about people (not_titles)
     ("production planner", "logistics_supply_chain"),
     ("site reliability engineer", "devops_engineer"),
     # Aircraft maintenance got its own family: a B1 engineer was asked about fire doors (skilled_trades).

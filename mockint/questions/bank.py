@@ -13,6 +13,7 @@ import re
 
 from mockint.domain import Question, QuestionKind
 from mockint.questions.validate import repeats
+from mockint.text import starts_a_word
 
 
 def presumes_another_job(text: str, identity: frozenset[str], title: str) -> bool:
@@ -43,16 +44,11 @@ def wrong_specialty(question: Question, title: str) -> bool:
     `for_managers = true` only of titles that lead people (prompts/roles/README.md).
     """
     lowered = " ".join(re.findall(r"[a-z0-9&-]+", title.lower()))
-    if any(_starts_a_word(word, lowered) for word in question.not_for):
+    if any(starts_a_word(word, lowered) for word in question.not_for):
         return True
     if question.for_managers and not manages_people(title):
         return True
-    return bool(question.for_titles) and not any(_starts_a_word(word, lowered) for word in question.for_titles)
-
-
-def _starts_a_word(start: str, title: str) -> bool:
-    """Whether a word start ("conveyanc", "soc") begins a word of the title: "social worker", not "associate"."""
-    return re.search(r"(?<![a-z0-9])" + re.escape(start), title) is not None
+    return bool(question.for_titles) and not any(starts_a_word(word, lowered) for word in question.for_titles)
 
 
 def choose(

@@ -105,11 +105,11 @@ def test_instant_first_question_does_not_wait_for_the_model():
 
 
 def test_a_tailored_question_keeps_the_vetted_content():
-    match = resolve_role("veterinary nurse")
+    match = resolve_role("hospice nurse")
     assert not match.exact and match.role.key == "registered_nurse"
     p = QuestionPlanner(match, None, ScriptedLLM([]), rng=random.Random(1), free_writing=False, tailoring=True)
     original = p._from_bank(p.plan(1)[0])
-    adapted = original.text.rstrip("?") + " on a veterinary ward?"  # the vetted question, said for the title
+    adapted = original.text.rstrip("?") + " in a hospice?"  # the vetted question, said for the title
     p.llm = ScriptedLLM(["Tell me about the weather in Paris, and what you would change about it?", adapted])
     p.rng = random.Random(1)
     p.asked = []
