@@ -18,7 +18,10 @@ CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;
               r"\b(?:he|she|they|[A-Z][a-z]+) explain(?:ed)? (?:it'?s|it is|that)\b|"
               r"\bwrong\W+(?:it'?s|its|it is|should (?:have been|be)|the (?:right )?answer is)\b|"
               r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?\W+wrong\b|"
-              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?,(?:[^.;!?]|\.(?=\d)){0,40}?\b(?:it'?s|it is|its) (?:about |actually |really )?\d+")
+              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?,(?:[^.;!?]|\.(?=\d)){0,40}?\b(?:it'?s|it is|its) (?:about |actually |really )?\d+|"
+              # "Wrong: 8-15 increasing risk", "WRONG - spares go in the cabin": a verdict opening the right answer
+              # (not "wrong, I panicked": what follows is the candidate again).
+              r"(?:^|(?<=[.!?])\s+|(?<=[.!?])|\s[-\u2013\u2014]\s)wrong\b!*\s*[-:,\u2013\u2014]\s*(?!(?:I|I'm|we|my)\b)(?=\w)")
 # Cues that the candidate found something hard (debrief.py reuses this).
 STRUGGLE = re.compile(
     r"\b(" + CORRECTION + r"|struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"

@@ -511,3 +511,19 @@ def test_a_question_that_points_back_at_something_unnamed_is_not_said_as_a_topic
 def test_how_long_an_answer_went_on_is_never_its_topic(notes):
     # blind24: "we talked about for ages, and the answer ran long"
     assert not [p for p in probes_for(notes) if "talked about for ages" in p]
+
+
+@pytest.mark.parametrize("notes", [
+    "- legionella: asked the temperature for hot water at the outlet. I said 45. Wrong: 50C within a minute, 60 at the cylinder",
+    "- scenario: a customer's card is declined twice and they say try again. WRONG - never keep trying, offer another method",
+    "- manual handling q: asked the max I'd lift alone. I said 35 kilos. wrong, it's a risk assessment, not one number",
+])
+def test_an_answer_the_panel_put_right_after_a_wrong_verdict_is_probed_as_wrong_not_as_forgotten(notes):
+    # (blind26: "I said score of 8 means dependence. Wrong: 8-15 increasing risk" was asked as if it had not come to mind)
+    (asked,) = probes_for(notes)[:1]
+    assert "wasn't quite right" in asked and "didn't quite come to you" not in asked, asked
+
+
+def test_wrong_followed_by_the_candidates_own_words_is_not_a_correction():
+    (asked,) = probes_for("- the demo went wrong, I panicked and skipped the slides on pricing")[:1]
+    assert "wasn't quite right" not in asked, asked
