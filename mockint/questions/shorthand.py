@@ -170,6 +170,13 @@ def misspelt(word: str) -> bool:
     return zipf_frequency(word, "en") < 1.0
 
 
+# A subject and its verb, as notes jot down what happened or what a rule says: pasted back, it is no topic.
+# ("a time you had to ..." and "the checks you did" are topics: "you" is the candidate, said back.)
+CLAUSE_TOPIC = re.compile(r"^(?:(?:the|a|an) )?(?!(?:time|times)\b)[\w-]+(?: (?!you\b|your\b|I\b|who\b|which\b|that\b)[\w-]+)? "
+                          r"(?:has|have|had|wanted|wants|requires|required|was|were|said|says|gave|made|took|did|does)\b"
+                          r"(?! to\b)", re.IGNORECASE)
+
+
 def sayable(phrase: str) -> str:
     """The phrase as an interviewer can say it after "we talked about", or "" when it cannot be said cleanly.
 
@@ -223,6 +230,8 @@ def _sayable_whole(phrase: str) -> str:
     if re.match(r"(?:(?:the|a|an) [\w-]+(?: [\w-]+)? (?:is|are) |(?:(?:the|a|an) )?[\w-]+(?: [\w-]+)? (?:has to|have to|must|"
                 r"should|needs to) )", phrase, re.I) and not WH_OR_TO.match(phrase):
         return ""  # "the locker has to be self-draining": a statement (often the answer itself), not a topic
+    if CLAUSE_TOPIC.match(phrase) and not WH_OR_TO.match(phrase):
+        return ""  # "the client has yellow thick nail", "NYC DCWP requires GPS records": a sentence of the notes, not a topic
     if NOT_A_TOPIC.match(phrase) or BARE_VERB.match(phrase) or DANGLING.search(phrase) or QUANTIFIER.search(phrase):
         return ""
     if re.search(r"[()\[\]\"`*#<>=+|~]|(?<![A-Z])/|/(?![A-Z])|(?:^|\s)'|'(?:\s|$)|\.\.|\?|!|\s-\s|\b(?:I|I'm|I'd|me|my|we|our|us)\b", phrase):

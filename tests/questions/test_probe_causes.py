@@ -527,3 +527,16 @@ def test_an_answer_the_panel_put_right_after_a_wrong_verdict_is_probed_as_wrong_
 def test_wrong_followed_by_the_candidates_own_words_is_not_a_correction():
     (asked,) = probes_for("- the demo went wrong, I panicked and skipped the slides on pricing")[:1]
     assert "wasn't quite right" not in asked, asked
+
+
+@pytest.mark.parametrize("phrase", ["the customer has a rash on her hands", "the council requires two written quotes",
+                                    "Sarah wanted more detail", "the audit was"])
+def test_a_sentence_of_the_notes_is_never_said_as_the_topic(phrase):
+    # (blind26: "we talked about the client has yellow thick nail", "... about the claire wanted much more")
+    assert sayable(phrase) == ""
+
+
+@pytest.mark.parametrize("phrase", ["a boy who was biting", "a time you had to push back on a deadline",
+                                    "the checks you did"])
+def test_a_topic_with_its_own_clause_inside_is_still_a_topic(phrase):
+    assert sayable(phrase) == phrase
