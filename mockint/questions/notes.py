@@ -206,6 +206,10 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         task = bare == raw and (re.match(r"^(?:me\s+)?to\s+", raw, re.I) or cue.rstrip().endswith(" to"))
         raw, form = bare, "task" if task else "thing"
         raw = re.sub(r"^me\s+", "", raw, flags=re.I)
+        if form == "task":
+            # The interviewer as the task's listener ("to handsell a book to him", "to sell him a pen") is not said.
+            raw = re.sub(r"\s+(?:to|for) (?:him|her|them)\b|\b(?<=\w )(?:him|her|them)\s+(?=(?:a|an|the|some|my|your|our)\b)",
+                         lambda m: "" if m.group(0).startswith((" to", " for")) else "", raw, count=1, flags=re.I)
         if form == "task" and not raw.lower().startswith("to "):
             raw = "to " + raw
         # "TAR / continuous active learning": TAR (but "what my forecast accuracy / MAPE is" is one question)

@@ -540,3 +540,11 @@ def test_a_sentence_of_the_notes_is_never_said_as_the_topic(phrase):
                                     "the checks you did"])
 def test_a_topic_with_its_own_clause_inside_is_still_a_topic(phrase):
     assert sayable(phrase) == phrase
+
+
+@pytest.mark.parametrize("notes", ["- asked me to sell him a pen. caught out on the price",
+                                   "- asked me to pitch the loyalty card to her, caught out on the fee"])
+def test_the_interviewer_as_a_tasks_listener_is_not_said_back(notes):
+    (asked,) = probes_for(notes)[:1]
+    assert "asked you to sell a pen" in asked or "asked you to pitch the loyalty card" in asked, asked
+    assert not re.search(r"\b(?:him|her)\b", asked), asked
