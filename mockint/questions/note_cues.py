@@ -263,3 +263,7 @@ CV_GAP = re.compile(r"\b(?:gap (?:on|in) (?:my |the )?(?:cv|resume|r\u00e9sum\u0
 # How long something went on, which a careless reading takes for the topic ("rambled for ages").
 DURATION = re.compile(r"^(?:for )?(?:ages|a while|too long|a bit|a long time|"
                       r"(?:\d+|a few|few|several|two|three|five|ten|twenty) (?:minutes|mins|hours))$", re.I)
+
+# The interviewer as a task's listener ("to pitch the card to her", "to sell him a pen"): not said back.
+LISTENER = re.compile(r"\s+(?:to|for) (?:him|her|them)\b|(?<=\w )(?:him|her|them)\s+(?=(?:a|an|the|some|my|your|our)\b)",
+                      re.IGNORECASE)

@@ -23,7 +23,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
-    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION
+    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION, LISTENER
 )
 from mockint.questions.reported import QUESTION_START, quoted_at, reported
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -207,9 +207,7 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         raw, form = bare, "task" if task else "thing"
         raw = re.sub(r"^me\s+", "", raw, flags=re.I)
         if form == "task":
-            # The interviewer as the task's listener ("to handsell a book to him", "to sell him a pen") is not said.
-            raw = re.sub(r"\s+(?:to|for) (?:him|her|them)\b|\b(?<=\w )(?:him|her|them)\s+(?=(?:a|an|the|some|my|your|our)\b)",
-                         lambda m: "" if m.group(0).startswith((" to", " for")) else "", raw, count=1, flags=re.I)
+            raw = LISTENER.sub("", raw, count=1)  # "to sell him a pen" -> "to sell a pen"
         if form == "task" and not raw.lower().startswith("to "):
             raw = "to " + raw
         # "TAR / continuous active learning": TAR (but "what my forecast accuracy / MAPE is" is one question)
