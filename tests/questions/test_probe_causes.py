@@ -548,3 +548,10 @@ def test_the_interviewer_as_a_tasks_listener_is_not_said_back(notes):
     (asked,) = probes_for(notes)[:1]
     assert "asked you to sell a pen" in asked or "asked you to pitch the loyalty card" in asked, asked
     assert not re.search(r"\b(?:him|her)\b", asked), asked
+
+
+@pytest.mark.parametrize("notes", ["- allergen law question: blanked on it", "- the gas pressures question, not sure at all"])
+def test_a_question_of_fact_answered_again_is_not_asked_for_an_example(notes):
+    # (blind26: "the dangerous goods question ... what example would you use?" does not fit a rule to know)
+    (asked,) = probes_for(notes)[:1]
+    assert asked.endswith("how would you answer it now?") and "example" not in asked, asked
