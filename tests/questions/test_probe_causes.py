@@ -550,7 +550,7 @@ def test_the_interviewer_as_a_tasks_listener_is_not_said_back(notes):
     assert not re.search(r"\b(?:him|her)\b", asked), asked
 
 
-@pytest.mark.parametrize("notes", ["- allergen law question: blanked on it", "- the gas pressures question, not sure at all"])
+@pytest.mark.parametrize("notes", ["- allergen law question: blanked on it", "- gas pressures question - not sure of my answer"])
 def test_a_question_of_fact_answered_again_is_not_asked_for_an_example(notes):
     # (blind26: "the dangerous goods question ... what example would you use?" does not fit a rule to know)
     (asked,) = probes_for(notes)[:1]
