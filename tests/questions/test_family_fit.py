@@ -1,6 +1,7 @@
 """Bank questions fit the candidate's specialty within a family (not_for / for_titles in prompts/roles)."""
 
 import random
+import re
 
 import pytest
 
@@ -131,3 +132,13 @@ def test_a_tramping_lorry_driver_gets_lorry_questions_not_passenger_ones():
     asked = [q.text for q in resolve_role(title).role.bank if not wrong_specialty(q, title)]
     assert not [text for text in asked if "passenger" in text.lower()]
     assert [text for text in asked if "trailer" in text.lower() or "tachograph" in text.lower()]
+
+
+@pytest.mark.parametrize("title", ["Mobile Dog Groomer (self-employed)", "Freelance Sound Recordist"])
+def test_someone_who_works_for_themselves_is_not_asked_about_a_boss_or_colleagues(title):
+    # (blind26: a self-employed personal trainer was asked what he tells the person who set his deadline)
+    match = resolve_role(title)
+    assert match.role.key == "general"
+    asked = [q.text for q in match.role.bank if not wrong_specialty(q, title)]
+    assert len(asked) >= 20
+    assert not [t for t in asked if re.search(r"person in charge|colleague|someone senior|people you work with", t)]
