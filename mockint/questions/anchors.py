@@ -57,6 +57,10 @@ TO_TEAM = [
 ]
 
 
+PREPOSED_CONDITION = re.compile(r"(?:,\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?:if|unless|once|whenever|when)\b[^,]*$",
+                                re.IGNORECASE)
+
+
 def without_fillers(text: str, hits: list[FillerHit]) -> str:
     """The text with every filler the analyzer found taken out, and the commas around them tidied."""
     for hit in sorted(hits, key=lambda h: h.start_char, reverse=True):
@@ -85,6 +89,9 @@ def tidy(clause: str) -> str:
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", clause, flags=re.IGNORECASE)
+    # A condition opened at the end has its main clause in the next one: "I check everything, and if something
+    # doesn't look right" is said back without it.
+    clause = PREPOSED_CONDITION.sub("", clause)
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS:
         return ""

@@ -315,3 +315,13 @@ def test_signing_off_work_is_not_how_a_story_ended():
               "off every payslip check before go-live in April, and I trained the two payroll officers on it.")
     gap, _ = follow_up_for(question, answer)
     assert gap == "result"
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("I always sign off the checks, and if a reading looks odd", "I always sign off the checks"),
+    ("we close the site, and when the wind drops", "we close the site"),
+    ("I call the vet when a ewe stops eating", "I call the vet when a ewe stops eating"),  # a whole condition stays
+])
+def test_a_condition_whose_main_clause_comes_next_is_not_said_back(clause, said):
+    # (a follow-up had said "You said you always double check everything, and if something doesn't look right.")
+    assert tidy(clause) == said
