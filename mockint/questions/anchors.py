@@ -18,7 +18,7 @@ from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
-from mockint.questions.answer_gaps import ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, unbacked_claim
+from mockint.questions.answer_gaps import ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, unbacked_claim, unexplained_choice
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -33,6 +33,8 @@ OPENER = re.compile(
 )
 # A short scene-setting phrase before a comma: "On a pricing test, I decided..." -> "I decided...".
 SCENE_BEFORE_SUBJECT = re.compile(r"^[^,]{1,40},\s+(?=(?:I|we|it|they|he|she|the|our|my)\b)", re.IGNORECASE)
+# ...or with no comma, when "I" or "we" follows at once: "For a new app I'd use Redux" -> "I'd use Redux".
+SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1,4}?(?=(?:I|we)(?:'d|'ll|'ve)?\s)", re.IGNORECASE)
 # Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
 SUBJECT_ADVERB = re.compile(r"^((?:I|we)(?:'d)?)\s+(?:then|also|just|actually|basically|really|first|initially)\s+",
                             re.IGNORECASE)
@@ -82,6 +84,7 @@ def tidy(clause: str) -> str:
     clause = clause.strip().strip(" ,;:-\"'")
     clause = OPENER.sub("", clause)
     clause = SCENE_BEFORE_SUBJECT.sub("", clause)
+    clause = SCENE_NO_COMMA.sub("", clause)
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
@@ -153,4 +156,9 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
     text = without_fillers(feedback.transcript, feedback.fillers.hits)
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
     clause, team = pick(gap, text, claim.match if claim else "")
+    if gap == "decision":
+        # The choice the gap was found in ("I'd use Redux Toolkit"), not the first thing planned ("set up the store").
+        unexplained = unexplained_choice(question, text)
+        found = [c for c in answer_clauses(unexplained or "") if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
+        clause = found[0] if found else clause
     return to_you(clause, team=team) if clause else ""

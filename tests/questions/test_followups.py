@@ -325,3 +325,11 @@ def test_signing_off_work_is_not_how_a_story_ended():
 def test_a_condition_whose_main_clause_comes_next_is_not_said_back(clause, said):
     # (a follow-up had said "You said you always double check everything, and if something doesn't look right.")
     assert tidy(clause) == said
+
+
+def test_a_decision_follow_up_names_the_choice_left_unexplained_not_the_first_step():
+    question = Question(text="How would you pick a database for a new booking system?", kind=QuestionKind.technical)
+    answer = ("For this I'd use Postgres. I'd set up a read replica, add connection pooling with PgBouncer, and I'd "
+              "organise the schema by domain so it stays clear as it grows.")
+    follow = choose_follow_up(question, analyze(Transcript(text=answer), question.text, question.kind), random.Random(0))
+    assert follow is not None and follow.text.startswith("You said you'd use Postgres."), follow
