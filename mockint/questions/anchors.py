@@ -59,6 +59,7 @@ TO_TEAM = [
 ]
 
 
+# A condition opened after a comma or "and" at a clause's end ("..., and if it looks wrong"): its main clause follows.
 PREPOSED_CONDITION = re.compile(r"(?:,\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?:if|unless|once|whenever|when)\b[^,]*$",
                                 re.IGNORECASE)
 
