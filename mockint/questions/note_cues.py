@@ -35,7 +35,7 @@ STRUGGLE = re.compile(
     # "I said 20 ohms, he said 10 ohms", "I said 'tell him it won't hurt' - Claire said never say that"
     r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013])\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b|"
     r"below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
-    r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|caught out|mumbl\w*|simplistic|not my best|"
+    r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|caught out|half[- ]knew|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
     r"only said|no (?:real|concrete|specific) (?:answer|example|data)|not able to|need a number|unconvinced|"
     r"didn'?t (?:really )?(?:get to|go into|say|explain|know|remember)|couldn'?t (?:really )?\w+|got confused|"
@@ -129,7 +129,7 @@ TROUBLE_KINDS = [
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
     ("vague", r"nothing else|(?:and )?that'?s it\b|that was it\b|vague|generic|\bthin\b|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
               r"\bweak\b|not great|(?<!I )want(?:ed)? more"),
-    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*|caught out"),
+    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*|caught out|half[- ]knew"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up|flustered|over-?apologis\w*"),
 ]
 # A line's verdict label ("Bad:", "BAD 2 -", "Problem:", "Awkward bit:"): what follows went badly, and the label is no topic.
@@ -204,7 +204,7 @@ GAP_PATTERNS = [
     # "asked what our store's ATV was ... I said £32 and it's more like £45" / "... and I had no idea"
     ("wrong", re.compile(r"\basked (?:me )?(?:about |to explain |to say |if I knew |if I know |whether I knew )?"
                          r"(?P<g>" + GAP_WH + r"[^.;!?]*?)\s*(?:,|-|and)?\s*(?:then )?(?:I |and I )?(?:kind of |sort of )?"
-                         r"(?:had no idea|no clue|couldn'?t\b|didn'?t know|blanked|went blank|froze|made it up|bluffed|"
+                         r"(?:had no idea|no clue|couldn'?t\b|didn'?t know|blanked|went blank|froze|made it up|bluffed|(?:only )?half[- ]knew|"
                          r"waffled|wasn'?t sure|guessed|said\b[^.;!?]*\b(?:wrong|more like|actually)\b|"
                          r"said\b[^.;!?]*?\s[-\u2013]\s*(?:it'?s|its|it is)\b)", re.I)),
     ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not|don'?t|do not) (?:actually |really )?"

@@ -555,3 +555,13 @@ def test_a_question_of_fact_answered_again_is_not_asked_for_an_example(notes):
     # (blind26: "the dangerous goods question ... what example would you use?" does not fit a rule to know)
     (asked,) = probes_for(notes)[:1]
     assert asked.endswith("how would you answer it now?") and "example" not in asked, asked
+
+
+@pytest.mark.parametrize("notes, said", [
+    ("- lifting question: asked what SWL stands for, I only half knew", "you weren't sure what SWL stands for"),
+    ("- asked what a tenancy deposit scheme is - half knew it", "you weren't sure of your answer"),
+])
+def test_an_answer_half_known_is_a_struggle_and_names_what_was_asked(notes, said):
+    # (blind26: "OTDR question: asked what the dead zone is, I half knew" was probed as how an OTDR works)
+    (asked,) = probes_for(notes)[:1]
+    assert said in asked, asked
