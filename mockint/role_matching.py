@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from mockint.domain import Role
-from mockint.text import starts_a_word
+from mockint.text import names_any
 
 # Field weights for matching: naming the role beats describing its work.
 NAME_WEIGHT = 3.0
@@ -222,8 +222,7 @@ def _typo_of(word: str, vocabulary: list[str]) -> str | None:
 def covers(entry: Entry, title: str) -> bool:
     """Whether a family may be matched to this title: none of its `not_titles` begins a word of it
     (the dental team is patient-facing: a dental *technician* works in a lab, an *equine* dentist on horses)."""
-    lowered = " ".join(re.findall(r"[a-z0-9&+-]+", title.lower()))
-    return not any(starts_a_word(start, lowered) for start in entry.not_titles)
+    return not names_any(title, entry.not_titles)
 
 
 def choose(ranked: list[tuple[float, Role]], fallback: Role,

@@ -50,9 +50,11 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-def starts_a_word(start: str, text: str) -> bool:
-    """Whether `start` ("conveyanc", "soc") begins a word of lower-cased `text`: "social worker", not "associate"."""
-    return re.search(r"(?<![a-z0-9])" + re.escape(start), text) is not None
+def names_any(title: str, starts: list[str] | tuple[str, ...]) -> bool:
+    """Whether one of the lower-case word starts ("conveyanc", "soc", "tram driver") begins a word of a typed job
+    title: "Social Worker", not "Associate". Punctuation between words counts as a space ("Sister - A&E")."""
+    lowered = " ".join(re.findall(r"[a-z0-9&+-]+", title.lower()))
+    return any(re.search(r"(?<![a-z0-9])" + re.escape(start), lowered) for start in starts)
 
 
 def tokenize(text: str) -> list[Token]:

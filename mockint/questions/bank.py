@@ -13,7 +13,7 @@ import re
 
 from mockint.domain import Question, QuestionKind
 from mockint.questions.validate import repeats
-from mockint.text import starts_a_word
+from mockint.text import names_any
 
 
 def presumes_another_job(text: str, identity: frozenset[str], title: str) -> bool:
@@ -43,12 +43,11 @@ def wrong_specialty(question: Question, title: str) -> bool:
     one marked `for_titles = ["hvac", ...]` only of titles naming one of those words, and one marked
     `for_managers = true` only of titles that lead people (prompts/roles/README.md).
     """
-    lowered = " ".join(re.findall(r"[a-z0-9&-]+", title.lower()))
-    if any(starts_a_word(word, lowered) for word in question.not_for):
+    if names_any(title, question.not_for):
         return True
     if question.for_managers and not manages_people(title):
         return True
-    return bool(question.for_titles) and not any(starts_a_word(word, lowered) for word in question.for_titles)
+    return bool(question.for_titles) and not names_any(title, question.for_titles)
 
 
 def choose(
