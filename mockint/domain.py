@@ -161,7 +161,7 @@ class RamblingFeedback(BaseModel):
 
 
 class StarPart(BaseModel):
-    """One STAR component and the sentences that show it."""
+    """One STAR component and the sentences that show it, best first."""
 
     present: bool = False
     evidence: list[str] = []
@@ -190,6 +190,15 @@ class StarFeedback(BaseModel):
         if not self.applicable:
             return None
         return sum(part.present for _, part in self.parts()) / len(STAR_PARTS)
+
+    def headline_quotes(self) -> dict[StarPartName, str | None]:
+        """One quote per part for a one-line view (None for a missing part): each part's best
+        quote that no earlier part shows, so a sentence is not shown as both scene and task."""
+        shown: dict[StarPartName, str | None] = {}
+        for name, part in self.parts():
+            fresh = [q for q in part.evidence if q not in shown.values()]
+            shown[name] = (fresh or part.evidence or [None])[0]
+        return shown
 
 
 class Ownership(BaseModel):

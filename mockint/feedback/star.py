@@ -68,6 +68,7 @@ class Unit:
     outcome: str | None = None  # "own" / "other" outcome wording (a result once the story has started)
     ending: bool = False  # said in the past of someone or something else: how it ended, if it comes last
     parts: set[str] = field(default_factory=set)
+    chance: dict[str, float] = field(default_factory=dict)  # the learned heads' probability per part, if read
 
     @property
     def joined(self) -> str:
@@ -257,11 +258,24 @@ def label_parts(units: list[Unit]) -> None:
         units[0].parts.add("situation")
 
 
+def quote_for(unit: Unit, units: list[Unit], name: str) -> str:
+    """What to quote for a clause that tells part `name`: its sentence, unless the sentence is
+    long or another of its clauses tells a different part ("At the clinic where I work, I was
+    asked to..." quotes the scene and the task apart)."""
+    shared = any(other.sentence is unit.sentence and other is not unit and other.parts - {name}
+                 for other in units)
+    return unit.clause.text if shared else unit.quote
+
+
 def _part(units: list[Unit], name: str) -> StarPart:
+    """The part, with its quotes best first: the learned heads' likeliest clauses, else story order."""
+    chosen = [u for u in units if name in u.parts]
+    chosen.sort(key=lambda u: -u.chance.get(name, 0.0))
     quotes: list[str] = []
-    for unit in units:
-        if name in unit.parts and unit.quote not in quotes:
-            quotes.append(unit.quote)
+    for unit in chosen:
+        quote = quote_for(unit, units, name)
+        if quote not in quotes:
+            quotes.append(quote)
     return StarPart(present=bool(quotes), evidence=quotes[:MAX_EVIDENCE])
 
 
@@ -277,6 +291,7 @@ def judge_star(units: list[Unit], applicable: bool, encoder: SentenceEncoder | N
         limits = thresholds()
         for part, chances in probabilities.items():
             for unit, chance in zip(units, chances):
+                unit.chance[part] = float(chance)
                 if chance >= limits[part]:
                     unit.parts.add(part)
                 else:

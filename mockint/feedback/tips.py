@@ -68,7 +68,7 @@ def star_tips(fb: Feedback, action_covered: bool = False) -> list[str]:
     if not star.result.present:
         tips.append("Your answer never says how it ended: add the result, with a number if you have one.")
     elif not fb.result_quantified:
-        tips.append(f"Your result ({quote(star.result.evidence[0])}) has no number. Add one if you can: time "
+        tips.append(f"Your result ({quote(star.headline_quotes()['result'])}) has no number. Add one if you can: time "
                     "saved, a percentage, money, people helped.")
     if not star.situation.present:
         tips.append("Open with one or two sentences of context: where you were, when, and what was at stake.")

@@ -86,14 +86,16 @@ def rambling_line(fb: Feedback) -> Text:
 
 
 def star_table(fb: Feedback) -> Table:
-    """Each STAR part, found or not, with the first sentence that shows it."""
+    """Each STAR part, found or not, with the sentence that best shows it (one no other part shows)."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column()
+    quotes = fb.star.headline_quotes()
     for name, part in fb.star.parts():
         mark = Text("\u2713", GOOD) if part.present else Text("\u2717", NOTE)
-        evidence = Text(_quote(part.evidence[0]), "italic") if part.present else Text("not found", DIM)
+        quote = quotes[name]
+        evidence = Text(_quote(quote), "italic") if quote else Text("not found", DIM)
         table.add_row(name.capitalize(), mark, evidence)
     return table
 

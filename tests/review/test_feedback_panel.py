@@ -81,3 +81,38 @@ def test_the_panel_says_whether_the_question_was_answered_and_which_points_were_
     missed = " ".join(plain(analyze(Transcript(text="Our hotel has 120 rooms near the cathedral and very good "
                                                    "reviews."), question="Why do you want to work nights?")).split())
     assert "not answered" in missed and "want to work nights" in missed
+
+
+def star_rows(out: str) -> dict[str, str]:
+    """The STAR table's rows, part name to the quote shown (wrapped lines joined)."""
+    rows, name = {}, None
+    for line in out.replace("\u2502", " ").splitlines():  # the panel's side borders
+        found = re.search(r"(Situation|Task|Action|Result)\s+[✓✗]\s+(.*)", line)
+        if found:
+            name, rows[found[1]] = found[1], found[2]
+        elif name and re.match(r"^\s{20,}\S", line) and not re.search(r"\b(Ownership|Result)\b\s", line[:20]):
+            rows[name] += " " + line.strip()
+        else:
+            name = None
+    return {k: " ".join(v.split()) for k, v in rows.items()}
+
+
+def test_a_sentence_that_sets_the_scene_and_the_task_is_quoted_in_its_two_halves():
+    answer = ("At the garage where I work I was asked to cut the time cars waited for an MOT. I booked every test "
+              "into a fixed slot and I put the parts orders in the day before. Cars now wait forty minutes instead "
+              "of two hours.")
+    rows = star_rows(plain(analyze(Transcript(text=answer), question=QUESTION)))
+    assert rows["Situation"] == "“At the garage where I work”"
+    assert rows["Task"] == "“I was asked to cut the time cars waited for an MOT”"
+
+
+def test_the_result_shown_is_how_the_story_ended_not_a_step_on_the_way():
+    # One spoken run-on: "I called head office and got them to refund it" is a step that the learned reading
+    # also half takes as an outcome, and it comes first; the result row shows how it ended.
+    answer = ("so um at my last job at the gym we had a member who was really angry because his direct debit had been "
+              "taken twice and it was my job to sort it out so I looked up his account and I saw the payment had gone "
+              "through on two cards and I called head office and got them to refund it and he got his money back the "
+              "next day and he actually renewed for another year")
+    rows = star_rows(plain(analyze(Transcript(text=answer), question="Tell me about a time you dealt with an angry customer.")))
+    assert rows["Result"] in ("“and he got his money back the next day”", "“and he actually renewed for another year”")
+    assert len(set(rows.values())) == 4
