@@ -74,9 +74,16 @@ class Question(BaseModel):
     level: Literal["core", "hard"] = Field(default="core", description="hard: a deeper probe for later in a session")
     talking_points: list[str] = Field(default=[], description="the 2-4 points a strong answer covers")
     twist: str = Field(default="", description="a changed constraint the interviewer can add after the answer")
+    story: bool | None = Field(default=None, description="whether the answer should tell one past event (read for "
+                               "STAR); None: decided by the kind and the wording (feedback.classify.expects_story)")
     for_titles: list[str] = Field(default=[], exclude=True, description="bank only: asked only of titles with one of these words")
     not_for: list[str] = Field(default=[], exclude=True, description="bank only: never asked of titles with one of these words")
     for_managers: bool = Field(default=False, exclude=True, description="bank only: asked only of titles that lead people")
+
+    @property
+    def by_kind_a_story(self) -> bool:
+        """Whether the question asks for a story by what its writer said, else by its kind alone."""
+        return self.story if self.story is not None else self.kind in STORY_KINDS
 
 
 class Word(BaseModel):

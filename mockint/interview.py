@@ -168,7 +168,7 @@ class Interview:
                     follow_up_of=follow_up_of, started_at=started)
         if answer is not None and not turn.skipped:
             turn.feedback = self.analyze(answer, question=question.text, kind=question.kind,
-                                         talking_points=question.talking_points,
+                                         talking_points=question.talking_points, story=question.story,
                                          earlier_questions=self.earlier_questions(question))
         turn.ended_at = utc_now()
         self.session.turns.append(turn)

@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 
 from mockint.channels.base import Reply
-from mockint.domain import STORY_KINDS, Answer, Question
+from mockint.domain import Answer, Question
+from mockint.feedback.classify import expects_story
 from mockint.feedback.length import targets
 from mockint.feedback.meaning import read_ahead
 from mockint.feedback.star import reaches_result
@@ -35,7 +36,7 @@ def expected_answer(question: Question | None) -> ExpectedAnswer | None:
     """
     if question is None:
         return None
-    story = question.kind in STORY_KINDS
+    story = bool(expects_story(question.text, question.kind, question.story))
     return ExpectedAnswer(targets(question.kind)[1][0], reaches_result if story else None)
 
 

@@ -4,13 +4,16 @@ Which kind of question was asked decides the length target and whether STAR appl
 The caller's `kind` wins; else the question's wording is classified; else (no question
 at all, or wording that says nothing) STAR applies only if the answer itself tells a
 past story with the candidate acting in it, and the behavioral length target is used.
+STAR also applies when the question's writer says it asks for one past event (a first-round
+probe asking for an example), or its wording does whatever its kind ("Tell me about the
+last time you...", filed as technical); a first-round probe asking for a fact does not get it.
 """
 
 from __future__ import annotations
 
-from mockint.domain import STORY_KINDS, Feedback, LengthFeedback, QuestionKind, Transcript
+from mockint.domain import Feedback, LengthFeedback, QuestionKind, Transcript
 from mockint.errors import UserError
-from mockint.feedback.classify import classify_question
+from mockint.feedback.classify import classify_question, expects_story
 from mockint.feedback.fillers import find_fillers, summarize_fillers
 from mockint.feedback.learned_on_question import judge_on_question_learned
 from mockint.feedback.length import judge_length, targets
@@ -37,20 +40,21 @@ def resolve_kind(question: str | None, kind: QuestionKind | None) -> QuestionKin
 
 def analyze(transcript: Transcript, question: str | None = None, kind: QuestionKind | None = None,
             talking_points: list[str] | None = None, encoder: SentenceEncoder | None | bool = True,
-            earlier_questions: list[str] | None = None) -> Feedback:
+            earlier_questions: list[str] | None = None, story: bool | None = None) -> Feedback:
     """Feedback on one answer, typed (no word timings) or spoken (with them); `talking_points` are
     the points a strong answer to the question covers (Question.talking_points). `encoder` is the
     sentence model that reads meaning: which talking points were said in other words, and with the
     learned models which STAR parts a clause tells and whether the answer rambles. True (the default)
     uses the shared model when it is installed; None or False, the word cues and rules alone.
     `earlier_questions`: the questions asked before this one in the session; an answer closer to
-    one of them than to this one is likely the answer prepared for it."""
+    one of them than to this one is likely the answer prepared for it. `story`: whether the question
+    asks for one past event (Question.story), when its writer said; else the kind and wording decide."""
     text = transcript.text or ""
     kind = resolve_kind(question, kind)
     seconds = speaking_seconds(transcript)
     count = word_count(text)
     if count == 0:
-        return nothing_said(text, seconds, kind)
+        return nothing_said(text, seconds, kind, bool(expects_story(question, kind, story)))
     if count > MAX_ANSWER_WORDS:
         raise AnswerTooLong(f"This answer has {count:,} words; mockint analyses up to {MAX_ANSWER_WORDS:,} "
                             "(about 15 hours of speech). Split the transcript into answers and analyse each.")
@@ -60,7 +64,8 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
     length = judge_length(count, seconds, kind)
     sentences = split_sentences(text)
     units = read_units(text, hits, sentences)
-    applicable = kind in STORY_KINDS if kind is not None else tells_story(units)
+    wanted = expects_story(question, kind, story)
+    applicable = wanted if wanted is not None else tells_story(units)
     meaning = shared_encoder() if encoder is True else (encoder or None)
     if count > MEANING_MAX_WORDS:
         meaning = None  # tens of seconds of encoding, on answers far longer than the models know
@@ -92,7 +97,7 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
     return feedback
 
 
-def nothing_said(text: str, seconds: float | None, kind: QuestionKind | None) -> Feedback:
+def nothing_said(text: str, seconds: float | None, kind: QuestionKind | None, story: bool) -> Feedback:
     """The Feedback for an empty answer: it says so, kindly, and nothing else."""
     target_words, target_seconds = targets(kind)
     return Feedback(
@@ -101,6 +106,6 @@ def nothing_said(text: str, seconds: float | None, kind: QuestionKind | None) ->
         nothing_said=True,
         length=LengthFeedback(verdict="empty", word_count=0, seconds=seconds, target_words=target_words,
                               target_seconds=target_seconds),
-        star=judge_star([], kind in STORY_KINDS if kind else False),
+        star=judge_star([], story),
         tips=[NOTHING_SAID_TIP],
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from mockint.domain import QuestionKind
+from mockint.domain import STORY_KINDS, QuestionKind
 
 _CUES: list[tuple[QuestionKind, list[str]]] = [
     (QuestionKind.behavioral, [
@@ -87,3 +87,20 @@ def classify_question(question: str | None) -> QuestionKind | None:
         if any(p.search(text) for p in patterns):
             return kind
     return None
+
+
+def expects_story(question: str | None, kind: QuestionKind | None, story: bool | None = None) -> bool | None:
+    """Whether an answer to this question should tell one past event, so STAR applies; None when
+    nothing says (no question and no kind: the answer itself decides).
+
+    `story`, when the question's writer said (Question.story), wins. Else a story kind, or a
+    question of another kind worded as one ("Tell me about the last time you caught a mistake...",
+    filed as technical), asks for a story; a follow-up is one part of the story already told.
+    """
+    if story is not None:
+        return story
+    if kind is None:
+        return None
+    if kind in STORY_KINDS:
+        return True
+    return kind is not QuestionKind.follow_up and classify_question(question) is QuestionKind.behavioral

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import mockint.feedback.rambling as signals
-from mockint.domain import STORY_KINDS, Feedback, QuestionKind
+from mockint.domain import Feedback, QuestionKind
 from mockint.text import shorten
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
@@ -172,7 +172,7 @@ def praise(fb: Feedback, story: bool) -> str:
 
 def choose_tips(fb: Feedback, kind: QuestionKind | None) -> list[str]:
     """The tips for this feedback, most useful first, one to four of them."""
-    story = fb.star.applicable or kind in STORY_KINDS
+    story = fb.star.applicable
     ramble, covered = rambling_tip(fb)
     candidates = [on_question_tip(fb), length_tip(fb, story), ramble, *star_tips(fb, action_covered=covered == "action"),
                   situational_tip(fb, kind), talking_points_tip(fb), ownership_tip(fb),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from mockint.domain import STORY_KINDS, Feedback, Question, QuestionKind
+from mockint.domain import Feedback, Question, QuestionKind
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, unbacked_claim, unexplained_figure
 from mockint.questions.templates import toml_template
@@ -40,7 +40,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"
-        if not (question.kind in STORY_KINDS or is_story(question, feedback)):
+        if not (question.by_kind_a_story or is_story(question, feedback)):
             return "plan"
         return "thin_story" if feedback.star.action.present else "generic"
     return ""

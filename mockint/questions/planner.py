@@ -242,7 +242,8 @@ class QuestionPlanner:
         self.stats.from_fallback += 1
         if slot.topic is not None:
             return Question(text=probes.probe(slot.topic, self.rng), kind=QuestionKind.first_round,
-                            competency=slot.competency, reason=self._reason(slot), source="template", level=slot.level)
+                            competency=slot.competency, reason=self._reason(slot), source="template", level=slot.level,
+                            story=probes.wants_story(slot.topic))
         return self._from_bank(slot)
 
     def _from_bank(self, slot: Slot) -> Question:

@@ -246,14 +246,27 @@ def missed(topic: NoteTopic) -> str:
     return wording[key].format(missing=missing)
 
 
-def ask(topic: NoteTopic, rng: random.Random) -> str:
-    """What the probe asks, chosen by the trouble's kind and the kind of thing the topic (or gap) is."""
+def ask_key(topic: NoteTopic) -> tuple[str, str]:
+    """Which ask fits the topic: (trouble, variant), the keys of [asks] in first_round.toml."""
     asks = toml_template("first_round.toml")["asks"]
     trouble = trouble_of(topic)
     if (not topic.topic and trouble != "nothing_named") or (trouble == "omission" and missing_of(topic).startswith("to ")):
         trouble = "only_missing"  # "to deduct the window opening" is a step, not a thing to "cover"
     options = asks.get(trouble, asks["other"])
-    return rng.choice(options[variant(topic, trouble, options)]).format(missing=missing_of(topic))
+    return (trouble if trouble in asks else "other"), variant(topic, trouble, options)
+
+
+def ask(topic: NoteTopic, rng: random.Random) -> str:
+    """What the probe asks, chosen by the trouble's kind and the kind of thing the topic (or gap) is."""
+    trouble, chosen = ask_key(topic)
+    options = toml_template("first_round.toml")["asks"][trouble][chosen]
+    return rng.choice(options).format(missing=missing_of(topic))
+
+
+def wants_story(topic: NoteTopic) -> bool:
+    """Whether the probe asks for one past event told in full (so the answer is read for STAR)."""
+    trouble, chosen = ask_key(topic)
+    return f"{trouble}.{chosen}" in toml_template("first_round.toml")["story_asks"]
 
 
 def variant(topic: NoteTopic, trouble: str, options: dict) -> str:

@@ -91,7 +91,7 @@ def test_questions_are_classified_by_their_wording(question, kind):
     ("How would you design a rate limiter?", None),
     ("What would you do if a stakeholder rejected your plan?", None),
     ("Why do you want to work here?", None),
-    ("Tell me about a time you fixed something.", QuestionKind.technical),  # the caller's kind wins
+    ("How do you test a gas valve?", QuestionKind.technical),  # the caller's kind, when the wording asks no story
 ])
 def test_star_does_not_apply_to_technical_situational_or_motivation_questions(question, kind):
     fb = star_of(STORY, question=question, kind=kind)
@@ -109,6 +109,25 @@ def test_first_round_follow_ups_are_judged_as_stories():
     fb = star_of(STORY, question="In your first interview you mentioned payroll. Walk me through it.",
                  kind=QuestionKind.first_round)
     assert fb.star.applicable and fb.star.completeness == 1.0
+
+
+def test_a_first_round_probe_for_a_fact_is_not_read_for_star():
+    question = ("In your first interview we asked what HEMA is, and the answer didn't quite come to you. Have another "
+                "go now: what's the answer, and when would you need it in this job?")
+    answer = ("HEMA is a monomer in a lot of gel products. If it touches the skin before it's cured it can sensitise "
+              "the client, and once they're allergic it's for life, so I keep product off the cuticle.")
+    fb = analyze(Transcript(text=answer), question=question, kind=QuestionKind.first_round, story=False)
+    assert not fb.star.applicable
+    assert not any("never says what you did" in tip or "how it ended" in tip for tip in fb.tips)
+
+
+def test_a_question_filed_under_another_kind_but_asking_for_a_time_is_read_for_star():
+    question = ("Tell me about the last time you caught a mistake in your own work before anyone else saw it: how did "
+                "you spot it, and what would it have caused if it had got through?")
+    assert star_of(STORY, question=question, kind=QuestionKind.technical).star.applicable
+    assert not star_of(STORY, question="Tell me about a time you had to design an API.",
+                       kind=QuestionKind.follow_up).star.applicable  # a follow-up is one part of a story
+    assert not star_of(STORY, question="How would you design the schema?", kind=QuestionKind.technical).star.applicable
 
 
 @pytest.mark.parametrize("text, part, evidence_start", [

@@ -65,6 +65,7 @@ def test_notes_give_a_first_probe_of_what_went_badly():
     assert first.text.startswith("In your first interview we talked about the payments migration you led in 2023, "
                                  "and you didn't have the figures to hand.")
     assert "first round" in first.reason
+    assert first.story is False  # the figures asked for are no story, so the answer gets no STAR panel
 
 
 def test_later_bank_questions_are_harder_and_a_long_session_never_repeats():

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from mockint.questions.notes import extract_topics
-from mockint.questions.probes import probe
+from mockint.questions.probes import probe, wants_story
 from mockint.questions.validate import check_question
 
 
@@ -54,3 +54,15 @@ def test_a_rendered_debrief_goes_through_the_same_path():
         "In your first interview we asked why you are leaving your current job. Tell me more now, as specifically "
         "as you can: what is drawing you to this role, and what would make you stay?",
     ]
+
+
+@pytest.mark.parametrize("notes, story", [
+    ("They asked for an example of a time I handled a complaint and no example came to mind.", True),
+    ("Talked about the ADP migration. I was vague about my own part in it.", True),
+    # A fact, one part of a story, or a short version of the main points: no STAR panel for these answers.
+    ("Asked what HEMA is and I blanked.", False),
+    ("They asked about the falls audit, I wasn't sure of the outcome.", False),
+    ("asked about the difference between a hazard and a risk, got it wrong", False),
+])
+def test_a_probe_says_whether_it_asks_for_one_past_event_told_in_full(notes, story):
+    assert wants_story(extract_topics(notes)[0]) is story
