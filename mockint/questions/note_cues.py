@@ -15,6 +15,9 @@ CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;
               r"(?:he|she|they|[A-Z][a-z]+) (?:said|says))\b|\bit'?s (?:more like|actually)\b|"
               r"\b(?:he|she|[A-Z][a-z]+) said (?:it'?s|its|it should|no\b|that'?s wrong|theirs|ours)|\bcorrect (?:answer )?is\b|"
               r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?\s(?:and|but) (?:he|she|they|[A-Z][a-z]+) said\b|"
+              # "I said I'd keep going to the ward, she looked unsure, think the answer was stop and call for help"
+              r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,80}?\b(?:think|thought|turns out|apparently|realised|realized|(?<!not )(?:pretty |fairly |quite )?sure)"
+              r" the (?:right |correct |real |proper )?answer (?:was|is)\b|"
               r"\b(?:he|she|they|[A-Z][a-z]+) explain(?:ed)? (?:it'?s|it is|that)\b|"
               r"\bwrong\W+(?:it'?s|its|it is|should (?:have been|be)|the (?:right )?answer is)\b|"
               r"\b(?:I|you) said (?:[^.;!?]|\.(?=\d)){1,40}?\W+wrong\b|"
@@ -83,6 +86,10 @@ SAID = re.compile(
 TROUBLE_KINDS = [
     ("calculation", r"\bcalculat\w*|\bwork (?:it )?out\b|\bformula\b|\bdo the (?:maths|math|sums)\b"),
     ("reflection", r"(?:would|'d) do differently|what I would change|what I'd change|\bdo it differently"),
+    # A choice left unexplained ("didn't say how I decided on the wash vs not washing"): the options and the reason,
+    # before "omission" takes "didn't say how" for a step left out.
+    ("explain", r"(?:didn'?t|did not|couldn'?t|could not|never) (?:say|explain|justify) (?:how|why) (?:I|we) (?:decided|chose|"
+                r"picked|went with|settled on|opted)"),
     ("ownership", r"my own part|own role|\bI vs\b|versus the team|blam\w*|\bfault\b|the team's|"
                   r"what (?:my|your) (?:bit|part) was|separate (?:my|your) (?:bit|part)|kept saying .?your team\b|what (?:I|you) personally did|said .?we.? the whole time|"
                   r"\bvs\.? (?:the )?team\b|kept saying .?we\b"),
@@ -267,3 +274,11 @@ DURATION = re.compile(r"^(?:for )?(?:ages|a while|too long|a bit|a long time|"
 # The interviewer as a task's listener ("to pitch the card to her", "to sell him a pen"): not said back.
 LISTENER = re.compile(r"\s+(?:to|for) (?:him|her|them)\b|(?<=\w )(?:him|her|them)\s+(?=(?:a|an|the|some|my|your|our)\b)",
                       re.IGNORECASE)
+
+# The candidate answered with a plan ("I said I'd keep going to the ward"): the question was what they would do.
+PLAN_ANSWERED = re.compile(r"\b(?:I|you) (?:said|answered|told (?:them|him|her)) (?:that )?(?:I'?d|I would|you'?d|you would)\b"
+                           r"(?! (?:never|been|had|already|just|not|always|ever|done|gone|got)\b)",  # "I'd never been audited": had
+                           re.IGNORECASE)
+# A topic about what the candidate would do ("how you'd handle a no-show"); "a treatment you'd done" is had, not would.
+WOULD = re.compile(r"\b(?:would|you'd|'d)\b(?! (?:done|been|had|gone|seen|used|made|worked|finished|started|written|built|"
+                   r"tried|given|run|taken|led)\b)")

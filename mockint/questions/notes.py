@@ -23,7 +23,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON,
     SELF_NOTE, OWN_QUESTION, VERDICT_AFTER, EXERCISE, TASK_VERB, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL,
-    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION, LISTENER
+    CORRECTION_START, QUOTED_STORY, QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION, LISTENER, PLAN_ANSWERED, WOULD
 )
 from mockint.questions.reported import QUESTION_START, quoted_at, reported
 from mockint.questions.shorthand import decapitalised, sayable, tidy_notes
@@ -50,7 +50,7 @@ class NoteTopic:
     @property
     def hypothetical(self) -> bool:
         """Whether the topic asks what the candidate would do, rather than what they did."""
-        return self.exercise or self.form == "task" or bool(re.search(r"\b(?:would|you'd|'d)\b", self.topic))
+        return self.exercise or self.form == "task" or bool(WOULD.search(self.topic))
 
 
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
@@ -89,6 +89,7 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
     whether the interviewer asked it, and whether it was an exercise."""
     topic, form, asked, exercise = _read_topic(sentence)
+    exercise = exercise or bool(PLAN_ANSWERED.search(sentence))  # "I said I'd keep going": a question of what to do
     stated = re.match(r"^(?P<subject>(?:[A-Z][\w-]*\s?){1,3}) (?:is|are|must be|has to be|needs) (?=.*\d)", topic)
     if stated and form == "thing":
         topic = stated.group("subject").strip()  # "didn't know Driver CPC is 35 hours every 5 years": Driver CPC

@@ -565,3 +565,30 @@ def test_an_answer_half_known_is_a_struggle_and_names_what_was_asked(notes, said
     # (blind26: "OTDR question: asked what the dead zone is, I half knew" was probed as how an OTDR works)
     (asked,) = probes_for(notes)[:1]
     assert said in asked, asked
+
+
+# ---- a new user's notes (stop 31): a plan that turned out wrong, a choice left unexplained, "you'd done" ----------
+
+@pytest.mark.parametrize("notes", [
+    "- asked about a fire alarm going off mid-service, I said I'd finish plating first, pretty sure the answer was get "
+    "everyone out",
+    "Q on a child going missing on a trip - I said I would ring the school, turns out the right answer is call 999 first",
+])
+def test_a_plan_the_candidate_later_learned_was_wrong_is_asked_again_as_a_plan(notes):
+    (text,) = probes_for(notes)
+    assert "your answer wasn't quite right" in text
+    assert "what would you do now, step by step, and why is that the right call?" in text
+
+
+def test_a_choice_left_unexplained_is_asked_for_its_options_and_reason():
+    (text,) = probes_for("They asked about a kitchen refit I'd done - good, but I didn't explain why I chose laminate "
+                         "over quartz.")
+    assert "a kitchen refit you'd done" in text
+    assert text.endswith("What options did you weigh, and why did you choose the one you did?")
+
+
+def test_had_done_is_not_a_hypothetical():
+    (topic,) = extract_topics("Asked about a treatment you'd done on a rare book, I forgot the humidity readings.")
+    assert not topic.hypothetical
+    (planned,) = extract_topics("Asked how you'd handle a leak in the store, I forgot the humidity readings.")
+    assert planned.hypothetical
