@@ -226,6 +226,9 @@ GAP_PATTERNS = [
     ("wrong", re.compile(r"\b(?:didn'?t|did not|don'?t) (?:actually |really )?know (?P<g>(?:the|my|our)\b" + PHRASE + ")",
                          re.I)),
     ("wrong", re.compile(r"\b(?:messed up|mixed up|got wrong) (?P<g>the\b" + PHRASE + ")", re.I)),
+    # "couldn't explain the difference between COSS and PICOP": the difference itself is the gap
+    ("wrong", re.compile(r"\b(?:couldn'?t|could not|didn'?t|did not) (?:really |quite )?(?:explain|say|give|get) "
+                         r"(?P<g>the (?:main |key |real )?difference between " + PHRASE + ")", re.I)),
     # "when Olu asked about SICR quant criteria I went blank"
     ("wrong", re.compile(r"\basked (?:me )?about (?P<g>[^.;!?,]*?)\s*(?:,|-|and)?\s*I (?:went blank|blanked|had no idea|"
                          r"froze|couldn'?t answer|didn'?t know)", re.I)),

@@ -275,6 +275,8 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
     if trouble == "gap_thing":
         if is_code(f"{topic.topic} {gap}"):
             return "code"
+        if re.match(r"the (?:\w+ )?difference between\b", gap):
+            return "difference"
         if VALUES.search(gap):
             return "values"  # "the GRACE score cut-offs": the numbers
         if re.search(r"\byou \w+", gap):

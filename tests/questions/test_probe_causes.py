@@ -592,3 +592,10 @@ def test_had_done_is_not_a_hypothetical():
     assert not topic.hypothetical
     (planned,) = extract_topics("Asked how you'd handle a leak in the store, I forgot the humidity readings.")
     assert planned.hypothetical
+
+
+def test_a_difference_that_could_not_be_explained_is_asked_for_itself():
+    (text,) = probes_for("Asked about lifting plans, what the appointed person does - couldn't explain the difference "
+                         "between a slinger and a signaller")
+    assert "you weren't sure of the difference between a slinger and a signaller" in text
+    assert text.endswith("What is the difference, and when does it matter in this job?")
