@@ -41,6 +41,7 @@ MINOR_ASK = re.compile(r"\b(how long|how many years|what did you learn|what you 
                        # mockint's own probe tails: the answer to the main ask shows how it applies
                        r"how (?:does it|do they) apply in your work|how do you use (?:it|them) in (?:your work|practice)|"
                        r"where (?:does it|do they) (?:come up|matter) in your (?:work|job)|"
+                       r"(?:where|when|why) (?:does|do|would) (?:it|they|you|the difference)\b[^?]*\bin this job|"
                        r"what's your current|what is your current|briefly|what did it teach)")
 # Kinds of ask, each with what an answer needs to say to address it.
 ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
@@ -65,6 +66,18 @@ ASK_KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"too (late|short|long|much)|over budget|behind|not (happy|good|work|enough)|no one|nobody|"
                 r"embarrass\w*)\b")),
 ]
+# An ask for a fact, as mockint's first-round probes put it ("what's the answer", "what is the difference"): an
+# answer that never says what a thing is or does, only what once happened, tells another story. ("what is it,
+# and how do you use it in your work?" is not one: a story of using it answers that.)
+FACT_ASK = re.compile(r"^what(?:'s| is| are) (?:the (?:right |correct )?answer|the difference|the (?:actual )?(?:figures?|numbers?))$")
+STATES_FACT = re.compile(r"\b(?:is|are|isn't|aren't|means?|stands? for|refers? to|covers?|measures?|protects?|stops?|"
+                         r"prevents?|detects?|causes?|happens|matters?|tells? you|depends|includes?|has to|have to|"
+                         r"must|should|needs? to)\b|'s\b|'re\b|\d")
+# The thing a first-round probe asked about ("In your first interview we asked what HEMA is, and ..."), which is
+# what the candidate is told they missed: "what's the answer" alone would not say.
+PROBED = re.compile(r"^in your first interview (?:we asked|we talked about|you mentioned that) (?P<topic>.+?), and ", re.I)
+
+
 # A question that asks for one story, whatever its kind ("Tell me about a time you sped up a report",
 # "Walk me through how you migrated the service"); the follow-up chooser reads it too (answer_gaps.py).
 STORY_ASK = re.compile(r"\b(tell (me|us) about|describe|give (me|us) an example( of)?|walk (me|us) through) (a|an|one|the) "
@@ -128,6 +141,9 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
             continue  # "What would you do if you missed a deadline?" asks for a plan, not a failure
         if needs.search(ask) and not evidence.search(text):
             return OnQuestionFeedback(addressed=False, missed=quoted(ask))
+    if FACT_ASK.search(ask) and not STATES_FACT.search(text):
+        probed = PROBED.search(" ".join(question.replace("\u2019", "'").split()))
+        return OnQuestionFeedback(addressed=False, missed=probed.group("topic") if probed else quoted(ask))
     if STORY_ASK.search(ask) and star.applicable and not (star.action.present or star.situation.present):
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if PRACTICE_ASK.search(ask) and not says_practice:

@@ -164,3 +164,23 @@ def test_things_that_clash_are_not_a_disagreement_to_talk_about():
                    "I'd ring both customers to find out which one really can't wait, send the van there first, and "
                    "book a courier for the smaller job so both are covered today.")
     assert result.addressed
+
+
+FACT_PROBE = ("In your first interview we asked what a Gillick competence assessment is, and the answer didn't quite "
+              "come to you. Have another go now: what's the answer, and when would you need it in this job?")
+
+
+def test_a_story_given_for_a_fact_the_first_round_missed_is_told_what_it_never_said():
+    story = ("On my placement a fifteen year old came in on her own asking for the pill. I sat with her, asked about "
+             "her boyfriend and whether her mum knew, and I spoke to the GP before she left. She came back in March.")
+    fb = analyze(Transcript(text=story), question=FACT_PROBE, kind=QuestionKind.first_round, story=False)
+    assert not fb.on_question.addressed and fb.on_question.missed == "what a Gillick competence assessment is"
+    assert fb.tips[0].startswith("The question asked about “what a Gillick competence assessment is”")
+    answer = ("It's checking whether a young person under sixteen understands the treatment well enough to consent "
+              "to it themselves, without their parents. You'd need it when a teenager asks for contraception.")
+    assert analyze(Transcript(text=answer), question=FACT_PROBE, kind=QuestionKind.first_round,
+                   story=False).on_question.addressed
+
+
+def test_the_in_this_job_tail_of_a_probe_is_an_aside():
+    assert main_ask(asks(FACT_PROBE)) == "what's the answer"
