@@ -75,7 +75,8 @@ STATES_FACT = re.compile(r"\b(?:is|are|isn't|aren't|means?|stands? for|refers? t
                          r"must|should|needs? to)\b|'s\b|'re\b|\d")
 # The thing a first-round probe asked about ("In your first interview we asked what HEMA is, and ..."), which is
 # what the candidate is told they missed: "what's the answer" alone would not say.
-PROBED = re.compile(r"^in your first interview (?:we asked|we talked about|you mentioned that) (?P<topic>.+?), and ", re.I)
+PROBED = re.compile(r"^in your first interview (?:we asked|we talked about|you mentioned that) (?P<topic>.+?), and "
+                    r"(?:you weren't sure (?:of )?(?P<gap>[^.]+)\.)?", re.I)
 
 
 # A question that asks for one story, whatever its kind ("Tell me about a time you sped up a report",
@@ -91,7 +92,7 @@ PRACTICE_ASK = re.compile(r"^(and |but )?((how|what) (do|does|would|will|should|
 # ("Tell me about a time you..." -> "a time you...", "How did you measure..." -> "how you measured...").
 REPHRASE = [
     (re.compile(r"^(and |but |so )?(then )?"), ""),
-    (re.compile(r"^(tell me about|describe|give me an example of|walk me through|talk me through|looking back at "
+    (re.compile(r"^(tell me about|describe|give me an example of|walk me through|talk me through|take me through|looking back at "
                 r"[^,]+, )\s*"), ""),
     (re.compile(r"^(how|why|what|when|where|which) (do|did|does|would|will|can|could|should) you (\w+)"),
      r"\1 you \2 \3"),
@@ -143,7 +144,8 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
             return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if FACT_ASK.search(ask) and not STATES_FACT.search(text):
         probed = PROBED.search(" ".join(question.replace("\u2019", "'").split()))
-        return OnQuestionFeedback(addressed=False, missed=probed.group("topic") if probed else quoted(ask))
+        missed = (probed.group("gap") or probed.group("topic")) if probed else quoted(ask)
+        return OnQuestionFeedback(addressed=False, missed=missed)
     if STORY_ASK.search(ask) and star.applicable and not (star.action.present or star.situation.present):
         return OnQuestionFeedback(addressed=False, missed=quoted(ask))
     if PRACTICE_ASK.search(ask) and not says_practice:

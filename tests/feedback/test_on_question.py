@@ -184,3 +184,11 @@ def test_a_story_given_for_a_fact_the_first_round_missed_is_told_what_it_never_s
 
 def test_the_in_this_job_tail_of_a_probe_is_an_aside():
     assert main_ask(asks(FACT_PROBE)) == "what's the answer"
+
+
+def test_a_fact_probe_with_a_named_gap_tells_the_candidate_the_gap():
+    question = ("In your first interview we talked about working at height, and you weren't sure of the difference "
+                "between a MEWP and a scaffold tower. What is the difference, and when does it matter in this job?")
+    story = "Last summer I was on a roof job in Leeds and we hired a boom lift, and I got my IPAF card that week."
+    missed = analyze(Transcript(text=story), question=question, kind=QuestionKind.first_round, story=False).on_question
+    assert missed.missed == "the difference between a MEWP and a scaffold tower"
