@@ -177,6 +177,15 @@ CLAUSE_TOPIC = re.compile(r"^(?:(?:the|a|an) )?(?!(?:time|times)\b)[\w-]+(?: (?!
                           r"(?! to\b)", re.IGNORECASE)
 
 
+# Scraps of a note line that read as a topic only to a careless reader (blind27): an adverb or a verb after an article
+# ("blanked completely", "went straight in with..."), an adjective with its noun left off ("age restricted: lottery"),
+# "which one" pointing back at nothing, a heading for the notes themselves ("Assessment day notes").
+FRAGMENT = re.compile(r"(?:the|a|an|your) (?:completely|totally|entirely|badly|really|basically|properly|fully|partly|"
+                      r"quickly|straight|went|was|were|did|got|said|gave|took|made|had|came)\b.*|"
+                      r"(?:the|a|an|your) \w+ (?:restricted|related|based)|which one\b.*|"
+                      r"(?:the |your )?(?:\w+ ){0,3}(?:day|interview|round|stage|panel) notes", re.I)
+
+
 def sayable(phrase: str) -> str:
     """The phrase as an interviewer can say it after "we talked about", or "" when it cannot be said cleanly.
 
@@ -222,6 +231,12 @@ def sayable(phrase: str) -> str:
 
 
 def _sayable_whole(phrase: str) -> str:
+    """The phrase whole as a topic (with "the" where it needs one), or "" when it cannot be said."""
+    clean = _as_topic(phrase)
+    return "" if FRAGMENT.fullmatch(clean) else clean
+
+
+def _as_topic(phrase: str) -> str:
     # A question reported whole ("what the margin of error on a sample of 1,000 at 95% is") may run a little longer.
     if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS + (3 if WH_OR_TO.match(phrase) else 0):
         return ""
@@ -311,6 +326,8 @@ def sayable_gap(raw: str) -> str:
 def sayable_wh(phrase: str) -> bool:
     """Whether a "what/how ..." clause can be said after "you weren't sure": short, plain, nobody else's words."""
     words = phrase.split()
+    if FRAGMENT.fullmatch(phrase):
+        return False  # "which one is with trains running": which of what, the note said before it
     if not 3 <= len(words) <= 12 or re.search(r"[()\[\]\"`*#<>=+|~?!/]|\b(?:I|me|my|we|they|them|she|he|her|his|"
                                               r"vs|etc|it|that|this|those)\b", phrase):
         return False
