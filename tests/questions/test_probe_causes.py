@@ -599,3 +599,17 @@ def test_a_difference_that_could_not_be_explained_is_asked_for_itself():
                          "between a slinger and a signaller")
     assert "you weren't sure of the difference between a slinger and a signaller" in text
     assert text.endswith("What is the difference, and when does it matter in this job?")
+
+
+# ---- blind27: scraps of a note line said as its topic ------------------------------------------------------------
+
+@pytest.mark.parametrize("notes, scrap", [
+    ("- fire risk assessment / PEEPs - blanked totally, said 'the alarm?'", "the totally"),
+    ("- went straight to the refund without checking the receipt - forgot the returns policy", "the went straight"),
+    ("- age related: I said 18 for knives, Jo said 18 but ID if they look under 25", "the age related"),
+    ("- Level 2 / Level 3 - I mixed up which one is for the main board", "which one"),
+    ("Interview day notes - said I'd let the resident go out alone, wrong, should check the care plan first", "day notes"),
+])
+def test_a_scrap_of_the_note_line_is_never_said_as_its_topic(notes, scrap):
+    for text in probes_for(notes):
+        assert scrap not in text, text
