@@ -260,8 +260,7 @@ class QuestionPlanner:
         """A question that pushes on what was heard (or on a claim in the notes), or None."""
         with self._heard_lock:
             heard = list(self.heard)
-        note_claims = [t.said for t in self.topics if t.said] + [t.topic for t in self.topics if t.form == "claim"]
-        found = pushes.push(heard, note_claims, self._pushed)
+        found = pushes.push(heard, pushes.note_claims(self.topics), self._pushed)
         if found is None:
             return None
         text, how = found

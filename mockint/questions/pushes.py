@@ -127,6 +127,13 @@ def twist(question: Question) -> str:
     return f"{toml_template('later.toml')['twist']['lead'].format(scenario=scenario)} {question.twist}"
 
 
+def note_claims(topics: list) -> list[str]:
+    """What the candidate claimed in round one (notes.NoteTopic objects in), as clauses to them: what they said,
+    and topics that are claims. An answer the panel put right ("I said I ask the family. Agnes said no") is no
+    claim to defend: asking "why was that the right call?" of it would be wrong."""
+    return [t.said for t in topics if t.said and t.trouble != "corrected"] + [t.topic for t in topics if t.form == "claim"]
+
+
 def push(heard: list[Heard], note_claims: list[str], used: set[str]) -> tuple[str, str] | None:
     """The hardest fair question to ask next from what was heard, as (text, kind), or None.
 

@@ -1,7 +1,10 @@
 """Later questions push on what the candidate said: a twist, a challenged claim, what they would change."""
 
+from dataclasses import replace
+
 from mockint.domain import Question, QuestionKind
-from mockint.questions.pushes import Heard, claims, differently, push, twist
+from mockint.questions.notes import extract_topics
+from mockint.questions.pushes import Heard, claims, differently, note_claims, push, twist
 
 ANSWER = ("So the checkout kept timing out. I led the fix with two engineers. We cut p99 latency from 900 to "
           "200 milliseconds, and I decided to roll back the framework upgrade first.")
@@ -45,3 +48,12 @@ def test_without_answers_a_first_round_claim_is_challenged_and_then_nothing():
     text, how = push([], ["you stopped the job and told the customer"], used)
     assert text.startswith("In your first round you said you stopped the job") and how == "challenge"
     assert push([], ["you stopped the job and told the customer"], used) is None
+
+
+def test_an_answer_the_panel_put_right_is_never_challenged_as_a_claim():
+    corrected = ("- scenario: resident found on the floor, nobody saw. I said I ask the other carers. Sue say no - check "
+                 "for injury, call the nurse, fill the accident form")
+    (topic,) = extract_topics(corrected)
+    assert topic.said == "you ask the other carers" and topic.trouble == "corrected"
+    assert note_claims([topic]) == []
+    assert note_claims([replace(topic, trouble="vague")]) == ["you ask the other carers"]  # said, not put right
