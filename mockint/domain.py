@@ -81,8 +81,9 @@ class Question(BaseModel):
     for_managers: bool = Field(default=False, exclude=True, description="bank only: asked only of titles that lead people")
 
     @property
-    def by_kind_a_story(self) -> bool:
-        """Whether the question asks for a story by what its writer said, else by its kind alone."""
+    def asks_story_by_kind(self) -> bool:
+        """Whether the question asks for a story: by what its writer said (`story`), else by its kind alone.
+        The follow-up chooser reads this; the feedback also reads the wording (feedback.classify.expects_story)."""
         return self.story if self.story is not None else self.kind in STORY_KINDS
 
 

@@ -5,8 +5,8 @@ The caller's `kind` wins; else the question's wording is classified; else (no qu
 at all, or wording that says nothing) STAR applies only if the answer itself tells a
 past story with the candidate acting in it, and the behavioral length target is used.
 STAR also applies when the question's writer says it asks for one past event (a first-round
-probe asking for an example), or its wording does whatever its kind ("Tell me about the
-last time you...", filed as technical); a first-round probe asking for a fact does not get it.
+probe asking for an example), or when its wording asks for one whatever its kind ("Tell me
+about the last time you...", filed as technical); a first-round probe asking for a fact does not.
 """
 
 from __future__ import annotations

@@ -239,7 +239,7 @@ def unexplained_figure(answer: str, question: Question) -> bool:
     """Whether the question cites the candidate's own figure ("you cut agency spend by 30%": a story
     or first-round question) and the answer adds no measure of its own to explain it."""
     asked = numbers_in(question.text)
-    return question.by_kind_a_story and bool(asked) and not measures(answer, asked)
+    return question.asks_story_by_kind and bool(asked) and not measures(answer, asked)
 
 
 def names_something(answer: str) -> bool:
@@ -293,7 +293,7 @@ def tells_ending(answer: str) -> bool:
 
 def is_story(question: Question, feedback: Feedback) -> bool:
     """Whether the answer should be a story: a story question (by kind or by wording), or the analyzer read one."""
-    return question.by_kind_a_story or feedback.star.applicable or bool(STORY_ASK.search(question.text))
+    return question.asks_story_by_kind or feedback.star.applicable or bool(STORY_ASK.search(question.text))
 
 
 def only_we(feedback: Feedback) -> bool:
@@ -336,7 +336,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
     if feedback.nothing_said:
         return None
     story = is_story(question, feedback)
-    if feedback.word_count < THIN_WORDS or (question.by_kind_a_story and not feedback.star.action.present):
+    if feedback.word_count < THIN_WORDS or (question.asks_story_by_kind and not feedback.star.action.present):
         claim = unbacked_claim(answer, question.text)
         # "I'd sit with her..." told as habit, then "I'm the best on the floor": the praise is the gap.
         if feedback.word_count >= THIN_WORDS and claim and claim.kind in ("praise", "success"):

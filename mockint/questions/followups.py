@@ -40,7 +40,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"
-        if not (question.by_kind_a_story or is_story(question, feedback)):
+        if not (question.asks_story_by_kind or is_story(question, feedback)):
             return "plan"
         return "thin_story" if feedback.star.action.present else "generic"
     return ""

@@ -203,3 +203,17 @@ def test_a_pause_is_prepared_for_before_its_text_is_asked_for_and_the_text_is_as
     assert RULES.prepare_after_seconds - 0.05 <= source.prepared[0] - (
         collector.state.last_speech_end - collector.origin) / 16000 <= RULES.prepare_after_seconds
     assert recording.ended_after_silence_seconds == pytest.approx(RULES.quick_seconds, abs=0.02)
+
+
+def test_a_turn_waits_for_a_storys_result_only_where_a_story_is_asked_for():
+    from mockint.channels.voice import expected_answer
+    from mockint.domain import Question, QuestionKind
+    from mockint.feedback.star import reaches_result
+
+    filed_technical = Question(text="Tell me about the last time you caught a mistake in your own work: how did you "
+                                    "spot it?", kind=QuestionKind.technical)
+    fact_probe = Question(text="In your first interview we asked what HEMA is, and the answer didn't quite come to "
+                               "you. Have another go now: what's the answer?", kind=QuestionKind.first_round, story=False)
+    assert expected_answer(filed_technical).reached_end is reaches_result
+    assert expected_answer(fact_probe).reached_end is None
+    assert expected_answer(Question(text="How would you size the cable?", kind=QuestionKind.technical)).reached_end is None
