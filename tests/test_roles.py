@@ -154,6 +154,10 @@ RESOLUTION = [
     ("Electrician (Network Rail)", "skilled_trades", True),
     ("Porter (Software House)", "general", False),
     ("Cleaner (Network Rail)", "general", False),
+    # ...but a setting in brackets settles a job word several families share, when it makes one of their job names
+    ("Porter (hospital)", "facilities_portering", False),
+    ("Porter - kitchen", "chef_kitchen", False),
+    ("Technician (pharmacy)", "pharmacy_technician", False),
     # nor does a specialty or a shift after a dash: "family" would make a barrister a family support worker
     ("Barrister - family", "legal", True),
     ("Staff Nurse - nights", "registered_nurse", True),
