@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from mockint.questions.note_cues import (
-    PHRASE, STRUGGLE, SAID, CLAUSE_BREAK, PRONOUNS, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP, TROUBLE_KINDS
+    PHRASE, STRUGGLE, SAID, CLAUSE_BREAK, PRONOUNS, MAX_PHRASE_WORDS, GAP_PATTERNS, GAP_FIGURE, GAP_WH, GENERIC_GAP, TROUBLE_KINDS,
+    MIXED_PAIR, MIXED_WITH_TOPIC
 )
 from mockint.questions.shorthand import THIRD_PERSON, misspelt, sayable_gap
 
@@ -101,6 +102,9 @@ def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
     """What a note sentence says could not be given, said cleanly ("the GRACE score cut-offs", or "" when none is
     clean), and its kind: "thing", "what" ("what PPDS means"), "how", "figure" or "partial"; ("", "") for none."""
     fallback = ("", "")  # a gap seen but not clean: only its kind is kept
+    difference = mixed_up_pair(sentence, topic)
+    if difference:
+        return difference, "thing"
     for kind, pattern in GAP_PATTERNS:
         match = pattern.search(sentence)
         if not match:
@@ -121,6 +125,22 @@ def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
             return phrase, "figure" if GAP_FIGURE.search(phrase) else "what"
         return phrase, "figure" if GAP_FIGURE.search(phrase) and not phrase.endswith("s") else "thing"
     return fallback
+
+
+def mixed_up_pair(sentence: str, topic: str = "") -> str:
+    """ "the difference between X and Y" when a note says the candidate mixed X up with Y, said cleanly; else ""."""
+    pair = MIXED_PAIR.search(sentence)
+    if pair:
+        first, second = pair.group("a"), pair.group("b")
+    else:
+        with_topic = MIXED_WITH_TOPIC.search(sentence)
+        if not with_topic or not topic:
+            return ""
+        first, second = topic, with_topic.group("b")
+    first, second = sayable_gap(first), sayable_gap(second)
+    if not first or not second or first.lower() == second.lower():
+        return ""
+    return sayable_gap(f"the difference between {first} and {second}")
 
 
 # What follows "I said" when it is something the candidate did or would do: a verb first ("I said [I] cut ...").

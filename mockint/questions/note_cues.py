@@ -240,6 +240,16 @@ GAP_PATTERNS = [
                            r"\bremember(?:ed)? only\b|"
                            r"\bnamed\b[^.;]*\bthen blanked\b|\bcouldn'?t think of any others\b", re.I)),
 ]
+# Two things told apart wrongly, both named ("mixed up conversion rate with ATV", "confused SLA and OLA",
+# "mixed up P45 / P60"), or one of them the note's topic ("jury bailiff duties - mixed it up with the jury
+# officer's job"): the gap is the difference between them.
+_SIDE = r"[\w£%'&.-]+(?: [\w£%'&.-]+){0,4}?"
+_SIDE_END = r"(?=\s*(?:[-\u2013(,.;!?:]|$)|\s+(?:when|while|because|so|but|and|in|on|at|which|again|completely|a bit)\b)"
+MIXED_PAIR = re.compile(r"\b(?:mixed up|mixed-up|confused|muddled up|got (?:mixed|muddled) up between|mixed up between)\s+"
+                        r"(?!(?:about|on|over|by|when|me|him|her|them|it|myself|with)\b)"
+                        r"(?P<a>" + _SIDE + r")\s*(?:\bwith\b|\band\b|/|\bvs\.?|\bversus\b)\s*(?P<b>" + _SIDE + r")" + _SIDE_END, re.I)
+MIXED_WITH_TOPIC = re.compile(r"\b(?:mixed|muddled|got) (?:it|them) (?:up|mixed up|muddled up) with\s+(?P<b>" + _SIDE + r")" + _SIDE_END,
+                              re.I)
 # A gap too general to name on its own ("mixed up the order"): the probe asks by the trouble's kind instead.
 GENERIC_GAP = re.compile(r"^(?:the|your) (?:order|sequence|steps?|answer|details?|question|point|name|names|rest|end)$|"
                          r"\b(?:numbers?|figures?|results?|outcomes?|data|metrics|exact|actual|real|right|correct)$|"

@@ -16,6 +16,7 @@ import random
 import re
 
 from mockint.questions.note_cues import EXERCISE
+from mockint.questions.note_clauses import mixed_up_pair
 from mockint.questions.notes import CV_GAP_TOPIC, NoteTopic
 from mockint.questions.shorthand import sayable
 from mockint.questions.templates import toml_template
@@ -232,9 +233,19 @@ def lead(topic: NoteTopic) -> str:
     elif trouble == "unsure_action" and re.match(r"(?:what|how) you(?:'d| would)\b", topic.topic):
         phrase = said["stopped_short"]  # "we asked what you'd do ..., and you weren't sure what you would do": said twice
     gap = gap_of(topic) if re.match(r"(?:what|which|how|whether)\b", gap_of(topic)) else f"of {gap_of(topic)}"
+    if trouble == "gap_thing" and gap_of(topic) and gap_of(topic) == mixed_up_pair(topic.sentence, topic.topic):
+        phrase = mixed_up_said(topic, said)
     if phrase and scenario_of(topic):  # the scenario is a sentence of its own: what went wrong follows it
         return f"{text}. {capitalised(re.sub(r'^and ', '', phrase.format(missed=missed(topic), gap=gap)))}"
     return f"{text}, {phrase.format(missed=missed(topic), gap=gap)}" if phrase else text
+
+
+def mixed_up_said(topic: NoteTopic, said: dict) -> str:
+    """ "and you mixed up P45 and P60", or "and you mixed them up with the jury officer's job" when one side is the topic."""
+    first, second = re.match(r"the difference between (.+?) and (.+)$", gap_of(topic)).groups()
+    if first.lower() == topic.topic.lower():
+        return said["mixed_with_topic"].format(it="them" if plural(first) else "it", second=second)
+    return said["mixed_pair"].format(first=first, second=second)
 
 
 def missed(topic: NoteTopic) -> str:

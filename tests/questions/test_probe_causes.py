@@ -419,9 +419,10 @@ BLIND22_CASES = [
      "Where does it come in"),
     ("she asked for a reference from my last salon and I said I'd rather not, we left on bad terms",
      "In your first interview we talked about a reference from your last salon.", "briefly and plainly"),
-    # "X / Y" names X; "he said tell me about X" asks X; a story without its fix did not say how it ended.
+    # "X / Y" names X, and what it was mixed up with is asked apart from it; "he said tell me about X" asks X; a story
+    # without its fix did not say how it ended.
     ("- also asked about CAD / computer aided dispatch and i mixed it up with the radio log",
-     "In your first interview we talked about CAD, and the answer didn't quite come to you.", "what is it"),
+     "In your first interview we talked about CAD, and you mixed it up with the radio log.", "What is the difference"),
     ("Then he said tell me about a hard fault you fixed, I started on the one at the Kings Arms and never said what the fix "
      "was",
      "In your first interview we talked about a hard fault you fixed, and your answer didn't say how it ended.",
@@ -613,3 +614,20 @@ def test_a_difference_that_could_not_be_explained_is_asked_for_itself():
 def test_a_scrap_of_the_note_line_is_never_said_as_its_topic(notes, scrap):
     for text in probes_for(notes):
         assert scrap not in text, text
+
+
+@pytest.mark.parametrize("notes, pair", [
+    ("- stock control: mixed up FIFO with FEFO, the manager put me right", "you mixed up FIFO and FEFO"),
+    ("* asked about tax codes - confused BR and 0T, embarrassing", "you mixed up BR and 0T"),
+    ("- PPE: mixed up FFP2 / FFP3 when asked which one for aerosols", "you mixed up FFP2 and FFP3"),
+    ("- hot work permits - mixed them up with confined space permits, Gill explained", "you mixed them up with confined space permits"),
+])
+def test_two_things_mixed_up_are_named_and_asked_apart(notes, pair):
+    said = probes_for(notes)[0]
+    assert pair in said
+    assert "What is the difference" in said
+
+
+def test_a_mix_up_of_one_thing_is_not_asked_as_a_difference():
+    said = probes_for("- mixed up the order of the checks on the forklift, did brakes last")[0]
+    assert "difference" not in said
