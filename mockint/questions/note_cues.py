@@ -10,7 +10,7 @@ import re
 PHRASE = r"(?:[^.;!?\n]|\.(?=\d))+"
 # An answer the panel put right: "I said 2 mSv - it's 6", "I said a = 0.5 m, its 0.25 m", "I said 10%, theirs runs 32%",
 # "I said 1 hr size for all, they use 12 hr", "Ben said no, 134 to 137", "it's more like 12 million".
-CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014])\s*(?:but |and )?(?:it'?s|its|it is|it was|"
+CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;!?]|\.(?=\d)){1,60}?(?:,|\s[-\u2013\u2014]|\?+)\s*(?:but |and )?(?:it'?s|its|it is|is|it was|"
               r"correct is|the (?:right|correct) (?:answer|figure|one) is|should (?:have been|be)|they use|theirs|"
               r"(?:he|she|they|[A-Z][a-z]+) (?:said|says))\b|\bit'?s (?:more like|actually)\b|"
               r"\b(?:he|she|[A-Z][a-z]+) said (?:it'?s|its|it should|no\b|that'?s wrong|theirs|ours)|\bcorrect (?:answer )?is\b|"
@@ -36,7 +36,7 @@ STRUGGLE = re.compile(
     r"\bI said [^.;!?]{1,40}? [-\u2013] (?:it'?s|its|it is|should (?:have been|be)|actually|wrong)\b|"
     r"\bI said \d[^.;!?]{0,20}?, (?:it'?s|its|it is) \d+|"
     # "I said 20 ohms, he said 10 ohms", "I said 'tell him it won't hurt' - Claire said never say that"
-    r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013])\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b|"
+    r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013]|\?+)\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b|"
     r"below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
     r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|caught out|half[- ]knew|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"

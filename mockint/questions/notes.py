@@ -331,10 +331,9 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         if CORRECTION_START.match(tidy_line(sentence)):
             # "its Biological Substance Category B": the right answer to the line before, so that answer was wrong.
             item = replace(item, topic="", struggled=True, trouble="corrected")
-        if not (item.topic or item.struggled or item.said):
+        # (nothing to go back to, or "Overall they wanted more data": the whole interview, not the line before)
+        if not (item.topic or item.struggled or item.said) or not item.topic and re.match(r"overall\b", sentence, re.I):
             continue
-        if not item.topic and re.match(r"overall\b", sentence, re.I):
-            continue  # "Overall they wanted more data": about the whole interview, not the line before
         # Under a new heading ("Hard moments:"), a line is not about the last line of the one before.
         # last_section is the section of topics[-1]: a line that gave nothing does not pin a later one on it.
         previous = topics[-1] if topics and section == last_section else None
@@ -359,12 +358,13 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
                                                      r"\b(?:he|she|they) liked\b|\bwent down well\b",
                                                      previous.sentence, re.I)))
         new_point = bool(re.match(r"(?:also|then|and also|plus)\b", tidy_line(sentence), re.I))  # "also blanked on what ..."
+        # (a second hard moment that names its own gap is a point of its own: "... Jo said no. didn't know what PEEP is")
+        second = previous is not None and previous.struggled and bool(previous.trouble) and WH_START.match(item.gap)
         if not item.topic and len(item.gap.split()) >= 3 and item.gap_kind != "how" and (
-                own_topic or previous is None or settled or new_point):
+                own_topic or previous is None or settled or new_point or second):
             # "She asked what a 10 day rise in DSO would do to cash and I froze": the gap is the question itself.
             item = replace(item, topic=item.gap, form="question" if WH_START.match(item.gap) else "thing", gap="", gap_kind="")
-        if item.trouble == "example" and blanked_on_a_fact(item, sentence):
-            item = replace(item, trouble="fact")
+        item = replace(item, trouble="fact") if item.trouble == "example" and blanked_on_a_fact(item, sentence) else item
         if not item.topic and own_topic and not follow_on:
             last_section = None  # a line with a label of its own that cannot be said: dropped, and not merged
             continue

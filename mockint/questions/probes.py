@@ -176,6 +176,8 @@ def priority(topic: NoteTopic) -> int:
         return 1 if topic.struggled else 2
     if trouble == "other":
         return 2  # went badly, but the notes do not say how: after what they do say ("BAD: water chem quiz.")
+    if BARE_EXERCISE.match(topic.topic) and not scenario_of(topic) and not gap_of(topic) and not missing_of(topic):
+        return 2  # "the scenario", which the candidate cannot tell apart from the others: after a struggle with a name
     return 3 if trouble == "fine" else 1
 
 

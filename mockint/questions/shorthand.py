@@ -62,7 +62,7 @@ NOT_A_TOPIC = re.compile(r"^(?:the )?(?:case study|case|scenario|questions?|inte
                          r"presentation|technical|behaviou?ral|situational|first|second|started|overall|panel|"
                          r"tech(?:nical)? questions?)$|^(?:a lot|lots)$|^(?:the )?(?:actual |other |right |main )?"
                          r"(?:ones?|stuff|things?)$|^(?:the )?(?:bigger |biggest |main |real |other |big )?"
-                         r"(?:problem|issue|concern|worry)s?$", re.I)
+                         r"(?:problem|issue|concern|worry)s?$|^(?:an?|the|one|any) (?:good |real |specific |other )?examples?$", re.I)
 # A phrase that starts with a bare verb ("remember the G3 bits") is a cut fragment, not a topic.
 BARE_VERB = re.compile(r"^(?:remember|recall|do|say|explain|give|answer|get|make|think|know|tell|put|find|go|talk|"
                        r"describe|show|justify|work|cover|mention|use|ask|sound|be|have|see|come|name|list|identify|pick|"
@@ -123,6 +123,10 @@ def tidy_notes(text: str) -> str:
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
+    text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
+                  r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"
+    # "I said open the top gates?? Sue said drop the paddles": one correction, not a question and a new sentence
+    text = re.sub(r"\?(?=[ \t]+(?:[A-Z][a-z]+|he|she|they) said\b)", ",", text)
     # "a established system": the article said as it would be (not "a one-off", "a union", "a European")
     text = re.sub(r"\ba (?!and\b|are\b|ones?\b|once\b|eu)(?=[aeio][a-z]{2,})", "an ", text)
     # "the guest complain": the noun, misspelt (a verb after a subject stays: "guests complain")
@@ -236,6 +240,31 @@ def _sayable_whole(phrase: str) -> str:
     return "" if FRAGMENT.fullmatch(clean) else clean
 
 
+def bare_noun_after_preposition(phrase: str) -> bool:
+    """Whether a bare singular noun follows a preposition ("on long sub-main run", "off wash still"): note shorthand
+    that needs an article we cannot guess."""
+    for part in PREPOSITION.split(phrase)[1:]:
+        head = part.split()
+        if len(head) >= 2 and head[0].lower() not in ("interest", "practice", "care", "life", "law") and not DETERMINER.match(part) \
+                and not PREPOSITION.match(" " + part) \
+                and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \
+                and not head[0].endswith("ing") and head[1].islower() and not RELATIVE.match(head[1]):
+            return True
+    return False
+
+
+def the_before_last_bare_noun(phrase: str) -> str:
+    """A question's last bare singular noun after a preposition given its article ("what the conversion was on last
+    campaign" -> "... on the last campaign"); the phrase as it was when there is none."""
+    parts = PREPOSITION.split(phrase)
+    last = parts[-1].split() if len(parts) > 1 else []
+    if 2 <= len(last) <= 3 and all(w.islower() and w.isalpha() for w in last) and not DETERMINER.match(parts[-1]) \
+            and not PREPOSITION.match(" " + parts[-1]) and not last[0].endswith("ing") and not _plural_or_mass(last[-1]) \
+            and not RELATIVE.match(last[1]) and last[-1] not in BARE_AFTER_PREPOSITION:
+        return phrase[: len(phrase) - len(parts[-1])] + "the " + parts[-1]
+    return phrase
+
+
 def _as_topic(phrase: str) -> str:
     # A question reported whole ("what the margin of error on a sample of 1,000 at 95% is") may run a little longer.
     if not phrase or len(phrase.split()) > MAX_TOPIC_WORDS + (3 if WH_OR_TO.match(phrase) else 0):
@@ -264,6 +293,8 @@ def _as_topic(phrase: str) -> str:
     if bare_count_noun(phrase) or re.match(r"^(?:if|whether)\b|^\d[\d,.]*(?:\s+[a-z]+)?\s+[a-z]+s$", phrase, re.I):
         return ""  # "if you'd started" has no subject to say; "35 live cases" is a count, not a topic
     if WH_OR_TO.match(phrase):
+        phrase = the_before_last_bare_noun(phrase)  # "which board for bathroom wall": "for the bathroom wall"
+    if WH_OR_TO.match(phrase):
         # "how would you support X" is the question as asked, not reported ("how you would support X").
         question_order = re.match(r"^\S+(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|should|have|has) "
                                   r"(?:you|your|the|a|an|it|this|that|there)\b", phrase, re.I)
@@ -271,6 +302,8 @@ def _as_topic(phrase: str) -> str:
         about_a_thing = re.match(r"^(?:how (?:often|long|many|much)|what|which|when|where|how) (?:the|a|an)\b", phrase, re.I) or (
             re.match(r"^why (?:the|a|an)\b", phrase, re.I)  # "why a trade fails to settle", not "why the terrazzo palette"
             and re.search(r"\b(?:is|are|was|were|does|did|has|had|can|could|would|should|will|\w+s|\w+ed)\b", " ".join(words[3:])))
+        if re.fullmatch(r"what [A-Z][A-Z0-9&-]+s? (?:is|are|means)", phrase):
+            return phrase  # "what WPS is": an acronym asked for, short as it is
         return phrase if len(words) >= 4 and (re.search(r"\byou", phrase) or about_a_thing or modal) and not question_order \
             and not re.search(r"\s(?:and|or) (?:how|what|which|when|why|where)\b", phrase, re.I) else ""  # two questions in one
     # A bare singular noun after a preposition ("on long sub-main run") needs an article we cannot guess.
@@ -280,11 +313,8 @@ def _as_topic(phrase: str) -> str:
     if place and not _plural_or_mass(place.group(1)) and place.group(1) not in BARE_AFTER_PREPOSITION \
             and not re.search(r"(?:cy|ss|ry|gy|phy|ics)$", place.group(1)):
         return ""
-    for part in PREPOSITION.split(phrase)[1:]:
-        head = part.split()
-        if len(head) >= 2 and head[0].lower() not in ("interest", "practice", "care", "life", "law") and not DETERMINER.match(part) and not _plural_or_mass(head[0]) and not head[1].endswith("ing") and head[0].islower() \
-                and not head[0].endswith("ing") and head[1].islower() and not RELATIVE.match(head[1]):
-            return ""
+    if bare_noun_after_preposition(phrase):
+        return ""
     first = words[0]
     about_you = bool(re.search(r"\byou \w+", phrase))  # "dispensing error you made": a noun phrase
     head = PREPOSITION.split(phrase.split(" and ")[0])[0].split()
@@ -316,7 +346,7 @@ def sayable_gap(raw: str) -> str:
     if re.match(GAP_WH, phrase, re.I):
         if re.match(r"^(?:what|which|who|where|how)(?:'s| is| are)\b(?! you\b)", phrase, re.I):
             phrase = reported_question(phrase + "?")  # "what's the margin of error" -> "what the margin of error is"
-        return phrase if sayable_wh(phrase) else ""
+        return the_before_last_bare_noun(phrase) if sayable_wh(phrase) else ""
     phrase = sayable(phrase)
     if phrase[:1].isupper() and len(phrase.split()) > 1 and re.search(r"(?:[^s]s|criteria|data)$", phrase):
         phrase = "the " + phrase  # "SICR quantitative criteria": a set of things, said with "the"

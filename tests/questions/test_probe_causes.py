@@ -631,3 +631,31 @@ def test_two_things_mixed_up_are_named_and_asked_apart(notes, pair):
 def test_a_mix_up_of_one_thing_is_not_asked_as_a_difference():
     said = probes_for("- mixed up the order of the checks on the forklift, did brakes last")[0]
     assert "difference" not in said
+
+
+def test_a_correction_after_a_doubled_question_mark_is_read_as_a_correction():
+    notes = "- asked what you put on a burn, I said butter?? Paul said cool running water for 20 minutes"
+    said = probes_for(notes)[0]
+    assert "your answer wasn't quite right" in said
+
+
+def test_an_acronym_asked_in_present_tense_notes_is_the_topic():
+    said = probes_for("* Mrs Okoro ask what is COSHH, I say it's a fire form - is Control of Substances Hazardous to Health")
+    assert said[0].startswith("In your first interview we asked what COSHH is, and your answer wasn't quite right.")
+
+
+def test_a_bare_noun_at_the_end_of_an_asked_question_gets_its_article():
+    said = probes_for("- they asked what my first time fix rate was on last contract, no idea")[0]
+    assert "on the last contract" in said
+
+
+def test_an_unnamed_scenario_waits_behind_a_struggle_with_a_name():
+    notes = ("- scenario: fire alarm goes off during visiting. I said wait for the fire team, Jo said no - start the "
+             "evacuation plan\n- didn't know what PEEP stands for")
+    said = probes_for(notes)
+    assert "PEEP" in said[0]
+    assert not any("the scenario" in s for s in said)
+
+
+def test_an_example_is_never_said_as_a_topic():
+    assert sayable("an example") == "" and sayable("a good example") == ""
