@@ -175,11 +175,14 @@ LABELLED = re.compile(
     re.IGNORECASE,
 )
 # Any short label before a dash or colon ("patching - asked how we test ..."): a topic when nothing better is found.
-GENERIC_LABEL = re.compile(r"^(?:(?:a |the )?(?:question|questions|Q\d+)\s+(?:on|about)\s+)?(?P<topic>[^,;:.!?]{3,60}?)"
+GENERIC_LABEL = re.compile(r"^(?:(?:a |the )?(?:question|questions|Q\d+)\s+(?:on|about)\s+)?(?P<topic>(?:[^,;:.!?(]|\([^()]{0,40}\)){3,60}?)"
                            r"(?:\s+questions?)?\s*(?::|\s[-\u2013]\s)\s*\S", re.IGNORECASE)
 # A follow-on question about the topic before it ("they asked what I would do differently").
-FOLLOW_ON = re.compile(r"^(?:what you (?:would|'d) do differently|what you learned|why|what happened next|what you would change)$",
-                       re.I)
+# The interviewer asking for the candidate's own part ("what I personally did"): the trouble, never the topic.
+OWN_PART_ASKED = re.compile(r"what you (?:personally|yourself|actually|specifically) did|what you did yourself|"
+                            r"what your (?:own )?(?:part|role|bit) was", re.I)
+FOLLOW_ON = re.compile(r"^(?:what you (?:would|'d) do differently|what you learned|why|what happened next|what you would change|"
+                       + OWN_PART_ASKED.pattern + ")$", re.I)
 # Lines that are notes to self, not about the interview ("check: veeam licensing", "need to revise X").
 SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to|note to self|next time)\b", re.I)
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.

@@ -659,3 +659,19 @@ def test_an_unnamed_scenario_waits_behind_a_struggle_with_a_name():
 
 def test_an_example_is_never_said_as_a_topic():
     assert sayable("an example") == "" and sayable("a good example") == ""
+
+
+@pytest.mark.parametrize("notes, topic", [
+    ("- the warehouse WMS migration (Manhattan, 3 sites) - they asked what I personally did and I got vague",
+     "the warehouse WMS migration"),
+    ("- talked about the Leeds depot move\n- then they asked what my own part was, went vague", "the Leeds depot move"),
+])
+def test_an_ask_for_the_candidates_own_part_is_the_trouble_not_the_topic(notes, topic):
+    said = probes_for(notes)[0]
+    assert said.startswith(f"In your first interview we talked about {topic}")
+    assert "your own part" in said
+
+
+def test_a_line_that_ended_ok_is_done_with():
+    notes = "- stock rotation - ok\n- supplier chasing a late payment, my answer ran long"
+    assert not any("stock rotation" in said for said in probes_for(notes))

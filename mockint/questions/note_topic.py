@@ -1,0 +1,178 @@
+"""The topic one sentence of first-round notes names, said as an interviewer would say it back ("the gearbox fault you
+found", "what PPDS means", "to design a loyalty scheme"), or "" when it cannot be said cleanly: from a label, a quoted
+question, "asked about ...", or the thing a struggle was over. notes.py reads the rest of the sentence."""
+
+from __future__ import annotations
+
+import re
+
+from mockint.questions.note_clauses import clean_clause, first_clause, to_second_person
+from mockint.questions.note_cues import (
+    STRUGGLE, TOPIC_CUES, STRUGGLE_OBJECT, LABELLED, GENERIC_LABEL, EXERCISE, TASK_VERB, WH_START, QUOTED_STORY,
+    QUOTED_COMPETENCY, VERDICT_WORD, CV_GAP, DURATION, LISTENER, PLAN_ANSWERED, VERDICT_AFTER, OWN_PART_ASKED
+)
+from mockint.questions.reported import QUESTION_START, quoted_at, reported
+from mockint.questions.shorthand import decapitalised, sayable
+
+
+
+def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
+    """The topic a sentence names as an interviewer would say it ("" when it cannot be said cleanly), its form,
+    whether the interviewer asked it, and whether it was an exercise."""
+    topic, form, asked, exercise = _read_topic(sentence)
+    exercise = exercise or bool(PLAN_ANSWERED.search(sentence))  # "I said I'd keep going": a question of what to do
+    stated = re.match(r"^(?P<subject>(?:[A-Z][\w-]*\s?){1,3}) (?:is|are|must be|has to be|needs) (?=.*\d)", topic)
+    if stated and form == "thing":
+        topic = stated.group("subject").strip()  # "didn't know Driver CPC is 35 hours every 5 years": Driver CPC
+    label = GENERIC_LABEL.match(sentence.strip())
+    if OWN_PART_ASKED.fullmatch(topic) and label and label_topic(label.group("topic")):
+        # "SD-WAN rollout - they asked what I personally did and I got vague": the rollout is the topic, the ask the
+        # trouble (the candidate's own part); with no label, the line is about the topic before it (notes.FOLLOW_ON).
+        return label_topic(label.group("topic")), "thing", True, False
+    why_name = re.fullmatch(r"why ([A-Z][a-z][\w&'-]*(?: [A-Z][\w&'-]+){0,2})", topic)  # (not "why PI": a field)
+    if why_name:
+        return f"why you want to join {why_name.group(1)}", "question", True, False  # "asked why Odeon"
+    if re.match(r"^(?:the )?scenario\b", topic) and topic.lower() != "the scenario":
+        return "the scenario", "thing", True, True  # "scenario patient NEWS2 of 7 at 3am ...": a situation, not a topic
+    if topic in ("the scenario", "the case study"):
+        return topic, form, asked, exercise  # a label of its own, said as it is
+    clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
+    if DURATION.match(clean):
+        clean = ""  # "star vs snowflake schema - rambled for ages": how long, not what about (blind24)
+    if not clean:
+        label = GENERIC_LABEL.match(sentence.strip())
+        phrase = label_topic(label.group("topic")) if label else ""
+        if phrase:
+            return phrase, "thing", True, bool(EXERCISE.search(label.group(0)))
+    return clean, form, asked, exercise
+
+
+def label_topic(label: str) -> str:
+    """A line's own label ("Peak planning - ...") as a topic, or "" when it names the job, a place or a date rather
+    than what was discussed ("Demand Planner - Ridgeway Foods", "Stage 2 in 2 weeks:"), or needs an article guessed."""
+    phrase = first_clause(re.sub(r"\s*\([^()]*\)", "", label))  # "SD-WAN rollout on my CV (Meraki, 40 sites)"
+    if VERDICT_WORD.fullmatch(phrase.strip()):
+        return ""  # "BAD - asked when ...": the candidate's verdict on the line, never its topic
+    if re.match(r"^(?:how|what|why|when|where|which|who)(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|"
+                r"should|have|has)\b", phrase, re.I):
+        phrase = reported(phrase + "?")  # "how would you support X - thin": the question, as reported
+    phrase = decapitalised(to_second_person(phrase))
+    said = sayable(phrase)
+    words = phrase.split()
+    if not said or STRUGGLE.search(phrase) or words[0][:1].isdigit():
+        return ""  # "20 min written exercise beforehand": a count, not a topic
+    if words[0][:1].isupper() and not re.match(r"^[A-Z0-9&/-]{2,}s?$", words[0]) or len(words) > 1 and all(
+            re.match(r"^[A-Z][\w'&-]*$", w) for w in words) and not all(w.isupper() for w in words):
+        return ""  # still capitalised once the line's own capital is gone: a name ("Demand Planner", "FE Lecturer")
+    # One word given an article ("Prevent" -> "the prevent") may be a name, a verb or jargon: not guessed.
+    return "" if len(phrase.split()) == 1 and said != phrase else said
+
+
+CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words
+
+
+def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
+    competency = QUOTED_COMPETENCY.match(sentence)
+    if competency:
+        return f"the {competency.group('name')} question", "thing", True, False
+    story = QUOTED_STORY.search(sentence)
+    if story:
+        ask = "a " + story.group("ask") if story.group("ask") else story.group("doing")
+        return re.sub(r"\s+", " ", ask).strip(), "thing", True, False
+    if CV_GAP.search(sentence):
+        return CV_GAP_TOPIC, "thing", True, False
+    labelled = LABELLED.match(sentence.strip())
+    named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
+        if labelled else None
+    exercise_label = re.match(r"^(?:(?:then|also|and then)\s+)?(?:(?:the|a|an)\s+)?(?P<what>(?!(?:the|a|an)\s)[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|role[- ]play|"
+                              r"exercise)$", labelled.group("label"), re.I) if labelled else None
+    if exercise_label and not STRUGGLE.search(exercise_label.group("what")):
+        # "safeguarding scenario: a parent turns up drunk": said as "the safeguarding scenario".
+        label = f"{exercise_label.group('what')} {exercise_label.group('kind')}"  # without a leading "then"
+        what = " ".join(w if w.isupper() else w.lower() for w in label.split())  # "OOS" stays "OOS"
+        return f"the {what}", "thing", True, True
+    if labelled and re.match(r"^role[- ]play$", labelled.group("label"), re.I):
+        return "the role play", "thing", True, True
+    bare_exercise = re.match(r"^(?:(?:then|also|and then) )?(?:the )?(?P<kind>scenario|case study)$", labelled.group("label"), re.I) \
+        if labelled else None
+    if bare_exercise:
+        # "scenario: 7yr old needle phobic needs a cannula": its text is a situation, not a topic to say back
+        return f"the {bare_exercise.group('kind').lower()}", "thing", True, True
+    name = re.match(r"^(?P<name>[A-Z][\w-]+(?: [a-z]+){0,3})\s*,", labelled.group("topic")) if named else None
+    if name and sayable(name.group("name")):
+        # "QC question: Westgard rules, I named two": the rules are what the question was about.
+        return sayable(name.group("name")), "thing", True, False
+    if named and not STRUGGLE.search(named.group("what")):
+        # "Conflict question - used the night shift story": the question was the topic; the rest is the answer.
+        what = named.group("what")
+        return f"the {what if what.split()[0].isupper() else what.lower()} question", "thing", True, False
+    if labelled and not STRUGGLE.search(labelled.group("label")):
+        phrase = first_clause(reported(labelled.group("topic")))
+        if phrase and not STRUGGLE.search(phrase):
+            form = "question" if WH_START.match(phrase) else "thing"
+            if TASK_VERB.match(phrase):
+                phrase, form = "to " + phrase[0].lower() + phrase[1:], "task"
+            elif re.match(r"^\d", phrase):
+                phrase = "a " + phrase  # "10 minute pitch" -> "a 10 minute pitch"
+            elif re.match(r"^[a-z]+ question$", phrase, re.I):
+                phrase = "the " + phrase.lower()
+            return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
+    # A cue inside their quoted words ('said "you've covered everything"') is not the note's own.
+    match = next((m for m in TOPIC_CUES.finditer(sentence) if not quoted_at(sentence, m.start())), None)
+    if match and re.match(r"^(?:me\s+)?(?:(?:twice|again|a few times)\b\W*$|(?:twice |again |a few times |to )*(?:to )?"
+                          r"(?:slow down|speak up|repeat|speak (?:more )?slowly|wait|stop)\b)", match.group("topic"), re.I):
+        return "", "thing", False, False  # "asked me twice to slow down": how it was said, not a topic to go back to
+    if match and re.match(r"^(?:me\s+)?(?:for\s+)?(?:a |my |your )?(?:pic|photo|picture|copy|scan)\b", match.group("topic"), re.I):
+        return "", "thing", False, False  # "asked for a pic of my licence": a request, not a topic
+    if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
+        cue = sentence[match.start(): match.start("topic")].lower()
+        raw = re.sub(r"^(?:offhand|casually|quickly|briefly|also|then|just|straight away)\s+", "", match.group("topic"), flags=re.I)
+        quote = re.match(r"^[\"\u201c'\u2018]([^\"\u201d'\u2019]*)", raw)
+        if quote:
+            # Their words in quotes are said only as the whole question they were, never as a scrap
+            # ("so you'd test into compliance?").
+            if not re.match(QUESTION_START, quote.group(1).strip(), re.I) or re.search(
+                    r"\b(?:specific|example|a time)\b", quote.group(1), re.I):
+                return "", "thing", False, False  # ("'can you give me a specific time'" asks for a story, names none)
+            raw = reported(quote.group(1).strip(" ?") + "?")
+        asked = any(w in cue for w in ("ask", "question", "case study", "scenario", "wanted", "answer"))
+        # "asked me to walk them through X" / "asked me to explain X": the topic is X.
+        bare = re.sub(r"^(?:me\s+)?(?:to\s+)?(?:walk (?:them|him|her|us) through|talk (?:them|him|her|us) through|explain|describe|"
+                      r"talk (?:about|through)|tell (?:me|us) about)\s+",
+                      "", raw, flags=re.I)
+        task = bare == raw and (re.match(r"^(?:me\s+)?to\s+", raw, re.I) or cue.rstrip().endswith(" to"))
+        raw, form = bare, "task" if task else "thing"
+        raw = re.sub(r"^me\s+", "", raw, flags=re.I)
+        if form == "task":
+            raw = LISTENER.sub("", raw, count=1)  # "to sell him a pen" -> "to sell a pen"
+        if form == "task" and not raw.lower().startswith("to "):
+            raw = "to " + raw
+        # "TAR / continuous active learning": TAR (but "what my forecast accuracy / MAPE is" is one question)
+        phrase = first_clause(raw if WH_START.match(raw) else re.split(r"\s+/\s+", raw)[0])
+        if re.match(r"^(?:what|which|who|where|when|how)(?:'s| is| are| was| were| does| do| did| should| would| must)\b(?! you\b)",
+                    phrase, re.I):
+            phrase = reported(phrase + "?")  # "asked what's the margin of error on ...": "what the margin of error on ... is"
+        verbless = re.match(r"^what (?P<what>[a-z][\w&-]*(?: (?:and|or) [a-z][\w&-]*)? (?:for|of|on|in) .+)$", phrase, re.I)
+        if verbless and not re.search(r"\b(?:is|are|was|were|do|does|did|should|must|would|could|can|will|has|have|had|"
+                                      r"you|I|we|\w+ed)\b", verbless.group("what")):
+            phrase = "the " + verbless.group("what")  # "what temperature and time for the autoclave": a thing, not a clause
+        elif WH_START.match(phrase):
+            form = "question"
+        elif re.match(r"^(?:I|we)\b", phrase):
+            form = "claim"  # "I mentioned I trained 12 site staff": what they said, not a topic
+        return to_second_person(phrase), form, asked, bool(EXERCISE.search(cue))
+    label = GENERIC_LABEL.match(sentence.strip())
+    if label and label_topic(label.group("topic")) and not STRUGGLE.search(label.group("topic")):
+        return label_topic(label.group("topic")), "thing", True, bool(EXERCISE.search(label.group(0)))
+    verdict = VERDICT_AFTER.match(sentence.strip())
+    if verdict and first_clause(verdict.group("topic")):
+        return to_second_person(first_clause(verdict.group("topic"))), "thing", True, bool(EXERCISE.search(sentence))
+    match = STRUGGLE_OBJECT.search(sentence)
+    if match:
+        phrase = first_clause(re.sub(r"^(?:the|a) question (?:about|on|of)\s+", "", match.group("topic"), flags=re.I))
+        # A phrase that points back ("back it up", "explain that") is about the topic before it.
+        if phrase and not re.match(r"^(?:my own|to |the numbers?\b|numbers?\b)", phrase, re.I) \
+                and not re.search(r"\b(?:it|that|this|them)\b", phrase, re.I):
+            form = "question" if WH_START.match(phrase) else "thing"
+            return to_second_person(phrase), form, bool(re.search(r"\basked\b", sentence, re.I)), False
+    return "", "thing", False, False
