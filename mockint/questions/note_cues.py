@@ -226,7 +226,7 @@ GAP_PATTERNS = [
                          r"(?:on|about|over|of) (?P<g>(?:the|any|my|our)\b" + PHRASE + ")", re.I)),
     ("wrong", re.compile(r"\bcouldn'?t (?:remember|recall|name|think of) (?:any of )?(?P<g>(?:the|my|our)\b" + PHRASE + ")",
                          re.I)),
-    ("wrong", re.compile(r"\b(?:didn'?t|did not|don'?t) (?:actually |really )?know (?P<g>(?:the|my|our)\b" + PHRASE + ")",
+    ("wrong", re.compile(r"\b(?:didn'?t|did not|don'?t) (?:actually |really )?know (?:about )?(?P<g>(?:the|my|our)\b" + PHRASE + ")",
                          re.I)),
     ("wrong", re.compile(r"\b(?:messed up|mixed up|got wrong) (?P<g>the\b" + PHRASE + ")", re.I)),
     # "couldn't explain the difference between COSS and PICOP": the difference itself is the gap

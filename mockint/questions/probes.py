@@ -294,7 +294,7 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
             return "values"  # "the GRACE score cut-offs": the numbers
         if re.search(r"\byou \w+", gap):
             return "found"  # "the root cause you found": part of a story
-        if plural(gap):
+        if plural(gap) or re.search(r"\s(?:and|or) (?:the|your|a|an)\b", gap):  # "the trolley or the ID checks": them
             return "found_plural" if re.search(r"\b(?:last|findings|inspection|audit)\b", topic.topic) else "plural"
         return "singular"
     if trouble == "gap_partial":

@@ -123,6 +123,7 @@ def tidy_notes(text: str) -> str:
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
+    text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) correct\b(?=\s*[:,\u2013-])", r"\1 corrected me", text)  # "he correct: ..."
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
                   r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"
     # "I said open the top gates?? Sue said drop the paddles": one correction, not a question and a new sentence

@@ -675,3 +675,14 @@ def test_an_ask_for_the_candidates_own_part_is_the_trouble_not_the_topic(notes, 
 def test_a_line_that_ended_ok_is_done_with():
     notes = "- stock rotation - ok\n- supplier chasing a late payment, my answer ran long"
     assert not any("stock rotation" in said for said in probes_for(notes))
+
+
+def test_a_correction_written_in_the_present_tense_is_a_correction():
+    said = probes_for("• fire extinguisher for chip pan - I say water, he correct: wet chemical, never water")[0]
+    assert "your answer wasn't quite right" in said
+
+
+def test_what_the_candidate_did_not_know_about_is_named():
+    said = probes_for("- the evacuation drill - didnt know about the grab bag or the roll call sheet, they explained")[0]
+    assert "you weren't sure of the grab bag or the roll call sheet" in said
+    assert "Take me through them now" in said
