@@ -175,6 +175,9 @@ def _names_job(words: list[str], names: tuple[tuple[str, ...], ...], known: dict
     knows ("medicine" in "internal medicine resident", whose family says "medical resident") will do."""
     head = words[-1]
     with_head = [name for name in names if name[-1] == head]
+    if not with_head and any(head in name[:-1] for name in names):
+        # "coach" only in "coach driver": a work coach or a football coach names another job
+        return any(w in known for w in words[:-1])
     if not with_head or any(all(w in words for w in name) for name in with_head):
         return True
     return any(w in known for w in words[:-1])

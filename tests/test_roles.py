@@ -158,6 +158,10 @@ RESOLUTION = [
     ("Porter (hospital)", "facilities_portering", False),
     ("Porter - kitchen", "chef_kitchen", False),
     ("Technician (pharmacy)", "pharmacy_technician", False),
+    # a word a family knows only inside a longer job name ("coach" in "coach driver") does not name its job
+    ("DWP Work Coach (EO)", "support_work", False),
+    ("Football Coach", "general", False),
+    ("Trainee Train Driver", "general", False),  # no road vehicle: not the professional drivers' family
     # nor does a specialty or a shift after a dash: "family" would make a barrister a family support worker
     ("Barrister - family", "legal", True),
     ("Staff Nurse - nights", "registered_nurse", True),
