@@ -80,21 +80,30 @@ def went_badly_clause(sentence: str) -> str:
     return ""
 
 
+# A step said as a bare verb after "forgot to say" ("stand the bottle upright", "check the seal").
+SAID_VERB_BARE = re.compile(r"^(?:stand|check|put|turn|call|ask|tell|use|wear|test|isolate|record|report|wash|clean|remove|"
+                            r"fit|open|close|lock|label|warm|cool|let|leave|keep|wait|make|get|take|give|set|switch|rinse|"
+                            r"document|confirm|sign|inform|escalate|ring|phone|shut|prove|bleed|drain|flush|measure)\b", re.I)
+
+
 def omitted_thing(sentence: str) -> str:
     """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
     match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed|never)\s+(?:to\s+)?(?:mention(?:ed)?|cover(?:ed)?|talk(?:ed)? about|"
                       r"br(?:ing|ought) up|say|said|about)\s+"
-                      r"(?P<what>" + PHRASE + r")|\b(?:missed|left out|skipped|forgot|nothing (?:on|about))\s+(?P<what2>" + PHRASE + ")",
+                      r"(?P<what>" + PHRASE + r")|\b(?:missed out|missed|left out|skipped|forgot|nothing (?:on|about))\s+(?P<what2>" + PHRASE + ")",
                       sentence, re.IGNORECASE)
     if not match:
         return ""
     phrase = first_clause(re.split(r"\s+/\s+", match.group("what") or match.group("what2"))[0])  # "X / Y": X
-    phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
+    phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about|about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
     phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said)\b.*$", "", phrase, flags=re.I)
-    if re.match(r"^(?:it|that|this|them|anything|something|to ask|an? (?:number|word|bit|few|couple)\b)", phrase, re.I):
-        return ""  # "forgot to ask about ...": the candidate's own question, not a gap in an answer
+    if re.match(r"^(?:it|that|this|them|anything|something|to ask|to bring|my|an? (?:number|word|bit|few|couple)\b)", phrase, re.I) \
+            or phrase.isupper() and len(phrase.split()) > 1:
+        return ""  # "forgot to ask about ...", "FORGOT TO BRING PHOTOS": the candidate's own slip, not a gap in an answer
+    if match.group("what") and SAID_VERB_BARE.match(phrase):
+        phrase = "to " + phrase  # "forgot to say stand the bottle upright": a step, "to stand the bottle upright"
     return to_second_person(phrase)
 
 

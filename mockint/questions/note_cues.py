@@ -100,7 +100,7 @@ TROUBLE_KINDS = [
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
                   r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
                   r"asked how it ended|(?:didn'?t|did not|never) (?:say|said) what the (?:fix|cause) was|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
-    ("outcome", r"\boutcome|what changed|\bthe rating\b|what came of it|\bthe result\b"),
+    ("outcome", r"\boutcome(?!s? measure)|what changed|\bthe rating\b|what came of it|\bthe result\b"),
     # An answer given and then put right by the panel: wrong, not blanked.
     ("corrected", r"corrected (?:me|it)|stopped (?:me|you)\s*[-\u2013\u2014:,]|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
     # A card or ticket out of date ("NRSWA card, expired since 2022"): renewed, not explained.
@@ -182,9 +182,10 @@ GENERIC_LABEL = re.compile(r"^(?:(?:a |the )?(?:question|questions|Q\d+)\s+(?:on
 OWN_PART_ASKED = re.compile(r"what you (?:personally|yourself|actually|specifically) did|what you did yourself|"
                             r"what your (?:own )?(?:part|role|bit) was", re.I)
 FOLLOW_ON = re.compile(r"^(?:what you (?:would|'d) do differently|what you learned|why|what happened next|what you would change|"
-                       + OWN_PART_ASKED.pattern + ")$", re.I)
+                       r"what the (?:outcome|result) was|" + OWN_PART_ASKED.pattern + ")$", re.I)
 # Lines that are notes to self, not about the interview ("check: veeam licensing", "need to revise X").
-SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to|note to self|next time)\b", re.I)
+SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to|note to self|next time|forgot to bring|forgot my)\b",
+                       re.I)  # ("FORGOT TO BRING PHOTOS of my work": a slip on the day, not an answer to go back to)
 # A hard moment that names its own question ("the question on X", "when they asked about X") is a topic of its own.
 OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
 # "system design on rate limiting went badly": the topic, then the verdict on it.

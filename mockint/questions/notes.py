@@ -22,7 +22,8 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 )
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON, SELF_NOTE, OWN_QUESTION,
-    VERDICT_AFTER, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL, CORRECTION_START, QUOTED_STORY, WOULD, OWN_PART_ASKED
+    VERDICT_AFTER, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL, CORRECTION_START, QUOTED_STORY, WOULD, OWN_PART_ASKED,
+    TROUBLE_KINDS
 )
 from mockint.questions.note_topic import CV_GAP_TOPIC, label_topic, read_topic  # noqa: F401 (used from here too)
 from mockint.questions.shorthand import sayable, tidy_notes
@@ -104,7 +105,9 @@ def read_sentence(sentence: str) -> NoteTopic:
     if re.match(r"what happened (?:after|afterwards|next|in the end|at the end)\b", gap):
         gap, gap_kind, trouble = "", "", "no_ending"  # "didn't say what happened after": the story's ending, not a fact
     if trouble in ("fact", "unsure") and re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
-        trouble = "example"  # "asked for an example from the care home job and I blanked", "a time you ...": a story
+        # "asked for an example from the care home job and I blanked", "a time you ...": a story; one that "went on
+        # way too long" was given, at length
+        trouble = "rambling" if re.search(dict(TROUBLE_KINDS)["rambling"], rest, re.I) else "example"
     return NoteTopic(
         sentence=sentence, topic=topic, struggled=struggled, form=form, asked=asked, said=said_clause(sentence),
         went_badly=went_badly_clause(sentence) if struggled else "", trouble=trouble, exercise=exercise,
@@ -196,7 +199,7 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         # "Caseload q - 22, fine. Blanked on the Working Together changes": a line that ended "fine" is done with.
         # "Went well: ..." or "they seemed happy with that" says so too.
         settled = previous is not None and bool(
-            re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$|\s[-\u2013:]\s*(?:ok|okay)\W*$", previous.sentence, re.I)
+            re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$|(?:\s[-\u2013:]|,)\s*(?:ok|okay)\W*$", previous.sentence, re.I)
             or re.match(r"(?:went well|well|good|strong|positives?)\s*[:\-]", previous.sentence, re.I)
             or (not previous.struggled and re.search(r"\b(?:seemed|looked|was|were) (?:happy|pleased|impressed)\b|"
                                                      r"\b(?:he|she|they) liked\b|\bwent down well\b",

@@ -322,10 +322,13 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         return "asked"  # "why a trade fails to settle": answered again, not defined
     if trouble == "corrected" and ESTIMATE.search(f"{topic.topic} {topic.sentence}") and "estimate" in options:
         return "estimate"
-    if trouble == "omission" and plural(missing_of(topic)) and not topic.hypothetical:
+    if trouble == "omission" and (plural(missing_of(topic)) or re.search(r"\s(?:and|\+)\s", missing_of(topic))) \
+            and not topic.hypothetical:
         return "plural"  # "you didn't mention the lupin and molluscs": where do they come in
     if trouble == "numbers" and ONE_FIGURE.search(topic.topic) and not STORY.search(topic.topic):
         return "rate"  # one figure: "what your attrition rate was"
+    if trouble == "numbers" and re.search(r"\bexample\b", topic.sentence, re.I) and not topic.hypothetical:
+        return "past"  # "my example had no measurable result": what it changed, not what drives a figure
     if re.search(r"\bquestion$", topic.topic) and "question" in options:
         return "question"  # "the community safety question": answered again, not taken apart
     if topic.hypothetical and (trouble != "fact" or topic.form != "thing" or EXERCISE.search(topic.topic)):

@@ -686,3 +686,33 @@ def test_what_the_candidate_did_not_know_about_is_named():
     said = probes_for("- the evacuation drill - didnt know about the grab bag or the roll call sheet, they explained")[0]
     assert "you weren't sure of the grab bag or the roll call sheet" in said
     assert "Take me through them now" in said
+
+
+@pytest.mark.parametrize("notes, said", [
+    ("- fitting a radiator valve - missed out PTFE on the threads, Dave told me", "you didn't mention PTFE on the threads"),
+    ("- cleaning the coffee machine - forgot to say rinse the group heads after the detergent", "you forgot to rinse the group heads"),
+    ("- pressure sore check - forgot calling the tissue viability nurse + taking a photo",
+     "Where do they come in, and why do they matter?"),
+])
+def test_what_was_left_out_is_said_as_the_notes_mean_it(notes, said):
+    assert said in probes_for(notes)[0]
+
+
+def test_a_slip_on_the_day_is_not_probed():
+    notes = "- HACCP plan - talked it thru, ok\n- FORGOT TO BRING my certificates!! ugh"
+    assert not any("certificates" in said or "part of the answer was missing" in said for said in probes_for(notes))
+
+
+def test_outcome_measures_are_a_topic_not_an_unsure_outcome():
+    said = probes_for("- outcome measures - mentioned the Barthel but didnt say how I'd use it to show progress")[0]
+    assert "weren't sure of the outcome" not in said
+
+
+def test_an_example_that_ran_long_is_asked_short_not_again():
+    said = probes_for("- teamwork example - the wrong delivery story, went on way too long")[0]
+    assert "the answer ran long" in said and "no example came to mind" not in said
+
+
+def test_an_example_without_numbers_is_asked_for_what_it_changed():
+    said = probes_for("- bank recs - have done them but my example was vague, no numbers (how many accounts, volume etc)")[0]
+    assert "before and after" in said and "what drives them" not in said
