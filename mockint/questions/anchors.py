@@ -18,7 +18,9 @@ from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
-from mockint.questions.answer_gaps import ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, unbacked_claim, unexplained_choice
+from mockint.questions.answer_gaps import (
+    ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, pivotal_choice_unexplained, unbacked_claim, unexplained_choice
+)
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -92,6 +94,7 @@ def tidy(clause: str) -> str:
     for end in (CLAUSE_BREAK, SECOND_VERB):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
+    clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
     clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", clause, flags=re.IGNORECASE)
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
@@ -159,7 +162,7 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
     clause, team = pick(gap, text, claim.match if claim else "")
     if gap == "decision":
         # The choice the gap was found in ("I'd use Redux Toolkit"), not the first thing planned ("set up the store").
-        unexplained = unexplained_choice(question, text)
+        unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
         found = [c for c in answer_clauses(unexplained or "") if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         clause = found[0] if found else clause
     return to_you(clause, team=team) if clause else ""

@@ -48,7 +48,7 @@ OUTCOME = re.compile(
     r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
     r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
     r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
-    r"(?:back to )?normal again|back to normal|(?:did not|didn't|did n't) (?:lose|need|have to)|"
+    r"(?:back to )?normal again|back to normal|up and running|running again|(?:nobody|no one) (?:got|was|had|complained|noticed)|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
     r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
     re.IGNORECASE,
@@ -284,6 +284,21 @@ def unexplained_decision(question: Question, answer: str) -> str | None:
     return None
 
 
+# A choice said as one in a story ("I made the call to pull the unit off", "I decided we'd bypass the local").
+PIVOT = re.compile(r"\b(?:I|we) (?:\w+ly )?(?:decided|made the call|made a call|chose|opted|took the decision|"
+                   r"went with|went for|settled on)\b", re.IGNORECASE)
+
+
+def pivotal_choice_unexplained(answer: str) -> str | None:
+    """The sentence of a story that makes its choice ("I decided ...") with no reason in it or the next one; else None.
+    A reason given elsewhere, for a smaller step, does not explain the choice the story turned on."""
+    sentences = [s.text for s in split_sentences(answer)]
+    for i, sentence in enumerate(sentences):
+        if PIVOT.search(sentence) and not REASON.search(" ".join(sentences[i : i + 2])):
+            return sentence
+    return None
+
+
 def tells_ending(answer: str) -> bool:
     """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
     closing = " ".join(s.text for s in split_sentences(answer)[-2:])
@@ -353,7 +368,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "evidence"
     if is_generic(answer, question.text, feedback.word_count):  # stock phrases: their "choices" are not real ones
         return "detail"
-    if unexplained_choice(question, answer):
+    if unexplained_choice(question, answer) or (story and pivotal_choice_unexplained(answer)):
         return "decision"
     if is_general(answer, question.text, feedback.word_count):  # nothing else to probe: ask for an example
         return "detail"

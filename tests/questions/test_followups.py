@@ -333,3 +333,27 @@ def test_a_decision_follow_up_names_the_choice_left_unexplained_not_the_first_st
               "organise the schema by domain so it stays clear as it grows.")
     follow = choose_follow_up(question, analyze(Transcript(text=answer), question.text, question.kind), random.Random(0))
     assert follow is not None and follow.text.startswith("You said you'd use Postgres."), follow
+
+
+def test_a_story_that_turns_on_an_unexplained_choice_is_asked_why():
+    # A reason for a smaller step ("to keep the line clear") does not explain the choice the story turned on.
+    answer = ("Two winters ago our main boiler at the care home failed on a Friday night with eleven residents in. I "
+              "checked the pressure and the fault code, and I isolated the gas to keep the plant room safe. Then I "
+              "decided to move the residents into the lounge rather than hire heaters. By Saturday "
+              "lunchtime the engineer had the boiler running, and nobody got a chill; the inspector praised the log.")
+    question = Question(text="Tell me about a time something broke down at work and you had to sort it out.",
+                        kind=QuestionKind.behavioral)
+    fb = analyze(Transcript(text=answer), question.text, question.kind)
+    assert find_gap(question, fb) == "decision"
+    follow = choose_follow_up(question, fb, random.Random(0))
+    assert "move the residents into the lounge" in follow.text
+
+
+def test_a_story_whose_choice_is_explained_is_left_alone():
+    answer = ("Two winters ago our main boiler at the care home failed on a Friday night with eleven residents in. I "
+              "checked the pressure and the fault code, and I isolated the gas. Then I decided to move the residents "
+              "from the east wing into the lounge, because it has its own electric heating and the staff could see "
+              "everyone at once. By Saturday lunchtime the engineer had the boiler running, and nobody got a chill.")
+    question = Question(text="Tell me about a time something broke down at work and you had to sort it out.",
+                        kind=QuestionKind.behavioral)
+    assert find_gap(question, analyze(Transcript(text=answer), question.text, question.kind)) is None
