@@ -76,7 +76,7 @@ def test_messy_notes_give_probes_of_what_went_badly_in_plain_english(notes, expe
      "Give me one specific case now: what did you do yourself, and what changed as a result?"),
     ("- CRRU code & rodenticide stewardship - wasn't sure of the rules on permanent baiting",
      "In your first interview we talked about CRRU code & rodenticide stewardship, and you weren't sure of the rules on "
-     "permanent baiting. Take me through them now, one by one: what does each one mean, and how do you use it in practice?"),
+     "permanent baiting. Take me through them now, and tell me how you use each one in practice?"),
 ])
 def test_a_rulebook_called_a_code_or_a_tick_or_cross_is_not_read_as_what_it_is_not(notes, expected):
     assert probes_for(notes) == [expected]

@@ -331,7 +331,7 @@ BLIND20_CASES = [
     ("Problem: they use Opera Cloud and I never use it. Also asked about the Darjeeling flushes and I mixed up first and "
      "second",
      "In your first interview we talked about the Darjeeling flushes, and the answer didn't quite come to you.",
-     "one by one"),
+     "when each one applies"),
     ("Awkward bit: asked about notice period, I said 3 months and they wanted 4 weeks",
      "In your first interview we talked about the notice period.", "what notice do you have to give"),
 ]
