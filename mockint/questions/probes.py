@@ -300,6 +300,8 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
     if trouble == "gap_partial":
         return "plural" if plural(topic.topic) else "singular"
     if trouble == "explain_thing":
+        if re.match(r"how (?:you'?d|you would|to|would you)\b", topic.topic):
+            return "would"  # "how you'd debug a memory leak in prod": done now, step by step, not how a thing works
         return "plural" if plural(topic.topic) else "past"
     if trouble == "gap_how" and not re.search(r"\byou\b|\byou'|^how to\b", gap):
         return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")

@@ -716,3 +716,13 @@ def test_an_example_that_ran_long_is_asked_short_not_again():
 def test_an_example_without_numbers_is_asked_for_what_it_changed():
     said = probes_for("- bank recs - have done them but my example was vague, no numbers (how many accounts, volume etc)")[0]
     assert "before and after" in said and "what drives them" not in said
+
+
+def test_how_you_would_do_something_hard_to_explain_is_asked_as_steps_to_take():
+    said = probes_for("- asked how I'd isolate a leaking radiator in an occupied flat, struggled to explain it")[0]
+    assert "what would you do, and why in that order" in said and "how does it work" not in said
+
+
+def test_how_many_is_a_fact_asked_for_not_a_method():
+    said = probes_for("- fire safety - couldn't say how many fire wardens a floor needs")[0]
+    assert "you weren't sure how many fire wardens a floor needs" in said and "step by step" not in said
