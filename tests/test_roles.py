@@ -162,6 +162,9 @@ RESOLUTION = [
     ("DWP Work Coach (EO)", "support_work", False),
     ("Football Coach", "general", False),
     ("Trainee Train Driver", "general", False),  # no road vehicle: not the professional drivers' family
+    ("Recruitment Consultant - 360", "sales_representative", True),  # an agency consultant sells; in-house is HR
+    ("In-house Recruiter", "human_resources", True),
+    ("Court Reporter (stenographer)", "general", False),  # writes transcripts, not stories
     # nor does a specialty or a shift after a dash: "family" would make a barrister a family support worker
     ("Barrister - family", "legal", True),
     ("Staff Nurse - nights", "registered_nurse", True),
