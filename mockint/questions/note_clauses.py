@@ -114,6 +114,8 @@ def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
     difference = mixed_up_pair(sentence, topic)
     if difference:
         return difference, "thing"
+    if MIXED_PAIR.search(sentence):
+        return fallback  # two things mixed up that cannot both be named cleanly: neither is said half-way
     for kind, pattern in GAP_PATTERNS:
         match = pattern.search(sentence)
         if not match:
@@ -148,10 +150,13 @@ def mixed_up_pair(sentence: str, topic: str = "") -> str:
         if not with_topic or not topic:
             return ""
         first, second = topic, with_topic.group("b")
-    first, second = sayable_gap(first), sayable_gap(second)
-    if not first or not second or first.lower() == second.lower():
+    said = [sayable_gap(side) for side in (first, second)]
+    # A side said only in part ("the one [from the guard]") or by a word that points ("the other") names nothing.
+    if not all(said) or any(len(s.split()) < len(side.split()) or re.fullmatch(r"(?:the )?(?:one|other|it|that|this)", s, re.I)
+                            for s, side in zip(said, (first, second))) or said[0].lower() == said[1].lower():
         return ""
-    return sayable_gap(f"the difference between {first} and {second}")
+    whole = sayable_gap(f"the difference between {said[0]} and {said[1]}")
+    return whole if whole.endswith(said[1]) else ""  # cut short ("... and the one [from the guard]"): not said
 
 
 # What follows "I said" when it is something the candidate did or would do: a verb first ("I said [I] cut ...").

@@ -113,7 +113,7 @@ TROUBLE_KINDS = [
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     # Two things told apart wrongly ("mixed up the two Darjeelings"): asked how to tell them apart.
     ("mixed_up", r"\bmixed (?:\w+ )?up\b|\bgot (?:them|the two|both) mixed\b|\bconfused (?:the two|them|both)\b"),
-    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur\w*|\bcost per\b|\bresults\b|achiev\w*|"
+    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur(?:ed|ing|ements?|able|es)\b|(?<!how you )(?<!how I )(?<!how to )\bmeasure\b|\bcost per\b|\bresults\b|achiev\w*|"
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
     ("defensive", r"\bdefensive\b"),
     ("unfinished", r"ran out of time|didn'?t finish|did not finish|not finished|didn'?t touch|only got (?:through|to)"),

@@ -726,3 +726,13 @@ def test_how_you_would_do_something_hard_to_explain_is_asked_as_steps_to_take():
 def test_how_many_is_a_fact_asked_for_not_a_method():
     said = probes_for("- fire safety - couldn't say how many fire wardens a floor needs")[0]
     assert "you weren't sure how many fire wardens a floor needs" in said and "step by step" not in said
+
+
+def test_how_something_is_measured_is_not_a_missing_figure():
+    said = probes_for("- asked what a BMI is - fine, but couldn't say how you measure it for a wheelchair user")[0]
+    assert "figures" not in said
+
+
+def test_a_mix_up_whose_second_thing_cannot_be_said_whole_is_not_said_half_way():
+    said = probes_for("- dispatch: I mixed up the platform staff signal with the one from the guard")
+    assert not any("and the one" in s or "with the one" in s for s in said)
