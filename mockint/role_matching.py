@@ -247,6 +247,25 @@ def choose(ranked: list[tuple[float, Role]], fallback: Role,
     return strong[0][1], also[:MAX_ALSO]
 
 
+def settled_by_setting(setting: list[str], words: list[str], close: list[Entry]) -> Role | None:
+    """The family a bracketed or dashed setting (normalised words) picks among the ones the job word alone leaves
+    tied, or None.
+
+    "Porter" is a kitchen, hotel or hospital porter; "Porter (hospital)" says which. The setting is
+    read as if written before the job ("hospital porter"), and only chooses among the families the
+    job word already named, so an employer in brackets ("Cleaner (Network Rail)") never brings in
+    a family of its own, and the setting must make one of their job names ("hospital porter").
+    """
+    if not setting or not close:
+        return None
+    read = setting + words
+    named = [entry.role for entry in close
+             if any(len(name) > len(words) and tuple(read[-len(name):]) == name for name in entry.names)]
+    # Only a job name the family itself has counts: a shared side word ("house" in "Software House",
+    # "billing" in "energy billing") would pick a family by chance.
+    return named[0] if len(named) == 1 else None
+
+
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
     """Whether the phrase appears in the words as a contiguous run."""
     n = len(phrase)

@@ -23,7 +23,7 @@ from mockint.domain import Question, QuestionKind, Role
 from mockint.errors import UserError
 from mockint.role_matching import (  # noqa: F401  (normalise and tidy_title stay importable from here)
     COMPETENCY_WEIGHT, KEYWORD_WEIGHT, MIN_SCORE, NAME_WEIGHT, NOT_A_JOB, PERSON_NOUN, Entry, choose, confident, covers, normalise,
-    rank_words, tidy_title,
+    rank_words, settled_by_setting, tidy_title,
 )
 
 FALLBACK_KEY = "general"
@@ -145,33 +145,10 @@ def resolve_role(text: str, family: str | None = None) -> RoleMatch:
     role, also = choose(confident(words, ranked, candidates), fallback, ranked)
     if role.key == FALLBACK_KEY and also:
         close = {r.key for score, r in ranked if score >= MIN_SCORE}
-        role = _settled_by_setting(title, words, [e for e in candidates if e.role.key in close]) or role
+        setting = normalise(" ".join(part.strip(" ()[]-\u2013\u2014") for part in JOB_PART.findall(title)))
+        role = settled_by_setting(setting, words, [e for e in candidates if e.role.key in close]) or role
         also = [r for r in also if r.key != role.key]
     return RoleMatch(title=tidy_title(title, display), role=role, also=also).model_copy(deep=True)
-
-
-def _settled_by_setting(title: str, words: list[str], close: list[Entry]) -> Role | None:
-    """The family a bracketed or dashed setting picks among the ones the job word alone leaves tied, or None.
-
-    "Porter" is a kitchen, hotel or hospital porter; "Porter (hospital)" says which. The setting is
-    read as if written before the job ("hospital porter"), and only chooses among the families the
-    job word already named, so an employer in brackets ("Cleaner (Network Rail)") never brings in
-    a family of its own, and the setting must make one of their job names ("hospital porter").
-    """
-    setting = normalise(" ".join(part.strip(" ()[]-\u2013\u2014") for part in JOB_PART.findall(title)))
-    if not setting or not close:
-        return None
-    read = setting + words
-    named = [entry.role for entry in close
-             if any(_ends_with(read, name) and len(name) > len(words) for name in entry.names)]
-    # Only a job name the family itself has counts: a shared side word ("house" in "Software House",
-    # "billing" in "energy billing") would pick a family by chance.
-    return named[0] if len(named) == 1 else None
-
-
-def _ends_with(words: list[str], name: tuple[str, ...]) -> bool:
-    """Whether the words end with a family's job name ("... hospital porter")."""
-    return len(name) <= len(words) and tuple(words[-len(name):]) == name
 
 
 def rank_families(text: str) -> list[tuple[Role, float]]:

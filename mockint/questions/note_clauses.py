@@ -130,10 +130,10 @@ def named_gap(sentence: str, topic: str = "") -> tuple[str, str]:
             if GAP_FIGURE.search(match.group("g")) and not fallback[1]:
                 fallback = ("", "figure")
             continue
-        if re.match(r"how\b", phrase, re.I) and not re.match(r"how (?:many|much|often|long|far)\b(?!.*\byou)", phrase, re.I):
-            return phrase, "how"  # ("how many allergens there are" is a fact asked for, not a method)
-        if re.match(r"how (?:many|much|often|long|far)\b", phrase, re.I):
-            return phrase, "what"
+        if re.match(r"how (?:many|much|often|long|far)\b", phrase, re.I) and not re.search(r"\byou\b", phrase, re.I):
+            return phrase, "what"  # "how many allergens there are": a fact asked for, not a method
+        if re.match(r"how\b", phrase, re.I):
+            return phrase, "how"
         if re.match(GAP_WH, phrase, re.I):
             return phrase, "figure" if GAP_FIGURE.search(phrase) else "what"
         return phrase, "figure" if GAP_FIGURE.search(phrase) and not phrase.endswith("s") else "thing"
