@@ -83,7 +83,7 @@ def went_badly_clause(sentence: str) -> str:
 # A step said as a bare verb after "forgot to say" ("stand the bottle upright", "check the seal").
 SAID_VERB_BARE = re.compile(r"^(?:stand|check|put|turn|call|ask|tell|use|wear|test|isolate|record|report|wash|clean|remove|"
                             r"fit|open|close|lock|label|warm|cool|let|leave|keep|wait|make|get|take|give|set|switch|rinse|"
-                            r"document|confirm|sign|inform|escalate|ring|phone|shut|prove|bleed|drain|flush|measure)\b", re.I)
+                            r"document|confirm|sign|inform|escalate|ring|phone|shut|prove|bleed|drain|flush|measure|risk assess)\b", re.I)
 
 
 def omitted_thing(sentence: str) -> str:
@@ -97,8 +97,10 @@ def omitted_thing(sentence: str) -> str:
     phrase = first_clause(re.split(r"\s+/\s+", match.group("what") or match.group("what2"))[0])  # "X / Y": X
     phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about|about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
+    phrase = re.sub(r"\s+(?:first|at the start|beforehand|before anything else)$", "", phrase, flags=re.I)  # when, not what
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
-    phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said)\b.*$", "", phrase, flags=re.I)
+    phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said|"
+                   r"didn'?t|did not|check|make sure|ensure|confirm)\b.*$", "", phrase, flags=re.I)
     if re.match(r"^(?:it|that|this|them|anything|something|to ask|to bring|my|an? (?:number|word|bit|few|couple)\b)", phrase, re.I) \
             or phrase.isupper() and len(phrase.split()) > 1:
         return ""  # "forgot to ask about ...", "FORGOT TO BRING PHOTOS": the candidate's own slip, not a gap in an answer

@@ -37,6 +37,8 @@ STRUGGLE = re.compile(
     r"\bI said \d[^.;!?]{0,20}?, (?:it'?s|its|it is) \d+|"
     # "I said 20 ohms, he said 10 ohms", "I said 'tell him it won't hurt' - Claire said never say that"
     r"\bI said [^.;!?]{1,60}?(?:,|\s[-\u2013]|\?+)\s*(?:but |and )?(?:he|she|they|[A-Z][a-z]+) said\b|"
+    r"\b(?:don'?t|didn'?t|do not|did not|never) (?:really )?(?:have|had|got) (?:an? |any )?(?:real )?(?:work|workplace|job) example|"
+    r"\b(?:was|were|found (?:it|them)) (?:really |quite |very |a bit |so )?(?:hard|difficult|tough)\b(?! (?:work|working|worker)\b)|"
     r"below (?:the )?benchmark|asked (?:it )?twice|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|\bnothing (?:on|about)\b|"
     r"(?<!I )(?:wanted|want|needed) more|shaky|muddled|confused|mixed up|mixed (?:it|them) up|got (?:it|them) mixed|guessed|wrong|no idea|caught out|half[- ]knew|mumbl\w*|simplistic|not my best|"
     r"not what they wanted|didn'?t love|talked too much|too much detail|ran out of time|lost the point|overdid|"
@@ -113,7 +115,7 @@ TROUBLE_KINDS = [
                  r"didn'?t (?:really )?(?:get to|go into|say how|say about)"),
     # Two things told apart wrongly ("mixed up the two Darjeelings"): asked how to tell them apart.
     ("mixed_up", r"\bmixed (?:\w+ )?up\b|\bgot (?:them|the two|both) mixed\b|\bconfused (?:the two|them|both)\b"),
-    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\bdata\b|quantif\w*|\bmeasur(?:ed|ing|ements?|able|es)\b|(?<!how you )(?<!how I )(?<!how to )\bmeasure\b|\bcost per\b|\bresults\b|achiev\w*|"
+    ("numbers", r"\bnumbers?\b|\bmetrics?\b|\b(?:no|any|without|more|real|actual|hard) data\b|quantif\w*|\bmeasur(?:ed|ing|ements?|able|es)\b|(?<!how you )(?<!how I )(?<!how to )\bmeasure\b|\bcost per\b|\bresults\b|achiev\w*|"
                 r"\bfigures?\b|%|\bper ?cent\w*|\bratio\b|\brate\b|\bexact\b|how many|how much|\bvolume\b|\bGP\b"),
     ("defensive", r"\bdefensive\b"),
     ("unfinished", r"ran out of time|didn'?t finish|did not finish|not finished|didn'?t touch|only got (?:through|to)"),
@@ -124,7 +126,13 @@ TROUBLE_KINDS = [
                  r"ran out of time|overdid|talked for ages"),
     ("unsure_action", r"(?:didn'?t|did not) know what (?:I'?d|I would|to)|not sure what (?:to|I)|couldn'?t (?:really )?answer|"
                       r"said I'?d ask|said I'?d call|no real answer|\bno plan\b"),
-    ("example", r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
+    # No example from work at all, only from a course or labs ("I don't have work example, only TryHackMe labs"):
+    # asked for the nearest thing they have done, not for "one real example" they said they lack.
+    ("no_work_example", r"(?:don'?t|didn'?t|do not|did not|never) (?:really )?(?:have|had|got) (?:an? |any )?(?:real )?"
+                        r"(?:work|workplace|job|real[- ]world) (?:example|experience|incident)s?\b|"
+                        r"\bno (?:real )?(?:work|workplace|job) (?:example|experience)s?\b.{0,40}\bonly\b"),
+    ("example", r"(?:couldn'?t|could not) (?:give|think of|come up with|find) (?:an? |any )?(?:\w+ )?example|"
+                r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
                 r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|"
                 # "froze on what QNH means" is a fact not given; "froze" alone, a story that did not come
                 r"froze(?! on (?:what|which|how|whether|the|an?)\b)|dried up|no (?:good )?answer|"
@@ -136,7 +144,7 @@ TROUBLE_KINDS = [
     ("explain", r"explain|justify|articulate|couldn'?t say|could not say|didn'?t know how|did not know how"),
     ("vague", r"nothing else|(?:and )?that'?s it\b|that was it\b|vague|generic|\bthin\b|didn'?t show|did not show|more (?:evidence|detail|depth)|simplistic|only said|mumbl\w*|"
               r"\bweak\b|not great|(?<!I )want(?:ed)? more"),
-    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t know|did not know|don'?t (?:actually |really )?know|hesitat\w*|caught out|half[- ]knew"),
+    ("unsure", r"wasn'?t sure|not sure|unsure|didn'?t (?:really )?know|did not (?:really )?know|don'?t (?:actually |really )?know|hesitat\w*|caught out|half[- ]knew"),
     ("nerves", r"nervous|stumbl\w*|fumbl\w*|mess(?:ed)? up|flustered|over-?apologis\w*"),
 ]
 # A line's verdict label ("Bad:", "BAD 2 -", "Problem:", "Awkward bit:"): what follows went badly, and the label is no topic.
@@ -190,7 +198,7 @@ SELF_NOTE = re.compile(r"^(?:check|todo|to do|revise|look up|need to|remember to
 OWN_QUESTION = re.compile(r"\bquestion\b|\bwhen (?:they|he|she) asked\b|\bweak answer on\b", re.I)
 # "system design on rate limiting went badly": the topic, then the verdict on it.
 VERDICT_AFTER = re.compile(r"^(?:(?:then|also|and then|and)\s+)?(?P<topic>(?!I\b|my\b|we\b|it\b|they\b|he\b|she\b)[^,;:]+?)"
-                           r"\s+(?:went badly|was weak|was poor|was a mess|didn'?t go well|did not go well|went wrong|was shaky|"
+                           r"\s+(?:went badly|was (?:really |quite |very |a bit |so )?(?:hard|difficult|tough)|was weak|was poor|was a mess|didn'?t go well|did not go well|went wrong|was shaky|"
                            r"and I (?:completely |totally |just )?(?:blanked|froze|went blank|dried up))\b", re.IGNORECASE)
 EXERCISE = re.compile(r"\b(?:design|case|case study|scenario|exercise|simulator|whiteboard|role[- ]play|hypothetical|"
                       r"technical|presentation|task|pitch)\b", re.I)

@@ -51,6 +51,9 @@ def label_topic(label: str) -> str:
     """A line's own label ("Peak planning - ...") as a topic, or "" when it names the job, a place or a date rather
     than what was discussed ("Demand Planner - Ridgeway Foods", "Stage 2 in 2 weeks:"), or needs an article guessed."""
     phrase = first_clause(re.sub(r"\s*\([^()]*\)", "", label))  # "SD-WAN rollout on my CV (Meraki, 40 sites)"
+    phrase = re.sub(r"\s+(?:w/?|with) [A-Z][a-z]+$", "", phrase)  # "portfolio review w Sam": who ran it, not what
+    # "writing test 500 words social value in 45 min": the test, without its terms
+    phrase = re.sub(r"^((?:[a-z][\w-]* ){1,3}(?:test|exercise|task|presentation|assessment)) \d.*$", r"\1", phrase)
     if VERDICT_WORD.fullmatch(phrase.strip()):
         return ""  # "BAD - asked when ...": the candidate's verdict on the line, never its topic
     if re.match(r"^(?:how|what|why|when|where|which|who)(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|"
@@ -61,6 +64,9 @@ def label_topic(label: str) -> str:
     words = phrase.split()
     if not said or STRUGGLE.search(phrase) or words[0][:1].isdigit():
         return ""  # "20 min written exercise beforehand": a count, not a topic
+    if re.match(r"(?:\w+ed|did|went|said|told|gave|made|got|had|spent|took) (?:on|in|with|at|to|out|through|up|me|them|him|"
+                r"her|us|the|a|an|my)\b", phrase, re.I):
+        return ""  # "helped on the make: raw milk, ...": what the candidate did, not a topic with a name
     if words[0][:1].isupper() and not re.match(r"^[A-Z0-9&/-]{2,}s?$", words[0]) or len(words) > 1 and all(
             re.match(r"^[A-Z][\w'&-]*$", w) for w in words) and not all(w.isupper() for w in words):
         return ""  # still capitalised once the line's own capital is gone: a name ("Demand Planner", "FE Lecturer")
@@ -84,7 +90,7 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     labelled = LABELLED.match(sentence.strip())
     named = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s[a-z][\w&/-]*){0,3}) question$", labelled.group("label"), re.I) \
         if labelled else None
-    exercise_label = re.match(r"^(?:(?:then|also|and then)\s+)?(?:(?:the|a|an)\s+)?(?P<what>(?!(?:the|a|an)\s)[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|role[- ]play|"
+    exercise_label = re.match(r"^(?:(?:then|also|and then)\s+)?(?:(?:the|a|an)\s+)?(?P<what>(?!(?:the|a|an)\s)[a-z][\w&-]*(?:\s[a-z][\w&-]*){0,2})\s+(?P<kind>scenario|case study|case|role[- ]play|"
                               r"exercise)$", labelled.group("label"), re.I) if labelled else None
     if exercise_label and not STRUGGLE.search(exercise_label.group("what")):
         # "safeguarding scenario: a parent turns up drunk": said as "the safeguarding scenario".
@@ -124,7 +130,9 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         return "", "thing", False, False  # "asked me twice to slow down": how it was said, not a topic to go back to
     if match and re.match(r"^(?:me\s+)?(?:for\s+)?(?:a |my |your )?(?:pic|photo|picture|copy|scan)\b", match.group("topic"), re.I):
         return "", "thing", False, False  # "asked for a pic of my licence": a request, not a topic
-    if match and not re.match(r"^(?:me\s+)?(?:it|that|this)\b", match.group("topic"), re.I):
+    # ("Rick mentioned both", "covered all of them": what they point back to is the line's topic, not these words)
+    if match and not re.match(r"^(?:me\s+)?(?:it|that|this|both|them|those|these|everything|all of (?:it|them|those))\b",
+                              match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()
         raw = re.sub(r"^(?:offhand|casually|quickly|briefly|also|then|just|straight away)\s+", "", match.group("topic"), flags=re.I)
         quote = re.match(r"^[\"\u201c'\u2018]([^\"\u201d'\u2019]*)", raw)
@@ -143,12 +151,17 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         task = bare == raw and (re.match(r"^(?:me\s+)?to\s+", raw, re.I) or cue.rstrip().endswith(" to"))
         raw, form = bare, "task" if task else "thing"
         raw = re.sub(r"^me\s+", "", raw, flags=re.I)
+        raw = re.split(r"(?<=\w):\s", raw)[0]  # "talked through a sale file: TA6, TA10, ...": the file, not its list
         if form == "task":
             raw = LISTENER.sub("", raw, count=1)  # "to sell him a pen" -> "to sell a pen"
         if form == "task" and not raw.lower().startswith("to "):
             raw = "to " + raw
         # "TAR / continuous active learning": TAR (but "what my forecast accuracy / MAPE is" is one question)
         phrase = first_clause(raw if WH_START.match(raw) else re.split(r"\s+/\s+", raw)[0])
+        if not WH_START.match(raw) and not sayable(to_second_person(phrase)):
+            # "the certification label and which ironmongery has to match the cert": the thing, when the whole
+            # cannot be said ("EYFS and how you plan for the child's next steps" can, and stays whole)
+            phrase = first_clause(re.split(r"\s+and (?=(?:which|what|how|when|where|why|who)\b)", phrase)[0])
         if re.match(r"^(?:what|which|who|where|when|how)(?:'s| is| are| was| were| does| do| did| should| would| must)\b(?! you\b)",
                     phrase, re.I):
             phrase = reported(phrase + "?")  # "asked what's the margin of error on ...": "what the margin of error on ... is"

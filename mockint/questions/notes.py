@@ -53,6 +53,8 @@ class NoteTopic:
         return self.exercise or self.form == "task" or bool(WOULD.search(self.topic))
 
 
+# A line that ends on the candidate's verdict that it went fine ("..., ok", "- fine", "all good").
+SETTLED_AFTER = re.compile(r"(?:[,\u2013]|\s-)\s*(?:ok|okay|fine|correct|all good|no problem)\W*$", re.I)
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
 
 
@@ -101,6 +103,17 @@ def read_sentence(sentence: str) -> NoteTopic:
     if (trouble in ("unsure", "fact") or trouble in ("vague", "other") and form == "thing") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
+    if trouble == "corrected" and SETTLED_AFTER.search(sentence):
+        # "I said 3-4mm, he said 2-4 / aim for 3, ok": the candidate's own verdict is that it was near enough.
+        struggled, trouble = False, ""
+    if trouble == "explain" and re.fullmatch(r"your (?:[A-Z]{2,}s?|\w+ (?:rate|ratio|figures?|numbers?|score))", topic) \
+            and re.search(r"\b(?:couldn'?t|could not) say\b", sentence, re.I):
+        trouble = "numbers"  # "asked my DSO - couldn't say": their own figure, not how the measure works
+    if trouble == "numbers" and re.search(r"\bran out of time\b|\b(?:didn'?t|did not) finish\b", sentence, re.I):
+        trouble = "unfinished"  # "writing test - ran out of time, no numbers in it": the time ran out first
+    if trouble == "rambling" and form == "thing" and re.search(r"\bno (?:real |actual |clear )?answer\b", sentence, re.I) \
+            and not re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
+        trouble = "explain"  # "zero downtime DB migration - rambled, no real answer": the method never came, not its length
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
     if re.match(r"what happened (?:after|afterwards|next|in the end|at the end)\b", gap):
         gap, gap_kind, trouble = "", "", "no_ending"  # "didn't say what happened after": the story's ending, not a fact

@@ -116,6 +116,9 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)
     text = re.sub(r"(?<!\ba )\bbout\b", "about", text)  # "asked bout unvented cylinders" (not "a bout of flu")
     text = re.sub(r"\b1:1\b", "one-to-one", text)
+    # "forgot to say risk assess first": the noun, clipped ("to risk assess the site" stays a verb)
+    text = re.sub(r"\b(say|mention|mentioned|forgot|missed|no|the|a) risk assess\b(?!\w| (?:the|a|an|it|them|each|every)\b)",
+                  r"\1 risk assessment", text, flags=re.I)
     text = re.sub(r"\b(do|done|did) different\b(?!\s+\w+ing)", r"\1 differently", text)  # "what I'd do different"
     # "Scenario went badly: ..." is the scenario, labelled as gone badly
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(scenario|case study|role[- ]play|presentation|practical|exercise)[ \t]+"
@@ -123,6 +126,8 @@ def tidy_notes(text: str) -> str:
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
+    text = re.sub(r"\bI (miss|forget|blank)\b(?= (?:some|a|an|the|one|two|it|them|on)\b)",
+                  lambda m: "I " + {"miss": "missed", "forget": "forgot", "blank": "blanked"}[m.group(1)], text)
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) correct\b(?=\s*[:,\u2013-])", r"\1 corrected me", text)  # "he correct: ..."
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
                   r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"

@@ -1,0 +1,91 @@
+"""Probes that read the notes as their writer meant them: the causes of the misreads blind28-29's raters found
+("misreads notes", "pasted fragment"), each checked on note lines written differently from the rated ones."""
+
+import random
+
+from mockint.questions.notes import extract_topics
+from mockint.questions.probes import probe, to_probe
+
+
+def probes_for(notes: str) -> list[str]:
+    return [probe(t, random.Random(0)) for t in to_probe(extract_topics(notes))]
+
+
+def test_a_correction_the_candidate_marks_ok_is_not_probed_but_the_next_ask_is():
+    said = probes_for("- loft insulation - asked about depth, I said 200mm, he said 270 now, ok. "
+                      "then asked about the vapour barrier + which side it goes - didnt really know")
+    assert said and "the vapour barrier" in said[0] and "weren't sure" in said[0]
+    assert not any("depth" in s for s in said)
+
+
+def test_a_label_that_says_what_the_candidate_did_is_not_a_topic():
+    said = probes_for("* helped on the press: die change, first off, scrap tags\n* die clamp torque? said 90, Mick said theirs "
+                      "is 110, fine")
+    assert not any("the helped" in s or "wasn't quite right" in s for s in said)
+
+
+def test_a_word_pointing_back_is_not_the_topic_the_line_label_is():
+    said = probes_for("- boiler losing pressure: said check the PRV, the expansion vessel, leaks. "
+                      "forgot the filling loop and the auto air vent - Gary mentioned both")
+    assert said and "the both" not in said[0] and "about boiler losing pressure" in said[0]
+
+
+def test_a_case_label_is_the_topic_not_the_first_item_of_its_list():
+    said = probes_for("- hoarding referral case: visit, photos, env health, fire service. forgot capacity assessment first")[0]
+    assert "the hoarding referral case" in said and "about visit" not in said
+
+
+def test_a_file_named_before_its_list_is_said_without_the_list():
+    said = probes_for("- went through a completion file: TR1, SDLT, redemption... mixed up the TR1 and the TP1, she corrected me")[0]
+    assert "a completion file," in said and "TR1, SDLT" not in said
+
+
+def test_no_example_given_is_asked_for_one_not_for_figures():
+    said = probes_for("- Q: time you used footfall data to change a layout - blanked. couldnt give an example with any numbers")[0]
+    assert "no example came to mind" in said and "figures" not in said
+
+
+def test_no_example_from_work_is_asked_for_the_nearest_thing_done():
+    said = probes_for("- asked about a real outage I handled - I don't have work example, only my homelab. weak")[0]
+    assert "didn't have an example from work" in said and "closest thing you have done" in said
+
+
+def test_the_candidates_own_metric_they_could_not_say_is_asked_as_a_figure():
+    said = probes_for("Asked my debtor days - couldnt say. Asked my CEI - couldn't say.")
+    assert any("your CEI" in s and "figure" in s for s in said)
+    assert not any("how does it work" in s for s in said)
+
+
+def test_a_method_that_never_came_is_asked_how_not_shorter():
+    said = probes_for("- blue green deployment - rambled, no real answer. Priya explained it after")[0]
+    assert "ran long" not in said and "how does it work" in said
+
+
+def test_data_kept_safe_is_no_missing_figure():
+    said = probes_for("- data protection - blanked, just said keep data secure. should have said lawful basis")[0]
+    assert "figures" not in said and "didn't quite come to you" in said
+
+
+def test_something_that_was_hard_is_a_struggle_with_its_topic():
+    said = probes_for("the drug calculation test was hard, I miss two questions. interview ok.")
+    assert said and "the drug calculation test" in said[0]
+
+
+def test_who_ran_a_review_and_the_terms_of_a_test_are_not_said():
+    said = probes_for("- design review w Priya - she liked the wayfinding. \n- drawing test 3 details in 40 min - ran out of time, "
+                      "no dimensions on it")
+    assert not any("w Priya" in s or "40 min" in s for s in said)
+    assert any("the drawing test" in s and "ran out of time" in s for s in said)
+
+
+def test_a_clipped_risk_assessment_is_said_whole():
+    said = probes_for("- lone working scenario: check in, buddy system. forgot to say risk assess the visit first")
+    assert not any("the risk assess " in s or s.endswith("the risk assess") for s in said)
+    said = probes_for("- noisy neighbour case: diary sheets, visits. forgot to mention risk assess first")[0]
+    assert "the risk assessment" in said
+
+
+def test_a_step_left_out_ends_where_the_next_step_starts():
+    said = probes_for("But he ask me hitching procedure, I said couple then drop legs - I forget the brake line check and make "
+                      "sure the pin is in. bad.")[0]
+    assert "the brake line check" in said and "make sure the pin" not in said
