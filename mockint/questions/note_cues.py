@@ -102,7 +102,10 @@ TROUBLE_KINDS = [
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
                   r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
                   r"asked how it ended|(?:didn'?t|did not|never) (?:say|said) what the (?:fix|cause) was|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
-    ("outcome", r"\boutcome(?!s? measure)|what changed|\bthe rating\b|what came of it|\bthe result\b"),
+    ("outcome", r"\bno measurable (?:result|outcome|impact)\b|\boutcome(?!s? measure)|what changed|\bthe rating\b|what came of it|\bthe result\b"),
+    # Steps told in the wrong order ("got the order mixed up", "did it in the wrong order"): asked again in order.
+    ("wrong_order", r"\b(?:got|had|mixed up) the (?:order|sequence)\b|\b(?:order|sequence) (?:\w+ )?(?:mixed up|wrong|muddled)\b|"
+                    r"\bin (?:the )?wrong (?:order|sequence)\b"),  # (not "the wedding party wrong order story": a meal)
     # An answer given and then put right by the panel: wrong, not blanked.
     ("corrected", r"corrected (?:me|it)|stopped (?:me|you)\s*[-\u2013\u2014:,]|pointed (?:it|that|this) out|\bit'?s (?:actually )?\d|\bits (?:actually )?\d|" + CORRECTION),
     # A card or ticket out of date ("NRSWA card, expired since 2022"): renewed, not explained.

@@ -71,7 +71,13 @@ def label_topic(label: str) -> str:
             re.match(r"^[A-Z][\w'&-]*$", w) for w in words) and not all(w.isupper() for w in words):
         return ""  # still capitalised once the line's own capital is gone: a name ("Demand Planner", "FE Lecturer")
     # One word given an article ("Prevent" -> "the prevent") may be a name, a verb or jargon: not guessed.
-    return "" if len(phrase.split()) == 1 and said != phrase else said
+    if len(phrase.split()) == 1 and said != phrase:
+        return ""
+    # "safeguarding concern on a home visit": a thing counted (its setting has "a"), said with its article
+    if said == phrase and re.match(r"[a-z][\w-]*(?: [a-z][\w-]*)? (?!\w*(?:ing|ty|ness|ism|ence|ance|ion|ledge|s)\b)[a-z][\w-]* "
+                                   r"(?:on|in|at|with|from|for|during) (?:a|an)\b", said):
+        return "the " + said
+    return said
 
 
 CV_GAP_TOPIC = "the gap in your CV"  # probes.py asks it in its own words

@@ -55,6 +55,8 @@ class NoteTopic:
 
 # A line that ends on the candidate's verdict that it went fine ("..., ok", "- fine", "all good").
 SETTLED_AFTER = re.compile(r"(?:[,\u2013]|\s-)\s*(?:ok|okay|fine|correct|all good|no problem)\W*$", re.I)
+ASKED_MORE = re.compile(r"\basked\W+(?:me\W+)?(?:who|what|anything) else\b", re.I)
+ONE_WORD_VERDICT = re.compile(r"wrong|incorrect", re.I)
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
 
 
@@ -78,7 +80,9 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
         if not skipping:
             # Notes typed in one go start sentences in lower case ("... said no. also asked about X"): still a new sentence.
             for part in re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?:(?<=[a-z0-9)'\"][.!?])|(?<=\bOK[.!?]))\s+(?=[a-z]{2,}\b)", raw):
-                lines.extend((section, s.text) for s in split_sentences(part, line_breaks=True) if len(s.tokens) >= 2)
+                # (a one-word verdict after a line, "... said runout for the concentricity one. wrong.", is kept)
+                lines.extend((section, s.text) for s in split_sentences(part, line_breaks=True)
+                             if len(s.tokens) >= 2 or ONE_WORD_VERDICT.fullmatch(s.text.strip(" .!")))
     return lines
 
 
@@ -103,6 +107,11 @@ def read_sentence(sentence: str) -> NoteTopic:
     if (trouble in ("unsure", "fact") or trouble in ("vague", "other") and form == "thing") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
                                                  r"how many|how much|\bsize\b|\bcaseload\b", topic):
         trouble = "numbers"  # not sure of their own figure: asked for the figure
+    if struggled and ASKED_MORE.search(sentence):
+        # 'Helen asked "who else?" and I froze': the answer before it stopped short; the ask is no topic of its own
+        topic, form, trouble = "", "thing", "unsure_action"
+    if re.fullmatch(r"(?:wrong|incorrect)\W*", sentence.strip(), re.I):
+        trouble = "corrected"  # "... said runout for the concentricity one. wrong.": an answer given, and wrong
     if trouble == "corrected" and SETTLED_AFTER.search(sentence):
         # "I said 3-4mm, he said 2-4 / aim for 3, ok": the candidate's own verdict is that it was near enough.
         struggled, trouble = False, ""
@@ -194,7 +203,7 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
             continue
         # Under a new heading ("Hard moments:"), a line is not about the last line of the one before.
         # last_section is the section of topics[-1]: a line that gave nothing does not pin a later one on it.
-        follow_on = bool(item.topic and FOLLOW_ON.match(item.topic))
+        follow_on = bool(item.topic and FOLLOW_ON.match(item.topic)) or bool(item.struggled and ASKED_MORE.search(sentence))
         # ("they asked what I personally did" is about the line before it, under its own "asked" or not)
         previous = topics[-1] if topics and (section == last_section or follow_on) else None
         # Notes run in order: "They asked X. I forgot Y." The hard moment or the claim right

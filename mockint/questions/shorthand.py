@@ -131,6 +131,8 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) correct\b(?=\s*[:,\u2013-])", r"\1 corrected me", text)  # "he correct: ..."
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
                   r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"
+    # 'Helen asked "who else?" and I froze': one sentence, the ask and what came of it
+    text = re.sub(r"\?([\"\u201d])(?=[ \t]+and (?:I|i)\b)", r"\1", text)
     # "I said open the top gates?? Sue said drop the paddles": one correction, not a question and a new sentence
     text = re.sub(r"\?(?=[ \t]+(?:[A-Z][a-z]+|he|she|they) said\b)", ",", text)
     # "a established system": the article said as it would be (not "a one-off", "a union", "a European")

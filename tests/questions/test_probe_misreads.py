@@ -89,3 +89,27 @@ def test_a_step_left_out_ends_where_the_next_step_starts():
     said = probes_for("But he ask me hitching procedure, I said couple then drop legs - I forget the brake line check and make "
                       "sure the pin is in. bad.")[0]
     assert "the brake line check" in said and "make sure the pin" not in said
+
+
+def test_a_one_word_verdict_after_a_line_makes_it_a_wrong_answer():
+    said = probes_for("- thread gauges - named go/no-go, said a plug gauge for the external thread. wrong")[0]
+    assert "thread gauges" in said and "wasn't quite right" in said
+
+
+def test_steps_in_the_wrong_order_are_asked_again_in_order():
+    said = probes_for("- lifting plan q: talked through it but mixed up the sequence, Dave said exclusion zone before the lift")[0]
+    assert "wrong order" in said and "in order" in said
+    said = probes_for("- complaint example - the wrong order story at the wedding, went on too long")[0]
+    assert "wrong order" not in said
+
+
+def test_an_example_with_no_measurable_result_is_asked_for_its_outcome_not_figures():
+    said = probes_for("- Delivering at Pace - my example had no measurable result, no numbers either")[0]
+    assert "outcome" in said and "figures" not in said
+
+
+def test_asked_who_else_and_froze_is_an_answer_that_stopped_short_not_a_missing_example():
+    said = probes_for('* lone worker alarm on a home visit - I said ring her mobile + tell my manager. Priya asked "who '
+                      'else?" and I froze. should have said the police')[0]
+    assert "no example came to mind" not in said and "who would you involve" in said
+    assert said.startswith("In your first interview we talked about the lone worker alarm on a home visit")
