@@ -165,6 +165,10 @@ RESOLUTION = [
     ("Recruitment Consultant - 360", "sales_representative", True),  # an agency consultant sells; in-house is HR
     ("In-house Recruiter", "human_resources", True),
     ("Court Reporter (stenographer)", "general", False),  # writes transcripts, not stories
+    # a school year or a year of training is no job word: not the "years" of early years
+    ("Year 4 Class Teacher", "teacher", False),
+    ("Year 6 teacher", "teacher", True),  # "teacher" is the family's own name
+    ("Early Years Teacher", "early_years", False),
     # nor does a specialty or a shift after a dash: "family" would make a barrister a family support worker
     ("Barrister - family", "legal", True),
     ("Staff Nurse - nights", "registered_nurse", True),
