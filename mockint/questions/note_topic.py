@@ -34,8 +34,9 @@ def read_topic(sentence: str) -> tuple[str, str, bool, bool]:
         return f"why you want to join {why_name.group(1)}", "question", True, False  # "asked why Odeon"
     if re.match(r"^(?:the )?scenario\b", topic) and topic.lower() != "the scenario":
         return "the scenario", "thing", True, True  # "scenario patient NEWS2 of 7 at 3am ...": a situation, not a topic
-    if topic in ("the scenario", "the case study"):
-        return topic, form, asked, exercise  # a label of its own, said as it is
+    if topic in ("the scenario", "the case study") or re.fullmatch(r"the (?!(?:then|also|and|so)\b)[a-z][\w&/-]*(?: (?!(?:a|an|the)\b)[a-z][\w&/-]*){1,3} question", topic):
+        # a label of its own, said as it is ("the working at height question", not cut to "the working")
+        return topic, form, asked, exercise
     clean = sayable(topic) if form != "claim" else (topic if clean_clause(topic) else "")
     if DURATION.match(clean):
         clean = ""  # "star vs snowflake schema - rambled for ages": how long, not what about (blind24)
@@ -54,6 +55,8 @@ def label_topic(label: str) -> str:
     phrase = re.sub(r"\s+(?:w/?|with) [A-Z][a-z]+$", "", phrase)  # "portfolio review w Sam": who ran it, not what
     # "writing test 500 words social value in 45 min": the test, without its terms
     phrase = re.sub(r"^((?:[a-z][\w-]* ){1,3}(?:test|exercise|task|presentation|assessment)) \d.*$", r"\1", phrase)
+    if re.fullmatch(r"(?:(?:first|1st|second|2nd|initial|final|phone|video) )?(?:interview|round)(?: notes)?", phrase.strip(), re.I):
+        return ""  # "FIRST INTERVIEW - Hallam & Greaves": a heading, never a topic
     if VERDICT_WORD.fullmatch(phrase.strip()):
         return ""  # "BAD - asked when ...": the candidate's verdict on the line, never its topic
     if re.match(r"^(?:how|what|why|when|where|which|who)(?: \w+)? (?:is|are|was|were|do|does|did|would|will|can|could|"

@@ -113,3 +113,10 @@ def test_asked_who_else_and_froze_is_an_answer_that_stopped_short_not_a_missing_
                       'else?" and I froze. should have said the police')[0]
     assert "no example came to mind" not in said and "who would you involve" in said
     assert said.startswith("In your first interview we talked about the lone worker alarm on a home visit")
+
+
+def test_a_question_label_is_said_whole_and_an_interview_heading_never():
+    said = probes_for("working at height q - said harness and edge protection but forgot to mention ladder tie off")[0]
+    assert "the working at height question" in said
+    said = probes_for("FIRST INTERVIEW - Barnes & Co, Leeds\n  - Had to explain a share sale to them, way too long, she stopped me")
+    assert not any("FIRST INTERVIEW" in s or "about first interview" in s.lower() for s in said)
