@@ -41,6 +41,7 @@ def first_clause(phrase: str) -> str:
         verbs = "went|felt|seemed|got" if re.match(r"(?:what|which|how|where|when|who)\b", phrase, re.I) \
             else "went|was|were|felt|seemed|got|is|are"
         phrase = re.sub(rf"\s+(?:{verbs})\s*$", "", phrase[: verdict.start()].rstrip())
+        phrase = re.sub(r"\s+(?:way|far|much|a bit|slightly)$", "", phrase)  # "my short film way too long"
     phrase = phrase.strip(" ,:-\"'().!?")
     phrase = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", phrase, flags=re.I)
     return phrase if 1 <= len(phrase.split()) <= MAX_PHRASE_WORDS else ""
@@ -104,6 +105,8 @@ def omitted_thing(sentence: str) -> str:
     if re.match(r"^(?:it|that|this|them|anything|something|to ask|to bring|my|an? (?:number|word|bit|few|couple)\b)", phrase, re.I) \
             or phrase.isupper() and len(phrase.split()) > 1:
         return ""  # "forgot to ask about ...", "FORGOT TO BRING PHOTOS": the candidate's own slip, not a gap in an answer
+    if re.fullmatch(r"(?!(?:my|your|the|a|any|some|no)\b)[\w&/-]+(?: [\w&/-]+)? experience", phrase, re.I):
+        phrase = "my " + phrase  # "forgot to mention TUPE experience": their own
     if match.group("what") and SAID_VERB_BARE.match(phrase):
         phrase = "to " + phrase  # "forgot to say stand the bottle upright": a step, "to stand the bottle upright"
     return to_second_person(phrase)

@@ -140,6 +140,12 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
     if match and re.match(r"^(?:me\s+)?(?:for\s+)?(?:a |my |your )?(?:pic|photo|picture|copy|scan)\b", match.group("topic"), re.I):
         return "", "thing", False, False  # "asked for a pic of my licence": a request, not a topic
     # ("Rick mentioned both", "covered all of them": what they point back to is the line's topic, not these words)
+    if match and re.match(r"^(?:me\s+)?(?:for\s+)?(?:the\s+)?(?:actual|exact|real)?\s*(?:figures?|numbers?)\W*$",
+                          first_clause(match.group("topic")) or "", re.I):
+        # "KPIs - said our pick rate was good, he asked the actual figure": the line's label is what it was about
+        label = GENERIC_LABEL.match(sentence.strip())
+        topic = label_topic(label.group("topic")) if label else ""
+        return topic, "thing", True, False
     if match and not re.match(r"^(?:me\s+)?(?:it|that|this|both|them|those|these|everything|all of (?:it|them|those))\b",
                               match.group("topic"), re.I):
         cue = sentence[match.start(): match.start("topic")].lower()

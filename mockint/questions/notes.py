@@ -104,9 +104,7 @@ def read_sentence(sentence: str) -> NoteTopic:
         # why I picked a cloud data warehouse" is about the reasoning, whatever words the choice has ("data").
         if not re.match(r"why\b", topic or ""):
             trouble = classify_trouble(sentence)
-    if (trouble in ("unsure", "fact") or trouble in ("vague", "other") and form == "thing") and re.search(r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|"
-                                                 r"how many|how much|\bsize\b|\bcaseload\b", topic):
-        trouble = "numbers"  # not sure of their own figure: asked for the figure
+    trouble = figure_trouble(trouble, form, topic)
     if struggled and ASKED_MORE.search(sentence):
         # 'Helen asked "who else?" and I froze': the answer before it stopped short; the ask is no topic of its own
         topic, form, trouble = "", "thing", "unsure_action"
@@ -138,6 +136,16 @@ def read_sentence(sentence: str) -> NoteTopic:
     )
 
 
+def figure_trouble(trouble: str, form: str, topic: str) -> str:
+    """"numbers" when the trouble was being unsure of a figure of their own ("your percentage to target"), else the
+    trouble as it was."""
+    if (trouble in ("unsure", "fact") or trouble in ("vague", "other") and form == "thing") and re.search(
+            r"percentage|%|\brate\b|\bratio\b|\bnumbers?\b|\bfigures?\b|\bvolume\b|how many|how much|\bsize\b|"
+            r"\bcaseload\b|\bKPIs?\b", topic):
+        return "numbers"  # not sure of their own figure: asked for the figure
+    return trouble
+
+
 def blanked_on_a_fact(item: NoteTopic, sentence: str) -> bool:
     """Whether a blank read as "no example came to mind" was a fact that did not come: a question about a thing
     ("asked what UN3373 means and I blanked"), or a thing asked about ("asked about split duty and I blanked
@@ -164,7 +172,9 @@ def merge(into: NoteTopic, more: NoteTopic) -> NoteTopic:
         # "didn't say that clearly" says little alone: the lines before it ("kept saying we") may say what kind.
         whole = classify_trouble(f"{into.sentence} {more.sentence}") if more.trouble == "other" else more.trouble
         whole = whole if whole in (more.trouble, "ownership", "unstructured", "vague") else more.trouble
-        changes.update(struggled=True, went_badly=more.went_badly, trouble=whole, missing=more.missing)
+        # ("asked my % to target - said '108%?' | not sure": unsure of their own figure, said in the next sentence)
+        changes.update(struggled=True, went_badly=more.went_badly, trouble=figure_trouble(whole, into.form, into.topic),
+                       missing=more.missing)
     if more.gap_kind and not into.gap_kind:
         # "asked about GP. couldn't remember what my kitchen runs at": the gap of the topic before it.
         changes.update(gap=more.gap, gap_kind=more.gap_kind)

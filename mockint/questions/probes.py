@@ -314,7 +314,12 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
         # your faculty" is the candidate's own figure, not a fact anyone could look up.
         return "own" if re.search(r"\byour\b", topic.topic) and "own" in options else "known"
     if trouble == "only_missing":
-        return "step" if missing_of(topic).startswith("to ") else "thing"
+        missing = missing_of(topic)
+        if missing.startswith("to "):
+            return "step"
+        if re.search(r"\bexperience$", missing):
+            return "experience"  # "forgot to mention TUPE experience": theirs, told now, not the thing defined
+        return "things" if re.search(r"\s(?:and|or)\s", missing) else "thing"
     if trouble == "salary" and re.search(r"\bnotice\b", topic.topic):
         return "notice"
     if trouble == "motivation" and re.search(r"\bwhy you (?:left|had left|quit|dropped out)\b", topic.topic):

@@ -85,7 +85,7 @@ BARE_AFTER_PREPOSITION = frozenset(
     "college university sea line stock charge demand site call shift duty board risk question mind order practise "
     "advance general detail principle depth full total person public private".split())
 # Parts of an interview named bare in notes ("coding test", "technical test"): said with "the".
-BARE_EXERCISE = re.compile(r"^(?:[a-z][\w-]* ){0,3}(?:test|task|exercise|scenario|presentation|role play|roleplay|"
+BARE_EXERCISE = re.compile(r"^(?:(?:[A-Z]{2,}[\w-]*|[a-z][\w-]*) ){0,3}(?:test|task|exercise|scenario|presentation|role play|roleplay|"
                            r"assessment|exam|quiz|case study|question)$")
 # A topic that ends on how it went ("the overheads vaguely") or starts with what the candidate did
 # ("you averaged the 2 years") is a note cut in the wrong place.
@@ -116,9 +116,8 @@ def tidy_notes(text: str) -> str:
     text = re.sub(r"\s+on the spot\b", "", text, flags=re.I)
     text = re.sub(r"(?<!\ba )\bbout\b", "about", text)  # "asked bout unvented cylinders" (not "a bout of flu")
     text = re.sub(r"\b1:1\b", "one-to-one", text)
-    # "forgot to say risk assess first": the noun, clipped ("to risk assess the site" stays a verb)
     text = re.sub(r"\b(say|mention|mentioned|forgot|missed|no|the|a) risk assess\b(?!\w| (?:the|a|an|it|them|each|every)\b)",
-                  r"\1 risk assessment", text, flags=re.I)
+                  r"\1 risk assessment", text, flags=re.I)  # "forgot to say risk assess first" (not "to risk assess the site")
     text = re.sub(r"\b(do|done|did) different\b(?!\s+\w+ing)", r"\1 differently", text)  # "what I'd do different"
     # "Scenario went badly: ..." is the scenario, labelled as gone badly
     text = re.sub(r"(?mi)^([ \t]*(?:[-*+\u2022][ \t]*)?)(scenario|case study|role[- ]play|presentation|practical|exercise)[ \t]+"
@@ -126,8 +125,7 @@ def tidy_notes(text: str) -> str:
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
-    text = re.sub(r"\bI (miss|forget|blank)\b(?= (?:some|a|an|the|one|two|it|them|on)\b)",
-                  lambda m: "I " + {"miss": "missed", "forget": "forgot", "blank": "blanked"}[m.group(1)], text)
+    text = re.sub(r"\bI (miss|forget|blank)\b(?= (?:some|a|an|the|one|two|it|them|on)\b)", r"I \1ed", text).replace("I forgeted", "I forgot")  # "I miss some items"
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) correct\b(?=\s*[:,\u2013-])", r"\1 corrected me", text)  # "he correct: ..."
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
                   r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"
@@ -234,6 +232,9 @@ def sayable(phrase: str) -> str:
     if re.fullmatch(r"(?:[A-Z][\w-]* ){1,4}(?:Act|Regulations|Directive|Code)(?: (?:of )?\d{4})?", phrase):
         phrase = "the " + phrase  # "Procurement Act 2023": a law is said with "the"
     phrase = re.sub(r"^(difference|relationship|link|balance) between\b", r"the \1 between", phrase)
+    first = PREPOSITION.split(phrase)[0]
+    if first != phrase and BARE_EXERCISE.match(first) and not DETERMINER.match(phrase):
+        phrase = "the " + phrase  # "COSHH assessment question for the new solvent": a question, with its article
     clean = _sayable_whole(phrase)
     if clean or WH_OR_TO.match(phrase):
         return clean

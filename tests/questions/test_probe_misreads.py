@@ -120,3 +120,33 @@ def test_a_question_label_is_said_whole_and_an_interview_heading_never():
     assert "the working at height question" in said
     said = probes_for("FIRST INTERVIEW - Barnes & Co, Leeds\n  - Had to explain a share sale to them, way too long, she stopped me")
     assert not any("FIRST INTERVIEW" in s or "about first interview" in s.lower() for s in said)
+
+
+def test_asked_for_the_actual_figure_is_about_the_line_label_and_asks_the_figure():
+    said = probes_for("- KPIs - said our OTIF was 'decent', she asked the actual figure, i said 'about 95?' not sure at all")[0]
+    assert "about KPIs" in said and "the actual figure" not in said.split(",")[0] and "figure" in said
+
+
+def test_unsure_of_their_own_figure_in_the_next_sentence_is_asked_the_figure():
+    said = probes_for("- asked my conversion rate last qtr - said 'decent', then '30%?' not sure tbh")[0]
+    assert "conversion rate" in said and "where does it come up" not in said and "figure" in said
+
+
+def test_experience_not_mentioned_is_asked_as_their_own():
+    said = probes_for("- forgot to mention restraint training experience")[0]
+    assert "your restraint training experience" in said and "what did you do yourself" in said
+
+
+def test_two_things_not_mentioned_are_them_not_it():
+    said = probes_for("* missed sciatica + tennis elbow")[0]
+    assert "Tell me about them" in said and "about it" not in said
+
+
+def test_a_question_label_cut_before_its_tail_keeps_its_article():
+    said = probes_for("- couldnt answer COSHH assessment q for the new solvent")[0]
+    assert "about the COSHH assessment question" in said
+
+
+def test_way_too_long_is_not_part_of_the_topic():
+    said = probes_for("- rambled about my dissertation way too long")[0]
+    assert "your dissertation," in said and "dissertation way" not in said
