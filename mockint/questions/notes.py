@@ -118,6 +118,8 @@ def read_sentence(sentence: str) -> NoteTopic:
         trouble = "numbers"  # "asked my DSO - couldn't say": their own figure, not how the measure works
     if trouble == "numbers" and re.search(r"\bran out of time\b|\b(?:didn'?t|did not) finish\b", sentence, re.I):
         trouble = "unfinished"  # "writing test - ran out of time, no numbers in it": the time ran out first
+    if trouble == "rambling" and form == "thing" and re.search(r"\b(?:didn'?t|did not) know (?:much|anything)\b", sentence, re.I):
+        trouble = "fact"  # "MTC prep - didn't know much about it, waffled": the knowledge was missing, not the brevity
     if trouble == "rambling" and form == "thing" and re.search(r"\bno (?:real |actual |clear )?answer\b", sentence, re.I) \
             and not re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
         trouble = "explain"  # "zero downtime DB migration - rambled, no real answer": the method never came, not its length
@@ -211,6 +213,9 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         # (nothing to go back to, or "Overall they wanted more data": the whole interview, not the line before)
         if not (item.topic or item.struggled or item.said) or not item.topic and re.match(r"overall\b", sentence, re.I):
             continue
+        if not item.topic and item.trouble == "omission" and re.search(r"\b(?:forgot|forget|didn'?t) (?:to )?(?:mention|say|bring up) "
+                                                                       r"my\b", sentence, re.I):
+            continue  # "forgot to mention my CSCS": their own slip, which the panel never saw; not the line before's
         # Under a new heading ("Hard moments:"), a line is not about the last line of the one before.
         # last_section is the section of topics[-1]: a line that gave nothing does not pin a later one on it.
         follow_on = bool(item.topic and FOLLOW_ON.match(item.topic)) or bool(item.struggled and ASKED_MORE.search(sentence))

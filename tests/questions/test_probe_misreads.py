@@ -150,3 +150,20 @@ def test_a_question_label_cut_before_its_tail_keeps_its_article():
 def test_way_too_long_is_not_part_of_the_topic():
     said = probes_for("- rambled about my dissertation way too long")[0]
     assert "your dissertation," in said and "dissertation way" not in said
+
+
+def test_forgetting_to_mention_their_own_ticket_is_no_probe_and_not_the_line_before():
+    said = probes_for("- gas detector: O2, LEL, CO. alarm level - said 25ppm, she said they set first alarm at 20\n"
+                      "- forgot to mention my IPAF card")
+    assert said and "IPAF" not in " ".join(said) and "wasn't quite right" in said[0]
+
+
+def test_reassurance_that_their_system_is_similar_is_no_correction():
+    said = probes_for("* asked about cross infection - went through zoning and PPE - Dr K nodded\n"
+                      "* I use Dentally, they're on R4 but she said its similar")
+    assert not any("wasn't quite right" in s for s in said)
+
+
+def test_waffling_about_something_they_did_not_know_is_a_gap_not_length():
+    said = probes_for("- phonics screening check - didn't know much about it, waffled")[0]
+    assert "ran long" not in said and "didn't quite come to you" in said
