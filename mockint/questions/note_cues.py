@@ -32,7 +32,7 @@ CORRECTION = (r"\b(?:I|you) (?:said|guess(?:ed)?|answered|put|went with) (?:[^.;
 STRUGGLE = re.compile(
     r"\b(" + CORRECTION + r"|struggl\w*|rambl\w*|couldn'?t|could not|didn'?t know|did not know|went badly|badly|weak\w*|forgot|"
     r"forget|blank\w*|stumbl\w*|vague|generic|nervous|lost (?:my|the) (?:thread|focus|way)|wasn'?t sure|not sure|"
-    r"unsure|too long|hesitat\w*|mess(?:ed)? up|no numbers|no (?:good |real |clear )?(?:example|answer|data)|"
+    r"unsure|too long|hesitat\w*|mess(?:ed)? up|no numbers|no (?:metrics|stats|figures)\b|no (?:good |real |clear )?(?:example|answer|data)|"
     r"had no\b|didn'?t have|did not have|wish I had|missed|never got to|fumbl\w*|froze|dried up|went blank|"
     r"poor(?:ly)?|not great|didn'?t go well|did not go well|went wrong|off track|waffl\w*|overran|ran over|over time|"
     r"skipped|too much|too fast|didn'?t show|did not show|didn'?t give|didn'?t answer|didn'?t mention|"

@@ -63,6 +63,14 @@ def label_topic(label: str) -> str:
                 r"should|have|has)\b", phrase, re.I):
         phrase = reported(phrase + "?")  # "how would you support X - thin": the question, as reported
     phrase = decapitalised(to_second_person(phrase))
+    pair = re.fullmatch(r"(?P<a>[\w-]+(?: [\w-]+)?) (?:vs\.?|versus) (?P<b>[\w-]+(?: [\w-]+){0,2})", phrase)
+    # "liveness vs readiness probe - blanked": the two told apart (not "upsell vs CS conflicts": a clash between them)
+    if pair and not re.search(r"\b(?:conflicts?|tensions?|clash\w*|debates?|arguments?|issues?|problems?|disputes?|"
+                              r"trade-?offs?|priorities)$", pair.group("b")):
+        a, b = pair.group("a"), pair.group("b")
+        if " " in b and re.search(r"[a-z]{3}(?<!s)$", b):  # "readiness probe": said of both, in the plural
+            a, b = (a + "s" if " " in a and re.search(r"[a-z]{3}(?<!s)$", a) else a), b + "s"
+        return sayable(f"the difference between {a} and {b}")
     said = sayable(phrase)
     words = phrase.split()
     if not said or STRUGGLE.search(phrase) or words[0][:1].isdigit():
@@ -132,6 +140,11 @@ def _read_topic(sentence: str) -> tuple[str, str, bool, bool]:
             elif re.match(r"^[a-z]+ question$", phrase, re.I):
                 phrase = "the " + phrase.lower()
             return to_second_person(phrase), form, True, bool(EXERCISE.search(labelled.group("label")))
+    # "why do you want to do this - talked about my gran": the question is the label; what follows is the answer.
+    asked_label = GENERIC_LABEL.match(sentence.strip())
+    asked = re.sub(r"\b(?:do|doing) this$", "do this job", asked_label.group("topic").strip()) if asked_label else ""
+    if re.match(r"(?:why|what|how|which|when|where) (?:do|did|would|are|is|was|have|has) you\b", asked, re.I) and label_topic(asked):
+        return label_topic(asked), "question", True, False
     # A cue inside their quoted words ('said "you've covered everything"') is not the note's own.
     match = next((m for m in TOPIC_CUES.finditer(sentence) if not quoted_at(sentence, m.start())), None)
     if match and re.match(r"^(?:me\s+)?(?:(?:twice|again|a few times)\b\W*$|(?:twice |again |a few times |to )*(?:to )?"

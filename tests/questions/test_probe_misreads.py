@@ -167,3 +167,18 @@ def test_reassurance_that_their_system_is_similar_is_no_correction():
 def test_waffling_about_something_they_did_not_know_is_a_gap_not_length():
     said = probes_for("- phonics screening check - didn't know much about it, waffled")[0]
     assert "ran long" not in said and "didn't quite come to you" in said
+
+
+def test_two_things_labelled_x_vs_y_are_asked_apart():
+    said = probes_for("* stateful vs stateless firewall - blanked, said they're basically the same")[0]
+    assert "the difference between stateful and stateless firewalls" in said and "What is the difference" in said
+
+
+def test_a_story_with_no_metrics_is_asked_for_its_figures():
+    said = probes_for("* outage story - no metrics, just 'it was slow for a bit'")[0]
+    assert "figures" in said and "one level deeper" not in said
+
+
+def test_a_question_label_is_the_topic_not_what_the_answer_talked_about():
+    said = probes_for("- why do you want to do this - talked about my grandad, got emotional and rambled")[0]
+    assert "why you want to do this job" in said and "grandad" not in said
