@@ -68,8 +68,8 @@ def label_topic(label: str) -> str:
     if pair and not re.search(r"\b(?:conflicts?|tensions?|clash\w*|debates?|arguments?|issues?|problems?|disputes?|"
                               r"trade-?offs?|priorities)$", pair.group("b")):
         a, b = pair.group("a"), pair.group("b")
-        if " " in b and re.search(r"[a-z]{3}(?<!s)$", b):  # "readiness probe": said of both, in the plural
-            a, b = (a + "s" if " " in a and re.search(r"[a-z]{3}(?<!s)$", a) else a), b + "s"
+        if re.fullmatch(r"[a-z]+", a) and " " in b and re.search(r"[a-z]{3}(?<!s)$", b):
+            b += "s"  # "liveness vs readiness probe": one head for both, in the plural (not "PIR vs mineral wool")
         return sayable(f"the difference between {a} and {b}")
     said = sayable(phrase)
     words = phrase.split()

@@ -302,7 +302,7 @@ def variant(topic: NoteTopic, trouble: str, options: dict) -> str:
     if trouble == "explain_thing":
         if re.match(r"how (?:you'?d|you would|to|would you)\b", topic.topic):
             return "would"  # "how you'd debug a memory leak in prod": done now, step by step, not how a thing works
-        return "plural" if plural(topic.topic) else "past"
+        return "plural" if plural(topic.topic) or topic.topic.startswith("the difference between") else "past"
     if trouble == "gap_how" and not re.search(r"\byou\b|\byou'|^how to\b", gap):
         return "explain"  # "how the condition score works": explained, not done ("how you'd loop a wiggle", "how to ...")
     if trouble in ("fact", "corrected") and topic.form == "thing" and FIGURE_TOPIC.search(topic.topic) \

@@ -182,3 +182,10 @@ def test_a_story_with_no_metrics_is_asked_for_its_figures():
 def test_a_question_label_is_the_topic_not_what_the_answer_talked_about():
     said = probes_for("- why do you want to do this - talked about my grandad, got emotional and rambled")[0]
     assert "why you want to do this job" in said and "grandad" not in said
+
+
+def test_a_mass_noun_in_a_pair_is_not_made_plural():
+    said = probes_for("- copper vs aluminium cable - said aluminium was fine for final circuits. wrong")[0]
+    assert "the difference between copper and aluminium cables" in said
+    said = probes_for("- MDF vs solid oak - said MDF was stronger. wrong")[0]
+    assert "the difference between MDF and solid oak" in said and "oaks" not in said
