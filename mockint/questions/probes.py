@@ -183,6 +183,9 @@ def priority(topic: NoteTopic) -> int:
 
 def missing_of(topic: NoteTopic) -> str:
     """What was left out, when it can be said cleanly; else ""."""
+    if re.fullmatch(r"[a-z][a-z-]+(?: [a-z][a-z-]+)? and [a-z][a-z-]+(?: [a-z][a-z-]+)?", topic.missing) \
+            and not re.search(r"\b(?:the|a|an|and I|to|my|your)\b", topic.missing.replace(" and ", " ", 1)):
+        return topic.missing  # "missed impetigo and shingles": a list of bare names, said without one "the" for both
     return sayable(topic.missing) if topic.missing else ""
 
 

@@ -189,3 +189,8 @@ def test_a_mass_noun_in_a_pair_is_not_made_plural():
     assert "the difference between copper and aluminium cables" in said
     said = probes_for("- MDF vs solid oak - said MDF was stronger. wrong")[0]
     assert "the difference between MDF and solid oak" in said and "oaks" not in said
+
+
+def test_a_list_of_bare_names_left_out_is_said_without_one_article_for_both():
+    said = probes_for("* Pharmacy First - couldnt name all 7 conditions. missed sinusitis + sore throat")[0]
+    assert "didn't mention sinusitis and sore throat" in said and "the sinusitis" not in said
