@@ -75,7 +75,7 @@ def normalise(text: str) -> list[str]:
     text = re.sub(r"['\u2019]s\b", "", text.lower()).replace("&", " and ")
     # "Year 4 Class Teacher", "2nd year apprentice": a school year or a year of training, like a grade, not the job
     # (nor the "years" of "early years")
-    text = re.sub(r"\byears? (?=\d)|(?<=\d)(?:st|nd|rd|th)? years?\b|\b(?:first|second|third|final) years?\b(?! \w+ (?:practitioner|educator))",
+    text = re.sub(r"\byears? (?=\d)|(?<=\d)(?:st|nd|rd|th)? years?\b|\b(?:first|second|third|final) years?\b",
                   " ", text)
     words = _WORD_PATTERN.findall(text)
     # A bare number is a grade or a level ("Band 6", "Level 3"), never the job.

@@ -108,21 +108,10 @@ def read_sentence(sentence: str) -> NoteTopic:
     if struggled and ASKED_MORE.search(sentence):
         # 'Helen asked "who else?" and I froze': the answer before it stopped short; the ask is no topic of its own
         topic, form, trouble = "", "thing", "unsure_action"
-    if re.fullmatch(r"(?:wrong|incorrect)\W*", sentence.strip(), re.I):
-        trouble = "corrected"  # "... said runout for the concentricity one. wrong.": an answer given, and wrong
+    trouble = refine_trouble(trouble, form, topic, sentence)
     if trouble == "corrected" and SETTLED_AFTER.search(sentence):
         # "I said 3-4mm, he said 2-4 / aim for 3, ok": the candidate's own verdict is that it was near enough.
         struggled, trouble = False, ""
-    if trouble == "explain" and re.fullmatch(r"your (?:[A-Z]{2,}s?|\w+ (?:rate|ratio|figures?|numbers?|score))", topic) \
-            and re.search(r"\b(?:couldn'?t|could not) say\b", sentence, re.I):
-        trouble = "numbers"  # "asked my DSO - couldn't say": their own figure, not how the measure works
-    if trouble == "numbers" and re.search(r"\bran out of time\b|\b(?:didn'?t|did not) finish\b", sentence, re.I):
-        trouble = "unfinished"  # "writing test - ran out of time, no numbers in it": the time ran out first
-    if trouble == "rambling" and form == "thing" and re.search(r"\b(?:didn'?t|did not) know (?:much|anything)\b", sentence, re.I):
-        trouble = "fact"  # "MTC prep - didn't know much about it, waffled": the knowledge was missing, not the brevity
-    if trouble == "rambling" and form == "thing" and re.search(r"\bno (?:real |actual |clear )?answer\b", sentence, re.I) \
-            and not re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
-        trouble = "explain"  # "zero downtime DB migration - rambled, no real answer": the method never came, not its length
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
     if re.match(r"what happened (?:after|afterwards|next|in the end|at the end)\b", gap):
         gap, gap_kind, trouble = "", "", "no_ending"  # "didn't say what happened after": the story's ending, not a fact
@@ -136,6 +125,27 @@ def read_sentence(sentence: str) -> NoteTopic:
         missing=omitted_thing(sentence) if trouble == "omission" else "",
         gap=gap, gap_kind=gap_kind,
     )
+
+
+def refine_trouble(trouble: str, form: str, topic: str, sentence: str) -> str:
+    """The kind of trouble the whole sentence says, where its first cue misleads: a one-word "wrong." is an answer
+    put right; "asked my DSO - couldn't say" is a figure of their own; "ran out of time, no numbers in it" ran out of
+    time; "didn't know much about it, waffled" and "rambled, no real answer" lacked the knowledge or the method,
+    not brevity."""
+    if re.fullmatch(r"(?:wrong|incorrect)\W*", sentence.strip(), re.I):
+        return "corrected"
+    if trouble == "explain" and re.fullmatch(r"your (?:[A-Z]{2,}s?|\w+ (?:rate|ratio|figures?|numbers?|score))", topic) \
+            and re.search(r"\b(?:couldn'?t|could not) say\b", sentence, re.I):
+        return "numbers"
+    if trouble == "numbers" and re.search(r"\bran out of time\b|\b(?:didn'?t|did not) finish\b", sentence, re.I):
+        return "unfinished"
+    if trouble == "rambling" and form == "thing":
+        if re.search(r"\b(?:didn'?t|did not) know (?:much|anything)\b", sentence, re.I):
+            return "fact"
+        if re.search(r"\bno (?:real |actual |clear )?answer\b", sentence, re.I) \
+                and not re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
+            return "explain"
+    return trouble
 
 
 def figure_trouble(trouble: str, form: str, topic: str) -> str:

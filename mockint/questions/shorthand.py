@@ -125,12 +125,12 @@ def tidy_notes(text: str) -> str:
     # Notes in present tense by non-native writers: "I say 121 degrees, Ben say no" is what was said then.
     text = re.sub(r"\b(I|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+) say\b(?= no\b|,| \d| it\b| that\b| I\b)", r"\1 said", text)
     text = re.sub(r"\bI say\b", "I said", text)
-    text = re.sub(r"\bI (miss|forget|blank)\b(?= (?:some|a|an|the|one|two|it|them|on)\b)", r"I \1ed", text).replace("I forgeted", "I forgot")  # "I miss some items"
+    text = re.sub(r"\bI (miss|forget|blank)\b(?= (?:some|a|an|the|one|two|it|them|on)\b)",  # "I miss some items": past
+                  lambda m: "I " + {"miss": "missed", "forget": "forgot"}.get(m.group(1), "blanked"), text)
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) correct\b(?=\s*[:,\u2013-])", r"\1 corrected me", text)  # "he correct: ..."
     text = re.sub(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey) ask\b(?= (?:what|which|how|why|when|where|who|if|whether|about|me)\b)",
                   r"\1 asked", text)  # "Mr Chaudhry ask what is WPS"
-    # 'Helen asked "who else?" and I froze': one sentence, the ask and what came of it
-    text = re.sub(r"\?([\"\u201d])(?=[ \t]+and (?:I|i)\b)", r"\1", text)
+    text = re.sub(r"\?([\"\u201d])(?=[ \t]+and (?:I|i)\b)", r"\1", text)  # 'asked "who else?" and I froze': one sentence
     # "I said open the top gates?? Sue said drop the paddles": one correction, not a question and a new sentence
     text = re.sub(r"\?(?=[ \t]+(?:[A-Z][a-z]+|he|she|they) said\b)", ",", text)
     # "a established system": the article said as it would be (not "a one-off", "a union", "a European")

@@ -6,18 +6,14 @@ scrap, a bare verb or a quantifier); a hard moment is found however the candidat
 of trouble and the kind of question.
 """
 
-import random
 import re
 
 import pytest
 
 from mockint.questions.notes import extract_topics, label_topic, named_gap
-from mockint.questions.probes import is_code, probe, to_probe
+from mockint.questions.probes import is_code
 from mockint.questions.shorthand import sayable, tidy_notes
-
-
-def probes_for(notes: str) -> list[str]:
-    return [probe(t, random.Random(0)) for t in to_probe(extract_topics(notes))]
+from tests.questions.conftest import probes_for
 
 
 # ---- a heading names the job, the employer, a place or a date, not a topic ----------------------------------------

@@ -4,17 +4,15 @@ The notes lines are the kind candidates write (tests/data/question_eval/titles_a
 """
 
 import json
-import random
 import re
 from pathlib import Path
 
 import pytest
 
-from mockint.questions.notes import named_gap
-from mockint.questions.notes import extract_topics
-from mockint.questions.probes import probe, to_probe
+from mockint.questions.notes import extract_topics, named_gap
 from mockint.questions.shorthand import sayable, tidy_notes
 from mockint.questions.validate import check_question
+from tests.questions.conftest import probes_for
 
 DEV2 = Path(__file__).resolve().parents[1] / "data" / "question_eval" / "titles_and_notes_2.jsonl"
 # Wording the blind rating found did not fit the topic, and pasted fragments it flagged.
@@ -22,10 +20,6 @@ MISFIT = re.compile(r"keep track of them|where would you check|key points|didn't
                     r"leading team of|coding part|\s\.|\s{2}", re.I)
 NEVER_SAID = re.compile(r"\b(?:prob|v|didnt|couldnt|wasnt|abt|w/|q|lol|weak|flaky|loads|honestly|kind of|think|"
                         r"they|their|she|he|her)\b|[()\"]|\s'|'\s|\?\?|!")
-
-
-def probes_for(notes: str) -> list[str]:
-    return [probe(t, random.Random(0)) for t in to_probe(extract_topics(notes))]
 
 
 @pytest.mark.parametrize("line, gap", [

@@ -1,14 +1,7 @@
 """Probes that read the notes as their writer meant them: the causes of the misreads blind28-29's raters found
 ("misreads notes", "pasted fragment"), each checked on note lines written differently from the rated ones."""
 
-import random
-
-from mockint.questions.notes import extract_topics
-from mockint.questions.probes import probe, to_probe
-
-
-def probes_for(notes: str) -> list[str]:
-    return [probe(t, random.Random(0)) for t in to_probe(extract_topics(notes))]
+from tests.questions.conftest import probes_for
 
 
 def test_a_correction_the_candidate_marks_ok_is_not_probed_but_the_next_ask_is():
