@@ -19,8 +19,9 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import (
-    ACTED, CHOICE, COURTESY, PLAN, VAGUE, Gap, pivotal_choice_unexplained, unbacked_claim, unexplained_choice
+    ACTED, CHOICE, COURTESY, PLAN, Gap, pivotal_choice_unexplained, unbacked_claim, unexplained_choice
 )
+from mockint.questions.claim_words import VAGUE
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -34,7 +35,9 @@ OPENER = re.compile(
     re.IGNORECASE,
 )
 # A short scene-setting phrase before a comma: "On a pricing test, I decided..." -> "I decided...".
-SCENE_BEFORE_SUBJECT = re.compile(r"^[^,]{1,40},\s+(?=(?:I|we|it|they|he|she|the|our|my)\b)", re.IGNORECASE)
+# Not a clause with its own subject: "We spotted it quickly, the next morning" keeps its "we".
+SCENE_BEFORE_SUBJECT = re.compile(r"^(?!(?:I|we|they|he|she)\b)[^,]{1,40},\s+(?=(?:I|we|it|they|he|she|the|our|my)\b)",
+                                  re.IGNORECASE)
 # ...or with no comma, when "I" or "we" follows at once: "For a new app I'd use Redux" -> "I'd use Redux".
 SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1,4}?(?=(?:I|we)(?:'d|'ll|'ve)?\s)", re.IGNORECASE)
 # Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
@@ -45,6 +48,9 @@ FRAGMENT_START = {"to", "and", "or", "but", "so", "because", "which", "that", "w
                   "for", "from", "in", "on", "at", "of", "as", "if", "then", "also", "not", "just", "than", "into"}
 # A second verb phrase ("... over the past year and presented it at the review"): the first is whole on its own.
 SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+ed\b)")
+# The alternative set against a choice ("... all the way to the boundary rather than just to the stopcock"):
+# the choice before it is whole on its own.
+CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
 # The candidate's words as the interviewer says them: notes.py's rules for "I/my/me", and "we"
 # as plural "you" (so the verb after it still agrees: "we were" -> "you were").
@@ -91,7 +97,7 @@ def tidy(clause: str) -> str:
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
-    for end in (CLAUSE_BREAK, SECOND_VERB):  # where a long clause may end early and stay whole
+    for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"

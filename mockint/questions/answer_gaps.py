@@ -3,15 +3,17 @@
 Five gaps, in the order an interviewer goes after them:
 - detail: the answer is thin (very short), general (short, with nothing specific in it: no
   number, name or moment), or a story question got no story at all;
-- result: a story that never says how it ended;
-- own_part: a story told entirely as "we";
+- result: a story that never says how it ended (story_ending.py), or whose outcome words come
+  early and which stops at one more step of the candidate's;
+- own_part: a story told entirely as "we", also when it answers a technical or culture question;
 - evidence: a vague claim ("much faster", "improved a lot", "a huge deal") with no measure
   after it. A digit is not enough: numbers repeated from the question, error codes ("502s"),
   years and labels ("year 10") are not evidence; numbers before the claim describe what was
   done, not what came of it. Likewise a figure the question cites ("you cut agency spend
   by 30%") explained with nothing but the figure itself;
 - decision: a choice ("I'd use Cassandra", "we decided to...") with no reason given, or
-  one set against its alternative ("rather than wait") with no reason next to it.
+  one set against a real alternative ("rather than use the spare room") with no reason next to
+  it, even when the answer gives reasons for smaller steps.
 A strong answer has none of these, and gets no follow-up.
 """
 
@@ -23,6 +25,8 @@ from typing import Literal
 
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.on_question import STORY_ASK
+from mockint.questions.claim_words import VAGUE
+from mockint.questions.story_ending import OUTCOME, tells_ending
 from mockint.text import split_sentences
 
 Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
@@ -37,75 +41,9 @@ SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|tha
                       r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
-# How a story ended: change, outcome and "afterwards" wording. Actions such as "I launched"
-# are deliberately absent: they tell what was done, not what came of it.
-OUTCOME = re.compile(
-    r"\b(?:as a result|in the end|at the end|after that|afterwards|since then|by the end|eventually|ended up|"
-    r"the outcome|the result|which meant|that meant|from then on|these days|"
-    r"now (?:takes?|runs?|uses?|has|have|is|are|gets?)|(?:went|came|moved|got) (?:up|down|from|away|back)|"
-    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?! off)|"
-    r"approved|agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|promoted|"
-    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
-    r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
-    r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
-    r"(?:back to )?normal again|back to normal|up and running|running again|(?:nobody|no one) (?:got|was|had|complained|noticed)|(?:did not|didn't|did n't) (?:lose|need|have to)|"
-    r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
-    r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
-    re.IGNORECASE,
-)
-# Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").
-CLOSING_OUTCOME = re.compile(r"\b(?:was|were|is|are) (?:okay|ok|fine|safe|alright|all right)\b|"
-                             r"\b(?:delivered|arrived|finished)\b[^.]*\bon time\b", re.IGNORECASE)
-COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smoother|happier|safer|stronger|higher|"
-               r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
-               r"more \w+|less \w+)")
-DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|substantially|considerably|greatly|"
-          r"vastly|tons|a ton|quite a bit|a great deal|so much)")
-# A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
-VAGUE_CHANGE = re.compile(
-    rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
-    rf"noticeably|vastly|so much|even|definitely|loads)\s+{COMPARATIVE}\b|"
-    rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|came (?:down|up)|boosted|"
-    rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
-    rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
-    rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
-    rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
-    rf"resolved)\b",
-    re.IGNORECASE,
-)
-# A claim of size with no measure: "a huge deal", "made a big difference".
-VAGUE_SIZE = re.compile(
-    r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
-    r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact)\b",
-    re.IGNORECASE,
-)
-# A claim of success with nothing to show for it: "it went really well", "everyone was happy".
-VAGUE_SUCCESS = re.compile(
-    r"\b(?:went (?:really |very |pretty |super )?well|worked (?:really |very |pretty )?well(?! together| with)|"
-    r"(?:was|were) a (?:real |big |huge |great )?success|everyone was (?:really |very |so )?(?:happy|pleased)|"
-    r"(?:was|were) (?:really |very |hugely |incredibly |quite |so )?successful|"
-    r"(?:people|everyone|they|customers|guests|users|visitors) (?:really |all )?(?:engaged|loved it))\b",
-    re.IGNORECASE,
-)
-# Praise of oneself with nothing behind it: "I'm very good at this", "clients trust me", "my manager
-# says I'm the best on the desk". An interviewer asks for the case that shows it.
-SELF_PRAISE = re.compile(
-    r"\bI'?m (?:\w+ ){0,2}?(?:very |really |quite |so |just |honestly )?(?:good|great|excellent|brilliant|"
-    r"the best|a natural|very careful person)\b|"
-    r"\bI(?:'ve| have) (?:just )?got a (?:good|great|natural|real) way with\b|"
-    r"\b(?:says?|said|tells? me|told me) I'?m (?:the best|really good|very good|great)\b|"
-    r"\b(?:always|all) leave happy\b|"
-    r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
-    r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
-    r"\b(?:clients|customers|parents|patients|people|users|guests|families|residents) (?:always |absolutely |all |really )*love (?:me|my)\b|"
-    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m known (?:in|at|as|for)\b|"
-    r"\blove working with me\b|\bone of the best \w+(?: \w+)? (?:in|on|at) (?:the|my|our)\b|"
-    r"\bI'?m a (?:very|really) (?:good|safe|strong|reliable|careful|hard-?working) \w+|"
-    r"\b(?:knows?|know) (?:he|she|they) can (?:rely on|trust) me\b|"
-    r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
-    re.IGNORECASE,
-)
-VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS), ("praise", SELF_PRAISE))
+# The team doing things in the past: a told case, even in answer to "how do you like to work".
+WE_DID = re.compile(r"\bwe (?:then |also |just |all )?(?:\w+ed|did|went|found|made|got|ran|put|took|sent|set|hit|built|"
+                    r"rebuilt|kept|wrote|came|brought|told|gave|spent|sat|met|paid|began)\b", re.IGNORECASE)
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
 REASON = re.compile(
@@ -115,6 +53,17 @@ REASON = re.compile(
     r"if (?:it|it's|they|they're|that|the|there|he|she|we|I|nothing|anything)\b)\b",
     re.IGNORECASE,
 )
+# "If there's nothing, I'd walk them": a condition, not a reason.
+IF_CLAUSE = re.compile(r"\bif (?:there|it|they|nothing|that)\b[^,]*,?", re.IGNORECASE)
+# A purpose after the act: "I'd send the report straight away so more resources are coming".
+PURPOSE = re.compile(r"\w,? so (?:that )?(?:more|the|it|they|he|she|everyone|nobody|no one|there|we|I)\b(?: \w+){0,3}? "
+                     r"(?:is|are|can|could|would|will|gets?|knows?|don't|doesn't|isn't|aren't)\b", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+# An "alternative" nobody would weigh: "rather than sit on it", "instead of waiting".
+NO_REAL_ALTERNATIVE = re.compile(
+    r"\b(?:rather than|instead of) (?:just )?(?:sitting on it|sit on it|waiting|wait|doing nothing|do nothing|leaving it|"
+    r"leave it|guessing|guess|assuming|assume|panicking|panic|arguing|argue|ignoring it|pick(?:ing)? sides|"
+    r"tak(?:e|ing) sides)\b", re.IGNORECASE)
 STRONG_REASON = re.compile(r"\b(?:because|cause|since(?! then)|so that|the reason|given that|otherwise|trade-?offs?)\b",
                            re.IGNORECASE)
 ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|over the|alternatives?|options?|considered|versus|vs)\b",
@@ -299,11 +248,6 @@ def pivotal_choice_unexplained(answer: str) -> str | None:
     return None
 
 
-def tells_ending(answer: str) -> bool:
-    """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
-    closing = " ".join(s.text for s in split_sentences(answer)[-2:])
-    return bool(OUTCOME.search(answer) or CLOSING_OUTCOME.search(closing)
-                or any(pattern.search(answer) for _, pattern in VAGUE))
 
 
 def is_story(question: Question, feedback: Feedback) -> bool:
@@ -332,10 +276,17 @@ def unexplained_choice(question: Question, answer: str) -> str | None:
     # In an answer that gives no reason outright ("because", "so that"), a choice set against
     # its alternative needs its own: "I'd call the fire brigade rather than wait" is not
     # explained by a "to make sure" about something else.
-    for i, sentence in enumerate(sentences if not STRONG_REASON.search(answer) else []):
+    # When it does give reasons, for smaller steps, the choice it turned on still needs its own
+    # ("I'd walk them rather than use the out-of-order room"); "rather than sit on it" is no real choice.
+    reasons_elsewhere = bool(STRONG_REASON.search(answer))
+    for i, sentence in enumerate(sentences):
         nearby = " ".join(sentences[i : i + 2])
-        if (pattern.search(sentence) or CHOICE.search(sentence)) and ALTERNATIVE.search(sentence) \
-                and not REASON.search(nearby):
+        if not ((pattern.search(sentence) or CHOICE.search(sentence)) and ALTERNATIVE.search(sentence)):
+            continue
+        if not reasons_elsewhere and not REASON.search(nearby):
+            return sentence
+        if reasons_elsewhere and CONTRAST.search(sentence) and not NO_REAL_ALTERNATIVE.search(sentence) \
+                and not REASON.search(IF_CLAUSE.sub("", nearby)) and not PURPOSE.search(nearby):
             return sentence
     if REASON.search(answer):
         return None
@@ -362,7 +313,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "detail"
     if story and not tells_ending(answer):
         return "result"
-    if story and only_we(feedback):
+    if (story or len(WE_DID.findall(answer)) >= 3) and only_we(feedback):
         return "own_part"
     if unbacked_claim(answer, question.text) or unexplained_figure(answer, question):
         return "evidence"

@@ -14,7 +14,9 @@ import re
 
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.questions.anchors import anchor
-from mockint.questions.answer_gaps import ALTERNATIVE, Gap, find_gap, is_story, unbacked_claim, unexplained_figure
+from mockint.questions.answer_gaps import (
+    ALTERNATIVE, CONTRAST, Gap, find_gap, is_story, unbacked_claim, unexplained_choice, unexplained_figure,
+)
 from mockint.questions.templates import toml_template
 
 GAP_REASONS: dict[Gap, str] = {
@@ -36,7 +38,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         return "figure" if unexplained_figure(feedback.transcript, question) else "change"
     if gap == "decision":
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
-        return f"named_{tense}" if ALTERNATIVE.search(named) else tense
+        # The alternative may have been cut from the anchor to keep it short: it was still named.
+        chosen = unexplained_choice(question, feedback.transcript) or ""
+        return f"named_{tense}" if ALTERNATIVE.search(named) or CONTRAST.search(chosen) else tense
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"

@@ -1,0 +1,58 @@
+"""Claims with nothing behind them, as an interviewer hears them: a change with no measure ("much
+faster"), a size ("a huge difference"), a success ("it went really well") and praise of oneself ("clients
+trust me"). The follow-up chooser asks for the evidence; the ending check counts them as a claimed ending."""
+
+from __future__ import annotations
+
+import re
+
+COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smoother|happier|safer|stronger|higher|"
+               r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
+               r"more \w+|less \w+)")
+DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|substantially|considerably|greatly|"
+          r"vastly|tons|a ton|quite a bit|a great deal|so much)")
+# A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
+VAGUE_CHANGE = re.compile(
+    rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
+    rf"noticeably|vastly|so much|even|definitely|loads)\s+{COMPARATIVE}\b|"
+    rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|came (?:down|up)|boosted|"
+    rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
+    rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
+    rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
+    rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
+    rf"resolved)\b",
+    re.IGNORECASE,
+)
+# A claim of size with no measure: "a huge deal", "made a big difference".
+VAGUE_SIZE = re.compile(
+    r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
+    r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact)\b",
+    re.IGNORECASE,
+)
+# A claim of success with nothing to show for it: "it went really well", "everyone was happy".
+VAGUE_SUCCESS = re.compile(
+    r"\b(?:went (?:really |very |pretty |super )?well|worked (?:really |very |pretty )?well(?! together| with)|"
+    r"(?:was|were) a (?:real |big |huge |great )?success|everyone was (?:really |very |so )?(?:happy|pleased)|"
+    r"(?:was|were) (?:really |very |hugely |incredibly |quite |so )?successful|"
+    r"(?:people|everyone|they|customers|guests|users|visitors) (?:really |all )?(?:engaged|loved it))\b",
+    re.IGNORECASE,
+)
+# Praise of oneself with nothing behind it: "I'm very good at this", "clients trust me", "my manager
+# says I'm the best on the desk". An interviewer asks for the case that shows it.
+SELF_PRAISE = re.compile(
+    r"\bI'?m (?:\w+ ){0,2}?(?:very |really |quite |so |just |honestly )?(?:good|great|excellent|brilliant|"
+    r"the best|a natural|very careful person)\b|"
+    r"\bI(?:'ve| have) (?:just )?got a (?:good|great|natural|real) way with\b|"
+    r"\b(?:says?|said|tells? me|told me) I'?m (?:the best|really good|very good|great)\b|"
+    r"\b(?:always|all) leave happy\b|"
+    r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
+    r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
+    r"\b(?:clients|customers|parents|patients|people|users|guests|families|residents) (?:always |absolutely |all |really )*love (?:me|my)\b|"
+    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m known (?:in|at|as|for)\b|"
+    r"\blove working with me\b|\bone of the best \w+(?: \w+)? (?:in|on|at) (?:the|my|our)\b|"
+    r"\bI'?m a (?:very|really) (?:good|safe|strong|reliable|careful|hard-?working) \w+|"
+    r"\b(?:knows?|know) (?:he|she|they) can (?:rely on|trust) me\b|"
+    r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
+    re.IGNORECASE,
+)
+VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS), ("praise", SELF_PRAISE))

@@ -1,0 +1,70 @@
+"""Whether a story says how it ended: the outcome words, where they must come, and the last step
+that shows a story stopped before its ending."""
+
+from __future__ import annotations
+
+import re
+
+from mockint.questions.claim_words import VAGUE
+from mockint.text import split_sentences
+
+# How a story ended: change, outcome and "afterwards" wording. Actions such as "I launched"
+# are deliberately absent: they tell what was done, not what came of it.
+OUTCOME = re.compile(
+    r"\b(?:as a result|in the end|at the end|after that(?!\s*(?:[.,!?]|$))|afterwards|since then|by the end|eventually|"
+    r"ended up|"
+    r"the outcome|the result|which meant|that meant|from then on|these days|"
+    r"(?:'s|is|are) now|now (?:takes?|runs?|uses?|has|have|is|are|gets?)|"
+    r"(?:went|came|moved|got) (?:up|down|from|away|back)"
+    r"(?! to (?:the |my |our )?(?:cabinet|board|committee|panel|directors?|managers?|heads?|management|them|him|her)\b)|"
+    r"went home|never needed|without (?:any |a )?(?:problems?|issues?|incident|hitch)|"
+    r"(?:did not|didn't|did n't|never) (?:stop|happen|come back|go down)|kept (?:us|me|them) on|"
+    r"ended (?:\w+ ){0,3}(?:at|on|with) |(?:we|they|it) (?:were|was) (?:at|on) \d+|by (?:month|week|day|year) \w+|"
+    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?! off)|"
+    r"approved|(?<!\bI )(?<!\bwe )agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|"
+    r"promoted|"
+    r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
+    r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
+    r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
+    r"(?:back to )?normal again|back to normal|up and running|running again|(?:nobody|no one) (?:got|was|had|complained|noticed)|(?:did not|didn't|did n't) (?:lose|need|have to)|"
+    r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
+    r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
+    re.IGNORECASE,
+)
+# Words that say outright that this is how it ended, wherever they come.
+PLAIN_OUTCOME = re.compile(r"\b(?:as a result|in the end|the outcome|the result (?:was|is)|ended up|since then|from then on|"
+                           r"eventually|(?:has|have|'s|'ve) since)\b", re.IGNORECASE)
+# A sentence that is one more thing the speaker did: "Then I traced the circuit back and did the tests".
+LAST_STEP = re.compile(
+    r"^(?:(?:so|and|then|and then|after that|finally|also|um|uh|yeah|next)\W+)*I (?:then |also |just |finally |"
+    r"personally )?(?!(?:learn|realis|realiz|notic|fel|though|need|want|lik|lov|enjoy|hop|decid)\w*\b)"
+    r"(?:\w+ed|did|made|sent|put|wrote|rang|ran|got|took|set|told|gave|built|drew|brought|kept|left|met|paid|spoke|"
+    r"taught|went back|went through|went over)\b", re.IGNORECASE)
+# Someone saying yes on the way ("she agreed to it", "he approved it") is a step, not how the story ended.
+AGREEMENT = re.compile(r"\b(?:agreed|approved|accepted|confirmed|signed)\b", re.IGNORECASE)
+# Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").
+CLOSING_OUTCOME = re.compile(r"\b(?:was|were|is|are) (?:okay|ok|fine|safe|alright|all right)\b|"
+                             r"\b(?:delivered|arrived|finished)\b[^.]*\bon time\b", re.IGNORECASE)
+
+
+def tells_ending(answer: str) -> bool:
+    """Whether the answer says how things turned out (an outcome, or at least a claim of one)."""
+    if PLAIN_OUTCOME.search(answer):
+        return True
+    sentences = [s.text for s in split_sentences(answer)]
+    closing = " ".join(sentences[-2:])
+    # An outcome word early on ("the seller agreed to pay half") is a step in the story; the story
+    # still has to end somewhere, so the later half must tell it.
+    later = " ".join(sentences[len(sentences) // 2:])
+    # A story whose last sentence is one more step of the speaker's ("Then I changed the premium in the
+    # system") stops before its ending, whatever went well on the way; a wrap-up step after the ending
+    # ("We landed safely. I filed the report that night.") does not.
+    if len(sentences) >= 3 and LAST_STEP.search(sentences[-1]) and not _outcome(sentences[-1]) \
+            and not OUTCOME.search(AGREEMENT.sub("", sentences[-2])):
+        return False
+    return bool(OUTCOME.search(later) or CLOSING_OUTCOME.search(closing) or any(p.search(later) for _, p in VAGUE))
+
+
+def _outcome(text: str) -> bool:
+    """Whether this stretch of an answer says how something turned out."""
+    return bool(OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or any(p.search(text) for _, p in VAGUE))

@@ -1,0 +1,86 @@
+"""Follow-ups on answers that sound finished and are not: a story that stops at its last step, a team's
+incident told to a technical question, a choice set against an alternative with reasons only for smaller steps.
+Each answer goes through the real analyzer and the real chooser."""
+
+import random
+
+from mockint.domain import Question, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
+from mockint.questions.answer_gaps import find_gap
+from mockint.questions.followups import choose_follow_up
+
+STORY = Question(text="Tell me about a time you sorted out a problem with a customer's order.", kind=QuestionKind.behavioral)
+PLAN = Question(text="What would you do if a delivery arrived two hours before a wedding with half the flowers missing?",
+                kind=QuestionKind.situational)
+INCIDENT = Question(text="Walk me through an outage you dealt with: what was the cause and the fix?",
+                    kind=QuestionKind.technical)
+
+
+def gap(question: Question, answer: str) -> str | None:
+    return find_gap(question, analyze(Transcript(text=answer), question.text, question.kind))
+
+
+def follow_up(question: Question, answer: str) -> str:
+    chosen = choose_follow_up(question, analyze(Transcript(text=answer), question.text, question.kind),
+                              random.Random(3))
+    return chosen.text if chosen else ""
+
+
+# Someone agreed on the way ("the manager agreed to a refund"), then the candidate did more, and it stops there.
+STOPS_AT_LAST_STEP = (
+    "A café ordered forty boxes of oat milk and the warehouse sent forty cases, so about four hundred cartons. "
+    "The owner rang me quite cross because she had no room for it. I checked the pick list and saw the unit was "
+    "set wrong on the system. My manager agreed to a collection at our cost. Then I booked the van for the Tuesday, "
+    "rang the owner back to tell her the time, and fixed the unit on the product record.")
+# The same story with its ending, and one wrap-up step after it.
+ENDS_THEN_WRAPS_UP = STOPS_AT_LAST_STEP.replace(
+    "and fixed the unit on the product record.",
+    "and the van had the extra cases back by Tuesday lunchtime. The owner kept ordering with us all year. "
+    "I fixed the unit on the product record afterwards.")
+# Steps that went somewhere in the first half, and a rollout with no word on how it went.
+ROLLED_OUT = (
+    "We kept getting complaints that orders were packed with the wrong sizes. I pulled a month of returns and "
+    "found most came from one picking zone where the bins were labelled by hand. The warehouse manager approved "
+    "new printed labels. I relabelled the zone with two pickers over a weekend. I wrote a one-page guide for the "
+    "night shift. And then the new labels were rolled out on the Monday after.")
+
+
+def test_a_story_that_stops_at_the_candidates_last_step_has_no_result():
+    assert gap(STORY, STOPS_AT_LAST_STEP) == "result"
+    assert gap(STORY, ROLLED_OUT) == "result"
+
+
+def test_a_wrap_up_step_after_the_ending_does_not_hide_it():
+    assert gap(STORY, ENDS_THEN_WRAPS_UP) is None
+
+
+def test_a_team_incident_told_to_a_technical_question_asks_for_the_candidates_part():
+    answer = ("So the payments API started timing out on a Friday evening. We found the connection pool was "
+              "exhausted after a config change that morning. We rolled the config back, we restarted the workers and "
+              "we added an alert on pool usage. We wrote it up in the post-mortem the week after. It hasn't "
+              "happened again since.")
+    assert gap(INCIDENT, answer) == "own_part"
+    asked = follow_up(INCIDENT, answer)
+    assert "the team found the connection pool was exhausted" in asked, asked  # a whole clause, subject kept
+
+
+CHOICE_AGAINST_ALTERNATIVE = (
+    "First I'd ring the supplier straight away, because they might have the rest on another van. I'd tell the "
+    "couple's planner early, because a surprise at the venue is the worst thing. If nothing can come in time, I'd "
+    "rework the table centres with what we have rather than buy replacements from the wholesaler. Then I'd get the "
+    "supplier to credit the missing stems.")
+
+
+def test_the_choice_set_against_an_alternative_needs_its_own_reason():
+    assert gap(PLAN, CHOICE_AGAINST_ALTERNATIVE) == "decision"
+    asked = follow_up(PLAN, CHOICE_AGAINST_ALTERNATIVE)
+    assert "you'd rework the table centres with what you have" in asked, asked
+    assert "alternative" in asked, asked  # the alternative was named, so the ask weighs it
+
+
+def test_an_alternative_nobody_would_weigh_is_no_decision_to_explain():
+    answer = CHOICE_AGAINST_ALTERNATIVE.replace("rather than buy replacements from the wholesaler",
+                                                "rather than sit on it").replace(
+        "Then I'd get the supplier to credit the missing stems.",
+        "Then I'd get the supplier to credit the missing stems, because it was their mistake.")
+    assert gap(PLAN, answer) is None
