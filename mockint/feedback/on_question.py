@@ -78,6 +78,10 @@ STATES_FACT = re.compile(r"\b(?:is|are|isn't|aren't|means?|stands? for|refers? t
 PROBED = re.compile(r"^in your first interview (?:we asked|we talked about|you mentioned that) (?P<topic>.+?), and "
                     r"(?:you weren't sure (?:of )?(?P<gap>[^.]+)\.)?", re.I)
 
+# The lead of any first-round probe ("in your first interview you didn't mention TUPE, and ..."): its topic.
+FIRST_ROUND_LEAD = re.compile(r"^in your first interview (?:we asked (?:about )?|we talked about |you mentioned (?:that )?|"
+                              r"you didn't mention |you said )(?P<topic>.+?)(?:, and\b.*)?$", re.I)
+
 
 # A question that asks for one story, whatever its kind ("Tell me about a time you sped up a report",
 # "Walk me through how you migrated the service"); the follow-up chooser reads it too (answer_gaps.py).
@@ -155,5 +159,7 @@ def judge_on_question(question: str | None, answer: str, star: StarFeedback,
     for part in [p for p in asks(question) if not MINOR_ASK.search(p)]:
         unmentioned = missing_concepts(part, answer)
         if unmentioned:
-            return OnQuestionFeedback(addressed=False, missed=quoted(part), unmentioned=[c.name for c in unmentioned])
+            lead = FIRST_ROUND_LEAD.match(part)  # a probe's lead is said back as its topic, not as a sentence
+            return OnQuestionFeedback(addressed=False, missed=lead.group("topic") if lead else quoted(part),
+                                      unmentioned=[c.name for c in unmentioned])
     return OnQuestionFeedback(addressed=True)

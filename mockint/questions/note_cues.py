@@ -138,6 +138,7 @@ TROUBLE_KINDS = [
                         r"(?:work|workplace|job|real[- ]world) (?:example|experience|incident)s?\b|"
                         r"\bno (?:real )?(?:work|workplace|job) (?:example|experience)s?\b.{0,40}\bonly\b"),
     ("example", r"(?:couldn'?t|could not) (?:give|think of|come up with|find) (?:an? |any )?(?:\w+ )?example|"
+                r"(?:couldn'?t|could not|didn'?t|did not) (?:think of|come up with) (?:one|any)\b|"
                 r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
                 r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|"
                 # "froze on what QNH means" is a fact not given; "froze" alone, a story that did not come

@@ -26,6 +26,7 @@ from mockint.questions.note_cues import (
     TROUBLE_KINDS
 )
 from mockint.questions.note_topic import CV_GAP_TOPIC, label_topic, read_topic  # noqa: F401 (used from here too)
+from mockint.questions.reported import reported_question
 from mockint.questions.shorthand import sayable, tidy_notes
 from mockint.text import split_sentences
 
@@ -57,6 +58,8 @@ class NoteTopic:
 SETTLED_AFTER = re.compile(r"(?:[,\u2013]|\s-)\s*(?:ok|okay|fine|correct|all good|no problem)\W*$", re.I)
 ASKED_MORE = re.compile(r"\basked\W+(?:me\W+)?(?:who|what|anything) else\b", re.I)
 ONE_WORD_VERDICT = re.compile(r"wrong|incorrect", re.I)
+# A line headed by the panel's question in quotes: '"why this council?" went ok', "'avg view duration?' - no idea".
+QUOTED_QUESTION = re.compile(r"^[\"'\u201c\u2018](?P<question>.{3,}?\?)[\"'\u201d\u2019](?:\s*[-\u2013\u2014:,]\s*|\s+|$)")
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
 
 
@@ -70,6 +73,10 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
         line = raw.strip().lstrip("#").strip()
         if not line:
             continue
+        if QUOTED_QUESTION.match(tidy_line(line)):
+            # '"how would you handle a complaint?" - rambled': the panel's question, in the candidate's words,
+            # and one sentence with its verdict (a question mark would end it).
+            raw = line = QUOTED_QUESTION.sub(lambda m: f"asked {as_reported(m.group('question'))} - ", tidy_line(line))
         if line.endswith(":") and len(line.split()) <= 6:
             skipping = bool(OWN_QUESTIONS_HEADING.search(line))
             section += 1
@@ -84,6 +91,12 @@ def note_lines(notes: str) -> list[tuple[int, str]]:
                 lines.extend((section, s.text) for s in split_sentences(part, line_breaks=True)
                              if len(s.tokens) >= 2 or ONE_WORD_VERDICT.fullmatch(s.text.strip(" .!")))
     return lines
+
+
+def as_reported(question: str) -> str:
+    """The panel's question as the candidate reports it: "what’s the risk?" -> "what the risk is"."""
+    # (spelled out again: shorthand right after the opening quote, "'avg view duration?'", was left as it is)
+    return reported_question(tidy_notes(question.replace("\u2019", "'")))
 
 
 def tidy_line(line: str) -> str:

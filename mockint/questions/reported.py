@@ -96,7 +96,8 @@ def reported_question(line: str) -> str:
         aux = next((i for i in range(1, min(len(words), 5)) if lower[i] in AUXILIARIES), None)
         if aux is None:
             return to_first_person(lower[0] + " " + " ".join(words[1:]))  # "why I'm leaving" is already reported
-        return " ".join([*lower[:aux], inverted(lower[aux], words[aux + 1:])]).strip()
+        lead = [w if w.isupper() and len(w) > 1 else w.lower() for w in words[:aux]]  # "what ROAS": names keep case
+        return " ".join([*lead, inverted(lower[aux], words[aux + 1:])]).strip()
     if lower[0] in AUXILIARIES and len(words) > 1 and lower[1] in SUBJECTS:
         return "whether " + inverted(lower[0], words[1:])
     return "about " + to_first_person(text[0].lower() + text[1:] if not text[:2].isupper() else text)
@@ -122,6 +123,9 @@ def inverted(aux: str, rest: list[str]) -> str:
         if aux == "is" and re.search(r"[^s]s$", rest[-1]) and not rest[-1][:1].isupper():
             aux = "are"  # "what is the 5 principles" -> "what the 5 principles are"
         return to_first_person(" ".join([*rest, aux]))
+    if aux == "did" and len(rest) >= 2 and rest[0].lower() in {"your", "the", "my", "our"} and rest[-1].lower() in IRREGULAR_PAST:
+        # "what ROAS did your campaigns get" -> "what ROAS my campaigns got": the verb ends the question
+        return to_first_person(" ".join([*rest[:-1], past_tense(rest[-1])]))
     return to_first_person(" ".join([aux, *rest]))  # another subject: keep the question's own order
 
 

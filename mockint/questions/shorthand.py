@@ -21,7 +21,7 @@ from mockint.questions.reported import reported_question
 SHORTHAND = {
     "q": "question", "qs": "questions", "abt": "about", "w/": "with", "w/o": "without", "thru": "through", "incl": "including", "esp": "especially", "mgmt": "management", "mgt": "management",
     "v": "very", "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "diff": "differently",
-    "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about",
+    "shd": "should", "wd": "would", "cd": "could", "prob": "probably", "prev": "previous", "approx": "about", "avg": "average",
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "mins": "minutes", "ppl": "people",
     "mgr": "manager", "calc": "calculation", "calcs": "calculations", "govt": "government", "dept": "department",
     "sth": "something", "smth": "something", "tho": "though", "btw": "", "lol": "", "tbh": "", "imo": "",

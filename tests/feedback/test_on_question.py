@@ -192,3 +192,13 @@ def test_a_fact_probe_with_a_named_gap_tells_the_candidate_the_gap():
     story = "Last summer I was on a roof job in Leeds and we hired a boom lift, and I got my IPAF card that week."
     missed = analyze(Transcript(text=story), question=question, kind=QuestionKind.first_round, story=False).on_question
     assert missed.missed == "the difference between a MEWP and a scaffold tower"
+
+
+def test_a_first_round_probe_missed_is_quoted_by_its_topic_not_its_whole_lead():
+    probe = ("In your first interview we talked about a complaint from a parent, and your answer stayed quite "
+             "general. Give me one specific case now: what did you do yourself, and what changed as a result?")
+    reading_club = ("Last term I set up a reading club for the year fours on Wednesday lunchtimes. I picked the books "
+                    "with the librarian and ran it myself every week. Twelve children came regularly and their "
+                    "reading ages went up by about six months on average.")
+    result = check(probe, reading_club)
+    assert not result.addressed and result.missed == "a complaint from a parent"

@@ -187,3 +187,22 @@ def test_a_mass_noun_in_a_pair_is_not_made_plural():
 def test_a_list_of_bare_names_left_out_is_said_without_one_article_for_both():
     said = probes_for("* Pharmacy First - couldnt name all 7 conditions. missed earache + impetigo")[0]
     assert "didn't mention earache and impetigo" in said and "the earache" not in said
+
+
+def test_a_line_headed_by_the_panels_question_in_quotes_is_probed():
+    said = probes_for('- "how would you handle a complaint about a colleague?" - rambled')[0]
+    assert "we asked how you would handle a complaint about a colleague" in said and "ran long" in said
+    said = probes_for("* \u201cwhat\u2019s the biggest risk on a live site?\u201d - blanked")[0]
+    assert "what the biggest risk on a live site is" in said
+    said = probes_for("- 'avg view duration on your best video?' - no idea")[0]
+    assert "average view duration on your best video" in said
+
+
+def test_a_quoted_question_with_no_example_to_give_asks_for_one():
+    said = probes_for('- "tell me about a time you disagreed with a vet?" couldnt think of one')[0]
+    assert "a time you disagreed with a vet" in said and "example" in said
+
+
+def test_a_quoted_question_keeps_its_acronym_and_its_subject_order():
+    said = probes_for("Bad:\n\u2022 'What ROAS did your Meta campaigns get?' - genuinely didn't know")[0]
+    assert "what ROAS your Meta campaigns got" in said
