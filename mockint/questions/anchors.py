@@ -19,7 +19,8 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import (
-    ACTED, CHOICE, COURTESY, PLAN, Gap, pivotal_choice_unexplained, unbacked_claim, unexplained_choice
+    ACTED, CHOICE, COURTESY, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
+    unexplained_choice,
 )
 from mockint.questions.claim_words import VAGUE
 from mockint.text import split_sentences
@@ -45,6 +46,7 @@ SUBJECT_ADVERB = re.compile(r"^((?:I|we)(?:'d)?)\s+(?:then|also|just|actually|ba
                             re.IGNORECASE)
 # Words a whole clause cannot start with: what is left after them is a fragment ("and then presented it").
 FRAGMENT_START = {"to", "and", "or", "but", "so", "because", "which", "that", "who", "where", "when", "with", "by",
+                  "before", "after", "until", "unless", "while",
                   "for", "from", "in", "on", "at", "of", "as", "if", "then", "also", "not", "just", "than", "into"}
 # A second verb phrase ("... over the past year and presented it at the review"): the first is whole on its own.
 SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+ed\b)")
@@ -139,6 +141,11 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         actions = [a for a in actions if a]
         return (actions[-1] if actions else ""), False
     if gap == "own_part":
+        # When others did the story's work ("she came up with a bake plan"), that is what to ask about.
+        theirs = [tidy(c[m.start():]) for c in answer_clauses(text) for m in [OTHERS_ACTED.search(c)] if m]
+        theirs = [c for c in theirs if len(c.split()) >= 5 and not re.search(r"\bsaid\b", c)]  # a deed, not words
+        if credited_to_others(text) and theirs:
+            return theirs[0], False
         ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
         ours = [a for a in ours if a]
         return (ours[0] if ours else ""), True
@@ -158,7 +165,11 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
         return (chosen[0] if chosen else ""), False
-    return (every[0] if every else ""), False
+    # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
+    own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
+           and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
+                            r"believe|guess|suppose|mean|know)\b", c)]  # an opinion is not what they do
+    return ((own or every or [""])[0]), False
 
 
 def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:

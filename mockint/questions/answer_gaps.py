@@ -31,6 +31,9 @@ from mockint.text import split_sentences
 
 Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
 
+# A moment of the candidate's own: "last spring", "one night", "for example", "in 2023" (not "when we're busy").
+MOMENT = re.compile(r"\b(?:last (?:\w+ )?(?:year|month|week|spring|summer|autumn|winter|time|job|role)|one (?:day|night|time|"
+                    r"morning|evening|shift|week)|yesterday|for example|for instance|recently|(?:19|20)\d\d)\b", re.IGNORECASE)
 THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
 GENERAL_WORDS = 60  # under this, an answer with nothing specific in it is general habits, not an example
 # Who did it, when it was not the candidate: "we", "the team", "everyone pitched in", "the falls group".
@@ -44,6 +47,15 @@ SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|tha
 # The team doing things in the past: a told case, even in answer to "how do you like to work".
 WE_DID = re.compile(r"\bwe (?:then |also |just |all )?(?:\w+ed|did|went|found|made|got|ran|put|took|sent|set|hit|built|"
                     r"rebuilt|kept|wrote|came|brought|told|gave|spent|sat|met|paid|began)\b", re.IGNORECASE)
+# The team's plan: "we'd get the others behind their doors", "the team would use C and R".
+WE_WOULD = re.compile(r"\b(?:we'd|we would|the team would|the team'd)\b", re.IGNORECASE)
+# Someone else doing the story's work: "she picked it up straight away", "my manager pulled the sales data".
+OTHERS_ACTED = re.compile(
+    r"\b(?:she|he|(?:the|our|my) (?:\w+ )?(?:manager|boss|supervisor|lead|leader|director|consultant|coordinator|"
+    r"colleague|engineer|doctor|registrar|anaesthetist|surgeon|nurse|mentor|sister|sergeant|officer|chef|partner|"
+    r"animator|teacher))(?:, \w+,)?\s+"
+    r"(?:\w+ly\s+|then\s+|also\s+)?(?:\w+ed|did|made|came|came up with|worked out|pulled|put|set up|took|wrote|found|"
+    r"built|got|went and|sorted|picked|caught|spotted|rang|ran|led|drew)\b")
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
 REASON = re.compile(
@@ -101,6 +113,12 @@ PLATITUDE = re.compile(
     r"\bit could be (?:a lot of|lots of|many) things\b|\bwhatever'?s (?:slow|wrong|broken)\b",
     re.IGNORECASE,
 )
+# Words that wave at the detail instead of giving it: "the right number of surveyors", "check it's all safe".
+HAND_WAVE = re.compile(
+    r"\b(?:properly|basically|the (?:right|correct|usual) (?:\w+ ){0,2}(?:time|number|way|people|kit|equipment|checks?|steps?)|"
+    r"everything'?s? (?:working|fine|ok|okay|right)|(?:it'?s|is) all (?:safe|fine|good)|second nature|"
+    r"(?:very|really) familiar|(?:is|it'?s) all about|(?:really|very|the most) important|and so on|and all that)\b",
+    re.IGNORECASE)
 GENERIC_MAX_WORDS = 150  # a longer answer has room for a real case, even among stock phrases
 
 # A number that measures something: "30%", "$4k", "3x", "from 40 to 5", "40 a week".
@@ -206,6 +224,15 @@ def is_general(answer: str, question: str, words: int) -> bool:
             and not SPECIFIC.search(answer) and not STRONG_REASON.search(answer))
 
 
+def tells_a_case(answer: str, question: str) -> bool:
+    """Whether the answer shows one real case of the candidate's: something they did (told in the past),
+    a moment, or a measure. "I've done validation in my current role" claims one and shows none."""
+    did = re.search(r"\b(?:I|we) (?:\w+ly |then |also |just )?(?!(?:been|done|had|always|never)\b)"
+                    r"(?:\w+ed|did|found|took|made|got|went|ran|built|wrote|put|set|had to|caught|sent|gave|told|brought)\b",
+                    answer, re.IGNORECASE)
+    return bool(did or MOMENT.search(answer) or measures(answer, numbers_in(question)))
+
+
 def is_generic(answer: str, question: str, words: int) -> bool:
     """Whether an answer describes good practice in stock phrases, or as a textbook would ("first you
     monitor..., then you take..."), with no case, measure, name or moment of its own."""
@@ -253,6 +280,11 @@ def pivotal_choice_unexplained(answer: str) -> str | None:
 def is_story(question: Question, feedback: Feedback) -> bool:
     """Whether the answer should be a story: a story question (by kind or by wording), or the analyzer read one."""
     return question.asks_story_by_kind or feedback.star.applicable or bool(STORY_ASK.search(question.text))
+
+
+def credited_to_others(answer: str) -> bool:
+    """Whether the story's work is told as others' deeds ("she pulled the data", "the registrar came"), three or more."""
+    return len(OTHERS_ACTED.findall(answer)) >= 3
 
 
 def only_we(feedback: Feedback) -> bool:
@@ -308,13 +340,16 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         if feedback.word_count >= THIN_WORDS and claim and claim.kind in ("praise", "success"):
             return "evidence"
         # A full story of what the team or "the falls group" did, with the candidate nowhere in it.
-        if feedback.word_count >= GENERAL_WORDS and not re.search(r"\bI\b", answer) and TEAM_CREDIT.search(answer):
+        if feedback.word_count >= GENERAL_WORDS and (not re.search(r"\bI\b", answer) and TEAM_CREDIT.search(answer)
+                                                     or credited_to_others(answer)):
             return "own_part"
         return "detail"
     if story and not tells_ending(answer):
         return "result"
-    if (story or len(WE_DID.findall(answer)) >= 3) and only_we(feedback):
+    if (story or len(WE_DID.findall(answer)) >= 3 or len(WE_WOULD.findall(answer)) >= 3) and only_we(feedback):
         return "own_part"
+    if story and feedback.ownership.i <= 1 and credited_to_others(answer):
+        return "own_part"  # the manager's plan, the anaesthetist's catch: the candidate only watched it work
     if unbacked_claim(answer, question.text) or unexplained_figure(answer, question):
         return "evidence"
     if is_generic(answer, question.text, feedback.word_count):  # stock phrases: their "choices" are not real ones
@@ -323,4 +358,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "decision"
     if is_general(answer, question.text, feedback.word_count):  # nothing else to probe: ask for an example
         return "detail"
+    if question.kind in (QuestionKind.technical, QuestionKind.culture) and not tells_a_case(answer, question.text) \
+            and (question.kind == QuestionKind.culture or PLATITUDE.search(answer) or HAND_WAVE.search(answer)):
+        return "detail"  # the textbook steps, or a style in principles: an interviewer asks for a real one
     return None

@@ -15,7 +15,8 @@ import re
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CONTRAST, Gap, find_gap, is_story, unbacked_claim, unexplained_choice, unexplained_figure,
+    ALTERNATIVE, CONTRAST, Gap, credited_to_others, find_gap, is_story, unbacked_claim, unexplained_choice,
+    unexplained_figure,
 )
 from mockint.questions.templates import toml_template
 
@@ -41,6 +42,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         # The alternative may have been cut from the anchor to keep it short: it was still named.
         chosen = unexplained_choice(question, feedback.transcript) or ""
         return f"named_{tense}" if ALTERNATIVE.search(named) or CONTRAST.search(chosen) else tense
+    if gap == "own_part":
+        return "others" if credited_to_others(feedback.transcript) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"

@@ -15,12 +15,15 @@ OUTCOME = re.compile(
     r"ended up|"
     r"the outcome|the result|which meant|that meant|from then on|these days|"
     r"(?:'s|is|are) now|now (?:takes?|runs?|uses?|has|have|is|are|gets?)|"
-    r"(?:went|came|moved|got) (?:up|down|from|away|back)"
+    # (not "I went down early to set up": the speaker going somewhere)
+    r"(?<!\bI )(?<!\bwe )(?:went|came|moved|got) (?:up|down|from|away|back)"
     r"(?! to (?:the |my |our )?(?:cabinet|board|committee|panel|directors?|managers?|heads?|management|them|him|her)\b)|"
+    r"(?:wouldn't|won't|couldn't|can't|doesn't|didn't) happen again|(?:had|has|have) (?:me|us) back|"
+    r"(?:not|n't|never) had (?:a |any |another )?(?:\w+ )?(?:callbacks?|complaints?|problems?|issues?|repeats?|incidents?)|"
     r"went home|never needed|without (?:any |a )?(?:problems?|issues?|incident|hitch)|"
     r"(?:did not|didn't|did n't|never) (?:stop|happen|come back|go down)|kept (?:us|me|them) on|"
     r"ended (?:\w+ ){0,3}(?:at|on|with) |(?:we|they|it) (?:were|was) (?:at|on) \d+|by (?:month|week|day|year) \w+|"
-    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?! off)|"
+    r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?!(?: \w+){0,3} off)|"
     r"approved|(?<!\bI )(?<!\bwe )agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|"
     r"promoted|"
     r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
@@ -36,10 +39,14 @@ PLAIN_OUTCOME = re.compile(r"\b(?:as a result|in the end|the outcome|the result 
                            r"eventually|(?:has|have|'s|'ve) since)\b", re.IGNORECASE)
 # A sentence that is one more thing the speaker did: "Then I traced the circuit back and did the tests".
 LAST_STEP = re.compile(
-    r"^(?:(?:so|and|then|and then|after that|finally|also|um|uh|yeah|next)\W+)*I (?:then |also |just |finally |"
+    r"^(?:(?:so|and|then|and then|after that|finally|also|um|uh|yeah|next|on the day|the next (?:day|week|morning))\W+)*"
+    r"(?P<who>I|we) (?:then |also |just |finally |"
     r"personally )?(?!(?:learn|realis|realiz|notic|fel|though|need|want|lik|lov|enjoy|hop|decid)\w*\b)"
     r"(?:\w+ed|did|made|sent|put|wrote|rang|ran|got|took|set|told|gave|built|drew|brought|kept|left|met|paid|spoke|"
-    r"taught|went back|went through|went over)\b", re.IGNORECASE)
+    r"taught|went (?:back|through|over|down|up|in|out|round))\b", re.IGNORECASE)
+# The closing words of a list of steps, which end nothing: "So that's what I did", "that's basically what I built".
+SIGN_OFF = re.compile(r"^(?:(?:so|and|yeah|um|uh)\W+)*that'?s (?:basically |about |pretty much )?(?:what I \w+|all|it|"
+                      r"how I \w+ it)\b", re.IGNORECASE)
 # Someone saying yes on the way ("she agreed to it", "he approved it") is a step, not how the story ended.
 AGREEMENT = re.compile(r"\b(?:agreed|approved|accepted|confirmed|signed)\b", re.IGNORECASE)
 # Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").
@@ -59,8 +66,12 @@ def tells_ending(answer: str) -> bool:
     # A story whose last sentence is one more step of the speaker's ("Then I changed the premium in the
     # system") stops before its ending, whatever went well on the way; a wrap-up step after the ending
     # ("We landed safely. I filed the report that night.") does not.
-    if len(sentences) >= 3 and LAST_STEP.search(sentences[-1]) and not _outcome(sentences[-1]) \
-            and not OUTCOME.search(AGREEMENT.sub("", sentences[-2])):
+    while len(sentences) > 1 and SIGN_OFF.match(sentences[-1]):
+        sentences = sentences[:-1]
+    step = LAST_STEP.search(sentences[-1])
+    # (a step of "we" stops the story only when the speaker is in it: the team's story is asked for their part)
+    if len(sentences) >= 3 and step and (step.group("who") == "I" or re.search(r"\bI\b", answer)) \
+            and not _outcome(sentences[-1]) and not OUTCOME.search(AGREEMENT.sub("", sentences[-2])):
         return False
     return bool(OUTCOME.search(later) or CLOSING_OUTCOME.search(closing) or any(p.search(later) for _, p in VAGUE))
 

@@ -84,3 +84,45 @@ def test_an_alternative_nobody_would_weigh_is_no_decision_to_explain():
         "Then I'd get the supplier to credit the missing stems.",
         "Then I'd get the supplier to credit the missing stems, because it was their mistake.")
     assert gap(PLAN, answer) is None
+
+
+SIGNED_OFF = ("Two days before the launch evening the caterer rang to say their kitchen had flooded. I rang round six "
+              "caterers that afternoon and found one who could do a cold buffet for sixty. I changed the menu cards, "
+              "told the guests with allergies what was in each dish, and moved the serving tables nearer the door. "
+              "Then on the day I went down early to set the tables up. So that's what I did.")
+
+
+def test_a_list_of_steps_closed_with_thats_what_i_did_has_no_result():
+    assert gap(STORY, SIGNED_OFF) == "result"
+
+
+STORY_OF_OTHERS = (
+    "On my first month on the ward a patient's blood sugar was dropping and nobody had noticed. The staff nurse "
+    "spotted it on the chart and she rang the registrar straight away. The registrar came up within ten minutes "
+    "and he prescribed glucose, and my mentor sorted out the repeat tests every hour. By the evening the readings "
+    "were back to normal and the patient was sitting up and eating.")
+
+
+def test_a_story_whose_work_was_done_by_others_asks_what_the_candidate_did():
+    assert gap(STORY, STORY_OF_OTHERS) == "own_part"
+    asked = follow_up(STORY, STORY_OF_OTHERS)
+    assert "the team" not in asked, asked  # it was the nurse's and the registrar's work, not a team's "we"
+
+
+def test_a_plan_told_as_what_the_team_would_do_asks_for_the_candidates_part():
+    answer = ("We'd get the other customers out of the way first so there's no audience. Then we'd call the duty "
+              "manager on the radio and the team would keep talking to him calmly. If he kept on, we'd ask security "
+              "to walk him out, and afterwards the team would write up the incident log and check on the staff.")
+    assert gap(PLAN, answer) == "own_part"
+
+
+def test_textbook_steps_with_no_case_of_their_own_are_asked_for_a_real_one():
+    question = Question(text="How would you carry out a fire risk assessment for a small office?",
+                        kind=QuestionKind.technical)
+    answer = ("So you follow the guidance basically, you look at the sources of ignition, the fuel and the people "
+              "at risk. You check the escape routes and the alarms are working properly and everything's fine with "
+              "the extinguishers. Then you write it up and you review it every so often, and you make sure the "
+              "right people know about it. I've done a few of these so I'm very familiar with the process.")
+    assert gap(question, answer) == "detail"
+    asked = follow_up(question, answer)
+    assert "you've done a few of these" in asked, asked  # the candidate's own claim, not "the sources of ignition"
