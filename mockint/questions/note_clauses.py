@@ -90,7 +90,7 @@ SAID_VERB_BARE = re.compile(r"^(?:stand|check|put|turn|call|ask|tell|use|wear|te
 def omitted_thing(sentence: str) -> str:
     """What the candidate forgot to mention, addressed to them ("the lockout procedure")."""
     match = re.search(r"\b(?:forgot|forget|didn'?t|did not|failed|never)\s+(?:to\s+)?(?:mention(?:ed)?|cover(?:ed)?|talk(?:ed)? about|"
-                      r"br(?:ing|ought) up|say|said|about)\s+"
+                      r"br(?:ing|ought) up|say|said|about|get to|got to|go into)\s+"
                       r"(?P<what>" + PHRASE + r")|\b(?:missed out|missed|left out|skipped|forgot|nothing (?:on|about))\s+(?P<what2>" + PHRASE + ")",
                       sentence, re.IGNORECASE)
     if not match:

@@ -313,4 +313,4 @@ PLAN_ANSWERED = re.compile(r"\b(?:I|you) (?:said|answered|told (?:them|him|her))
                            re.IGNORECASE)
 # A topic about what the candidate would do ("how you'd handle a no-show"); "a treatment you'd done" is had, not would.
 WOULD = re.compile(r"\b(?:would|you'd|'d)\b(?! (?:done|been|had|gone|seen|used|made|worked|finished|started|written|built|"
-                   r"tried|given|run|taken|led)\b)")
+                   r"tried|given|run|taken|led|\w+ed)\b)")  # (not "a lift plan you'd refused": that one happened)

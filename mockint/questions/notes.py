@@ -144,7 +144,7 @@ def refine_trouble(trouble: str, form: str, topic: str, sentence: str) -> str:
     """The kind of trouble the whole sentence says, where its first cue misleads: a one-word "wrong." is an answer
     put right; "asked my DSO - couldn't say" is a figure of their own; "ran out of time, no numbers in it" ran out of
     time; "didn't know much about it, waffled" and "rambled, no real answer" lacked the knowledge or the method,
-    not brevity."""
+    not brevity; "got flustered, forgot to say X" left X out."""
     if re.fullmatch(r"(?:wrong|incorrect)\W*", sentence.strip(), re.I):
         return "corrected"
     if trouble == "explain" and re.fullmatch(r"your (?:[A-Z]{2,}s?|\w+ (?:rate|ratio|figures?|numbers?|score))", topic) \
@@ -152,6 +152,8 @@ def refine_trouble(trouble: str, form: str, topic: str, sentence: str) -> str:
         return "numbers"
     if trouble == "numbers" and re.search(r"\bran out of time\b|\b(?:didn'?t|did not) finish\b", sentence, re.I):
         return "unfinished"
+    if trouble == "nerves" and omitted_thing(sentence):
+        return "omission"  # "got flustered, forgot to say check potassium first": what was left out is the gap
     if trouble == "rambling" and form == "thing":
         if re.search(r"\b(?:didn'?t|did not) know (?:much|anything)\b", sentence, re.I):
             return "fact"

@@ -206,3 +206,19 @@ def test_a_quoted_question_with_no_example_to_give_asks_for_one():
 def test_a_quoted_question_keeps_its_acronym_and_its_subject_order():
     said = probes_for("Bad:\n\u2022 'What ROAS did your Meta campaigns get?' - genuinely didn't know")[0]
     assert "what ROAS your Meta campaigns got" in said
+
+
+def test_what_was_left_out_in_a_flustered_answer_is_the_gap_not_the_nerves():
+    said = probes_for("- \"what's your approach to a cat with a blocked bladder?\" - got flustered, forgot to say check "
+                      "potassium first")[0]
+    assert "check potassium" in said and "come back to it" not in said
+
+
+def test_a_part_the_candidate_did_not_get_to_is_named():
+    said = probes_for("- presentation on a KS2 Romans session - ran over time, didnt get to evaluation")[0]
+    assert "evaluation" in said and "part of the answer was missing" not in said
+
+
+def test_a_past_case_written_with_youd_is_no_hypothetical():
+    said = probes_for("* asked about a lift plan I'd refused - couldnt think of one")[0]
+    assert "no example came to mind" in said and "what you would do" not in said
