@@ -41,6 +41,8 @@ SCENE_BEFORE_SUBJECT = re.compile(r"^(?!(?:I|we|they|he|she)\b)[^,]{1,40},\s+(?=
                                   re.IGNORECASE)
 # ...or with no comma, when "I" or "we" follows at once: "For a new app I'd use Redux" -> "I'd use Redux".
 SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1,4}?(?=(?:I|we)(?:'d|'ll|'ve)?\s)", re.IGNORECASE)
+# A small word said twice as the speaker restarts: "on a a manufacturing client", "to the, the depot".
+RESTART = re.compile(r"\b(a|an|the|to|I|we|it|in|on|of|and|my|our|for|with|at|is|was)(?:,?\s+\1\b)+", re.IGNORECASE)
 # Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
 SUBJECT_ADVERB = re.compile(r"^((?:I|we)(?:'d)?)\s+(?:then|also|just|actually|basically|really|first|initially)\s+",
                             re.IGNORECASE)
@@ -93,6 +95,7 @@ def to_you(clause: str, team: bool = False) -> str:
 def tidy(clause: str) -> str:
     """A clause without openers, scene-setting or a closing full stop; "" when no whole clause is left."""
     clause = clause.strip().strip(" ,;:-\"'")
+    clause = RESTART.sub(r"\1", clause)  # "on a a client", "the, the list": a restart, said once
     clause = OPENER.sub("", clause)
     clause = SCENE_BEFORE_SUBJECT.sub("", clause)
     clause = SCENE_NO_COMMA.sub("", clause)

@@ -126,3 +126,10 @@ def test_textbook_steps_with_no_case_of_their_own_are_asked_for_a_real_one():
     assert gap(question, answer) == "detail"
     asked = follow_up(question, answer)
     assert "you've done a few of these" in asked, asked  # the candidate's own claim, not "the sources of ignition"
+
+
+def test_a_restart_is_said_back_once():
+    from mockint.questions.anchors import tidy
+    assert tidy("we worked on a a manufacturing client") == "we worked on a manufacturing client"
+    assert tidy("I drove it to the, the depot") == "I drove it to the depot"
+    assert tidy("I said that that was fine") == "I said that that was fine"  # not a restart: both words are needed
