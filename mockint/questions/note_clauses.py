@@ -98,7 +98,7 @@ def omitted_thing(sentence: str) -> str:
     phrase = first_clause(re.split(r"\s+/\s+", match.group("what") or match.group("what2"))[0])  # "X / Y": X
     phrase = re.sub(r"^(?:completely|totally|entirely|also|even|all about|about)\s+", "", phrase, flags=re.I)  # "forgot completely the ..."
     phrase = re.sub(r"\s+(?:until|unless|till)\b.*$", "", phrase, flags=re.I)
-    phrase = re.sub(r"\s+(?:first|at the start|beforehand|before anything else)$", "", phrase, flags=re.I)  # when, not what
+    phrase = re.sub(r"\s+(?:first|at the start|beforehand|before anything else|at all|either)$", "", phrase, flags=re.I)  # when, not what
     # "the starter I'd planned and went straight to the main task": what was skipped ends where a new verb starts.
     phrase = re.sub(r"\s+and (?:then |just )?(?:went|got|did|had|was|ran|never|started|jumped|moved|lost|gave|said|"
                    r"didn'?t|did not|check|make sure|ensure|confirm)\b.*$", "", phrase, flags=re.I)

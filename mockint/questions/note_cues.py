@@ -101,7 +101,8 @@ TROUBLE_KINDS = [
     # Composure lost in a role play: not its outcome, whatever the note says about "the rating".
     ("nerves", r"flustered|over-?apologis\w*|panicked"),
     # a story told without its ending, before "outcome": the candidate knew it, and never said it
-    ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:say|said|get to|mention|explain) (?:what happened (?:after|next|in the end)|"
+    ("no_ending", r"(?:didn'?t|did not|never|forgot to) (?:actually |really )?(?:say|said|get to|got to|mention|explain) "
+                  r"(?:what happened (?:after|next|in the end)|"
                   r"how it (?:ended|turned out)|the (?:end|ending|outcome|result))|\bno (?:real |actual |clear )?"
                   r"(?:outcome|ending|result)\b|(?:didn'?t|did not) (?:really )?have (?:an? |the )?ending|"
                   r"asked how it ended|(?:didn'?t|did not|never) (?:say|said) what the (?:fix|cause) was|(?:didn'?t|did not|never) (?:say|said|mention\w*) what the (?:result|outcome) was"),
@@ -139,7 +140,7 @@ TROUBLE_KINDS = [
                         r"\bno (?:real )?(?:work|workplace|job) (?:example|experience)s?\b.{0,40}\bonly\b"),
     ("example", r"(?:couldn'?t|could not) (?:give|think of|come up with|find) (?:an? |any )?(?:\w+ )?example|"
                 r"(?:couldn'?t|could not|didn'?t|did not) (?:think of|come up with) (?:one|any)\b|"
-                r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete )?"
+                r"(?:no|didn'?t have an?|did not have an?|didn'?t really have an?) (?:good |real |clear |specific |concrete |proper )?"
                 r"example|no example|\bblank\w* (?:on (?:an? )?example|completely)|"
                 # "froze on what QNH means" is a fact not given; "froze" alone, a story that did not come
                 r"froze(?! on (?:what|which|how|whether|the|an?)\b)|dried up|no (?:good )?answer|"

@@ -58,6 +58,12 @@ class NoteTopic:
 SETTLED_AFTER = re.compile(r"(?:[,\u2013]|\s-)\s*(?:ok|okay|fine|correct|all good|no problem)\W*$", re.I)
 ASKED_MORE = re.compile(r"\basked\W+(?:me\W+)?(?:who|what|anything) else\b", re.I)
 ONE_WORD_VERDICT = re.compile(r"wrong|incorrect", re.I)
+GERUND = {"go": "going", "goes": "going", "went": "going", "get": "getting", "gets": "getting", "got": "getting",
+          "come": "coming", "comes": "coming", "came": "coming", "need": "needing", "needs": "needing",
+          "fail": "failing", "fails": "failing", "pass": "passing", "passes": "passing", "are": "", "were": ""}
+SHARE_OF = re.compile(r"\b((?:percentage|proportion|share|number) of \w+) (" + "|".join(GERUND) + r")\b", re.I)
+PANELS_THING = re.compile(r"\b((?:blanked|froze|stumped|stuck|asked(?: me)?|unsure|sure|knew nothing|didn'?t know)"
+                          r"(?: on| about| of)?) their\b", re.I)
 # A line headed by the panel's question in quotes: '"why this council?" went ok', "'avg view duration?' - no idea".
 QUOTED_QUESTION = re.compile(r"^[\"'\u201c\u2018](?P<question>.{3,}?\?)[\"'\u201d\u2019](?:\s*[-\u2013\u2014:,]\s*|\s+|$)")
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
@@ -107,6 +113,10 @@ def tidy_line(line: str) -> str:
 def read_sentence(sentence: str) -> NoteTopic:
     """Everything one note sentence says: topic, claim, trouble."""
     sentence = tidy_line(sentence.strip())
+    # "blanked on their fortifier guideline": the employer's, said back as "the" (their "our" would read as the candidate's)
+    sentence = PANELS_THING.sub(r"\1 the", sentence)
+    # "what % of orders go out with subs": "the percentage of orders going out with subs", one phrase
+    sentence = SHARE_OF.sub(lambda m: f"{m.group(1)} {GERUND.get(m.group(2).lower(), '')}".rstrip(), sentence)
     topic, form, asked, exercise = read_topic(sentence)
     struggled = bool(STRUGGLE.search(sentence))
     # The trouble is read from what the note says about the topic, not from the topic ("the figures don't balance").
@@ -126,6 +136,8 @@ def read_sentence(sentence: str) -> NoteTopic:
         # "I said 3-4mm, he said 2-4 / aim for 3, ok": the candidate's own verdict is that it was near enough.
         struggled, trouble = False, ""
     gap, gap_kind = named_gap(sentence, topic) if struggled else ("", "")
+    if topic and gap != topic and gap.lower().startswith(topic.lower() + " "):
+        topic, gap, gap_kind = gap, "", ""  # "blanked on the registration deadline before polling day": one thing, said whole
     if re.match(r"what happened (?:after|afterwards|next|in the end|at the end)\b", gap):
         gap, gap_kind, trouble = "", "", "no_ending"  # "didn't say what happened after": the story's ending, not a fact
     if trouble in ("fact", "unsure") and re.search(r"\bexample\b|^(?:a|the) time you\b", topic):
@@ -262,6 +274,9 @@ def extract_topics(notes: str | None) -> list[NoteTopic]:
         # "Went well: ..." or "they seemed happy with that" says so too.
         settled = previous is not None and bool(
             re.search(r"\b(?:fine|went (?:well|ok|okay)|good)\W*$|(?:\s[-\u2013:]|,)\s*(?:ok|okay)\W*$", previous.sentence, re.I)
+            # "- went ok, covered gas, obs, ...", "... - did ok": its verdict, whatever follows it
+            or (not previous.struggled and re.search(r"(?:^|[-\u2013:,]\s*)(?:went|did|was) (?:ok|okay|fine|well|alright)\b",
+                                                     previous.sentence, re.I))
             or re.match(r"(?:went well|well|good|strong|positives?)\s*[:\-]", previous.sentence, re.I)
             or (not previous.struggled and re.search(r"\b(?:seemed|looked|was|were) (?:happy|pleased|impressed)\b|"
                                                      r"\b(?:he|she|they) liked\b|\bwent down well\b",

@@ -222,3 +222,32 @@ def test_a_part_the_candidate_did_not_get_to_is_named():
 def test_a_past_case_written_with_youd_is_no_hypothetical():
     said = probes_for("* asked about a lift plan I'd refused - couldnt think of one")[0]
     assert "no example came to mind" in said and "what you would do" not in said
+
+
+def test_a_hard_moment_after_a_line_that_did_ok_is_its_own():
+    said = probes_for("- canvass reform q - route 1/2/3, DWP data matching - did ok\n"
+                      "- blanked on the registration deadline before polling day (12 working days!!! I know this)")[0]
+    assert "the registration deadline before polling day" in said and "canvass" not in said
+    said = probes_for('- "talk us through a deteriorating baby on CPAP" - went ok, covered gas, obs, escalating early\n'
+                      "- blanked on their breastmilk fortifier guideline, just said i'd check the policy")[0]
+    assert "the breastmilk fortifier guideline" in said and "gas" not in said
+
+
+def test_no_proper_example_is_no_example():
+    said = probes_for("- they pushed me on being nurse in charge and I didnt have a proper example")[0]
+    assert "no example came to mind" in said
+
+
+def test_a_share_of_things_doing_something_is_one_phrase():
+    said = probes_for("- they pushed me on what % of orders go out with subs at my store and I didnt have a number")[0]
+    assert "the percentage of orders going out with subs" in said
+
+
+def test_never_getting_to_the_result_is_a_story_without_its_ending():
+    said = probes_for("- making effective decisions - waffled and never actually got to the result part of STAR")[0]
+    assert "didn't say how it ended" in said
+
+
+def test_left_out_at_all_names_only_the_thing():
+    said = probes_for('- "how would you build a save system?" - waffled, didnt mention versioning at all')[0]
+    assert "you didn't mention versioning." in said
