@@ -42,7 +42,10 @@ SCENE_BEFORE_SUBJECT = re.compile(r"^(?!(?:I|we|they|he|she)\b)[^,]{1,40},\s+(?=
 # ...or with no comma, when "I" or "we" follows at once: "For a new app I'd use Redux" -> "I'd use Redux".
 SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1,4}?(?=(?:I|we)(?:'d|'ll|'ve)?\s)", re.IGNORECASE)
 # A small word said twice as the speaker restarts: "on a a manufacturing client", "to the, the depot".
-RESTART = re.compile(r"\b(a|an|the|to|I|we|it|in|on|of|and|my|our|for|with|at|is|was)(?:,?\s+\1\b)+", re.IGNORECASE)
+RESTART = re.compile(r"\b(a|an|the|to|I|we|it|in|on|of|and|my|our|for|with|at|is|was|really|very|so)(?:,?\s+\1\b)+",
+                     re.IGNORECASE)
+# A second sentence run on without a stop: "I'm really user-centred that's the core of how I work".
+RUN_ON = re.compile(r"\s+(?=that'?s (?:the|what|how|why|my|just|all)\b)", re.IGNORECASE)
 # Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
 SUBJECT_ADVERB = re.compile(r"^((?:I|we)(?:'d)?)\s+(?:then|also|just|actually|basically|really|first|initially)\s+",
                             re.IGNORECASE)
@@ -102,16 +105,22 @@ def tidy(clause: str) -> str:
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
     for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
-    clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for)$", "", clause, flags=re.IGNORECASE)
+    clause = re.sub(r",?\s+(?:honestly|basically|really|to be honest|you know|like|as well)$", "", clause, flags=re.IGNORECASE)
+    clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
+                    flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS:
+        return ""
+    # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
+    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or),", clause) or ", say " in clause:
         return ""
     # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
     if re.search(r"\b(?:you|your|yours)\b", clause, re.IGNORECASE):
@@ -150,7 +159,7 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         if credited_to_others(text) and theirs:
             return theirs[0], False
         ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
-        ours = [a for a in ours if a]
+        ours = [a for a in ours if re.match(r"we\b", a, re.IGNORECASE)]  # the team's deed, not the scene it was in
         return (ours[0] if ours else ""), True
     every = answer_clauses(text)
     if gap == "evidence":

@@ -133,3 +133,12 @@ def test_a_restart_is_said_back_once():
     assert tidy("we worked on a a manufacturing client") == "we worked on a manufacturing client"
     assert tidy("I drove it to the, the depot") == "I drove it to the depot"
     assert tidy("I said that that was fine") == "I said that that was fine"  # not a restart: both words are needed
+
+
+def test_an_anchor_is_a_whole_clause_without_the_speakers_leftovers():
+    from mockint.questions.anchors import tidy
+    assert tidy("I'd check they're safe are") == "I'd check they're safe"
+    assert tidy("I'm really, really user-centred that's the core of how I work") == "I'm really user-centred"
+    assert tidy("I'm really good with complaints, honestly") == "I'm really good with complaints"
+    assert tidy("I had, nobody trusted it, the stages were all over the place") == ""
+    assert tidy("I'd look at both and, say one is a VAT return due on the seventh") == ""
