@@ -47,6 +47,12 @@ SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|tha
 # The team doing things in the past: a told case, even in answer to "how do you like to work".
 WE_DID = re.compile(r"\bwe (?:then |also |just |all )?(?:\w+ed|did|went|found|made|got|ran|put|took|sent|set|hit|built|"
                     r"rebuilt|kept|wrote|came|brought|told|gave|spent|sat|met|paid|began)\b", re.IGNORECASE)
+# A question that invites one real case without asking for "a time": "maybe one you've actually dealt with".
+CASE_INVITED = re.compile(r"\b(?:one you(?:'ve| have)|you(?:'ve| have) (?:actually |personally )?(?:dealt with|handled|done|"
+                          r"worked on|built|run|led)|a recent|the last time|most proud|proudest)\b", re.IGNORECASE)
+# The speaker doing things in the past: "I pulled forty cases", "I rang control".
+I_DID = re.compile(r"\bI (?:then |also |just |actually )?(?:\w+ed|did|got|rang|took|made|sent|went|ran|put|built|wrote|"
+                   r"caught|found|told|gave|brought|sat|kept|spoke|drove)\b")
 # The team's plan: "we'd get the others behind their doors", "the team would use C and R".
 WE_WOULD = re.compile(r"\b(?:we'd|we would|the team would|the team'd)\b", re.IGNORECASE)
 # Someone else doing the story's work: "she picked it up straight away", "my manager pulled the sales data".
@@ -333,7 +339,9 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
     answer = feedback.transcript
     if feedback.nothing_said:
         return None
-    story = is_story(question, feedback)
+    # A told case counts as a story whatever the question's kind ("maybe one you've actually dealt with",
+    # "what are you most proud of"): it still owes its ending.
+    story = is_story(question, feedback) or (bool(CASE_INVITED.search(question.text)) and len(I_DID.findall(answer)) >= 3)
     if feedback.word_count < THIN_WORDS or (question.asks_story_by_kind and not feedback.star.action.present):
         claim = unbacked_claim(answer, question.text)
         # "I'd sit with her..." told as habit, then "I'm the best on the floor": the praise is the gap.

@@ -15,7 +15,7 @@ DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|subs
 VAGUE_CHANGE = re.compile(
     rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
     rf"noticeably|vastly|so much|even|definitely|loads)\s+{COMPARATIVE}\b|"
-    rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|came (?:down|up)|boosted|"
+    rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|gone (?:up|down)|came (?:down|up)|boosted|"
     rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
     rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
     rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"

@@ -45,8 +45,8 @@ LAST_STEP = re.compile(
     r"(?:\w+ed|did|made|sent|put|wrote|rang|ran|got|took|set|told|gave|built|drew|brought|kept|left|met|paid|spoke|"
     r"taught|went (?:back|through|over|down|up|in|out|round))\b", re.IGNORECASE)
 # The closing words of a list of steps, which end nothing: "So that's what I did", "that's basically what I built".
-SIGN_OFF = re.compile(r"^(?:(?:so|and|yeah|um|uh)\W+)*that'?s (?:basically |about |pretty much )?(?:what I \w+|all|it|"
-                      r"how I \w+ it)\b", re.IGNORECASE)
+SIGN_OFF = re.compile(r"^(?:(?:so|and|yeah|um|uh|er)\W+)*(?:that'?s (?:basically |about |pretty much )?(?:what I \w+|all|it|"
+                      r"how (?:I|you) \w+ it)\b|(?:(?:so|and|yeah|um|uh|er|right|okay|ok)\W*)+$)", re.IGNORECASE)
 # Someone saying yes on the way ("she agreed to it", "he approved it") is a step, not how the story ended.
 AGREEMENT = re.compile(r"\b(?:agreed|approved|accepted|confirmed|signed)\b", re.IGNORECASE)
 # Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").

@@ -142,3 +142,21 @@ def test_an_anchor_is_a_whole_clause_without_the_speakers_leftovers():
     assert tidy("I'm really good with complaints, honestly") == "I'm really good with complaints"
     assert tidy("I had, nobody trusted it, the stages were all over the place") == ""
     assert tidy("I'd look at both and, say one is a VAT return due on the seventh") == ""
+
+
+def test_a_case_the_question_invited_owes_its_ending_whatever_the_kind():
+    question = Question(text="Talk me through how you'd handle a burst main on your patch, maybe one you've dealt with.",
+                        kind=QuestionKind.technical)
+    answer = ("So the first thing is you don't guess, you get the area made safe. The one I had was on a Sunday "
+              "morning on the high street. I rang the control room and I got the valve keys out of the van. I shut the "
+              "two valves either side and I put the barriers round the hole while we waited for the gang. "
+              "Um, yeah. That's basically it, that's how you handle it.")
+    assert gap(question, answer) == "result"
+
+
+def test_a_rise_that_has_gone_up_massively_is_a_claim_to_back():
+    answer = ("We lost the tender last time on social value, so this time I interviewed our site supervisors and "
+              "rewrote that section around real case studies with named people. I also built a compliance matrix "
+              "against their spec. And we won it. Since I brought that approach in across the board our win rate's "
+              "gone up massively, the directors are really happy with it.")
+    assert gap(STORY, answer) == "evidence"
