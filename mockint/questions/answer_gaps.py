@@ -354,7 +354,8 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "detail"
     if story and not tells_ending(answer):
         return "result"
-    if (story or len(WE_DID.findall(answer)) >= 3 or len(WE_WOULD.findall(answer)) >= 3) and only_we(feedback):
+    told_by_team = len(WE_DID.findall(answer)) >= 3 or len(WE_WOULD.findall(answer)) >= 3 or CASE_INVITED.search(question.text)
+    if (story or told_by_team) and only_we(feedback):
         return "own_part"
     if story and feedback.ownership.i <= 1 and credited_to_others(answer):
         return "own_part"  # the manager's plan, the anaesthetist's catch: the candidate only watched it work

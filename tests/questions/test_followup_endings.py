@@ -160,3 +160,13 @@ def test_a_rise_that_has_gone_up_massively_is_a_claim_to_back():
               "against their spec. And we won it. Since I brought that approach in across the board our win rate's "
               "gone up massively, the directors are really happy with it.")
     assert gap(STORY, answer) == "evidence"
+
+
+def test_a_recent_case_told_as_the_teams_asks_for_the_candidates_part():
+    question = Question(text="Walk me through a finding from a recent audit that you'd class as serious.",
+                        kind=QuestionKind.technical)
+    answer = ("So this was the stores audit at the Leeds depot. We started with the stock counts and we found the "
+              "write-offs were being approved by the same person who raised them. We could trace about forty "
+              "thousand of them to two suppliers. The audit lead wrote it up as high risk, and the depot fixed the "
+              "approval step within a month.")
+    assert gap(question, answer) == "own_part"
