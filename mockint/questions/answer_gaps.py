@@ -57,10 +57,10 @@ I_DID = re.compile(r"\bI (?:then |also |just |actually )?(?:\w+ed|did|got|rang|t
 WE_WOULD = re.compile(r"\b(?:we'd|we would|the team would|the team'd)\b", re.IGNORECASE)
 # Someone else doing the story's work: "she picked it up straight away", "my manager pulled the sales data".
 OTHERS_ACTED = re.compile(
-    r"\b(?:she|he|(?:the|our|my) (?:\w+ )?(?:manager|boss|supervisor|lead|leader|director|consultant|coordinator|"
+    r"\b(?:[Ss]he|[Hh]e|(?:[Tt]he|[Oo]ur|[Mm]y) (?:\w+ )?(?:manager|boss|supervisor|lead|leader|director|consultant|coordinator|"
     r"colleague|engineer|doctor|registrar|anaesthetist|surgeon|nurse|mentor|sister|sergeant|officer|chef|partner|"
-    r"animator|teacher))(?:, \w+,)?\s+"
-    r"(?:\w+ly\s+|then\s+|also\s+)?(?:\w+ed|did|made|came|came up with|worked out|pulled|put|set up|took|wrote|found|"
+    r"animator|teacher|foreman|lads|DJ))(?:, \w+,)?\s+"
+    r"(?:\w+ly\s+|then\s+|also\s+|just\s+)?(?:\w+ed|did|made|came|came up with|worked out|pulled|put|set up|took|wrote|found|"
     r"built|got|went and|sorted|picked|caught|spotted|rang|ran|led|drew)\b")
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
@@ -203,7 +203,9 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
         after = [claim.sentence[max(clause_start, 0):]] + sentences[at + 1:]
         # "It worked well" after a measured outcome ("he passed with a 5") sums that outcome up.
         measured_before = claim.kind == "success" and any(OUTCOME.search(s) and measures(s, asked) for s in sentences[:at])
-        if not any(measures(s, asked) for s in after) and not measured_before:
+        # A change in the opening sentence, before anything was done ("the weather came up quite a lot"), sets the scene.
+        scene = claim.kind == "change" and at == 0 and len(sentences) >= 4
+        if not any(measures(s, asked) for s in after) and not measured_before and not scene:
             return claim
     return None
 

@@ -11,7 +11,7 @@ from mockint.text import split_sentences
 # How a story ended: change, outcome and "afterwards" wording. Actions such as "I launched"
 # are deliberately absent: they tell what was done, not what came of it.
 OUTCOME = re.compile(
-    r"\b(?:as a result|in the end|at the end|after that(?!\s*(?:[.,!?]|$))|afterwards|since then|by the end|eventually|"
+    r"\b(?:as a result|in the end|at the end|after that(?!\s*(?:[.,!?]|$)|,? (?:I|we)\b)|afterwards|since then|by the end|eventually|"
     r"ended up|"
     r"the outcome|the result|which meant|that meant|from then on|these days|"
     r"(?:'s|is|are) now|now (?:takes?|runs?|uses?|has|have|is|are|gets?)|"
@@ -28,7 +28,7 @@ OUTCOME = re.compile(
     r"promoted|"
     r"cleared|completed|went live|went ahead|confirmed|missed|passed|achieved|scored|by then|got through|no (?:real )?complaints|(?:happy|pleased) with it|still (?:shops?|comes?|uses?|buys?) (?:with|here|at)|"
     r"(?:has|have|'s|'ve) since|thanked (?:me|us)|settled (?:within|down|by|after)|"
-    r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)|"
+    r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)(?! (?:for|to)\b)|"  # (not "he was happy for it": willing)
     r"(?:back to )?normal again|back to normal|up and running|running again|(?:nobody|no one) (?:got|was|had|complained|noticed)|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
     r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",

@@ -170,3 +170,34 @@ def test_a_recent_case_told_as_the_teams_asks_for_the_candidates_part():
               "thousand of them to two suppliers. The audit lead wrote it up as high risk, and the depot fixed the "
               "approval step within a month.")
     assert gap(question, answer) == "own_part"
+
+
+def test_after_that_followed_by_another_step_ends_nothing():
+    answer = ("We had a run of complaints about a car dealer clocking mileage. I pulled the MOT history for fourteen "
+              "cars and nine didn't add up. Then I did a test purchase with a colleague and took photos of the dash. "
+              "After that I interviewed him under caution with his solicitor there. I put the full file together and "
+              "submitted it to our legal team. And my manager said it was the most organised case file she'd seen.")
+    assert gap(STORY, answer) == "result"
+
+
+def test_a_night_run_by_the_chef_the_lads_and_the_dj_asks_what_the_supervisor_did():
+    answer = ("I was supervising a wedding, a hundred and eighty covers, and in the middle of the mains the combi oven "
+              "tripped with half the beef still in it. So the head chef made the call to move the beef to the other "
+              "kitchen. And front of house, the lads just handled it brilliantly, kept the wine going round. The DJ, "
+              "um, did a little thing where the speeches got moved forward, so the guests never noticed the gap. The "
+              "bride's mum emailed the manager after to say it was perfect.")
+    assert gap(STORY, answer) == "own_part"
+
+
+def test_a_change_in_the_opening_scene_is_not_a_claim_to_back():
+    question = Question(text="Tell me about a time you made a judgement call about safety that others disagreed with.",
+                        kind=QuestionKind.behavioral)
+    answer = ("So I was second officer on a ferry, and while we were loading the weather came up quite a lot. I "
+              "stopped the loading of the high-sided freight onto the upper deck and I told the shore side why. The "
+              "drivers weren't happy, there was a lot of shouting on the linkspan, and I rang the master on the "
+              "bridge. The master came down and he backed me. I re-planned the deck so the high-sided trailers went "
+              "below. We sailed an hour late and nothing shifted on the crossing.")
+    from mockint.questions.answer_gaps import unbacked_claim
+    assert unbacked_claim(answer, question.text) is None
+    assert unbacked_claim(answer.replace("We sailed an hour late", "Since then our loading has been much faster"),
+                          question.text).match == "much faster"  # a claimed result is still one
