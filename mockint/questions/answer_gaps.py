@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mockint.domain import Feedback, Question, QuestionKind
+from mockint.feedback.cues import is_past
 from mockint.feedback.on_question import STORY_ASK
 from mockint.questions.claim_words import VAGUE
 from mockint.questions.story_ending import OUTCOME, tells_ending
@@ -44,15 +45,9 @@ SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|tha
                       r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
                       re.IGNORECASE)
 
-# The team doing things in the past: a told case, even in answer to "how do you like to work".
-WE_DID = re.compile(r"\bwe (?:then |also |just |all )?(?:\w+ed|did|went|found|made|got|ran|put|took|sent|set|hit|built|"
-                    r"rebuilt|kept|wrote|came|brought|told|gave|spent|sat|met|paid|began)\b", re.IGNORECASE)
 # A question that invites one real case without asking for "a time": "maybe one you've actually dealt with".
 CASE_INVITED = re.compile(r"\b(?:one you(?:'ve| have)|you(?:'ve| have) (?:actually |personally )?(?:dealt with|handled|done|"
                           r"worked on|built|run|led)|a recent|the last time|most proud|proudest)\b", re.IGNORECASE)
-# The speaker doing things in the past: "I pulled forty cases", "I rang control".
-I_DID = re.compile(r"\bI (?:then |also |just |actually )?(?:\w+ed|did|got|rang|took|made|sent|went|ran|put|built|wrote|"
-                   r"caught|found|told|gave|brought|sat|kept|spoke|drove)\b")
 # The team's plan: "we'd get the others behind their doors", "the team would use C and R".
 WE_WOULD = re.compile(r"\b(?:we'd|we would|the team would|the team'd)\b", re.IGNORECASE)
 # Someone else doing the story's work: "she picked it up straight away", "my manager pulled the sales data".
@@ -232,12 +227,17 @@ def is_general(answer: str, question: str, words: int) -> bool:
             and not SPECIFIC.search(answer) and not STRONG_REASON.search(answer))
 
 
+NOT_DEEDS = {"was", "were", "been", "done", "had", "saw", "felt", "thought", "knew", "heard", "liked", "loved", "enjoyed",
+             "wanted", "needed", "learned", "learnt"}
+
+
 def tells_a_case(answer: str, question: str) -> bool:
     """Whether the answer shows one real case of the candidate's: something they did (told in the past),
     a moment, or a measure. "I've done validation in my current role" claims one and shows none."""
-    did = re.search(r"\b(?:I|we) (?:\w+ly |then |also |just )?(?!(?:been|done|had|always|never)\b)"
-                    r"(?:\w+ed|did|found|took|made|got|went|ran|built|wrote|put|set|had to|caught|sent|gave|told|brought)\b",
-                    answer, re.IGNORECASE)
+    # (the first verb after "I" or "we", past by the analyzer's own spelling rules; "I've done" is a claim,
+    # "I was", "I saw", "I felt" a state or a view, not a deed)
+    did = any(is_past(verb.lower()) and verb.lower() not in NOT_DEEDS
+              for verb in re.findall(r"\b(?:I|we) (?:\w+ly |then |also |just )?(\w+)", answer, re.IGNORECASE))
     return bool(did or MOMENT.search(answer) or measures(answer, numbers_in(question)))
 
 
@@ -343,7 +343,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return None
     # A told case counts as a story whatever the question's kind ("maybe one you've actually dealt with",
     # "what are you most proud of"): it still owes its ending.
-    story = is_story(question, feedback) or (bool(CASE_INVITED.search(question.text)) and len(I_DID.findall(answer)) >= 3)
+    story = is_story(question, feedback) or (bool(CASE_INVITED.search(question.text)) and feedback.ownership.i >= 3)
     if feedback.word_count < THIN_WORDS or (question.asks_story_by_kind and not feedback.star.action.present):
         claim = unbacked_claim(answer, question.text)
         # "I'd sit with her..." told as habit, then "I'm the best on the floor": the praise is the gap.
@@ -356,7 +356,7 @@ def find_gap(question: Question, feedback: Feedback) -> Gap | None:
         return "detail"
     if story and not tells_ending(answer):
         return "result"
-    told_by_team = len(WE_DID.findall(answer)) >= 3 or len(WE_WOULD.findall(answer)) >= 3 or CASE_INVITED.search(question.text)
+    told_by_team = feedback.ownership.we >= 3 or len(WE_WOULD.findall(answer)) >= 3 or CASE_INVITED.search(question.text)
     if (story or told_by_team) and only_we(feedback):
         return "own_part"
     if story and feedback.ownership.i <= 1 and credited_to_others(answer):

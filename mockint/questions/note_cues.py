@@ -315,3 +315,15 @@ PLAN_ANSWERED = re.compile(r"\b(?:I|you) (?:said|answered|told (?:them|him|her))
 # A topic about what the candidate would do ("how you'd handle a no-show"); "a treatment you'd done" is had, not would.
 WOULD = re.compile(r"\b(?:would|you'd|'d)\b(?! (?:done|been|had|gone|seen|used|made|worked|finished|started|written|built|"
                    r"tried|given|run|taken|led|\w+ed)\b)")  # (not "a lift plan you'd refused": that one happened)
+# A share of things doing something ("what % of orders go out with subs"), said as one phrase: "the percentage
+# of orders going out with subs" (a topic cut at "go" would be "the percentage of orders").
+GERUND = {"go": "going", "goes": "going", "went": "going", "get": "getting", "gets": "getting", "got": "getting",
+          "come": "coming", "comes": "coming", "came": "coming", "need": "needing", "needs": "needing",
+          "fail": "failing", "fails": "failing", "pass": "passing", "passes": "passing", "are": "", "were": ""}
+SHARE_OF = re.compile(r"\b((?:percentage|proportion|share|number) of \w+) (" + "|".join(GERUND) + r")\b", re.I)
+# "blanked on their fortifier guideline": the employer's thing, said back as "the" (their "our" would read as the
+# candidate's once the notes are turned to "you").
+PANELS_THING = re.compile(r"\b((?:blanked|froze|stumped|stuck|asked(?: me)?|unsure|sure|knew nothing|didn'?t know)"
+                          r"(?: on| about| of)?) their\b", re.I)
+# A line headed by the panel's question in quotes: '"why this council?" went ok', "'avg view duration?' - no idea".
+QUOTED_QUESTION = re.compile(r"^[\"'\u201c\u2018](?P<question>.{3,}?\?)[\"'\u201d\u2019](?:\s*[-\u2013\u2014:,]\s*|\s+|$)")

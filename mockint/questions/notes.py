@@ -23,7 +23,7 @@ from mockint.questions.note_clauses import (  # noqa: F401 (named_gap and the re
 from mockint.questions.note_cues import (
     STRUGGLE, TOPIC_CUES, OWN_QUESTIONS_HEADING, LABELLED, GENERIC_LABEL, FOLLOW_ON, SELF_NOTE, OWN_QUESTION,
     VERDICT_AFTER, ANSWER_LABEL, WH_START, NEVER_USED, BAD_LABEL, CORRECTION_START, QUOTED_STORY, WOULD, OWN_PART_ASKED,
-    TROUBLE_KINDS
+    TROUBLE_KINDS, GERUND, SHARE_OF, PANELS_THING, QUOTED_QUESTION
 )
 from mockint.questions.note_topic import CV_GAP_TOPIC, label_topic, read_topic  # noqa: F401 (used from here too)
 from mockint.questions.reported import reported_question
@@ -58,14 +58,6 @@ class NoteTopic:
 SETTLED_AFTER = re.compile(r"(?:[,\u2013]|\s-)\s*(?:ok|okay|fine|correct|all good|no problem)\W*$", re.I)
 ASKED_MORE = re.compile(r"\basked\W+(?:me\W+)?(?:who|what|anything) else\b", re.I)
 ONE_WORD_VERDICT = re.compile(r"wrong|incorrect", re.I)
-GERUND = {"go": "going", "goes": "going", "went": "going", "get": "getting", "gets": "getting", "got": "getting",
-          "come": "coming", "comes": "coming", "came": "coming", "need": "needing", "needs": "needing",
-          "fail": "failing", "fails": "failing", "pass": "passing", "passes": "passing", "are": "", "were": ""}
-SHARE_OF = re.compile(r"\b((?:percentage|proportion|share|number) of \w+) (" + "|".join(GERUND) + r")\b", re.I)
-PANELS_THING = re.compile(r"\b((?:blanked|froze|stumped|stuck|asked(?: me)?|unsure|sure|knew nothing|didn'?t know)"
-                          r"(?: on| about| of)?) their\b", re.I)
-# A line headed by the panel's question in quotes: '"why this council?" went ok', "'avg view duration?' - no idea".
-QUOTED_QUESTION = re.compile(r"^[\"'\u201c\u2018](?P<question>.{3,}?\?)[\"'\u201d\u2019](?:\s*[-\u2013\u2014:,]\s*|\s+|$)")
 MARKS = re.compile(r"[\u2713\u2714\u2717\u2718\u274c\u2705\u2611\u2612\u2610\u26a0\ufe0f\u2192\u27a1]")
 
 

@@ -31,7 +31,7 @@ OUTCOME = re.compile(
     r"(?:was|were) (?:really |very )?(?:happy|pleased|relieved)(?! (?:for|to)\b)|"  # (not "he was happy for it": willing)
     r"(?:back to )?normal again|back to normal|up and running|running again|(?:nobody|no one) (?:got|was|had|complained|noticed)|(?:did not|didn't|did n't) (?:lose|need|have to)|"
     r"hit \d|cut (?:\w+ ){0,4}by|got (?:\w+ ){0,4}(?:back|delivered|approved|fixed)|(?:was|were) (?:fixed|solved|"
-    r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|stopped)\b",
+    r"back|changed|delivered)|zero|no (?:more|longer)|never (?:again|happened)|(?<!\bI )(?<!\bwe )stopped)\b",  # ("I stopped the lift" is a step)
     re.IGNORECASE,
 )
 # Words that say outright that this is how it ended, wherever they come.

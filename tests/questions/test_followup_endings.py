@@ -201,3 +201,11 @@ def test_a_change_in_the_opening_scene_is_not_a_claim_to_back():
     assert unbacked_claim(answer, question.text) is None
     assert unbacked_claim(answer.replace("We sailed an hour late", "Since then our loading has been much faster"),
                           question.text).match == "much faster"  # a claimed result is still one
+
+
+def test_stopping_the_work_yourself_is_a_step_not_an_ending():
+    answer = ("So the one I remember was on a housing site in Leeds. The banksman wanted me to lift a bundle of rebar "
+              "over the site cabins and the wind was gusting. I checked the anemometer and it was close to the limit "
+              "on the lift plan. I stopped the lift and I rang the lifting supervisor. Then I wrote it up in the log.")
+    assert gap(STORY, answer) == "result"
+    assert gap(STORY, answer + " The gusts dropped after forty minutes and the lift went ahead safely.") is None
