@@ -29,7 +29,7 @@ from pathlib import Path
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.answer_gaps import find_gap
+from mockint.questions.learned_gap import find_gap
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.templates import toml_template
 

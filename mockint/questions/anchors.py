@@ -42,7 +42,7 @@ SCENE_BEFORE_SUBJECT = re.compile(r"^(?!(?:I|we|they|he|she)\b)[^,]{1,40},\s+(?=
 # ...or with no comma, when "I" or "we" follows at once: "For a new app I'd use Redux" -> "I'd use Redux".
 SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1,4}?(?=(?:I|we)(?:'d|'ll|'ve)?\s)", re.IGNORECASE)
 # A small word said twice as the speaker restarts: "on a a manufacturing client", "to the, the depot".
-RESTART = re.compile(r"\b(a|an|the|to|I|we|it|in|on|of|and|my|our|for|with|at|is|was|really|very|so)(?:,?\s+\1\b)+",
+RESTART = re.compile(r"\b(a|an|the|to|I'd|we'd|I'm|I|we|it|in|on|of|and|my|our|for|with|at|is|was|really|very|so)(?:,?\s+\1\b)+",
                      re.IGNORECASE)
 # A second sentence run on without a stop: "I'm really user-centred that's the core of how I work".
 RUN_ON = re.compile(r"\s+(?=that'?s (?:the|what|how|why|my|just|all)\b)", re.IGNORECASE)
@@ -176,7 +176,8 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
     if gap == "decision":
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
-        return (chosen[0] if chosen else ""), False
+        said_as_choice = [c for c in chosen if CHOICE.search(c)]  # "I'd go with mini piles" before "I'd ring round"
+        return ((said_as_choice or chosen or [""])[0]), False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"

@@ -14,7 +14,7 @@ Five gaps, in the order an interviewer goes after them:
 - decision: a choice ("I'd use Cassandra", "we decided to...") with no reason given, or
   one set against a real alternative ("rather than use the spare room") with no reason next to
   it, even when the answer gives reasons for smaller steps.
-A strong answer has none of these, and gets no follow-up.
+A strong answer has none of these. learned_gap.py weighs these signals into the gap a follow-up asks about.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ CHOICE = re.compile(
 # A question that asks for a decision: its answer must say why, next to the choice itself.
 DECISION_ASKED = re.compile(r"\b(?:decide|decision|judge?ment call|choose|choice|trade-?offs?|weigh)\b", re.IGNORECASE)
 # The opening courtesies of a plan, which are not its decision.
-COURTESY = re.compile(r"^(?:\w+\s+){0,4}?(?:I'd|I would|I'll|I will)\s+(?:\w+ly\s+)?(?:apologi[sz]e|stay calm|keep calm|"
+COURTESY = re.compile(r"^(?:[\w',]+\s+){0,4}?(?:I'd|I would|I'll|I will)\s+(?:\w+ly\s+)?(?:apologi[sz]e|stay calm|keep (?:\w+ ){0,2}calm|"
                       r"listen|reassure|introduce myself|acknowledge|thank|greet|smile)\b", re.IGNORECASE)
 # A decisive act told as a plain action ("I put the whole batch on hold", "then I used a random forest").
 ACTED = re.compile(r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:used|put|kept|held|stopped|refused|paused|"
@@ -336,8 +336,9 @@ def unexplained_choice(question: Question, answer: str) -> str | None:
     return None
 
 
-def find_gap(question: Question, feedback: Feedback) -> Gap | None:
-    """The one gap a second-round interviewer would probe in this answer, or None when it is solid."""
+def rule_gap(question: Question, feedback: Feedback) -> Gap | None:
+    """The gap the rules read first in this answer, or None when no rule fires. The follow-up chooser weighs
+    this verdict with the signals above (learned_gap.find_gap); this is its reading when no weights load."""
     answer = feedback.transcript
     if feedback.nothing_said:
         return None

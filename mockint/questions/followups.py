@@ -1,8 +1,8 @@
 """Choose one short follow-up after a weak answer, as a second-round interviewer would.
 
 The follow-up names something the candidate just said (anchors.py: one whole clause of
-the answer, said back as "you") and probes the answer's real gap (answer_gaps.py: detail,
-result, own part, evidence, decision). The wording is data: prompts/templates/follow_ups.toml.
+the answer, said back as "you") and probes the answer's real gap (detail, result, own part, evidence, decision: read by
+answer_gaps.py's rules and weighed by learned_gap.py). The wording is data: prompts/templates/follow_ups.toml.
 No model writes it. At most one follow-up per main question is the orchestrator's rule;
 this module only says whether one is due and what it is.
 """
@@ -15,9 +15,10 @@ import re
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CONTRAST, Gap, credited_to_others, find_gap, is_story, unbacked_claim, unexplained_choice,
+    ALTERNATIVE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
     unexplained_figure,
 )
+from mockint.questions.learned_gap import find_gap
 from mockint.questions.templates import toml_template
 
 GAP_REASONS: dict[Gap, str] = {

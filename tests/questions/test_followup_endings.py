@@ -6,7 +6,7 @@ import random
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.answer_gaps import find_gap
+from mockint.questions.answer_gaps import rule_gap as find_gap
 from mockint.questions.followups import choose_follow_up
 
 STORY = Question(text="Tell me about a time you sorted out a problem with a customer's order.", kind=QuestionKind.behavioral)

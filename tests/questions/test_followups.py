@@ -10,7 +10,8 @@ from mockint.domain import (Feedback, FillerHit, FillerFeedback, LengthFeedback,
                             StarFeedback, StarPart, Transcript)
 from mockint.feedback.analyze import analyze
 from mockint.questions.anchors import tidy, to_you, without_fillers
-from mockint.questions.answer_gaps import find_gap, measures, unbacked_claim
+from mockint.questions.answer_gaps import measures, rule_gap, unbacked_claim
+from mockint.questions.learned_gap import find_gap
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.templates import toml_template
 
@@ -49,16 +50,16 @@ VAGUE = ("Last year our courier bill had grown fast and finance flagged it. I be
 
 
 def test_a_strong_story_gets_no_follow_up():
-    assert find_gap(STORY, feedback(STRONG)) is None
+    assert rule_gap(STORY, feedback(STRONG)) is None
     assert choose_follow_up(STORY, feedback(STRONG)) is None
 
 
 def test_each_gap_is_found():
-    assert find_gap(STORY, feedback("I cut the courier bill by renegotiating.")) == "detail"
-    assert find_gap(STORY, feedback(STRONG, action=False)) == "detail"  # a story question, and no story told
-    assert find_gap(STORY, feedback(NO_RESULT)) == "result"
-    assert find_gap(STORY, feedback(ALL_WE, i=0, we=3)) == "own_part"
-    assert find_gap(STORY, feedback(VAGUE)) == "evidence"
+    assert rule_gap(STORY, feedback("I cut the courier bill by renegotiating.")) == "detail"
+    assert rule_gap(STORY, feedback(STRONG, action=False)) == "detail"  # a story question, and no story told
+    assert rule_gap(STORY, feedback(NO_RESULT)) == "result"
+    assert rule_gap(STORY, feedback(ALL_WE, i=0, we=3)) == "own_part"
+    assert rule_gap(STORY, feedback(VAGUE)) == "evidence"
 
 
 def test_a_digit_is_not_evidence_unless_it_measures_the_claim():
@@ -78,9 +79,9 @@ def test_a_choice_without_a_reason_is_a_decision_gap_and_with_one_it_is_not():
     bare = ("I'd switch that component to our backup supplier straight away. Then I'd tell the sponsor, move the "
             "test dates, and ask the supplier for a written recovery plan for the rest of the order. I'd also check "
             "the contract for penalties.")
-    assert find_gap(PLAN, feedback(bare, story=False)) == "decision"
+    assert rule_gap(PLAN, feedback(bare, story=False)) == "decision"
     reasoned = bare.replace("straight away.", "straight away, because a launch slip costs us the retail slot.")
-    assert find_gap(PLAN, feedback(reasoned, story=False)) is None
+    assert rule_gap(PLAN, feedback(reasoned, story=False)) is None
 
 
 def test_the_follow_up_names_the_candidates_words_turned_to_you():
@@ -171,16 +172,16 @@ def test_a_figure_from_the_question_explained_only_by_itself_is_an_evidence_gap(
                      kind=QuestionKind.first_round)
     vague = ("So the 30% was really about better planning, being more on top of the rota. I worked closely with the "
              "bank office and the team pulled together, and by the end of the year we had hit that 30%.")
-    assert find_gap(cited, feedback(vague)) == "evidence"
+    assert rule_gap(cited, feedback(vague)) == "evidence"
     follow_up = choose_follow_up(cited, feedback(vague), random.Random(1))
     asks = toml_template("follow_ups.toml")["evidence"]["asks"]["figure"]
     assert follow_up.text.startswith("You said you worked closely with the bank office.")
     assert any(follow_up.text.endswith(ask) for ask in asks)
     backed = vague.replace("better planning", "moving 40 night shifts from agency to bank staff each month")
-    assert find_gap(cited, feedback(backed)) is None
+    assert rule_gap(cited, feedback(backed)) is None
     # a technical question's figure is a requirement, not the candidate's claim
     design = Question(text="How would you store 10,000 writes per second?", kind=QuestionKind.technical)
-    assert find_gap(design, feedback("I'd use a key-value store with the short code as the key because reads "
+    assert rule_gap(design, feedback("I'd use a key-value store with the short code as the key because reads "
                                      "dominate, with a cache in front and codes handed out in ranges.", story=False)) \
         != "evidence"
 
@@ -189,9 +190,9 @@ def test_a_short_answer_of_general_habits_gets_asked_for_an_example():
     asked = Question(text="How do you make sure you don't make dispensing errors?", kind=QuestionKind.technical)
     habits = ("I always double check everything and I follow the SOPs. I'm very careful and I don't rush, even when "
               "it's busy. If I'm not sure about something I always ask the pharmacist before it goes out.")
-    assert find_gap(asked, feedback(habits, story=False)) == "detail"
+    assert rule_gap(asked, feedback(habits, story=False)) == "detail"
     example = habits + " Last month that caught a methotrexate dose written daily instead of weekly."
-    assert find_gap(asked, feedback(example, story=False)) is None
+    assert rule_gap(asked, feedback(example, story=False)) is None
 
 
 def test_a_choice_set_against_its_alternative_needs_its_own_reason():
@@ -200,10 +201,10 @@ def test_a_choice_set_against_its_alternative_needs_its_own_reason():
     plan = ("First I'd talk to the person through the intercom and keep them calm. I'd send someone to make sure the "
             "lift isn't called from other floors. I'd call the fire brigade straight away rather than wait for the "
             "contractor. Once they were out I'd take the lift out of service and log it.")
-    assert find_gap(lift, feedback(plan, story=False)) == "decision"
+    assert rule_gap(lift, feedback(plan, story=False)) == "decision"
     reasoned = plan.replace("rather than wait for the contractor.",
                             "rather than wait for the contractor, because they can be an hour away on a Friday.")
-    assert find_gap(lift, feedback(reasoned, story=False)) is None
+    assert rule_gap(lift, feedback(reasoned, story=False)) is None
 
 
 def follow_up_for(question: Question, answer: str):

@@ -1,0 +1,102 @@
+"""Fit the follow-up gap heads (mockint/questions/learned_gap.py) on the scripted follow-up sets.
+
+Usage: python scripts/train_followups.py [--report-only]
+
+Every labelled answer of the training sets goes through the real analyzer; its signals
+(learned_gap.gap_features) and its labelled gap (or none) make one row. Before fitting, each set
+is held out in turn and predicted by heads fitted on the others: that table, beside the rules'
+agreement on the same set, is the honest figure (the rules were tuned on most of these sets, so
+their own figure runs high). Then the heads are fitted on every set and written to
+mockint/feedback/weights/follow_up_gaps.json. Sets written for later blind ratings are never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from mockint.domain import Question, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
+from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads
+from mockint.questions.answer_gaps import rule_gap
+from mockint.questions.learned_gap import CHOICES, MODEL_NAME, NONE_WEIGHT, gap_features
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests/data/question_eval"
+# follow_up_cases_13.jsonl and later are held out for blind rating: never train on them.
+TRAINING_SETS = ["follow_up_dev", "follow_up_cases"] + [f"follow_up_cases_{n}" for n in range(2, 13)]
+L2_CHOICES = (3.0, 10.0, 30.0)
+
+
+def examples() -> list[dict]:
+    """Each labelled answer: its set, its feature row, its labelled choice and the rules' choice."""
+    rows = []
+    for name in TRAINING_SETS:
+        for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            question = Question(text=case["question"], kind=QuestionKind(case["kind"]))
+            feedback = analyze(Transcript(text=case["answer"]), question.text, question.kind)
+            rows.append({"set": name, "x": gap_features(question, feedback),
+                         "y": CHOICES.index(case["labels"]["gap"]),
+                         "rules": CHOICES.index(rule_gap(question, feedback) or "none")})
+    return rows
+
+
+def fit(features: np.ndarray, labels: np.ndarray, l2: float) -> list:
+    """One head per choice, each against the rest."""
+    return [fit_logistic(features, (labels == k).astype(float), l2, 0.5) for k in range(len(CHOICES))]
+
+
+def predict(heads: list, features: np.ndarray) -> np.ndarray:
+    """The chosen index per row, as learned_gap.find_gap chooses (with "none" weighed up)."""
+    scores = np.stack([head.probability(features) for head in heads], 1)
+    scores[:, CHOICES.index("none")] *= NONE_WEIGHT
+    return scores.argmax(1)
+
+
+def held_out(rows: list[dict], l2: float) -> np.ndarray:
+    """Each row's choice by heads fitted on every set but its own."""
+    chosen = np.zeros(len(rows), dtype=int)
+    for name in TRAINING_SETS:
+        test = np.array([r["set"] == name for r in rows])
+        train = [r for r, held in zip(rows, test) if not held]
+        heads = fit(np.vstack([r["x"] for r in train]), np.array([r["y"] for r in train]), l2)
+        chosen[test] = predict(heads, np.vstack([r["x"] for r, held in zip(rows, test) if held]))
+    return chosen
+
+
+def main() -> None:
+    rows = examples()
+    labels, rules = np.array([r["y"] for r in rows]), np.array([r["rules"] for r in rows])
+    sets = np.array([r["set"] for r in rows])
+    by_l2 = {l2: held_out(rows, l2) for l2 in L2_CHOICES}
+    l2 = max(L2_CHOICES, key=lambda c: int((by_l2[c] == labels).sum()))
+    learned = by_l2[l2]
+    print(f"{'set':<22}{'answers':>8}{'rules (tuned on most)':>24}{'learned, set held out':>24}")
+    for name in [*TRAINING_SETS, "all"]:
+        mine = np.ones(len(rows), dtype=bool) if name == "all" else sets == name
+        print(f"{name:<22}{int(mine.sum()):>8}{int((rules == labels)[mine].sum()):>24}{int((learned == labels)[mine].sum()):>24}")
+    none = CHOICES.index("none")
+    for title, chosen in (("rules", rules), ("learned, held out", learned)):
+        print(f"{title}: strong answers left alone {int(((labels == none) & (chosen == none)).sum())}/{int((labels == none).sum())}, "
+              f"weak answers followed up {int(((labels != none) & (chosen != none)).sum())}/{int((labels != none).sum())}")
+    print("l2 tried: " + ", ".join(f"{c}: {int((v == labels).sum())}" for c, v in by_l2.items()) + f"; chose {l2}")
+    if "--report-only" in sys.argv[1:]:
+        return
+    heads = fit(np.vstack([r["x"] for r in rows]), labels, l2)
+    WEIGHTS_DIR.mkdir(exist_ok=True)
+    out = WEIGHTS_DIR / f"{MODEL_NAME}.json"
+    out.write_text(json.dumps({"fitted": date.today().isoformat(), "sets": TRAINING_SETS, "answers": len(rows), "l2": l2,
+                               "held_out_right": int((learned == labels).sum()),
+                               "heads": {choice: head.to_json() for choice, head in zip(CHOICES, heads)}}) + "\n",
+                   encoding="utf-8")
+    load_heads.cache_clear()
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

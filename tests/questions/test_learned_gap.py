@@ -1,0 +1,73 @@
+"""The follow-up's gap chosen by the learned heads over the rules' signals (mockint/questions/learned_gap.py).
+Each answer goes through the real analyzer; the answers are written here, in none of the training sets."""
+
+import random
+
+from mockint.domain import Question, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
+from mockint.feedback.linear import load_heads
+from mockint.questions import learned_gap
+from mockint.questions.answer_gaps import rule_gap
+from mockint.questions.followups import choose_follow_up
+from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
+
+COMPLAINT = Question(text="Tell me about a time you handled an angry customer.", kind=QuestionKind.behavioral)
+# The supervisor did the work; the candidate called her over and made tea. The rules read a missing ending.
+SUPERVISOR_DID_IT = (
+    "So this was at the garden centre last spring, a man came in furious because the shed we'd delivered had a cracked "
+    "panel. I was on the tills so I called my supervisor over. My supervisor, Joanne, took him into the office and she "
+    "listened to the whole thing, then she rang the supplier and she got a replacement panel booked for the Saturday. She "
+    "also gave him a voucher for twenty pounds. I was there the whole time and I helped make him a cup of tea. He left "
+    "happy and he's still a regular now.")
+SLOT = Question(text="What would you do if two customers both wanted the last delivery slot on Christmas Eve?",
+                kind=QuestionKind.situational)
+# The plan's one real choice (first come, first served) comes with no reason; the rules took a later "if" for one.
+FIRST_COME = (
+    "First I'd, um, I'd keep them both calm and talk to them one at a time. I'd give the slot to the one who ordered "
+    "first. For the other one I'd ring the other branch to see if they have a van free, and I'd offer a discount on the "
+    "delivery. Then after Christmas I'd look at how the slots got double-booked and tell my manager.")
+PROCESS = Question(text="Tell me about a time you improved a process.", kind=QuestionKind.behavioral)
+STRONG = ("Last year our courier bill had grown fast and finance flagged it. I benchmarked three other carriers, took the "
+          "quotes to our account manager, and got them to match the cheapest one. The bill dropped by 24 percent the next "
+          "quarter, about 9,000 pounds, and I moved the returns to the same contract.")
+
+
+def heard(question: Question, answer: str):
+    return analyze(Transcript(text=answer), question.text, question.kind)
+
+
+def test_the_stored_heads_fit_the_features_read_now():
+    heads = load_heads(MODEL_NAME)
+    assert heads is not None and set(heads) == set(CHOICES)
+    width = len(gap_features(PROCESS, heard(PROCESS, STRONG)))
+    assert all(len(head.weights) == width for head in heads.values())
+
+
+def test_others_doing_the_key_work_is_asked_about_where_the_rules_ask_for_an_ending():
+    fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    assert rule_gap(COMPLAINT, fb) == "result"
+    assert find_gap(COMPLAINT, fb) == "own_part"
+    follow = choose_follow_up(COMPLAINT, fb, random.Random(0))
+    assert "Joanne" in follow.text and "you" in follow.text.split(".", 1)[1]
+
+
+def test_a_choice_the_rules_let_pass_is_asked_about_and_the_courtesy_before_it_is_not_named():
+    fb = heard(SLOT, FIRST_COME)
+    assert rule_gap(SLOT, fb) is None
+    assert find_gap(SLOT, fb) == "decision"
+    follow = choose_follow_up(SLOT, fb, random.Random(0)).text
+    assert "you'd give the slot to the one who ordered first" in follow and "calm" not in follow
+
+
+def test_a_strong_story_is_left_alone():
+    assert find_gap(PROCESS, heard(PROCESS, STRONG)) is None
+
+
+def test_without_the_weights_the_rules_decide(monkeypatch):
+    monkeypatch.setattr(learned_gap, "load_heads", lambda name: None)
+    fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    assert find_gap(COMPLAINT, fb) == rule_gap(COMPLAINT, fb) == "result"
+
+
+def test_nothing_said_gets_no_follow_up():
+    assert find_gap(COMPLAINT, heard(COMPLAINT, "")) is None
