@@ -19,7 +19,7 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import (
-    ACTED, CHOICE, COURTESY, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
+    ACTED, CHOICE, COURTESY, NOT_DEEDS, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
     unexplained_choice,
 )
 from mockint.questions.claim_words import VAGUE
@@ -58,6 +58,11 @@ SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+ed\b)")
 # The alternative set against a choice ("... all the way to the boundary rather than just to the stopcock"):
 # the choice before it is whole on its own.
 CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
+# A trailing aside after a comma ("I made the call to drop the set menu, just eight dishes", "..., before the wider
+# meeting"): the clause before it is whole.
+COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
+# A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
+PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
 # The candidate's words as the interviewer says them: notes.py's rules for "I/my/me", and "we"
 # as plural "you" (so the verb after it still agrees: "we were" -> "you were").
@@ -106,7 +111,7 @@ def tidy(clause: str) -> str:
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
     clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
-    for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT):  # where a long clause may end early and stay whole
+    for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
@@ -160,6 +165,11 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
             return theirs[0], False
         ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
         ours = [a for a in ours if re.match(r"we\b", a, re.IGNORECASE)]  # the team's deed, not the scene it was in
+        # Else any clause the team is the subject of ("the safety committee brought in a plan", "our team make a fishbone").
+        # (a deed, not a state: "we had a lot of falls" sets the scene)
+        team_did = [(c, m.group(1).lower()) for c in answer_clauses(text)
+                    for m in [re.match(r"(?:we|our team|the (?:\w+ )?(?:team|group|committee)) (\w+)", c, re.IGNORECASE)] if m]
+        ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | {"are", "is", "would", "could", "might"}]
         return (ours[0] if ours else ""), True
     every = answer_clauses(text)
     if gap == "evidence":

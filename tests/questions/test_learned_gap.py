@@ -1,4 +1,5 @@
-"""The follow-up's gap chosen by the learned heads over the rules' signals (mockint/questions/learned_gap.py).
+"""The follow-up's gap chosen by the learned heads over the rules' signals (mockint/questions/learned_gap.py), and
+what the follow-up names when no single rule found the gap.
 Each answer goes through the real analyzer; the answers are written here, in none of the training sets."""
 
 import random
@@ -7,6 +8,7 @@ from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.feedback.linear import load_heads
 from mockint.questions import learned_gap
+from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import rule_gap
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
@@ -71,3 +73,25 @@ def test_without_the_weights_the_rules_decide(monkeypatch):
 
 def test_nothing_said_gets_no_follow_up():
     assert find_gap(COMPLAINT, heard(COMPLAINT, "")) is None
+
+
+# What a follow-up names when the gap was weighed in rather than read by one rule.
+CONSULTATION = Question(text="Tell me about a time you handled a contentious public consultation.", kind=QuestionKind.behavioral)
+
+
+def test_a_team_deed_is_named_whole_and_a_team_state_is_not():
+    answer = ("So the plans for the new bus lanes had, you know, over two hundred objections, mainly from shop owners. We had a lot "
+              "of angry emails. We held a drop-in evening at the town hall so people could see the drawings and, you know, talk "
+              "to the engineers. We changed the loading bays and we moved one stop, and the scheme went through cabinet.")
+    fb = heard(CONSULTATION, answer)
+    named = anchor("own_part", CONSULTATION, fb)
+    assert named == "the team held a drop-in evening at the town hall"
+
+
+def test_a_choice_is_named_without_its_trailing_aside():
+    question = Question(text="Tell me about a time you had to make a quick decision under pressure.",
+                        kind=QuestionKind.behavioral)
+    answer = ("Saturday night, a hundred covers booked, and at half five the combi oven died. So I made the call to drop the "
+              "set menu and cook from the grill, just eight dishes we could do on the stove. I rewrote the menu and briefed "
+              "the team. We served everyone and nobody complained.")
+    assert anchor("decision", question, heard(question, answer)) == "you made the call to drop the set menu and cook from the grill"
