@@ -22,7 +22,8 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.linear import load_heads
 from mockint.questions import answer_gaps as rules
 from mockint.questions.answer_gaps import Gap
-from mockint.questions.story_ending import OUTCOME, tells_ending
+from mockint.feedback.cues import is_past
+from mockint.questions.story_ending import OUTCOME, SIGN_OFF, tells_ending
 from mockint.text import split_sentences
 
 MODEL_NAME = "follow_up_gaps"
@@ -32,8 +33,22 @@ KINDS = [QuestionKind.behavioral, QuestionKind.situational, QuestionKind.technic
 EDGE_PART = re.compile(r"\b(?:I was (?:involved|part of|there)|I helped|I supported|I assisted|I was on)\b", re.IGNORECASE)
 # An ending that is only hoped for: "so it should feel much less like an inspection".
 HOPED = re.compile(r"\b(?:should|hopefully|the idea is|the aim is|fingers crossed|I hope|would be)\b", re.IGNORECASE)
-# A strong answer deserves to be left alone: "none" counts double against the gaps. Held out, set by set,
-# that leaves 81 of 89 strong answers alone, as the rules did (75 without it), for 3 fewer right choices of 448.
+# A question about a judgement, wherever it is put: "changed a patient's treatment plan", "advice they didn't want".
+JUDGEMENT_ASKED = re.compile(r"\b(?:chang\w*|switch\w*|decid\w*|decision|judge?ment|choos\w*|choice|prioriti[sz]\w*|"
+                             r"trade-?offs?|weigh\w*|advi[cs]e\w*|recommend\w*|reorganis\w*|approach(?:es)?|between)\b",
+                             re.IGNORECASE)
+# The act a judgement turned on: "I switched her onto...", "instead of the stage weights", "suspend the 42".
+SWITCHED = re.compile(r"\b(?:switch\w*|chang\w* (?:\w+ )?(?:to|onto)|moved (?:\w+ )?(?:to|onto)|instead|rather than|"
+                      r"went with|go with|suspend\w*|drop\w*|cut|pull\w* (?:\w+ )?off|told (?:him|her|them) (?:he|she|they) should)\b",
+                      re.IGNORECASE)
+# An ending that is a feeling or praise, not what came of the work: "I was really happy", "she said it was a good idea".
+FEELING = re.compile(r"\b(?:happy|pleased|proud|enjoy\w*|liked it|loved it|good idea|thorough|engaged|crazy|stressful|"
+                     r"relieved|a lot)\b", re.IGNORECASE)
+# The candidate's own deed as the last thing said: "Then I signed the job off", "I handed it over".
+OWN_DEED = re.compile(r"\b(?:I|we) (?:\w+ly |then |also |just |finally )?(\w+)", re.IGNORECASE)
+# A strong answer deserves to be left alone: "none" counts double against the gaps. Held out, set by set, this
+# leaves 83 of 89 strong answers alone (the rules: 81). Measured on the first set of features, it left 81 alone
+# against 75 without it, for 3 fewer right choices of 448.
 NONE_WEIGHT = 2.0
 
 
@@ -56,7 +71,10 @@ def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
     row += [words < rules.THIN_WORDS, words < rules.GENERAL_WORDS, words < 100, words < rules.GENERIC_MAX_WORDS,
             math.log(words + 1) / 6]
     row += [star.situation.present, star.task.present, star.action.present, star.result.present]
-    row += [tells_ending(answer), bool(OUTCOME.search(sentences[-1])), bool(HOPED.search(" ".join(sentences[-2:])))]
+    last = sentences[-1]
+    row += [tells_ending(answer), bool(OUTCOME.search(last)), bool(HOPED.search(" ".join(sentences[-2:]))),
+            any(is_past(verb.lower()) for verb in OWN_DEED.findall(last)), bool(FEELING.search(last)),
+            bool(SIGN_OFF.search(last)), bool(JUDGEMENT_ASKED.search(question.text)), bool(SWITCHED.search(answer))]
     row += [rules.only_we(feedback), rules.credited_to_others(answer), capped(len(rules.OTHERS_ACTED.findall(answer)), 5),
             math.log1p(feedback.ownership.i) / 3, math.log1p(feedback.ownership.we) / 3, bool(EDGE_PART.search(answer))]
     row += [claim is not None] + [claim is not None and claim.kind == kind for kind in ("change", "size", "success", "praise")]
