@@ -19,7 +19,7 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import (
-    ACTED, CHOICE, COURTESY, NOT_DEEDS, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
+    ACTED, CHOICE, COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
     unexplained_choice,
 )
 from mockint.questions.claim_words import VAGUE
@@ -61,6 +61,11 @@ CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
 # A trailing aside after a comma ("I made the call to drop the set menu, just eight dishes", "..., before the wider
 # meeting"): the clause before it is whole.
 COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
+# An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
+# ends at the aside.
+ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
+# A choice named as one: "the sensible call was to release it under concession".
+CALL = re.compile(r"\bthe (?:\w+ )?(?:call|decision|choice) was to\b", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
 PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
@@ -110,12 +115,15 @@ def tidy(clause: str) -> str:
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    clause = ASIDE_THEN_MORE.split(clause, maxsplit=1)[0]
     clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
     for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
+    clause = clause.strip(" ,;:")  # "... twelve percent," cut at its aside
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
-    clause = re.sub(r",?\s+(?:honestly|basically|really|to be honest|you know|like|as well)$", "", clause, flags=re.IGNORECASE)
+    clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah)$", "", clause,
+                    flags=re.IGNORECASE)
     clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
                     flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
@@ -163,6 +171,9 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         theirs = [c for c in theirs if len(c.split()) >= 5 and not re.search(r"\bsaid\b", c)]  # a deed, not words
         if credited_to_others(text) and theirs:
             return theirs[0], False
+        edge = [c for c in answer_clauses(text) if EDGE_PART.match(c)]  # "I was very involved throughout"
+        if edge:
+            return edge[0], False
         ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
         ours = [a for a in ours if re.match(r"we\b", a, re.IGNORECASE)]  # the team's deed, not the scene it was in
         # Else any clause the team is the subject of ("the safety committee brought in a plan", "our team make a fishbone").
@@ -170,14 +181,20 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
         team_did = [(c, m.group(1).lower()) for c in answer_clauses(text)
                     for m in [re.match(r"(?:we|our team|the (?:\w+ )?(?:team|group|committee)) (\w+)", c, re.IGNORECASE)] if m]
         ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | {"are", "is", "would", "could", "might"}]
+        if not ours and theirs:  # "My manager sorted it, she got the generator company on the radio"
+            return theirs[0], False
         return (ours[0] if ours else ""), True
     every = answer_clauses(text)
     if gap == "evidence":
         # The clause of the claim that nothing backs; else any vague claim, one with a named subject first.
         claimed = [c for c in every if claim and claim.lower() in c.lower()]
         at = text.lower().find(claim.lower()) if claim else -1
-        if not claimed and at >= 0:  # the clause splitter joined the claim to the next clause: say it alone
-            claimed = [c for c in [tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])] if c]
+        if not claimed and at >= 0:  # the clause splitter joined the claim to the next clause: say it alone,
+            # from its subject ("after that adoption went through the roof, honestly, the director said ...")
+            start = max(text.rfind(sep, 0, at) for sep in (". ", ", ", "? ", "! "))
+            rest = re.split(r"[.!?,]", text[at:], maxsplit=1)[0]
+            claimed = [c for c in [tidy(text[start + 2 if start >= 0 else 0:at] + rest),
+                                   tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])] if c]
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
@@ -186,12 +203,13 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
     if gap == "decision":
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
-        said_as_choice = [c for c in chosen if CHOICE.search(c)]  # "I'd go with mini piles" before "I'd ring round"
+        said_as_choice = [c for c in every if CHOICE.search(c) or CALL.search(c)]  # "I'd go with mini piles" before "I'd ring round"
         return ((said_as_choice or chosen or [""])[0]), False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
                             r"believe|guess|suppose|mean|know)\b", c)]  # an opinion is not what they do
+    own = [c for c in own if not COURTESY.search(c)] or own  # what they would do, not "you'd apologise sincerely"
     return ((own or every or [""])[0]), False
 
 

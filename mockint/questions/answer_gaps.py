@@ -57,6 +57,9 @@ OTHERS_ACTED = re.compile(
     r"animator|teacher|foreman|lads|DJ))(?:, \w+,)?\s+"
     r"(?:\w+ly\s+|then\s+|also\s+|just\s+)?(?:\w+ed|did|made|came|came up with|worked out|pulled|put|set up|took|wrote|found|"
     r"built|got|went and|sorted|picked|caught|spotted|rang|ran|led|drew)\b")
+# A part played at the edge of the work: "I was involved in the packing", "I was sort of across all of it", "I helped".
+EDGE_PART = re.compile(r"\b(?:I was (?:\w+ ){0,2}?(?:involved|part of|across)|I helped|I supported|I assisted|I led on)\b",
+                       re.IGNORECASE)
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
 REASON = re.compile(

@@ -20,13 +20,16 @@ VAGUE_CHANGE = re.compile(
     rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
     rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
     rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
-    rf"resolved)\b",
+    rf"resolved)\b|"
+    rf"\b(?:went |gone )?through the roof\b|\b(?:dropped |fell |went )?off a cliff\b|\bsky-?rocketed\b|\bplummeted\b|"
+    rf"\b(?:like )?night and day\b",
     re.IGNORECASE,
 )
 # A claim of size with no measure: "a huge deal", "made a big difference".
 VAGUE_SIZE = re.compile(
     r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
-    r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact)\b",
+    r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact|"
+    r"(?:made |saved )?(?:big|huge|massive|real|major|significant) savings)\b",
     re.IGNORECASE,
 )
 # A claim of success with nothing to show for it: "it went really well", "everyone was happy".

@@ -29,8 +29,6 @@ from mockint.text import split_sentences
 MODEL_NAME = "follow_up_gaps"
 CHOICES = ["result", "own_part", "decision", "evidence", "detail", "none"]
 KINDS = [QuestionKind.behavioral, QuestionKind.situational, QuestionKind.technical, QuestionKind.culture]
-# A part played at the edge of the work: "I was involved in the packing", "I helped", "I was on the file".
-EDGE_PART = re.compile(r"\b(?:I was (?:involved|part of|there)|I helped|I supported|I assisted|I was on)\b", re.IGNORECASE)
 # An ending that is only hoped for: "so it should feel much less like an inspection".
 HOPED = re.compile(r"\b(?:should|hopefully|the idea is|the aim is|fingers crossed|I hope|would be)\b", re.IGNORECASE)
 # A question about a judgement, wherever it is put: "changed a patient's treatment plan", "advice they didn't want".
@@ -76,7 +74,7 @@ def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
             any(is_past(verb.lower()) for verb in OWN_DEED.findall(last)), bool(FEELING.search(last)),
             bool(SIGN_OFF.search(last)), bool(JUDGEMENT_ASKED.search(question.text)), bool(SWITCHED.search(answer))]
     row += [rules.only_we(feedback), rules.credited_to_others(answer), capped(len(rules.OTHERS_ACTED.findall(answer)), 5),
-            math.log1p(feedback.ownership.i) / 3, math.log1p(feedback.ownership.we) / 3, bool(EDGE_PART.search(answer))]
+            math.log1p(feedback.ownership.i) / 3, math.log1p(feedback.ownership.we) / 3, bool(rules.EDGE_PART.search(answer))]
     row += [claim is not None] + [claim is not None and claim.kind == kind for kind in ("change", "size", "success", "praise")]
     row += [rules.unexplained_figure(answer, question), rules.is_generic(answer, question.text, words),
             rules.is_general(answer, question.text, words), rules.tells_a_case(answer, question.text)]

@@ -22,7 +22,7 @@ OUTCOME = re.compile(
     r"(?:not|n't|never) had (?:a |any |another )?(?:\w+ )?(?:callbacks?|complaints?|problems?|issues?|repeats?|incidents?)|"
     r"went home|never needed|without (?:any |a )?(?:problems?|issues?|incident|hitch)|"
     r"(?:did not|didn't|did n't|never) (?:stop|happen|come back|go down)|kept (?:us|me|them) on|"
-    r"ended (?:\w+ ){0,3}(?:at|on|with) |(?:we|they|it) (?:were|was) (?:at|on) \d+|by (?:month|week|day|year) \w+|"
+    r"(?:ended|finished|closed|came in) (?:\w+ ){0,3}(?:at|on|with|under|over) |(?:we|they|it) (?:were|was) (?:at|on) \d+|by (?:month|week|day|year) \w+|"
     r"dropped|fell|rose|grew|doubled|halved|tripled|improved|increased|decreased|reduced|saved|renewed|signed(?!(?: \w+){0,3} off)|"
     r"approved|(?<!\bI )(?<!\bwe )agreed|accepted|recovered|resolved|restored|stabili[sz]ed|reached|exceeded|won|lost|"
     r"promoted|"

@@ -4,14 +4,17 @@ Each answer goes through the real analyzer; the answers are written here, in non
 
 import random
 
+import pytest
+
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.feedback.linear import load_heads
 from mockint.questions import learned_gap
 from mockint.questions.anchors import anchor
-from mockint.questions.answer_gaps import rule_gap
+from mockint.questions.answer_gaps import rule_gap, unbacked_claim
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
+from mockint.questions.story_ending import tells_ending
 
 COMPLAINT = Question(text="Tell me about a time you handled an angry customer.", kind=QuestionKind.behavioral)
 # The supervisor did the work; the candidate called her over and made tea. The rules read a missing ending.
@@ -95,3 +98,42 @@ def test_a_choice_is_named_without_its_trailing_aside():
               "set menu and cook from the grill, just eight dishes we could do on the stove. I rewrote the menu and briefed "
               "the team. We served everyone and nobody complained.")
     assert anchor("decision", question, heard(question, answer)) == "you made the call to drop the set menu and cook from the grill"
+
+
+@pytest.mark.parametrize("gap, question, answer, named", [
+    # The candidate's own part said at the edge of the work is what to ask about.
+    ("own_part", "Tell me about a case you're proud of.",
+     "The unfair dismissal claim against a care provider, last year. I led on it, I mean the partner was the named fee "
+     "earner and we had counsel for the hearing. Counsel took apart the director in cross-examination and the tribunal "
+     "found for our client.", "you led on it"),
+    # Others did the work, the team did nothing as a team: name what the manager did.
+    ("own_part", "Tell me about an event you delivered under pressure.",
+     "Last summer the main stage lost power forty minutes before the headliner. My manager sorted it, she got the "
+     "generator company on the radio and they brought in the backup. The band were only twelve minutes late in the end.",
+     "she got the generator company on the radio"),
+    # A choice said as "the call was to", not as "I chose".
+    ("decision", "How do you decide whether to release a borderline batch? Give me a real example.",
+     "Last year four brackets were just outside tolerance. I checked the gauge first and then the Cpk, which was 1.1. "
+     "So the sensible call was to release it under concession, and the customer signed the form.",
+     "the sensible call was to release it under concession"),
+    # The plan's courtesy is not the detail asked about.
+    ("detail", "A guest arrives at 11pm and their room has been given away. What do you do?",
+     "I'd apologise sincerely, because it's our mistake. I'd communicate clearly and make sure the guest feels heard. "
+     "I'd follow the company process and make sure the guest leaves happy.",
+     "you'd communicate clearly and make sure the guest feels heard"),
+    # A claim the clause splitter ran on into the next clause is said from its subject.
+    ("evidence", "Tell me about a time you turned round an unhappy client.",
+     "Their usage had flatlined, so I ran six training sessions over three weeks, tailored by team. After that adoption "
+     "went through the roof, honestly, the ops director said it was like a different product.",
+     "adoption went through the roof"),
+])
+def test_what_the_follow_up_names(gap, question, answer, named):
+    asked = Question(text=question, kind=QuestionKind.behavioral)
+    assert anchor(gap, asked, heard(asked, answer)) == named
+
+
+def test_a_total_it_finished_on_is_how_it_ended_and_idioms_are_claims():
+    assert tells_ending("The appeal was behind. I rebuilt the donation form in a day. We finished on seventy-four thousand.")
+    assert unbacked_claim("After that adoption went through the roof.", "").match == "went through the roof"
+    assert unbacked_claim("We made big savings on the contract.", "").match == "made big savings"
+    assert unbacked_claim("Errors basically dropped off a cliff.", "").match == "dropped off a cliff"
