@@ -19,7 +19,9 @@ from mockint.questions.answer_gaps import (
     unexplained_figure,
 )
 from mockint.questions.learned_gap import find_gap
+from mockint.questions.story_ending import PENDING
 from mockint.questions.templates import toml_template
+from mockint.text import split_sentences
 
 GAP_REASONS: dict[Gap, str] = {
     "detail": "was short or general, so the interviewer asks for a concrete example",
@@ -32,7 +34,7 @@ HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\b", re.IGN
 
 
 def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) -> str:
-    """Which list of asks fits the answer's form (story or plan, change or size, ...); "" for the plain list."""
+    """Which list of asks fits the answer's form: story or plan, change or size, an ending told or still to come."""
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
         if claim:
@@ -51,7 +53,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         if not (question.asks_story_by_kind or is_story(question, feedback)):
             return "plan"
         return "thin_story" if feedback.star.action.present else "generic"
-    return ""
+    # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
+    closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
+    return "pending" if PENDING.search(closing) else "stopped"
 
 
 def spoken_start(phrase: str, transcript: str) -> str:
@@ -68,9 +72,7 @@ def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random
     named = anchor(gap, question, feedback)
     if not named:
         return wording["unanchored"]
-    asks = wording["asks"]
-    variant = ask_variant(gap, question, feedback, named)
-    options = asks[variant] if variant else asks
+    options = wording["asks"][ask_variant(gap, question, feedback, named)]
     lead = rng.choice(wording["leads"]).format(anchor=spoken_start(named, feedback.transcript))
     return f"{lead} {rng.choice(options)}"
 

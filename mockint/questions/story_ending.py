@@ -47,6 +47,10 @@ LAST_STEP = re.compile(
 # The closing words of a list of steps, which end nothing: "So that's what I did", "that's basically what I built".
 SIGN_OFF = re.compile(r"^(?:(?:so|and|yeah|um|uh|er)\W+)*(?:that'?s (?:basically |about |pretty much )?(?:what I \w+|all|it|"
                       r"how (?:I|you) \w+ it)\b|(?:(?:so|and|yeah|um|uh|er|right|okay|ok)\W*)+$)", re.IGNORECASE)
+# An ending still to come: "so, fingers crossed on that one", "we're still waiting to hear".
+PENDING = re.compile(r"\b(?:fingers crossed|waiting to hear|(?:haven't|have not|not) heard (?:back )?yet|still waiting|we'll see|"
+                     r"we will see|(?:should|will) hear (?:back )?(?:in|by|next)|too early to (?:say|tell)|remains to be seen)\b",
+                     re.IGNORECASE)
 # Someone saying yes on the way ("she agreed to it", "he approved it") is a step, not how the story ended.
 AGREEMENT = re.compile(r"\b(?:agreed|approved|accepted|confirmed|signed)\b", re.IGNORECASE)
 # Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").

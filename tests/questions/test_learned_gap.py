@@ -15,6 +15,7 @@ from mockint.questions.answer_gaps import rule_gap, unbacked_claim
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
 from mockint.questions.story_ending import tells_ending
+from mockint.questions.templates import toml_template
 
 COMPLAINT = Question(text="Tell me about a time you handled an angry customer.", kind=QuestionKind.behavioral)
 # The supervisor did the work; the candidate called her over and made tea. The rules read a missing ending.
@@ -137,3 +138,13 @@ def test_a_total_it_finished_on_is_how_it_ended_and_idioms_are_claims():
     assert unbacked_claim("After that adoption went through the roof.", "").match == "went through the roof"
     assert unbacked_claim("We made big savings on the contract.", "").match == "made big savings"
     assert unbacked_claim("Errors basically dropped off a cliff.", "").match == "dropped off a cliff"
+
+
+def test_an_ending_still_to_come_is_asked_where_it_stands_not_how_it_ended():
+    question = Question(text="Tell me about a funding bid you wrote that you're proud of.", kind=QuestionKind.behavioral)
+    answer = ("The Lottery bid for our young carers project. I pulled local census data and our referral numbers, and I ran "
+              "two sessions with the young carers so their voices were in it. It got through to stage two. We put in the "
+              "full application for three hundred and twenty thousand over three years. So, yeah, fingers crossed on that one.")
+    follow = choose_follow_up(question, heard(question, answer), random.Random(0)).text
+    pending = toml_template("follow_ups.toml")["result"]["asks"]["pending"]
+    assert any(follow.endswith(ask) for ask in pending)
