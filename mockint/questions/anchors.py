@@ -99,7 +99,9 @@ def without_fillers(text: str, hits: list[FillerHit]) -> str:
 
 
 def to_you(clause: str, team: bool = False) -> str:
-    """The clause as the interviewer says it back: "I" and "we" become "you" (or "the team")."""
+    """The clause as the interviewer says it back: "I" and "we" become "you" (or "the team", unless the clause
+    names the team itself: "we looked at it as a team" is "you looked at it as a team")."""
+    team = team and not re.search(r"\bteam\b", clause, re.IGNORECASE)
     for pattern, repl in (TO_TEAM if team else []) + TO_YOU:
         clause = re.sub(pattern, repl, clause, flags=re.IGNORECASE)
     return clause
@@ -124,8 +126,11 @@ def tidy(clause: str) -> str:
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah)$", "", clause,
                     flags=re.IGNORECASE)
-    clause = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
-                    flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
+    cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
+                 flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
+    if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
+        cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to)$", "", cut, flags=re.IGNORECASE)
+    clause = cut
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
@@ -157,10 +162,11 @@ def pronoun_subject(clause: str) -> bool:
     return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
 
 
-def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
+def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str, bool]:
     """The clause to name for this gap, and whether "we" in it means the team; ("", False) if none fits.
 
-    `claim`: for the evidence gap, the words of the vague claim that nothing backs ("came down a lot")."""
+    `claim`: for the evidence gap, the words of the vague claim that nothing backs ("came down a lot"); `size`: whether
+    it is a claim of size, a noun phrase ("a huge deal") that needs the clause it is in."""
     if gap == "result":
         actions = [tidy(u.clause.text) for u in read_units(text, []) if u.action and not u.progressive]
         actions = [a for a in actions if a]
@@ -194,7 +200,8 @@ def pick(gap: Gap, text: str, claim: str = "") -> tuple[str, bool]:
             start = max(text.rfind(sep, 0, at) for sep in (". ", ", ", "? ", "! "))
             rest = re.split(r"[.!?,]", text[at:], maxsplit=1)[0]
             claimed = [c for c in [tidy(text[start + 2 if start >= 0 else 0:at] + rest),
-                                   tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])] if c]
+                                   tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])]
+                       if c and not (size and c.lower().startswith(claim.lower()))]  # "a big deal, and ..." is no clause
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
@@ -217,7 +224,7 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
     """The phrase of the answer the follow-up names, addressed to the candidate; "" when none is clean."""
     text = without_fillers(feedback.transcript, feedback.fillers.hits)
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
-    clause, team = pick(gap, text, claim.match if claim else "")
+    clause, team = pick(gap, text, claim.match if claim else "", size=bool(claim) and claim.kind == "size")
     if gap == "decision":
         # The choice the gap was found in ("I'd use Redux Toolkit"), not the first thing planned ("set up the store").
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)

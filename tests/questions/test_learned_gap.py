@@ -112,6 +112,17 @@ def test_a_choice_is_named_without_its_trailing_aside():
      "Last summer the main stage lost power forty minutes before the headliner. My manager sorted it, she got the "
      "generator company on the radio and they brought in the backup. The band were only twelve minutes late in the end.",
      "she got the generator company on the radio"),
+    # Its object cut from the clause ("involved in that"), the preposition goes too.
+    ("own_part", "Tell me about a wellbeing initiative you were part of.",
+     "Last year a lot of staff on the shop floor were struggling and leaving. So a working group got set up, the head of "
+     "HR sponsored it, and I was really involved in that. The group ran a survey, the OH provider did some manager "
+     "training, and the head of HR got a new policy signed off. Sickness absence went down the next year.",
+     "you were really involved"),
+    # A clause that names the team itself is said back with "you", not "the team ... as a team".
+    ("own_part", "Tell me about a claim you handled that was disputed.",
+     "We had a flood claim from a restaurant last spring. We agreed an interim payment so they could pay staff. There was "
+     "a dispute about the drains, but we looked at it as a team and agreed it wasn't a reason to decline. We settled it "
+     "in eleven weeks.", "you looked at it as a team and agreed it wasn't a reason to decline"),
     # A choice said as "the call was to", not as "I chose".
     ("decision", "How do you decide whether to release a borderline batch? Give me a real example.",
      "Last year four brackets were just outside tolerance. I checked the gauge first and then the Cpk, which was 1.1. "
