@@ -27,8 +27,8 @@ from mockint.questions.learned_gap import CHOICES, MODEL_NAME, NONE_WEIGHT, gap_
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests/data/question_eval"
-# Sets join only after their blind rating (set 13: stop 35); follow_up_cases_14.jsonl and later are held out.
-TRAINING_SETS = ["follow_up_dev", "follow_up_cases"] + [f"follow_up_cases_{n}" for n in range(2, 14)]
+# Sets join only after their blind rating (sets 13 and 14: stop 35); follow_up_cases_15.jsonl and later are held out.
+TRAINING_SETS = ["follow_up_dev", "follow_up_cases"] + [f"follow_up_cases_{n}" for n in range(2, 15)]
 L2_CHOICES = (3.0, 10.0, 30.0)
 
 
