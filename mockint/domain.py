@@ -256,7 +256,7 @@ class Feedback(BaseModel):
     star: StarFeedback = StarFeedback()
     ownership: Ownership = Ownership()
     result_quantified: bool = False
-    on_question: OnQuestionFeedback | None = Field(default=None, description="None when no question was given")
+    on_question: OnQuestionFeedback | None = Field(default=None, description="None when no question was given, or after a follow-up")
     talking_points: list[TalkingPointCoverage] = Field(default=[], description="the question's points, covered or not")
     tips: list[str] = []
     comment: str | None = Field(default=None, description="optional short remark from the local LLM")

@@ -90,7 +90,10 @@ def analyze(transcript: Transcript, question: str | None = None, kind: QuestionK
         star=star,
         ownership=count_ownership(units, story=applicable),
         result_quantified=quantified,
-        on_question=judge_on_question_learned(question, text, sentences, on_question, meaning, earlier_questions),
+        # A follow-up quotes the candidate back and is answered inside the earlier question's story: "did it answer
+        # the question" would read its quote as the question, and the answer as one for the question before.
+        on_question=None if kind == QuestionKind.follow_up else judge_on_question_learned(
+            question, text, sentences, on_question, meaning, earlier_questions),
         talking_points=cover_points(talking_points or [], sentences, meaning),
     )
     feedback.tips = choose_tips(feedback, kind)

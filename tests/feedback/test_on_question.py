@@ -202,3 +202,15 @@ def test_a_first_round_probe_missed_is_quoted_by_its_topic_not_its_whole_lead():
                     "reading ages went up by about six months on average.")
     result = check(probe, reading_club)
     assert not result.addressed and result.missed == "a complaint from a parent"
+
+
+def test_the_answer_to_a_follow_up_is_not_told_it_missed_the_question():
+    # The session's own case: the follow-up quotes the candidate, and its answer belongs to the story before it.
+    earlier = ["Your ERP shows 1,400 units of a fast-moving line in stock, but pickers keep finding empty locations: "
+               "how do you work out where inventory accuracy is breaking down?"]
+    follow_up = ("You said you sat down as a team and re-prioritised everything. What was your own part in that: which "
+                 "pieces did you do or decide yourself?")
+    fb = analyze(Transcript(text="Well I was the one who moved people, I took four off returns and put them on picking."),
+                 question=follow_up, kind=QuestionKind.follow_up, earlier_questions=earlier)
+    assert fb.on_question is None
+    assert not any("question asked about" in tip for tip in fb.tips)
