@@ -2,6 +2,7 @@
 what the follow-up names when no single rule found the gap.
 Each answer goes through the real analyzer; the answers are written here, in none of the training sets."""
 
+import dataclasses
 import random
 
 import pytest
@@ -72,6 +73,15 @@ def test_a_strong_story_is_left_alone():
 def test_without_the_weights_the_rules_decide(monkeypatch):
     monkeypatch.setattr(learned_gap, "load_heads", lambda name: None)
     fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    assert find_gap(COMPLAINT, fb) == rule_gap(COMPLAINT, fb) == "result"
+
+
+def test_weights_fitted_on_other_features_are_not_read(monkeypatch):
+    fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    heads = load_heads(MODEL_NAME)
+    shorter = {name: dataclasses.replace(head, weights=head.weights[:-1], mean=head.mean[:-1], scale=head.scale[:-1])
+               for name, head in heads.items()}
+    monkeypatch.setattr(learned_gap, "load_heads", lambda name: shorter)
     assert find_gap(COMPLAINT, fb) == rule_gap(COMPLAINT, fb) == "result"
 
 
