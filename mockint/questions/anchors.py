@@ -66,8 +66,23 @@ COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
 ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
 # A choice named as one: "the sensible call was to release it under concession".
 CALL = re.compile(r"\bthe (?:\w+ )?(?:call|decision|choice) was to\b", re.IGNORECASE)
+# A choice told as a plain deed or as advice, when the answer never says "decided" ("I made the call to pull the unit
+# off", "I ended up closing the Saturday programme", "I said I think we should divert", "I told him he should
+# incorporate", "I switched him to hydrotherapy"): what the decision follow-up names when nothing says "chose".
+DECIDED = re.compile(
+    r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made the (?:\w+ )?call|took the (?:\w+ )?decision|ended up \w+ing|"
+    r"(?:said|told (?:him|her|them|the \w+))(?: that)?(?:,? (?:look|I think))?,? (?:we|he|she|they|you) should|"
+    r"declined|pulled|cancell?ed|closed|dropped|moved|diverted|cut|postponed|delayed|scrapped|replaced|"
+    r"set up \w+ as|went ahead)\b",
+    re.IGNORECASE,
+)
+# A proposal said as one ("I said I think we should divert"): said back as its content ("you should divert").
+PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+(?=we should\b)", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
 PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
+# A decision too long to say back is said up to its "and" ("I made the call to drop the set menu and go to a short
+# a la carte" -> "I made the call to drop the set menu"). Only there: elsewhere the part after "and" may be the point.
+AND_AT = re.compile(r",?\s+and\s+", re.IGNORECASE)
 NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
 # The candidate's words as the interviewer says them: notes.py's rules for "I/my/me", and "we"
 # as plural "you" (so the verb after it still agrees: "we were" -> "you were").
@@ -146,15 +161,14 @@ def tidy(clause: str) -> str:
     return clause
 
 
+def raw_clauses(text: str) -> list[str]:
+    """The answer's clauses in order, as said."""
+    return [clause.text for sentence in split_sentences(text) for clause in clauses(sentence, text, 0)]
+
+
 def answer_clauses(text: str) -> list[str]:
     """The answer's clauses in order, each tidied ("" dropped)."""
-    found = []
-    for sentence in split_sentences(text):
-        for clause in clauses(sentence, text, 0):
-            tidied = tidy(clause.text)
-            if tidied:
-                found.append(tidied)
-    return found
+    return [tidied for clause in raw_clauses(text) for tidied in [tidy(clause)] if tidied]
 
 
 def pronoun_subject(clause: str) -> bool:
@@ -211,13 +225,17 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
         chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
         said_as_choice = [c for c in every if CHOICE.search(c) or CALL.search(c)]  # "I'd go with mini piles" before "I'd ring round"
-        return ((said_as_choice or chosen or [""])[0]), False
+        decided = [c for c in every if DECIDED.search(c)]  # "I made the call to pull the unit off"
+        decided = decided or [tidy(AND_AT.split(c, maxsplit=1)[0]) for c in raw_clauses(text) if DECIDED.search(c)]
+        decided = [PROPOSED.sub("", c) for c in decided if c]
+        return ((said_as_choice or chosen or decided or [""])[0]), False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
                             r"believe|guess|suppose|mean|know)\b", c)]  # an opinion is not what they do
     own = [c for c in own if not COURTESY.search(c)] or own  # what they would do, not "you'd apologise sincerely"
-    return ((own or every or [""])[0]), False
+    named = [c for c in every if not re.match(r"that'?s\b", c, re.IGNORECASE)]  # "that's pretty common on nights": an aside
+    return ((own or named or every or [""])[0]), False
 
 
 def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:

@@ -30,7 +30,11 @@ GAP_REASONS: dict[Gap, str] = {
     "evidence": "made a claim without a measure to back it",
     "decision": "made a choice without saying why, or what else was considered",
 }
-HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\b", re.IGNORECASE)
+# A plan said as a pick between options ("you'd use Cassandra", "you'd go with mini piles"), said back as "you".
+PICKED = re.compile(r"\byou(?:'d| would)\s+(?:\w+ly\s+|just\s+)?(?:use|go with|go for|choose|pick|opt for|prefer|recommend|"
+                    r"switch to|stick with|take)\b", re.IGNORECASE)
+# A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
+HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!\w+ed\b)", re.IGNORECASE)
 
 
 def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) -> str:
@@ -44,7 +48,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
         # The alternative may have been cut from the anchor to keep it short: it was still named.
         chosen = unexplained_choice(question, feedback.transcript) or ""
-        return f"named_{tense}" if ALTERNATIVE.search(named) or CONTRAST.search(chosen) else tense
+        if ALTERNATIVE.search(named) or CONTRAST.search(chosen):
+            return f"named_{tense}"
+        return "steps_would" if tense == "would" and not PICKED.search(named) else tense
     if gap == "own_part":
         return "others" if credited_to_others(feedback.transcript) else "team"
     if gap == "detail":

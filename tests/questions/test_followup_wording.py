@@ -1,0 +1,73 @@
+"""A follow-up's words: the choice it names when the answer never says "decided", and an ask that fits a plan."""
+
+import random
+
+from mockint.domain import Question, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
+from mockint.questions.anchors import anchor
+from mockint.questions.followups import follow_up_text
+
+CALL = Question(text="Tell me about a time you had to make a call on a vehicle when the transport office was pushing "
+                     "to get it back out.", kind=QuestionKind.behavioral)
+SAFEGUARDING = Question(text="What would you do if a pupil told you something that worried you about home?",
+                        kind=QuestionKind.situational)
+
+
+def said_back(gap, question, answer):
+    """The anchor the follow-up for `gap` names, read by the real analyzer."""
+    return anchor(gap, question, analyze(Transcript(text=answer), question.text, question.kind))
+
+
+def asked(gap, question, answer):
+    """The whole follow-up for `gap`, read by the real analyzer."""
+    return follow_up_text(gap, question, analyze(Transcript(text=answer), question.text, question.kind),
+                          random.Random(0))
+
+
+def test_a_call_made_without_the_word_decided_is_named_up_to_its_and():
+    answer = ("One of our tractor units came in with an air leak and the transport manager wanted it out again at ten. "
+              "I traced it to a cracked air line by the trailer coupling. But I made the call to pull the unit off and "
+              "give the transport manager our spare tractor unit instead, the older DAF, and do the job properly in "
+              "the morning. He wasn't happy, but the unit went out the next day with no defects.")
+    assert said_back("decision", CALL, answer) == "you made the call to pull the unit off"
+
+
+def test_a_proposal_is_said_back_as_what_was_proposed():
+    question = Question(text="Tell me about a time you contributed to a decision with the captain under time pressure.",
+                        kind=QuestionKind.behavioral)
+    answer = ("We were stable but at about 800 feet we got a wind shear caution and the captain went around. Then we had "
+              "to decide what next. I said I think we should divert straight to Exeter rather than hold. The captain "
+              "agreed, I ran the diversion checklist and we landed in Exeter without any problem.")
+    assert said_back("decision", question, answer) == "you should divert straight to Exeter rather than hold"
+
+
+def test_a_plan_that_is_no_pick_between_options_is_asked_what_it_involves_and_why():
+    answer = ("Honestly I'd follow safeguarding, that's the main thing. Safeguarding is really important in any "
+              "school and everyone has a part in it.")
+    text = asked("decision", SAFEGUARDING, answer)
+    assert text.startswith("You said you'd follow safeguarding.")
+    assert "alternatives" not in text and ("involve" in text or "look like" in text)
+
+
+def test_a_plan_that_picks_between_options_is_still_asked_about_the_alternatives():
+    question = Question(text="Your team needs a new store for event data at ten thousand writes a second. What would "
+                             "you build?", kind=QuestionKind.situational)
+    text = asked("decision", question, "I'd use Cassandra for this. It's what I know best and the team has used it.")
+    assert text.startswith("You said you'd use Cassandra for this.") and "alternative" in text
+
+
+def test_a_past_told_with_had_is_asked_in_the_past():
+    question = Question(text="Tell me about a time you changed a client's programme part-way through.",
+                        kind=QuestionKind.behavioral)
+    answer = ("A client of mine had a sore knee after week three. I stopped the running progression I'd planned and "
+              "put her on the bike and the rower for a month. She came back to running in May.")
+    text = asked("decision", question, answer)
+    assert "you'd planned" in text and "would" not in text
+
+
+def test_an_aside_about_how_common_a_thing_is_is_not_what_the_follow_up_names():
+    question = Question(text="What would you do if a relative at a scene became aggressive?", kind=QuestionKind.situational)
+    answer = ("That's pretty common unfortunately, especially on nights. The first thing is my own safety, really, "
+              "and then the patient.")
+    named = said_back("detail", question, answer)
+    assert named and not named.lower().startswith("that's")
