@@ -21,15 +21,16 @@ import numpy as np
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads
+from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads, load_setting
 from mockint.questions.answer_gaps import rule_gap
-from mockint.questions.learned_gap import CHOICES, MODEL_NAME, NONE_WEIGHT, gap_features
+from mockint.questions.learned_gap import CHOICES, MODEL_NAME, gap_features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests/data/question_eval"
-# Sets join only after their blind rating (sets 13 and 14: stop 35); follow_up_cases_15.jsonl and later are held out.
-TRAINING_SETS = ["follow_up_dev", "follow_up_cases"] + [f"follow_up_cases_{n}" for n in range(2, 15)]
+# Sets join only after their blind rating (sets 13 and 14: stop 35; 15 and 16: stop 36); set 17 and later are held out.
+TRAINING_SETS = ["follow_up_dev", "follow_up_cases"] + [f"follow_up_cases_{n}" for n in range(2, 17)]
 L2_CHOICES = (3.0, 10.0, 30.0)
+NONE_WEIGHTS = (1.0, 1.5, 2.0)  # how much "none" counts against the gaps (learned_gap.none_weight)
 
 
 def examples() -> list[dict]:
@@ -51,50 +52,65 @@ def fit(features: np.ndarray, labels: np.ndarray, l2: float) -> list:
     return [fit_logistic(features, (labels == k).astype(float), l2, 0.5) for k in range(len(CHOICES))]
 
 
-def predict(heads: list, features: np.ndarray) -> np.ndarray:
-    """The chosen index per row, as learned_gap.find_gap chooses (with "none" weighed up)."""
-    scores = np.stack([head.probability(features) for head in heads], 1)
-    scores[:, CHOICES.index("none")] *= NONE_WEIGHT
-    return scores.argmax(1)
+def probabilities(heads: list, features: np.ndarray) -> np.ndarray:
+    """Each head's probability per row (a column per choice)."""
+    return np.stack([head.probability(features) for head in heads], 1)
+
+
+def choose(scores: np.ndarray, none_weight: float) -> np.ndarray:
+    """The chosen index per row, as learned_gap.find_gap chooses."""
+    weighed = scores.copy()
+    weighed[:, CHOICES.index("none")] *= none_weight
+    return weighed.argmax(1)
 
 
 def held_out(rows: list[dict], l2: float) -> np.ndarray:
-    """Each row's choice by heads fitted on every set but its own."""
-    chosen = np.zeros(len(rows), dtype=int)
+    """Each row's probabilities by heads fitted on every set but its own."""
+    scores = np.zeros((len(rows), len(CHOICES)))
     for name in TRAINING_SETS:
         test = np.array([r["set"] == name for r in rows])
         train = [r for r, held in zip(rows, test) if not held]
         heads = fit(np.vstack([r["x"] for r in train]), np.array([r["y"] for r in train]), l2)
-        chosen[test] = predict(heads, np.vstack([r["x"] for r, held in zip(rows, test) if held]))
-    return chosen
+        scores[test] = probabilities(heads, np.vstack([r["x"] for r, held in zip(rows, test) if held]))
+    return scores
 
 
 def main() -> None:
     rows = examples()
     labels, rules = np.array([r["y"] for r in rows]), np.array([r["rules"] for r in rows])
     sets = np.array([r["set"] for r in rows])
-    by_l2 = {l2: held_out(rows, l2) for l2 in L2_CHOICES}
-    l2 = max(L2_CHOICES, key=lambda c: int((by_l2[c] == labels).sum()))
-    learned = by_l2[l2]
+    none = CHOICES.index("none")
+
+    def right(chosen: np.ndarray) -> int:
+        """Right gaps plus right calls on whether to ask at all: both matter to the candidate."""
+        return int((chosen == labels).sum()) + int(((chosen == none) == (labels == none)).sum())
+
+    scores = {l2: held_out(rows, l2) for l2 in L2_CHOICES}
+    chosen = {(l2, w): choose(scores[l2], w) for l2 in L2_CHOICES for w in NONE_WEIGHTS}
+    l2, none_weight = max(chosen, key=lambda setting: right(chosen[setting]))
+    learned = chosen[(l2, none_weight)]
     print(f"{'set':<22}{'answers':>8}{'rules (tuned on most)':>24}{'learned, set held out':>24}")
     for name in [*TRAINING_SETS, "all"]:
         mine = np.ones(len(rows), dtype=bool) if name == "all" else sets == name
         print(f"{name:<22}{int(mine.sum()):>8}{int((rules == labels)[mine].sum()):>24}{int((learned == labels)[mine].sum()):>24}")
-    none = CHOICES.index("none")
-    for title, chosen in (("rules", rules), ("learned, held out", learned)):
-        print(f"{title}: strong answers left alone {int(((labels == none) & (chosen == none)).sum())}/{int((labels == none).sum())}, "
-              f"weak answers followed up {int(((labels != none) & (chosen != none)).sum())}/{int((labels != none).sum())}")
-    print("l2 tried: " + ", ".join(f"{c}: {int((v == labels).sum())}" for c, v in by_l2.items()) + f"; chose {l2}")
+    for title, picked in (("rules", rules), ("learned, held out", learned)):
+        print(f"{title}: strong answers left alone {int(((labels == none) & (picked == none)).sum())}/{int((labels == none).sum())}, "
+              f"weak answers followed up {int(((labels != none) & (picked != none)).sum())}/{int((labels != none).sum())}")
+    print("settings tried (L2, none weight: right gaps + right calls to ask or not, held out): " + ", ".join(
+        f"{c}, {w}: {int((v == labels).sum())} + {right(v) - int((v == labels).sum())}" for (c, w), v in chosen.items())
+        + f"; chose {l2}, {none_weight}")
     if "--report-only" in sys.argv[1:]:
         return
     heads = fit(np.vstack([r["x"] for r in rows]), labels, l2)
     WEIGHTS_DIR.mkdir(exist_ok=True)
     out = WEIGHTS_DIR / f"{MODEL_NAME}.json"
     out.write_text(json.dumps({"fitted": date.today().isoformat(), "sets": TRAINING_SETS, "answers": len(rows), "l2": l2,
+                               "none_weight": none_weight,
                                "held_out_right": int((learned == labels).sum()),
                                "heads": {choice: head.to_json() for choice, head in zip(CHOICES, heads)}}) + "\n",
                    encoding="utf-8")
     load_heads.cache_clear()
+    load_setting.cache_clear()
     print(f"wrote {out.relative_to(ROOT)}")
 
 

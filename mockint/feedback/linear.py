@@ -60,6 +60,15 @@ def fit_logistic(features: np.ndarray, labels: np.ndarray, l2: float, threshold:
 
 
 @cache
+def load_setting(name: str, key: str) -> object:
+    """One setting fitted with the heads of `weights/<name>.json` (None when missing or unreadable)."""
+    try:
+        return json.loads((WEIGHTS_DIR / f"{name}.json").read_text(encoding="utf-8")).get(key)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+@cache
 def load_heads(name: str) -> dict[str, LinearModel] | None:
     """The heads of `weights/<name>.json` by name, or None when the file is missing or damaged
     (the rules then decide alone)."""

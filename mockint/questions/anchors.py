@@ -30,7 +30,7 @@ MIN_ANCHOR_WORDS = 3
 
 # Openers and linking words before the clause proper: "So, after that, the cost..." -> "the cost...".
 OPENER = re.compile(
-    r"^(?:(?:so|and|but|then|also|yeah|yes|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
+    r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
     r"by the end of (?:the|that) \w+|I think|I guess|I'd say|probably)\b[\s,]*)+",
     re.IGNORECASE,
@@ -145,7 +145,7 @@ def tidy(clause: str) -> str:
                  flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
     if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
         cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to)$", "", cut, flags=re.IGNORECASE)
-    clause = cut
+    clause = cut.strip(" ,;:")  # "... where the patches are, and" is said without its ", and"
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)

@@ -34,6 +34,8 @@ GAP_REASONS: dict[Gap, str] = {
 PICKED = re.compile(r"\byou(?:'d| would)\s+(?:\w+ly\s+|just\s+)?(?:use|go with|go for|choose|pick|opt for|prefer|recommend|"
                     r"switch to|stick with|take)\b", re.IGNORECASE)
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
+# The candidate describing themselves, said back: "you're very thorough", "you always double-check".
+SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!\w+ed\b)", re.IGNORECASE)
 
 
@@ -43,7 +45,11 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         claim = unbacked_claim(feedback.transcript, question.text)
         if claim:
             return claim.kind
-        return "figure" if unexplained_figure(feedback.transcript, question) else "change"
+        if unexplained_figure(feedback.transcript, question):
+            return "figure"
+        # No claim the rules could name: a trait ("you're very thorough") is asked for the case that shows it; anything
+        # else for what showed it, not for "before and after" of something that never changed.
+        return "praise" if SELF_DESCRIBED.match(named) else "success"
     if gap == "decision":
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
         # The alternative may have been cut from the anchor to keep it short: it was still named.

@@ -71,3 +71,29 @@ def test_an_aside_about_how_common_a_thing_is_is_not_what_the_follow_up_names():
               "and then the patient.")
     named = said_back("detail", question, answer)
     assert named and not named.lower().startswith("that's")
+
+
+def test_an_exclamation_before_the_claim_is_not_said_back():
+    question = Question(text="Our customers are often stressed when they call us out. How do you fit with that?",
+                        kind=QuestionKind.culture)
+    named = said_back("evidence", question, "Oh I'm brilliant with that, honestly. People skills are my strongest "
+                                            "thing. Customers always love me, I get asked for by name all the time, "
+                                            "and I can calm anyone down, I'm just that kind of person.")
+    assert named and not named.lower().startswith("oh")
+
+
+def test_a_clause_cut_at_its_and_keeps_no_trailing_comma():
+    question = Question(text="A grower rings you: his winter wheat has yellow patches spreading. What do you do?",
+                        kind=QuestionKind.situational)
+    answer = ("First I'd get out there, you don't diagnose off a phone photo. I'd walk the fields in a W, look at "
+              "where the patches are, are they on the headlands, the wet bits, old field boundaries, and I'd pull plants, look at the roots.")
+    named = said_back("decision", question, answer)
+    assert named.startswith("you'd walk the fields") and not named.endswith(",")
+
+
+def test_a_trait_with_no_claim_the_rules_name_is_asked_for_the_case_that_shows_it():
+    question = Question(text="How do you make sure the work you hand over is right first time?",
+                        kind=QuestionKind.technical)
+    text = asked("evidence", question, "I'm very thorough, it's just how I'm wired. I do a full check on every "
+                                       "report before it goes to the adviser.")
+    assert text.startswith("You said you're very thorough") and "before and after" not in text

