@@ -78,6 +78,10 @@ DECIDED = re.compile(
 )
 # A proposal said as one ("I said I think we should divert"): said back as its content ("you should divert").
 PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+(?=we should\b)", re.IGNORECASE)
+# A clause that comments on the answer rather than saying it: "that's pretty common on nights", "that's what I'd do".
+ASIDE = re.compile(r"that(?:'s| is)\b", re.IGNORECASE)
+# Years of experience told as a fact: "I have fourteen years in survey", "I've spent ten years on wards".
+EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,3}years\b", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
 PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
 # A decision too long to say back is said up to its "and" ("I made the call to drop the set menu and go to a short
@@ -125,6 +129,7 @@ def to_you(clause: str, team: bool = False) -> str:
 def tidy(clause: str) -> str:
     """A clause without openers, scene-setting or a closing full stop; "" when no whole clause is left."""
     clause = clause.strip().strip(" ,;:-\"'")
+    clause = re.sub(r"\s+,", ",", clause)  # "I busked it , called it": a pause written as a space
     clause = RESTART.sub(r"\1", clause)  # "on a a client", "the, the list": a restart, said once
     clause = OPENER.sub("", clause)
     clause = SCENE_BEFORE_SUBJECT.sub("", clause)
@@ -167,8 +172,8 @@ def raw_clauses(text: str) -> list[str]:
 
 
 def answer_clauses(text: str) -> list[str]:
-    """The answer's clauses in order, each tidied ("" dropped)."""
-    return [tidied for clause in raw_clauses(text) for tidied in [tidy(clause)] if tidied]
+    """The answer's clauses in order, each tidied ("" and comments such as "that's what I'd do" dropped)."""
+    return [tidied for clause in raw_clauses(text) for tidied in [tidy(clause)] if tidied and not ASIDE.match(tidied)]
 
 
 def pronoun_subject(clause: str) -> bool:
@@ -232,10 +237,10 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
-                            r"believe|guess|suppose|mean|know)\b", c)]  # an opinion is not what they do
+                            r"believe|guess|suppose|mean|know)\b", c)  # an opinion is not what they do
+           and not EXPERIENCE.search(c)]  # nor is "I have fourteen years in survey"
     own = [c for c in own if not COURTESY.search(c)] or own  # what they would do, not "you'd apologise sincerely"
-    named = [c for c in every if not re.match(r"that'?s\b", c, re.IGNORECASE)]  # "that's pretty common on nights": an aside
-    return ((own or named or every or [""])[0]), False
+    return ((own or every or [""])[0]), False
 
 
 def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:

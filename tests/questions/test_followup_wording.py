@@ -97,3 +97,27 @@ def test_a_trait_with_no_claim_the_rules_name_is_asked_for_the_case_that_shows_i
     text = asked("evidence", question, "I'm very thorough, it's just how I'm wired. I do a full check on every "
                                        "report before it goes to the adviser.")
     assert text.startswith("You said you're very thorough") and "before and after" not in text
+
+
+def test_a_comment_on_the_answer_is_not_the_plan_a_follow_up_names():
+    question = Question(text="What would you do if a resident reported a pothole on a busy road on a Friday evening?",
+                        kind=QuestionKind.situational)
+    answer = ("Honestly that's what I'd do in any case, that's how I was trained. I'd go out and measure it. Then "
+              "I'd log it as a category two defect for Monday.")
+    named = said_back("decision", question, answer)
+    assert named and not named.lower().startswith("that")
+
+
+def test_years_of_experience_are_not_what_a_detail_follow_up_names():
+    question = Question(text="How do you check a survey vessel's positioning before a job starts?",
+                        kind=QuestionKind.technical)
+    answer = ("I have fourteen years in survey, mostly offshore wind and ports. I check the offsets against the "
+              "vessel drawings and I run a static test alongside a known point.")
+    assert "years" not in said_back("detail", question, answer)
+
+
+def test_a_pause_written_as_a_space_before_a_comma_is_not_said_back():
+    question = Question(text="Tell me about a time a cue went wrong during a live show.", kind=QuestionKind.behavioral)
+    answer = ("The tracking backup failed in the second act, so I busked it , called it with the DSM on cans and we got "
+              "through the scene.")
+    assert " ," not in said_back("result", question, answer)
