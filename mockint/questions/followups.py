@@ -13,6 +13,7 @@ import random
 import re
 
 from mockint.domain import Feedback, Question, QuestionKind
+from mockint.feedback.cues import is_past
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import (
     ALTERNATIVE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
@@ -63,11 +64,18 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         if question.kind == QuestionKind.culture:
             return "culture"
         if not (question.asks_story_by_kind or is_story(question, feedback)):
-            return "plan"
+            # A past deed said back ("you sat down as a team") is asked what was done, not what would be.
+            return "thin_story" if told_as_past(named) else "plan"
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
     return "pending" if PENDING.search(closing) else "stopped"
+
+
+def told_as_past(named: str) -> bool:
+    """Whether the clause said back tells a past deed: "you sat down as a team", "the team re-planned the routes"."""
+    said = re.match(r"(?:you|the team)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
+    return bool(said) and is_past(said.group(1).lower())
 
 
 def spoken_start(phrase: str, transcript: str) -> str:

@@ -121,3 +121,12 @@ def test_a_pause_written_as_a_space_before_a_comma_is_not_said_back():
     answer = ("The tracking backup failed in the second act, so I busked it , called it with the DSM on cans and we got "
               "through the scene.")
     assert " ," not in said_back("result", question, answer)
+
+
+def test_a_past_deed_said_back_after_a_technical_question_is_asked_what_was_done():
+    question = Question(text="How do you build next year's operating budget, and which cost lines do you challenge "
+                             "hardest?", kind=QuestionKind.technical)
+    answer = ("We had a big problem with berth clashes last summer so we sat down as a team and re-did the whole "
+              "scheduling process. It went much better after that and everyone was happier.")
+    text = asked("detail", question, answer)
+    assert text.startswith("You said you sat down as a team") and "would you" not in text and "you did" in text.replace("did you", "you did")
