@@ -144,8 +144,8 @@ def tidy(clause: str) -> str:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     clause = clause.strip(" ,;:")  # "... twelve percent," cut at its aside
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
-    clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah)$", "", clause,
-                    flags=re.IGNORECASE)
+    clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
+                    r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
                  flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
     if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
@@ -158,7 +158,8 @@ def tidy(clause: str) -> str:
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS:
         return ""
     # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
-    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or),", clause) or ", say " in clause:
+    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
+            or ", say " in clause:  # ("what they started with, and I recommended": a clause around a gap)
         return ""
     # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
     if re.search(r"\b(?:you|your|yours)\b", clause, re.IGNORECASE):

@@ -2,9 +2,11 @@
 
 import random
 
+import pytest
+
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.anchors import anchor
+from mockint.questions.anchors import anchor, tidy
 from mockint.questions.followups import follow_up_text
 
 CALL = Question(text="Tell me about a time you had to make a call on a vehicle when the transport office was pushing "
@@ -130,3 +132,12 @@ def test_a_past_deed_said_back_after_a_technical_question_is_asked_what_was_done
               "scheduling process. It went much better after that and everyone was happier.")
     text = asked("detail", question, answer)
     assert text.startswith("You said you sat down as a team") and "would you" not in text and "you did" in text.replace("did you", "you did")
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("we were just", ""),  # the rest of the sentence went elsewhere: nothing whole is left
+    ("I was out on the corridors myself every single changeover, me", "I was out on the corridors myself every single changeover"),
+    ("what they started with, and I recommended the cheaper one", ""),  # a clause around a gap
+])
+def test_what_is_left_of_a_clause_is_said_back_whole_or_not_at_all(clause, said):
+    assert tidy(clause) == said
