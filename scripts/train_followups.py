@@ -21,7 +21,7 @@ import numpy as np
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads, load_setting
+from mockint.feedback.linear import WEIGHTS_DIR, fit_logistic, load_heads
 from mockint.questions.answer_gaps import rule_gap
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, gap_features
 
@@ -110,7 +110,6 @@ def main() -> None:
                                "heads": {choice: head.to_json() for choice, head in zip(CHOICES, heads)}}) + "\n",
                    encoding="utf-8")
     load_heads.cache_clear()
-    load_setting.cache_clear()
     print(f"wrote {out.relative_to(ROOT)}")
 
 

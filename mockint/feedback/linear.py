@@ -59,9 +59,9 @@ def fit_logistic(features: np.ndarray, labels: np.ndarray, l2: float, threshold:
     return LinearModel(mean=mean, scale=scale, weights=weights, bias=bias, threshold=threshold)
 
 
-@cache
 def load_setting(name: str, key: str) -> object:
-    """One setting fitted with the heads of `weights/<name>.json` (None when missing or unreadable)."""
+    """One setting fitted with the heads of `weights/<name>.json` (None when missing or unreadable). Read each time
+    (under a millisecond), so that no second cache has to be cleared in step with load_heads'."""
     try:
         return json.loads((WEIGHTS_DIR / f"{name}.json").read_text(encoding="utf-8")).get(key)
     except (OSError, ValueError, AttributeError):

@@ -68,7 +68,7 @@ ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I
 CALL = re.compile(r"\bthe (?:\w+ )?(?:call|decision|choice) was to\b", re.IGNORECASE)
 # A choice told as a plain deed or as advice, when the answer never says "decided" ("I made the call to pull the unit
 # off", "I ended up closing the Saturday programme", "I said I think we should divert", "I told him he should
-# incorporate", "I switched him to hydrotherapy"): what the decision follow-up names when nothing says "chose".
+# incorporate", "I declined it at that amount"): what the decision follow-up names when nothing says "chose".
 DECIDED = re.compile(
     r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made the (?:\w+ )?call|took the (?:\w+ )?decision|ended up \w+ing|"
     r"(?:said|told (?:him|her|them|the \w+))(?: that)?(?:,? (?:look|I think))?,? (?:we|he|she|they|you) should|"

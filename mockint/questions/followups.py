@@ -16,7 +16,7 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
+    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
     unexplained_figure,
 )
 from mockint.questions.learned_gap import find_gap
@@ -31,12 +31,9 @@ GAP_REASONS: dict[Gap, str] = {
     "evidence": "made a claim without a measure to back it",
     "decision": "made a choice without saying why, or what else was considered",
 }
-# A plan said as a pick between options ("you'd use Cassandra", "you'd go with mini piles"), said back as "you".
-PICKED = re.compile(r"\byou(?:'d| would)\s+(?:\w+ly\s+|just\s+)?(?:use|go with|go for|choose|pick|opt for|prefer|recommend|"
-                    r"switch to|stick with|take)\b", re.IGNORECASE)
-# A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
 # The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
+# A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
 HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!\w+ed\b)", re.IGNORECASE)
 
 
@@ -57,7 +54,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         chosen = unexplained_choice(question, feedback.transcript) or ""
         if ALTERNATIVE.search(named) or CONTRAST.search(chosen):
             return f"named_{tense}"
-        return "steps_would" if tense == "would" and not PICKED.search(named) else tense
+        return "steps_would" if tense == "would" and not said_as_pick(named) else tense
     if gap == "own_part":
         return "others" if credited_to_others(feedback.transcript) else "team"
     if gap == "detail":
@@ -70,6 +67,12 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
     return "pending" if PENDING.search(closing) else "stopped"
+
+
+def said_as_pick(named: str) -> bool:
+    """Whether the plan said back picks between options ("you'd use Cassandra", "you'd go with mini piles"), by the
+    choice words the gap rules read in the candidate's own "I"."""
+    return bool(CHOICE.search(re.sub(r"\byou\b", "I", named, flags=re.IGNORECASE)))
 
 
 def told_as_past(named: str) -> bool:
