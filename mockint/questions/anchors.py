@@ -80,6 +80,7 @@ DECIDED = re.compile(
 PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+(?=we should\b)", re.IGNORECASE)
 # A clause that comments on the answer rather than saying it: "that's pretty common on nights", "that's what I'd do".
 ASIDE = re.compile(r"that(?:'s| is)\b", re.IGNORECASE)
+COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # Years of experience told as a fact: "I have fourteen years in survey", "I've spent ten years on wards".
 EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,3}years\b", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
@@ -137,6 +138,7 @@ def tidy(clause: str) -> str:
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    clause = COMMENT_AT.split(clause, maxsplit=1)[0]  # "I'd follow the safety policy, that's the main thing"
     clause = ASIDE_THEN_MORE.split(clause, maxsplit=1)[0]
     clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
     for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT):  # where a long clause may end early and stay whole

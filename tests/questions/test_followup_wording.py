@@ -110,6 +110,14 @@ def test_a_comment_on_the_answer_is_not_the_plan_a_follow_up_names():
     assert named and not named.lower().startswith("that")
 
 
+def test_a_comment_after_the_plan_is_not_said_back_with_it():
+    question = Question(text="What would you do if a climber's rope was damaged part-way up a tree?",
+                        kind=QuestionKind.situational)
+    named = said_back("detail", question, "I would follow the company safety policy, that is the main thing, and make "
+                                          "sure everyone is safe.")
+    assert named == "you would follow the company safety policy"
+
+
 def test_years_of_experience_are_not_what_a_detail_follow_up_names():
     question = Question(text="How do you check a survey vessel's positioning before a job starts?",
                         kind=QuestionKind.technical)
