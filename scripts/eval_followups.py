@@ -29,8 +29,7 @@ from pathlib import Path
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.learned_gap import find_gap
-from mockint.questions.followups import choose_follow_up
+from mockint.questions.followups import choose_follow_up, chosen_gap
 from mockint.questions.templates import toml_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +46,7 @@ def run(cases: list[dict], seed: int) -> list[dict]:
         question = Question(text=case["question"], kind=QuestionKind(case["kind"]))
         feedback = analyze(Transcript(text=case["answer"]), question.text, question.kind)
         follow = choose_follow_up(question, feedback, random.Random(seed + n))
-        out.append({**case, "got_gap": find_gap(question, feedback) or "none",
+        out.append({**case, "got_gap": chosen_gap(question, feedback) or "none",
                     "follow_up": follow.text if follow else None,
                     "anchored": bool(follow) and follow.text not in unanchored})
     return out

@@ -83,12 +83,21 @@ ASIDE = re.compile(r"that(?:'s| is)\b", re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # Years of experience told as a fact: "I have fourteen years in survey", "I've spent ten years on wards".
 EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,3}years\b", re.IGNORECASE)
+# A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
+# clause before it is whole and says the point.
+WHICH_COMMENT_AT = re.compile(r",?\s+which(?:'s| is| was)\b", re.IGNORECASE)
+# A clause that stops where its object should start: "I'd look at which one", "I'd work out what".
+OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|who|whose)$", re.IGNORECASE)
+# The candidate claiming the work as theirs ("I owned the response end to end", "I was responsible for the cutover"):
+# when others did the story's deeds, that claim is what the own-part follow-up names.
+OWNED = re.compile(r"^I(?:'ve| have)? (?:\w+ly )?(?:owned|drove|oversaw|headed|led|was (?:responsible|accountable) for|"
+                   r"was in charge of|was the lead\b|took (?:charge|ownership) of|had (?:\w+ )?oversight of)\b", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
 PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
 # A decision too long to say back is said up to its "and" ("I made the call to drop the set menu and go to a short
 # a la carte" -> "I made the call to drop the set menu"). Only there: elsewhere the part after "and" may be the point.
 AND_AT = re.compile(r",?\s+and\s+", re.IGNORECASE)
-NEW_SUBJECT = re.compile(r",\s+(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
+NEW_SUBJECT = re.compile(r",\s+(?:and\s+)?(?=(?:I|we|they|he|she)\b)|;\s*", re.IGNORECASE)
 # The candidate's words as the interviewer says them: notes.py's rules for "I/my/me", and "we"
 # as plural "you" (so the verb after it still agrees: "we were" -> "you were").
 TO_YOU = [(pattern, repl) for pattern, repl in PRONOUNS if not re.search(r"we|our|us", pattern)] + [
@@ -138,7 +147,10 @@ def tidy(clause: str) -> str:
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
     clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
+    if re.search(r"\b(?:and|or|with|to|for|of|about)$", clause, re.IGNORECASE):
+        return ""  # "what they started with, and I recommended ...": a clause around a gap
     clause = COMMENT_AT.split(clause, maxsplit=1)[0]  # "I'd follow the safety policy, that's the main thing"
+    clause = WHICH_COMMENT_AT.split(clause, maxsplit=1)[0]
     clause = ASIDE_THEN_MORE.split(clause, maxsplit=1)[0]
     clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
     for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT):  # where a long clause may end early and stay whole
@@ -157,7 +169,8 @@ def tidy(clause: str) -> str:
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
     first = clause.split(" ", 1)[0].lower()
-    if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS:
+    if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS \
+            or OBJECT_MISSING.search(clause):
         return ""
     # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
     if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
@@ -197,6 +210,9 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         # When others did the story's work ("she came up with a bake plan"), that is what to ask about.
         theirs = [tidy(c[m.start():]) for c in answer_clauses(text) for m in [OTHERS_ACTED.search(c)] if m]
         theirs = [c for c in theirs if len(c.split()) >= 5 and not re.search(r"\bsaid\b", c)]  # a deed, not words
+        owned = [c for c in answer_clauses(text) if OWNED.match(c)]
+        if owned:  # "I owned the response end to end", then Priya found the cause: the claim is what to ask about
+            return owned[0], False
         if credited_to_others(text) and theirs:
             return theirs[0], False
         edge = [c for c in answer_clauses(text) if EDGE_PART.match(c)]  # "I was very involved throughout"

@@ -19,7 +19,7 @@ from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
     unexplained_figure,
 )
-from mockint.questions.learned_gap import find_gap
+from mockint.questions.learned_gap import ranked_gaps
 from mockint.questions.story_ending import PENDING
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
@@ -100,11 +100,20 @@ def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random
     return f"{lead} {rng.choice(options)}"
 
 
+def chosen_gap(question: Question, feedback: Feedback) -> Gap | None:
+    """The gap the follow-up probes, or None when the answer needs none.
+
+    A gap nothing in the answer can be named for is seldom the real one ("what was your own part" to an answer with
+    no "we" in it): the likeliest gap the follow-up can point at goes first, else the likeliest."""
+    gaps = ranked_gaps(question, feedback)
+    return next((gap for gap in gaps if anchor(gap, question, feedback)), gaps[0] if gaps else None)
+
+
 def choose_follow_up(question: Question, feedback: Feedback, rng: random.Random | None = None) -> Question | None:
     """The follow-up to ask after this answer, or None when the answer needs none."""
     if question.kind == QuestionKind.follow_up:
         return None
-    gap = find_gap(question, feedback)
+    gap = chosen_gap(question, feedback)
     if gap is None:
         return None
     return Question(

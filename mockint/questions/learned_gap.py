@@ -91,17 +91,23 @@ def none_weight(name: str) -> float:
     return float(weight) if isinstance(weight, (int, float)) and weight > 0 else 1.0
 
 
-def find_gap(question: Question, feedback: Feedback) -> Gap | None:
-    """The one gap a second-round interviewer would probe in this answer, or None when it needs no follow-up."""
+def ranked_gaps(question: Question, feedback: Feedback) -> list[Gap]:
+    """The gaps worth a follow-up, the likeliest first: every gap the heads score above moving on ("none"), or the
+    rules' one gap when there are no heads; [] when the answer needs no follow-up."""
     if feedback.nothing_said:
-        return None
+        return []
     heads = load_heads(MODEL_NAME)
-    if heads is None or set(heads) != set(CHOICES):  # missing or damaged: the rules decide
-        return rules.rule_gap(question, feedback)
     row = gap_features(question, feedback)[None, :]
-    if any(len(head.weights) != row.shape[1] for head in heads.values()):
-        return rules.rule_gap(question, feedback)  # weights fitted on other features: stale, so not read
+    if heads is None or set(heads) != set(CHOICES) or any(len(head.weights) != row.shape[1] for head in heads.values()):
+        gap = rules.rule_gap(question, feedback)  # missing, damaged or fitted on other features: the rules decide
+        return [gap] if gap else []
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
     scores["none"] *= none_weight(MODEL_NAME)
-    best = max(CHOICES, key=scores.__getitem__)
-    return None if best == "none" else best  # type: ignore[return-value]
+    return [choice for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]
+            if choice != "none" and scores[choice] > scores["none"]]
+
+
+def find_gap(question: Question, feedback: Feedback) -> Gap | None:
+    """The one gap a second-round interviewer would probe in this answer, or None when it needs no follow-up."""
+    gaps = ranked_gaps(question, feedback)
+    return gaps[0] if gaps else None

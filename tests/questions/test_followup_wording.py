@@ -149,3 +149,37 @@ def test_a_past_deed_said_back_after_a_technical_question_is_asked_what_was_done
 ])
 def test_what_is_left_of_a_clause_is_said_back_whole_or_not_at_all(clause, said):
     assert tidy(clause) == said
+
+
+def test_a_claim_to_have_owned_the_work_is_what_the_own_part_follow_up_names():
+    question = Question(text="Tell me about a serious outage you handled.", kind=QuestionKind.behavioral)
+    answer = ("We pushed a config change on a Friday and the checkout started timing out. I owned the incident from "
+              "start to finish. Marta, our senior engineer, found the bad setting in the logs, the on-call rolled it "
+              "back, and support emailed the affected customers. We were back in forty minutes.")
+    assert said_back("own_part", question, answer) == "you owned the incident from start to finish"
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("I'd look at which one", ""),  # stops where its object should start
+    ("I'd work out what", ""),
+    ("I'd think about it in terms of the three Cs which is something we did on the course",
+     "I'd think about it in terms of the three Cs"),  # the comment after "which is" goes
+    ("the supervisor, and I'd file the occurrence report before I go on break", ""),  # "the supervisor": no clause
+])
+def test_a_clause_is_said_back_whole_or_not_at_all(clause, said):
+    assert tidy(clause) == said
+
+
+def test_a_gap_the_follow_up_cannot_name_gives_way_to_the_next_one_it_can(monkeypatch):
+    from mockint.questions import followups
+    question = Question(text="How do you keep a new team motivated?", kind=QuestionKind.culture)
+    answer = ("I'm a big believer that culture eats strategy for breakfast. People want to feel heard, so I make time "
+              "for them and I keep my door open.")
+    fb = analyze(Transcript(text=answer), question.text, question.kind)
+    assert said_back("own_part", question, answer) == ""  # no "we" and no one else's deed to ask about
+    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["own_part", "detail"])
+    assert followups.chosen_gap(question, fb) == "detail"
+    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["own_part"])
+    assert followups.chosen_gap(question, fb) == "own_part"  # nothing to name at all: the likeliest, unanchored
+    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: [])
+    assert followups.chosen_gap(question, fb) is None
