@@ -82,7 +82,7 @@ PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+
 ASIDE = re.compile(r"that(?:'s| is)\b", re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # Years of experience told as a fact: "I have fourteen years in survey", "I've spent ten years on wards".
-EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,3}years\b", re.IGNORECASE)
+EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,5}years\b", re.IGNORECASE)
 # A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
 # clause before it is whole and says the point.
 WHICH_COMMENT_AT = re.compile(r",?\s+which(?:'s| is| was)\b", re.IGNORECASE)
@@ -173,7 +173,7 @@ def tidy(clause: str) -> str:
             or OBJECT_MISSING.search(clause):
         return ""
     # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
-    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
+    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about|in|on|at|by|from|into),", clause) \
             or ", say " in clause:  # ("what they started with, and I recommended": a clause around a gap)
         return ""
     # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
@@ -243,7 +243,8 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
-        done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)]
+        done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)
+                and not EXPERIENCE.search(c)]  # not "I've been at the firm for six years": no claim to test
         return (claimed or named or vague or done or [""])[0], False
     if gap == "decision":
         chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]

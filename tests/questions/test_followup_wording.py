@@ -183,3 +183,14 @@ def test_a_gap_the_follow_up_cannot_name_gives_way_to_the_next_one_it_can(monkey
     assert followups.chosen_gap(question, fb) == "own_part"  # nothing to name at all: the likeliest, unanchored
     monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: [])
     assert followups.chosen_gap(question, fb) is None
+
+
+def test_an_evidence_follow_up_does_not_ask_for_proof_of_years_served():
+    question = Question(text="Why do you want to move in-house after private practice?", kind=QuestionKind.culture)
+    answer = ("I've been at the firm for six years and I turned down the partnership track last spring. I want to be "
+              "closer to the business and see deals through.")
+    assert said_back("evidence", question, answer) == "you turned down the partnership track last spring"
+
+
+def test_a_clause_with_a_pause_after_its_preposition_is_not_said_back():
+    assert tidy("the team got him at the bus station in, four minutes") == ""
