@@ -92,6 +92,9 @@ OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|wh
 # when others did the story's deeds, that claim is what the own-part follow-up names.
 OWNED = re.compile(r"^I(?:'ve| have)? (?:\w+ly )?(?:owned|drove|oversaw|headed|led|was (?:responsible|accountable) for|"
                    r"was in charge of|was the lead\b|took (?:charge|ownership) of|had (?:\w+ )?oversight of)\b", re.IGNORECASE)
+# A pause after a preposition, before its object: "at the bus station in, four minutes", "a push in, like, forty".
+PAUSE_MID_PHRASE = re.compile(r"\b(?:in|on|at|by|from|into),\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"about|around|like|say|um|er)\b", re.IGNORECASE)
 # A purpose after the deed ("We held a drop-in session at the library so residents could see the plans").
 PURPOSE_AT = re.compile(r"\s+so (?:that )?(?=\w+ (?:could|can|would|will|didn't|don't|wouldn't|won't)\b)", re.IGNORECASE)
 # A decision too long to say back is said up to its "and" ("I made the call to drop the set menu and go to a short
@@ -146,9 +149,9 @@ def tidy(clause: str) -> str:
     clause = SCENE_NO_COMMA.sub("", clause)
     clause = SUBJECT_ADVERB.sub(r"\1 ", clause)
     clause = re.sub(r"[.!?]+$", "", clause).strip(" ,")
-    clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
-    if re.search(r"\b(?:and|or|with|to|for|of|about)$", clause, re.IGNORECASE):
+    if re.search(r"\b(?:with|to|for|of|about|in|on|at|by|from|into),\s+and\s+(?:I|we|they|he|she)\b", clause, re.IGNORECASE):
         return ""  # "what they started with, and I recommended ...": a clause around a gap
+    clause = NEW_SUBJECT.split(clause, maxsplit=1)[0]
     clause = COMMENT_AT.split(clause, maxsplit=1)[0]  # "I'd follow the safety policy, that's the main thing"
     clause = WHICH_COMMENT_AT.split(clause, maxsplit=1)[0]
     clause = ASIDE_THEN_MORE.split(clause, maxsplit=1)[0]
@@ -173,8 +176,9 @@ def tidy(clause: str) -> str:
             or OBJECT_MISSING.search(clause):
         return ""
     # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
-    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about|in|on|at|by|from|into),", clause) \
-            or ", say " in clause:  # ("what they started with, and I recommended": a clause around a gap)
+    # ("what they started with, and I recommended": a clause around a gap; "in, four minutes": a pause mid-phrase.)
+    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
+            or PAUSE_MID_PHRASE.search(clause) or ", say " in clause:
         return ""
     # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
     if re.search(r"\b(?:you|your|yours)\b", clause, re.IGNORECASE):
