@@ -108,6 +108,7 @@ def ranked_gaps(question: Question, feedback: Feedback) -> list[Gap]:
 
 
 def find_gap(question: Question, feedback: Feedback) -> Gap | None:
-    """The one gap a second-round interviewer would probe in this answer, or None when it needs no follow-up."""
+    """The heads' likeliest gap in this answer, or None when it needs no follow-up. The follow-up itself may ask the
+    next one, when nothing in the answer can be named for this one (followups.chosen_gap)."""
     gaps = ranked_gaps(question, feedback)
     return gaps[0] if gaps else None
