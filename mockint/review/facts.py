@@ -13,6 +13,10 @@ from mockint.feedback.thresholds import PACE_FAST_WPM, PACE_MIN_SECONDS, PACE_SL
 from mockint.progress import session_metrics
 
 # The length verdict (LengthFeedback.verdict) in the words every format shows the candidate.
+# What the review says when the on-question check raised nothing. Not "answered": on the blind pairs the check catches
+# fewer than half of the answers that drift to another question (tests/data/feedback_eval/README.md), so its silence
+# is no verdict.
+ON_QUESTION_UNFLAGGED = "no drift from it noticed"
 LENGTH_WORDS = {"ok": "on target", "too_short": "too short", "too_long": "too long", "empty": "nothing said"}
 
 
@@ -93,7 +97,7 @@ def feedback_facts(fb: Feedback) -> list[tuple[str, str]]:
     if fb.star.applicable:  # the analyzer looks for numbers in the STAR result only
         rows.append(("Result quantified", "yes" if fb.result_quantified else "no"))
     if fb.on_question is not None:
-        rows.append(("Question", "answered" if fb.on_question.addressed
+        rows.append(("Question", ON_QUESTION_UNFLAGGED if fb.on_question.addressed
                       else f"not answered: “{fb.on_question.missed or 'the question asked'}”"
                       + (f" (no mention of {fb.on_question.never_mentioned()})" if fb.on_question.unmentioned else "")))
     return rows

@@ -22,7 +22,9 @@ from mockint.feedback.thresholds import (
     PACE_SLOW_WPM,
     QUOTE_WORDS,
 )
-from mockint.review.facts import LENGTH_WORDS, feedback_headline, question_meta, started, turn_label
+from mockint.review.facts import (
+    LENGTH_WORDS, ON_QUESTION_UNFLAGGED, feedback_headline, question_meta, started, turn_label,
+)
 
 GOOD, NOTE, DIM = "green", "yellow", "dim"
 MAX_PAUSES_SHOWN = 3
@@ -130,7 +132,7 @@ def question_rows(fb: Feedback) -> list[tuple[str, Text]]:
     """Rows for whether the answer addressed the question and which talking points it covered."""
     rows: list[tuple[str, Text]] = []
     if fb.on_question is not None:
-        rows.append(("Question", Text("answered", GOOD) if fb.on_question.addressed else Text.assemble(
+        rows.append(("Question", Text(ON_QUESTION_UNFLAGGED, DIM) if fb.on_question.addressed else Text.assemble(
             ("not answered: ", NOTE), (_quote(fb.on_question.missed or ""), "italic"),
             (f" (no mention of {fb.on_question.never_mentioned()})" if fb.on_question.unmentioned else "", NOTE))))
     if fb.talking_points:

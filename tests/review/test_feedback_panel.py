@@ -75,7 +75,7 @@ def test_the_panel_says_whether_the_question_was_answered_and_which_points_were_
                  question="The fire alarm goes off while you're on reception: what do you do?",
                  talking_points=["the sign-in list taken out", "missing people reported to the fire marshal"])
     out = " ".join(plain(fb).replace("\u2502", " ").split())  # the panel wraps long rows
-    assert "Question" in out and "answered" in out
+    assert "Question no drift from it noticed" in out  # not "answered": the check's silence is no verdict
     assert "the sign-in list taken out" in out and "take the sign-in list out with me" in out
     assert "missing people reported to the fire marshal" in out and "not found in your words" in out
     missed = " ".join(plain(analyze(Transcript(text="Our hotel has 120 rooms near the cathedral and very good "

@@ -167,5 +167,5 @@ def test_every_format_says_whether_the_question_was_answered_and_which_talking_p
     assert "<h3>Talking points: 1 of 2</h3>" in html and "**Talking points: 1 of 2**" in markdown
     assert '<li class="no"><b>alerts per day at each threshold</b>: not found in your words</li>' in html
     assert "- ✗ **alerts per day at each threshold**: not found in your words" in markdown
-    said = "answered" if feedback.on_question.addressed else "not answered"
+    said = "no drift from it noticed" if feedback.on_question.addressed else "not answered"
     assert f"<tr><th>Question</th><td>{said}" in html and f"| Question | {said}" in markdown
