@@ -76,6 +76,25 @@ DECIDED = re.compile(
     r"set up \w+ as|went ahead)\b",
     re.IGNORECASE,
 )
+# A plan's step that gathers facts or tells others, which a decision follow-up should not be tied to.
+GATHERING = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'd|I would|I'll|I will|I|we'd|we)\s+(?:\w+ly\s+|first\s+|then\s+)?(?:check|look|"
+                       r"talk|speak|ask|find out|read|review|gather|go and (?:look|check|see)|let (?:\w+ ){1,2}know|"
+                       r"make sure|confirm|size|get (?:the|a|all)|pull (?:the|up))\b", re.IGNORECASE)
+# What was not done, named beside the choice: "not a penalty fare", "I don't scribe them", "rather than a re-screen".
+REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|do not|won't|will not|never)\s+"
+                      r"(?!mind\b|know\b|think\b|want\b|need\b|have\b|lose\b|break\b|really\b|just\b)\w+|"
+                      r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
+# A track record or an effect claimed: "my patients always end up coming back", "complaints came right down".
+TRACK_RECORD = re.compile(r"(?<!don't )(?<!not )\b(?:(?:never|always|hardly ever) (?:\w+ )?(?:had|been|get|gets|got|hit|"
+                          r"come|comes|came|end|ends|say|says|said|mention|ask|asks|lost|missed|failed|turn|manage|have|"
+                          r"send|sent|pass|passed)|nearly every|pretty much every|(?:come|came|went|gone|going) (?:right |way |really )?(?:down|up)(?! (?:to|on|online|in|at|onto|into)\b)|transformed|"
+                          r"record time|(?:the|one of the|some of the) (?:best|strongest|cleanest|fastest|quickest|highest)|"
+                          r"keep (?:coming|asking)|end(?:s)? up|really (?:high|low)|rate me|love (?:me|my)|really lands)\b",
+                          re.IGNORECASE)
+# The candidate describing themselves ("I'm very thorough", "I'm a real perfectionist"): a trait, not an effect.
+TRAIT = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'm|I am|I've always been)\s+(?:a |an |just |very |really |naturally |known |"
+                   r"quite |pretty |so |always )", re.IGNORECASE)
+MADE_THE_CALL = re.compile(r"\b(?:made the (?:\w+ )?call|took the (?:\w+ )?decision)\b", re.IGNORECASE)
 # A proposal said as one ("I said I think we should divert"): said back as its content ("you should divert").
 PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+(?=we should\b)", re.IGNORECASE)
 # A clause that comments on the answer rather than saying it: "that's pretty common on nights", "that's what I'd do".
@@ -91,7 +110,15 @@ OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|wh
 # The candidate claiming the work as theirs ("I owned the response end to end", "I was responsible for the cutover"):
 # when others did the story's deeds, that claim is what the own-part follow-up names.
 OWNED = re.compile(r"^I(?:'ve| have)? (?:\w+ly )?(?:owned|drove|oversaw|headed|led|was (?:responsible|accountable) for|"
-                   r"was in charge of|was the lead\b|took (?:charge|ownership) of|had (?:\w+ )?oversight of)\b", re.IGNORECASE)
+                   r"was in charge of|was the lead\b|took (?:charge|ownership) of|had (?:\w+ )?oversight of|"
+                   r"sponsored|championed|spearheaded|steered|was (?:very much |really )?(?:leading|driving|coordinating|pushing)\b|"
+                   r"(?:had|have) (?:overall |full )?(?:accountability|conduct|ownership)\b|"
+                   r"was (?:the|our) (?:\w+ ){0,2}(?:lead|sponsor|owner|authority|point of contact|accountable)\b|"
+                   r"was (?:at the heart of|part of everything|on the case|across everything))", re.IGNORECASE)
+# The whole story given to the team in a phrase: "it was a real team effort", "we all pulled together".
+TEAM_EFFORT = re.compile(r"\b(?:(?:a |real |a real )?(?:team|collective|joint) effort|everyone did their bit|"
+                         r"(?:we all|everybody|everyone) (?:pulled together|chipped in|mucked in|helped each other)|"
+                         r"the team (?:were|was|is) (?:\w+ )?(?:amazing|brilliant|great|fantastic|incredible))\b", re.IGNORECASE)
 # A pause after a preposition, before its object: "at the bus station in, four minutes", "a push in, like, forty".
 PAUSE_MID_PHRASE = re.compile(r"\b(?:in|on|at|by|from|into),\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
                               r"about|around|like|say|um|er)\b", re.IGNORECASE)
@@ -191,14 +218,42 @@ def raw_clauses(text: str) -> list[str]:
     return [clause.text for sentence in split_sentences(text) for clause in clauses(sentence, text, 0)]
 
 
-def answer_clauses(text: str) -> list[str]:
-    """The answer's clauses in order, each tidied ("" and comments such as "that's what I'd do" dropped)."""
-    return [tidied for clause in raw_clauses(text) for tidied in [tidy(clause)] if tidied and not ASIDE.match(tidied)]
+def answer_clauses(text: str, tails: bool = False) -> list[str]:
+    """The answer's clauses in order, each tidied ("" and comments such as "that's what I'd do" dropped).
+
+    `tails`: also what follows a new subject in a clause, which tidy() cuts off ("I'd speak to the consultant, and
+    I'd recommend switching ..."): a decision is often said last."""
+    parts = [part for clause in raw_clauses(text)
+             for part in ([clause] + NEW_SUBJECT.split(clause)[1:] if tails else [clause])]
+    return [tidied for part in parts for tidied in [tidy(part)] if tidied and not ASIDE.match(tidied)]
 
 
 def pronoun_subject(clause: str) -> bool:
     """Whether the clause's subject is a bare "it", "they" or "this", which says little when quoted back."""
     return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
+
+
+def decision_like(clause: str) -> bool:
+    """Whether a clause says what the candidate chose, did or would do, or would not: what a decision follow-up names."""
+    return bool(CHOICE.search(clause) or PLAN.search(clause) or ACTED.search(clause) or CALL.search(clause)
+                or DECIDED.search(clause) or re.match(r"(?:I|we)\b", clause) and REJECTED.search(clause))
+
+
+def decision_rank(clause: str) -> int:
+    """How surely a clause is the decision itself (0 first): a choice said as one ("I'd recommend switching to oral
+    co-amoxiclav", "I made the call to pull it") before a deed that may be one ("I moved the drivers onto the 7"), a
+    plain deed ("I put together a paper") and a plan's steps, and those before the steps that gather facts or keep the
+    peace ("you'd look at the patient's notes", "you'd stay calm"), which seldom turn on a judgement. Naming what was
+    not done ("I wouldn't send it back through", "rather than wait") makes a clause one surer."""
+    if CHOICE.search(clause) or CALL.search(clause) or MADE_THE_CALL.search(clause):
+        rank = 0
+    elif DECIDED.search(clause):
+        rank = 1
+    elif ACTED.search(clause):
+        rank = 2
+    else:
+        rank = 5 if COURTESY.search(clause) or GATHERING.search(clause) else 3
+    return rank - 1 if REJECTED.search(clause) and rank < 5 else rank
 
 
 def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str, bool]:
@@ -231,6 +286,12 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | {"are", "is", "would", "could", "might"}]
         if not ours and theirs:  # "My manager sorted it, she got the generator company on the radio"
             return theirs[0], False
+        # No deed of the team's to name: the phrase that gave it the story ("it was a real team effort"), from its start
+        # when a run-on leads into it ("it's a lovely centre the team is amazing").
+        effort = [c if m.start() < 12 else tidy(c[m.start():])  # ("it was a real team effort" stays whole)
+                  for c in answer_clauses(text) for m in [TEAM_EFFORT.search(c)] if m]
+        if not ours and any(effort):
+            return [c for c in effort if c][0], False
         return (ours[0] if ours else ""), True
     every = answer_clauses(text)
     if gap == "evidence":
@@ -249,15 +310,19 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         # A figure explained with nothing but itself: the first thing the candidate says they did.
         done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)
                 and not EXPERIENCE.search(c)]  # not "I've been at the firm for six years": no claim to test
-        return (claimed or named or vague or done or [""])[0], False
+        # A claim of what the work achieves ("my reject calls have basically never been overturned") before a trait
+        # ("you're known for being very consistent"): an effect can be shown, so that is what to ask for. The claim the
+        # rules found comes first unless it is a trait itself.
+        achieved = [c for c in every if TRACK_RECORD.search(c) and not TRAIT.match(c) and not EXPERIENCE.search(c)
+                    and not re.search(r"\b(?:say|says|said)$", c)]  # not "everyone always says", with what they say cut
+        effect_claimed = [c for c in claimed if not TRAIT.match(c)]
+        return (effect_claimed or achieved or claimed or named or vague or done or [""])[0], False
     if gap == "decision":
-        chosen = [c for c in every if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
-        chosen = [c for c in chosen if not COURTESY.search(c)] or chosen  # the decision, not "you'd apologise"
-        said_as_choice = [c for c in every if CHOICE.search(c) or CALL.search(c)]  # "I'd go with mini piles" before "I'd ring round"
-        decided = [c for c in every if DECIDED.search(c)]  # "I made the call to pull the unit off"
-        decided = decided or [tidy(AND_AT.split(c, maxsplit=1)[0]) for c in raw_clauses(text) if DECIDED.search(c)]
-        decided = [PROPOSED.sub("", c) for c in decided if c]
-        return ((said_as_choice or chosen or decided or [""])[0]), False
+        chosen = [c for c in answer_clauses(text, tails=True) if decision_like(c)]
+        # A call too long to say whole is said up to its "and": "I made the call to pull the unit off".
+        chosen += [tidy(AND_AT.split(c, maxsplit=1)[0]) for c in raw_clauses(text) if DECIDED.search(c)]
+        chosen = [PROPOSED.sub("", c) for c in dict.fromkeys(chosen) if c]
+        return (sorted(chosen, key=decision_rank) or [""])[0], False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
@@ -275,6 +340,8 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
     if gap == "decision":
         # The choice the gap was found in ("I'd use Redux Toolkit"), not the first thing planned ("set up the store").
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
-        found = [c for c in answer_clauses(unexplained or "") if CHOICE.search(c) or PLAN.search(c) or ACTED.search(c)]
-        clause = found[0] if found else clause
+        found = [c for c in answer_clauses(unexplained or "", tails=True) if decision_like(c)]
+        # A surer choice elsewhere still comes first: "you'd go and look at the notes" is no decision to ask about.
+        ranked = sorted([(decision_rank(c), 0, c) for c in found] + [(decision_rank(clause), 1, clause)] * bool(clause))
+        clause = ranked[0][2] if ranked else clause
     return to_you(clause, team=team) if clause else ""

@@ -14,7 +14,7 @@ import re
 
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
-from mockint.questions.anchors import anchor
+from mockint.questions.anchors import OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
     unexplained_figure,
@@ -41,6 +41,10 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     """Which list of asks fits the answer's form: story or plan, change or size, an ending told or still to come."""
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
+        if claim and claim.match.lower() in named.lower():
+            return claim.kind
+        if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
+            return "record"
         if claim:
             return claim.kind
         if unexplained_figure(feedback.transcript, question):
@@ -56,6 +60,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return f"named_{tense}"
         return "steps_would" if tense == "would" and not said_as_pick(named) else tense
     if gap == "own_part":
+        if OWNED.match(re.sub(r"^you\b(?: were| are|'re)?", lambda m: "I" if m.group(0) == "you" else "I was", named)):
+            return "role"  # "you were the exec sponsor", "you had overall accountability for recovery"
         return "others" if credited_to_others(feedback.transcript) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:

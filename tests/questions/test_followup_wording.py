@@ -194,3 +194,45 @@ def test_an_evidence_follow_up_does_not_ask_for_proof_of_years_served():
 
 def test_a_clause_with_a_pause_after_its_preposition_is_not_said_back():
     assert tidy("the team got him at the bus station in, four minutes") == ""
+
+
+def test_the_decision_follow_up_names_the_choice_not_the_plan_s_first_look():
+    question = Question(text="A patient's blood culture comes back showing the IV antibiotic isn't needed any more. "
+                             "What would you do?", kind=QuestionKind.situational)
+    answer = ("First I'd go and look at the patient's notes and the latest observations. Then I'd speak to the "
+              "consultant, and I'd recommend switching to oral antibiotics. I'd document the conversation afterwards.")
+    assert said_back("decision", question, answer) == "you'd recommend switching to oral antibiotics"
+
+
+def test_the_decision_follow_up_names_the_step_that_rules_another_out():
+    question = Question(text="A bag comes through the X-ray with an item you can't identify. What do you do?",
+                        kind=QuestionKind.situational)
+    answer = ("I'd look at it on the screen with the image tools first. Then I'd stop the belt and flag it. I'd do a hand "
+              "search with the passenger there and swab it, I wouldn't send it back through the machine.")
+    assert "wouldn't send it back through the machine" in said_back("decision", question, answer)
+
+
+def test_an_evidence_follow_up_asks_for_the_record_claimed_not_the_trait():
+    question = Question(text="How do you make sure your welds pass inspection?", kind=QuestionKind.technical)
+    answer = ("I'm known for being very consistent. I prep the joint properly, I check the fit-up, and I work to the "
+              "standard on the drawing. My reject calls have basically never been overturned.")
+    follow_up = asked("evidence", question, answer)
+    assert follow_up.startswith("You said your reject calls have never been overturned.")  # "basically": a filler
+    assert "example" in follow_up  # the record's ask: where it shows, and the latest case behind it
+
+
+def test_a_role_claimed_in_a_word_is_asked_what_it_meant_in_practice():
+    question = Question(text="Tell me about a programme that was in trouble and how it was recovered.",
+                        kind=QuestionKind.behavioral)
+    answer = ("The programme was six months late when I joined. I was the exec sponsor. The team set up a steering group, "
+              "the delivery lead re-planned the releases and the vendor added two engineers. We went live in March.")
+    follow_up = asked("own_part", question, answer)
+    assert follow_up.startswith("You said you were the exec sponsor.")
+    assert "in practice" in follow_up  # not "which part was yours, as opposed to the team's", to a role
+
+
+def test_a_team_effort_with_no_deed_of_the_team_is_named_from_where_it_starts():
+    question = Question(text="Tell me about a busy day at the centre and how you handled it.", kind=QuestionKind.behavioral)
+    answer = ("It was the Saturday of the holiday and we had double the bookings. It's a really lovely centre the team is "
+              "amazing. Everybody knew what to do and by five o'clock all the families were happy.")
+    assert said_back("own_part", question, answer) == "the team is amazing"
