@@ -66,10 +66,10 @@ def test_a_choice_the_rules_let_pass_is_asked_about_and_the_courtesy_before_it_i
     assert "you'd give the slot to the one who ordered first" in follow and "calm" not in follow
 
 
-@pytest.mark.xfail(strict=True, reason="a known fault of the heads refitted on sets dev-22 (stop 37): they ask why on this "
-                   "strong story, which gives no reason for anything (decision 0.36 against none 0.34); the heads "
-                   "fitted on dev-20 left it alone but named the labelled gap less often on held-out sets 23-24 (47/72 "
-                   "against 50/72)")
+@pytest.mark.xfail(strict=True, reason="a known fault of the heads since the refit on sets dev-22 (stop 37): they ask why "
+                   "on this strong story, which gives no reason for anything (decision 0.36 against none 0.34; refitted "
+                   "on dev-24 at stop 38, 0.55 against 0.38); the heads fitted on dev-20 left it alone but named the "
+                   "labelled gap less often on held-out sets 23-24 (47/72 against 50/72)")
 def test_a_strong_story_is_left_alone():
     assert find_gap(PROCESS, heard(PROCESS, STRONG)) is None
 
