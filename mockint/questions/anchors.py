@@ -32,7 +32,7 @@ MIN_ANCHOR_WORDS = 3
 OPENER = re.compile(
     r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
-    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|probably)\b[\s,]*)+",
+    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I mean|probably)\b[\s,]*)+",
     re.IGNORECASE,
 )
 # A short scene-setting phrase before a comma: "On a pricing test, I decided..." -> "I decided...".
@@ -95,6 +95,9 @@ TRACK_RECORD = re.compile(r"(?<!don't )(?<!not )\b(?:(?:never|always|hardly ever
 TRAIT = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'm|I am|I've always been)\s+(?:a |an |just |very |really |naturally |known |"
                    r"quite |pretty |so |always )", re.IGNORECASE)
 MADE_THE_CALL = re.compile(r"\b(?:made the (?:\w+ )?call|took the (?:\w+ )?decision)\b", re.IGNORECASE)
+# A choice whose object is a bare "that" or "it", said back without what it stands for: "I just decided that early on".
+LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|this)(?: (?:early on|then|straight away|"
+                         r"quickly|in the end|pretty quickly))?$", re.IGNORECASE)
 # A proposal said as one ("I said I think we should divert"): said back as its content ("you should divert").
 PROPOSED = re.compile(r"^(?:I|we) said(?: that)?,?(?: look,?)?(?: I think)?,?\s+(?=we should\b)", re.IGNORECASE)
 # A clause that comments on the answer rather than saying it: "that's pretty common on nights", "that's what I'd do".
@@ -190,14 +193,16 @@ def tidy(clause: str) -> str:
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
                     r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
-    cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were)$", "", clause,
-                 flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover)
+    cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
+                 clause, flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover; "..., because maybe")
     if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
         cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to)$", "", cut, flags=re.IGNORECASE)
     clause = cut.strip(" ,;:")  # "... where the patches are, and" is said without its ", and"
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
+    if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause):
+        return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS \
             or OBJECT_MISSING.search(clause):
@@ -278,7 +283,9 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         if edge:
             return edge[0], False
         ours = [tidy(u.clause.text) for u in read_units(text, []) if u.action == "we"]
-        ours = [a for a in ours if re.match(r"we\b", a, re.IGNORECASE)]  # the team's deed, not the scene it was in
+        ours = [a for a in ours if re.match(r"we\b", a, re.IGNORECASE)  # the team's deed, not the scene it was in
+                and not re.match(r"we (?:\w+ly |also |just |still )?(?:have|had|has|are|were|got|'ve got)\b", a, re.IGNORECASE)]
+        # (nor what it has: "we also have one-way aisles", said back as "the team has ...")
         # Else any clause the team is the subject of ("the safety committee brought in a plan", "our team make a fishbone").
         # (a deed, not a state: "we had a lot of falls" sets the scene)
         team_did = [(c, m.group(1).lower()) for c in answer_clauses(text)

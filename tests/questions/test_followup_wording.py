@@ -165,6 +165,11 @@ def test_a_claim_to_have_owned_the_work_is_what_the_own_part_follow_up_names():
     ("I'd think about it in terms of the three Cs which is something we did on the course",
      "I'd think about it in terms of the three Cs"),  # the comment after "which is" goes
     ("the supervisor, and I'd file the occurrence report before I go on break", ""),  # "the supervisor": no clause
+    ("I would talk with the landowner and try to understand his point of view, because maybe",
+     "I would talk with the landowner and try to understand his point of view"),  # a reason begun, not given
+    ("there, but I think that's made a real difference to how people see the mart", ""),  # another clause's tail
+    ("I just decided that early on", ""),  # decided what? the choice is not in it
+    ("I mean I'd price it off the peer group", "I'd price it off the peer group"),  # not "you said you mean ..."
 ])
 def test_a_clause_is_said_back_whole_or_not_at_all(clause, said):
     assert tidy(clause) == said
