@@ -87,7 +87,9 @@ REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|
 # A track record or an effect claimed: "my patients always end up coming back", "complaints came right down".
 TRACK_RECORD = re.compile(r"(?<!don't )(?<!not )\b(?:(?:never|always|hardly ever) (?:\w+ )?(?:had|been|get|gets|got|hit|"
                           r"come|comes|came|end|ends|say|says|said|mention|ask|asks|lost|missed|failed|turn|manage|have|"
-                          r"send|sent|pass|passed)|nearly every|pretty much every|(?:come|came|went|gone|going) (?:right |way |really )?(?:down|up)(?! (?:to|on|online|in|at|onto|into)\b)|transformed|"
+                          r"send|sent|pass|passed)|nearly every|pretty much every|"
+                          r"(?:come|came|went|gone|going) (?:right |way |really )?(?:down|up)(?! (?:to|on|online|in|at|onto|into)\b)|"
+                          r"transformed|"
                           r"record time|(?:the|one of the|some of the) (?:best|strongest|cleanest|fastest|quickest|highest)|"
                           r"keep (?:coming|asking)|end(?:s)? up|really (?:high|low)|rate me|love (?:me|my)|really lands)\b",
                           re.IGNORECASE)
@@ -289,8 +291,10 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         # Else any clause the team is the subject of ("the safety committee brought in a plan", "our team make a fishbone").
         # (a deed, not a state: "we had a lot of falls" sets the scene)
         team_did = [(c, m.group(1).lower()) for c in answer_clauses(text)
-                    for m in [re.match(r"(?:we|our team|the (?:\w+ )?(?:team|group|committee)) (\w+)", c, re.IGNORECASE)] if m]
-        ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | {"are", "is", "would", "could", "might"}]
+                    for m in [re.match(r"(?:we|our team|the (?:\w+ )?(?:team|group|committee)) (?:\w+ly |also |just |still )?(\w+)",
+                                       c, re.IGNORECASE)] if m]
+        states = {"are", "is", "would", "could", "might", "have", "has"}  # "we also have one-way aisles": no deed
+        ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | states]
         if not ours and theirs:  # "My manager sorted it, she got the generator company on the radio"
             return theirs[0], False
         # No deed of the team's to name: the phrase that gave it the story ("it was a real team effort"), from its start
@@ -349,6 +353,7 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
         found = [c for c in answer_clauses(unexplained or "", tails=True) if decision_like(c)]
         # A surer choice elsewhere still comes first: "you'd go and look at the notes" is no decision to ask about.
-        ranked = sorted([(decision_rank(c), 0, c) for c in found] + [(decision_rank(clause), 1, clause)] * bool(clause))
-        clause = ranked[0][2] if ranked else clause
+        # (Equally sure ones go in the answer's order: the unexplained sentence's first, then pick's.)
+        candidates = found + [clause] * bool(clause)
+        clause = min(candidates, key=decision_rank) if candidates else clause
     return to_you(clause, team=team) if clause else ""

@@ -286,6 +286,14 @@ def pivotal_choice_unexplained(answer: str) -> str | None:
     return None
 
 
+def explained_choices(answer: str) -> int:
+    """How many choices the answer gives a reason for, in their sentence or the next ("I decided to move the residents
+    into the lounge, because it has its own heating"): the decision gap is closed there."""
+    sentences = [s.text for s in split_sentences(answer)]
+    return sum(bool((PIVOT.search(sentence) or CHOICE.search(sentence)) and REASON.search(" ".join(sentences[i : i + 2])))
+               for i, sentence in enumerate(sentences))
+
+
 
 
 def is_story(question: Question, feedback: Feedback) -> bool:

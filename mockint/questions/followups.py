@@ -60,8 +60,10 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return f"named_{tense}"
         return "steps_would" if tense == "would" and not said_as_pick(named) else tense
     if gap == "own_part":
-        if OWNED.match(re.sub(r"^you\b(?: were| are|'re)?", lambda m: "I" if m.group(0) == "you" else "I was", named)):
-            return "role"  # "you were the exec sponsor", "you had overall accountability for recovery"
+        # The claim said back ("you were the exec sponsor", "you had overall accountability"), read as said: "I was ...".
+        as_said = re.sub(r"^you\b", "I", re.sub(r"^you (?:were|are)\b", "I was", named))
+        if OWNED.match(as_said):
+            return "role"
         return "others" if credited_to_others(feedback.transcript) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:

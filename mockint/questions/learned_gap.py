@@ -73,7 +73,7 @@ def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
     row += [rules.unexplained_figure(answer, question), rules.is_generic(answer, question.text, words),
             rules.is_general(answer, question.text, words), rules.tells_a_case(answer, question.text)]
     row += [rules.unexplained_decision(question, answer) is not None, rules.unexplained_choice(question, answer) is not None,
-            rules.pivotal_choice_unexplained(answer) is not None, capped(explained_choices(sentences), 2)]
+            rules.pivotal_choice_unexplained(answer) is not None, capped(rules.explained_choices(answer), 2)]
     row += [capped(len(rules.REASON.findall(answer)), 4), capped(len(rules.STRONG_REASON.findall(answer)), 4),
             capped(len(rules.PLAN.findall(answer)), 6), capped(len(rules.CHOICE.findall(answer)), 3),
             capped(len(rules.ALTERNATIVE.findall(answer)), 3)]
@@ -82,14 +82,6 @@ def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
             rules.names_something(answer), bool(rules.SPECIFIC.search(answer)), bool(rules.MOMENT.search(answer))]
     row += [verdict == choice for choice in CHOICES]
     return np.array(row, dtype=np.float32)
-
-
-def explained_choices(sentences: list[str]) -> int:
-    """How many choices the answer gives a reason for, in their sentence or the next ("I decided to move the residents
-    into the lounge, because it has its own heating"): a decision follow-up would ask for what was said."""
-    return sum(bool((rules.PIVOT.search(sentence) or rules.CHOICE.search(sentence))
-                    and rules.REASON.search(" ".join(sentences[i : i + 2])))
-               for i, sentence in enumerate(sentences))
 
 
 def none_weight(name: str) -> float:

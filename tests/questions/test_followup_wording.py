@@ -241,3 +241,12 @@ def test_a_team_effort_with_no_deed_of_the_team_is_named_from_where_it_starts():
     answer = ("It was the Saturday of the holiday and we had double the bookings. It's a really lovely centre the team is "
               "amazing. Everybody knew what to do and by five o'clock all the families were happy.")
     assert said_back("own_part", question, answer) == "the team is amazing"
+
+
+def test_what_the_team_has_is_not_asked_about_as_its_deed():
+    question = Question(text="How do you stop robots colliding on a goods-to-person floor?", kind=QuestionKind.technical)
+    has = ("I moved us to a centralised planner. We also have one-way aisles on the main highways, which cuts the "
+           "head-on problem massively.")
+    assert said_back("own_part", question, has) == ""  # not "the team has one-way aisles ..."
+    did = "We also have one-way aisles on the main highways. We moved all the planning onto one central server."
+    assert said_back("own_part", question, did) == "the team moved all the planning onto one central server"
