@@ -7,6 +7,11 @@ the key work, a choice settled by "I just didn't feel comfortable"). Here every 
 compute (who acted, whether the story ends, vague claims, choices without reasons, stock phrases,
 the question's kind, the rules' own verdict) is one feature, and six one-against-the-rest
 logistic heads (`feedback/linear.py`) say which gap, or none, the labelled answers had.
+Eight more features come from the learned STAR reading of each clause, read for every answer, not only
+stories: how sure it is that a clause tells an outcome (anywhere, late, at the end) and that a clause is an
+action of the candidate's ("I") or of someone else's. The regex signals missed outcomes said in plain words
+("we've been clean ever since") and a colleague's pivotal deed told as a story; held out by set these took
+the heads from 664 to 694 of 880 right (stop 39). Without the sentence model the rules decide alone.
 `scripts/train_followups.py` fits them on the scripted follow-up sets and reports each set held
 out; the weights are `feedback/weights/follow_up_gaps.json`. Without them the rules decide alone.
 """
@@ -19,7 +24,12 @@ import re
 import numpy as np
 
 from mockint.domain import Feedback, Question, QuestionKind
+from mockint.feedback.fillers import find_fillers
+from mockint.feedback.learned_star import part_probabilities
+from mockint.feedback.learned_star import thresholds as star_thresholds
 from mockint.feedback.linear import load_heads, load_setting
+from mockint.feedback.meaning import SentenceEncoder, shared_encoder
+from mockint.feedback.star import read_units
 from mockint.questions import answer_gaps as rules
 from mockint.questions.answer_gaps import Gap
 from mockint.questions.story_ending import LAST_STEP, OUTCOME, PENDING, SIGN_OFF, tells_ending
@@ -48,7 +58,25 @@ def capped(count: int, cap: int) -> float:
     return min(count, cap) / cap
 
 
-def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
+def clause_signals(answer: str, encoder: SentenceEncoder) -> list[float]:
+    """What the learned STAR reading makes of the answer's clauses, whatever the question's kind: the surest outcome
+    clause (anywhere, in the last third, in the last two clauses), the surest action said with "I" and with anyone
+    else, how many clauses of each pass the action threshold (up to 6), and whether any passes the outcome one."""
+    units = read_units(answer, find_fillers(answer))
+    chances = part_probabilities(units, encoder)
+    if not chances:
+        return [0.0] * 8
+    outcome, action, limits = chances["result"], chances["action"], star_thresholds()
+    late = outcome[int(len(units) * 2 / 3):] if len(units) >= 3 else outcome
+    mine = [chance for unit, chance in zip(units, action) if unit.action == "i"]
+    others = [chance for unit, chance in zip(units, action) if unit.action != "i"]
+    return [float(outcome.max()), float(late.max()), float(outcome[-2:].max()),
+            float(max(mine, default=0.0)), float(max(others, default=0.0)),
+            capped(sum(c > limits["action"] for c in mine), 6), capped(sum(c > limits["action"] for c in others), 6),
+            float((outcome > limits["result"]).any())]
+
+
+def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncoder) -> np.ndarray:
     """One row of signals for the gap heads; training and reading both call this, so they cannot differ."""
     answer, words = feedback.transcript, feedback.word_count
     sentences = [s.text for s in split_sentences(answer)] or [""]
@@ -81,6 +109,7 @@ def gap_features(question: Question, feedback: Feedback) -> np.ndarray:
             capped(len(rules.measures(answer, asked)), 5), capped(len(rules.vague_claims(answer)), 3),
             rules.names_something(answer), bool(rules.SPECIFIC.search(answer)), bool(rules.MOMENT.search(answer))]
     row += [verdict == choice for choice in CHOICES]
+    row += clause_signals(answer, encoder)
     return np.array(row, dtype=np.float32)
 
 
@@ -93,12 +122,13 @@ def none_weight(name: str) -> float:
 
 def ranked_gaps(question: Question, feedback: Feedback) -> list[Gap]:
     """The gaps worth a follow-up, the likeliest first: every gap the heads score above moving on ("none"), or the
-    rules' one gap when there are no heads; [] when the answer needs no follow-up."""
+    rules' one gap when there are no heads or no sentence model; [] when the answer needs no follow-up."""
     if feedback.nothing_said:
         return []
-    heads = load_heads(MODEL_NAME)
-    row = gap_features(question, feedback)[None, :]
-    if heads is None or set(heads) != set(CHOICES) or any(len(head.weights) != row.shape[1] for head in heads.values()):
+    heads, encoder = load_heads(MODEL_NAME), shared_encoder()
+    row = gap_features(question, feedback, encoder)[None, :] if encoder is not None else None
+    if (heads is None or row is None or set(heads) != set(CHOICES)
+            or any(len(head.weights) != row.shape[1] for head in heads.values())):
         gap = rules.rule_gap(question, feedback)  # missing, damaged or fitted on other features: the rules decide
         return [gap] if gap else []
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}

@@ -10,6 +10,7 @@ import pytest
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.feedback.linear import load_heads
+from mockint.feedback.meaning import shared_encoder
 from mockint.questions import learned_gap
 from mockint.questions.anchors import anchor
 from mockint.questions.answer_gaps import rule_gap, unbacked_claim
@@ -46,7 +47,7 @@ def heard(question: Question, answer: str):
 def test_the_stored_heads_fit_the_features_read_now():
     heads = load_heads(MODEL_NAME)
     assert heads is not None and set(heads) == set(CHOICES)
-    width = len(gap_features(PROCESS, heard(PROCESS, STRONG)))
+    width = len(gap_features(PROCESS, heard(PROCESS, STRONG), shared_encoder()))
     assert all(len(head.weights) == width for head in heads.values())
 
 
@@ -66,12 +67,31 @@ def test_a_choice_the_rules_let_pass_is_asked_about_and_the_courtesy_before_it_i
     assert "you'd give the slot to the one who ordered first" in follow and "calm" not in follow
 
 
-@pytest.mark.xfail(strict=True, reason="a known fault of the heads since the refit on sets dev-22 (stop 37): they ask why "
-                   "on this strong story, which gives no reason for anything (decision 0.36 against none 0.34; refitted "
-                   "on dev-24 at stop 38, 0.55 against 0.38); the heads fitted on dev-20 left it alone but named the "
-                   "labelled gap less often on held-out sets 23-24 (47/72 against 50/72)")
 def test_a_strong_story_is_left_alone():
+    # Asked "why" from stop 37 to stop 38 (decision 0.55 against none 0.38); the clause signals settle it.
     assert find_gap(PROCESS, heard(PROCESS, STRONG)) is None
+
+
+BAD_NEWS = ("Last March a wedding cake order clashed with an oven failure, so I rang the bride two days before and told "
+            "her straight that we couldn't do the three tiers. I offered her two tiers and a cutting cake at the back, at "
+            "the price of two tiers, because the kitchen could bake that in the one oven we had. She said yes on the phone. "
+            "The cake went out on the Saturday morning and she left us a five star review the week after.")
+
+
+def test_the_clause_signals_hear_an_ending_said_without_outcome_words():
+    # The story-ending rules miss "she left us a five star review"; the learned STAR reading of each clause does not.
+    ended = learned_gap.clause_signals(BAD_NEWS, shared_encoder())
+    stopped = learned_gap.clause_signals(BAD_NEWS.rsplit(" She said yes", 1)[0], shared_encoder())
+    assert not tells_ending(BAD_NEWS)
+    assert ended[1] > 0.8 and ended[7] == 1.0  # the surest outcome clause in the last third; one passes the threshold
+    assert stopped[1] < 0.3 and stopped[7] == 0.0
+    assert ended[3] > 0.5  # the surest action of the candidate's ("I rang the bride")
+
+
+def test_without_the_sentence_model_the_rules_decide(monkeypatch):
+    monkeypatch.setattr(learned_gap, "shared_encoder", lambda: None)
+    fb = heard(COMPLAINT, SUPERVISOR_DID_IT)
+    assert find_gap(COMPLAINT, fb) == rule_gap(COMPLAINT, fb) == "result"
 
 
 def test_without_the_weights_the_rules_decide(monkeypatch):
