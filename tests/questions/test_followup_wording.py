@@ -1,6 +1,7 @@
 """A follow-up's words: the choice it names when the answer never says "decided", and an ask that fits a plan."""
 
 import random
+import re
 
 import pytest
 
@@ -188,6 +189,17 @@ def test_a_gap_the_follow_up_cannot_name_gives_way_to_the_next_one_it_can(monkey
     assert followups.chosen_gap(question, fb) == "own_part"  # nothing to name at all: the likeliest, unanchored
     monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: [])
     assert followups.chosen_gap(question, fb) is None
+
+
+def test_a_decision_asked_with_nothing_to_name_asks_for_the_choice_itself(monkeypatch):
+    # A rater on set 28: "unanchored; unclear what 'this' is" ("why did you choose this over the alternatives?").
+    from mockint.questions import followups
+    question = Question(text="How do you decide what to teach first?", kind=QuestionKind.technical)
+    fb = analyze(Transcript(text="It depends, honestly. Every group is different."), question.text, question.kind)
+    monkeypatch.setattr(followups, "anchor", lambda gap, q, f: "")
+    asked = followups.follow_up_text("decision", question, fb, random.Random(0))
+    assert asked.startswith("What was the main call you had to make there?")
+    assert not re.search(r"\b(?:this|that)\b", asked.split("?", 1)[1])  # nothing points back at what was never named
 
 
 def test_an_evidence_follow_up_does_not_ask_for_proof_of_years_served():
