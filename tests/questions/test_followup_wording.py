@@ -198,7 +198,7 @@ def test_a_decision_asked_with_nothing_to_name_asks_for_the_choice_itself(monkey
     fb = analyze(Transcript(text="It depends, honestly. Every group is different."), question.text, question.kind)
     monkeypatch.setattr(followups, "anchor", lambda gap, q, f: "")
     asked = followups.follow_up_text("decision", question, fb, random.Random(0))
-    assert asked.startswith("What was the main call you had to make there?")
+    assert asked.startswith("What's the key decision in what you've just described?")
     assert not re.search(r"\b(?:this|that)\b", asked.split("?", 1)[1])  # nothing points back at what was never named
 
 
