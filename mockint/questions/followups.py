@@ -33,6 +33,8 @@ GAP_REASONS: dict[Gap, str] = {
 }
 # The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
+# A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
+VAGUE_PLAN_WORDS = 5
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
 HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!\w+ed\b)", re.IGNORECASE)
 
@@ -58,7 +60,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         chosen = unexplained_choice(question, feedback.transcript) or ""
         if ALTERNATIVE.search(named) or CONTRAST.search(chosen):
             return f"named_{tense}"
-        return "steps_would" if tense == "would" and not said_as_pick(named) else tense
+        if tense == "would" and not said_as_pick(named):
+            return "vague_would" if len(named.split()) <= VAGUE_PLAN_WORDS else "steps_would"
+        return tense
     if gap == "own_part":
         # The claim said back ("you were the exec sponsor", "you had overall accountability"), read as said: "I was ...".
         as_said = re.sub(r"^you\b", "I", re.sub(r"^you (?:were|are)\b", "I was", named))

@@ -12,6 +12,7 @@ from mockint.questions.followups import follow_up_text
 
 CALL = Question(text="Tell me about a time you had to make a call on a vehicle when the transport office was pushing "
                      "to get it back out.", kind=QuestionKind.behavioral)
+STORY_QUESTION = Question(text="Tell me about a time something went wrong on your watch.", kind=QuestionKind.behavioral)
 SAFEGUARDING = Question(text="What would you do if a pupil told you something that worried you about home?",
                         kind=QuestionKind.situational)
 
@@ -50,6 +51,18 @@ def test_a_plan_that_is_no_pick_between_options_is_asked_what_it_involves_and_wh
     text = asked("decision", SAFEGUARDING, answer)
     assert text.startswith("You said you'd follow safeguarding.")
     assert "alternatives" not in text and ("involve" in text or "look like" in text)
+
+
+def test_a_concrete_step_of_a_plan_is_asked_why_that_step_not_what_it_involves():
+    # Blind raters accepted 8 of 29 "what exactly would that involve" asks after a step the answer had already told.
+    answer = ("Um, I would suspend him straight away, that's the first thing. Then I would inform the exam board and get "
+              "another teacher to remark all of the coursework before the deadline. And then tell the parents. It's about "
+              "integrity, so it has to be dealt with quickly.")
+    question = Question(text="What would you do if you found out a well-liked teacher had been inflating coursework marks?",
+                        kind=QuestionKind.situational)
+    text = asked("decision", question, answer)
+    assert text.startswith("You said you would suspend him straight away.")
+    assert "involve" not in text and "rather than another way" in text
 
 
 def test_a_plan_that_picks_between_options_is_still_asked_about_the_alternatives():
@@ -262,3 +275,40 @@ def test_what_the_team_has_is_not_asked_about_as_its_deed():
     assert said_back("own_part", question, has) == ""  # not "the team has one-way aisles ..."
     did = "We also have one-way aisles on the main highways. We moved all the planning onto one central server."
     assert said_back("own_part", question, did) == "the team moved all the planning onto one central server"
+
+
+def test_a_result_follow_up_names_where_the_story_stops_not_a_deed_before_its_ending():
+    # The last deed ("you trained the whole engineering team") came before an ending the candidate did tell; named
+    # there, "how did it end?" asked for what was given.
+    answer = ("I found the drawing had gone to Singapore without a licence. I got it deleted and interviewed the engineer, "
+              "then with our counsel I drafted a voluntary disclosure. I trained the whole engineering team within the "
+              "month. And HMRC acknowledged receipt of the disclosure.")
+    assert said_back("result", STORY_QUESTION, answer) == "HMRC acknowledged receipt of the disclosure"
+
+
+def test_a_result_follow_up_names_what_happened_not_a_comment_in_the_present():
+    answer = ("I wrote the detention report the same night, factual, no lecturing. The company never challenged the "
+              "detention, which they often do, they'll go to the review panel straight away.")
+    assert said_back("result", STORY_QUESTION, answer) == "The company never challenged the detention"
+
+
+def test_a_clause_keeps_the_preposition_that_ends_it():
+    assert tidy("A few of the staff told me I was the best analyst they'd worked with").endswith("they'd worked with")
+    assert tidy("I was really involved in that") == "I was really involved"  # a cut object still takes its "in"
+
+
+def test_a_clause_ends_at_yeah():
+    assert tidy("They agreed to run it in the spring, so, yeah, hopefully that brings them back up") == \
+        "They agreed to run it in the spring"
+
+
+def test_second_language_grammar_is_not_said_back_word_for_word():
+    assert tidy("I put the young AB with me for the next two trips so he learn") == ""
+    assert tidy("The farmer he book us again this year") == ""
+    assert tidy("I put him with me so he learns the job") != ""
+
+
+def test_a_clause_cut_before_the_verb_of_its_how_is_not_said_back():
+    # Seen in set 30's sheet before it was rated: "So you worked with the kitchen staff on how the tray."
+    assert tidy("I worked with the kitchen staff on how the tray") == ""
+    assert tidy("I showed them how the tray works") == "I showed them how the tray works"
