@@ -121,7 +121,10 @@ STRANDED = re.compile(r"\b(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w+\s
 STATE_BEFORE = {"is", "are", "am", "be", "being", "been", "'s", "'re", "was", "were", "get", "got", "feel", "felt"}
 # "So, yeah," said inside a clause ends it: "they agreed to run it in the spring, yeah, hopefully that brings them back".
 YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
-# A second-language "he give", "so he learn": said back word for word it sounds like mockery, so another clause is named.
+# Said back word for word, second-language grammar and spoken repairs sound like mockery, so another clause is named:
+# "so he learn", "a lot, very much", "a carer, experienced, who'd had", "why you do this inspection, why not".
+DISFLUENT = re.compile(r"\b(?:a lot|very much|so much),\s+(?:very much|a lot|so much)\b|,\s*why not$|"
+                       r"\b(?:a|an) [\w-]+, (?:very |really )?[\w-]+(?:ed|ful|ive|ous|al|ent)\b,", re.IGNORECASE)
 BARE_AFTER_HE = re.compile(r"\b(?:he|she)\s+(?:give|take|book|learn|come|go|make|tell|say|ask|want|need|know|get|see|call|"
                            r"send|start|stop|work|try|help|put|bring|think|feel|like|agree|leave|keep|pay|buy|find|show|"
                            r"use|change|check|finish|open|close|move|write|read|run|understand|speak|talk|listen|follow|"
@@ -222,7 +225,8 @@ def tidy(clause: str) -> str:
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
-    if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) or BARE_AFTER_HE.search(clause):
+    if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) \
+            or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS \

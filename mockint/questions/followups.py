@@ -20,7 +20,7 @@ from mockint.questions.answer_gaps import (
     unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
-from mockint.questions.story_ending import PENDING
+from mockint.questions.story_ending import CLOSING_OUTCOME, OUTCOME, PENDING
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
 
@@ -33,6 +33,10 @@ GAP_REASONS: dict[Gap, str] = {
 }
 # The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
+# A claim of change set against others: "compliance is way higher than the department average".
+COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
+# "The team would ...", said back: a plan, like "you'd".
+WE_WOULD = re.compile(r"\b(?:the team|you) would\b", re.IGNORECASE)
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
@@ -44,11 +48,11 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
         if claim and claim.match.lower() in named.lower():
-            return claim.kind
+            return "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
         if claim:
-            return claim.kind
+            return "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
         if unexplained_figure(feedback.transcript, question):
             return "figure"
         # No claim the rules could name: a trait ("you're very thorough") is asked for the case that shows it; anything
@@ -68,7 +72,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         as_said = re.sub(r"^you\b", "I", re.sub(r"^you (?:were|are)\b", "I was", named))
         if OWNED.match(as_said):
             return "role"
-        return "others" if credited_to_others(feedback.transcript) else "team"
+        if credited_to_others(feedback.transcript):
+            return "others"
+        return "team_would" if HYPOTHETICAL.search(named) or WE_WOULD.search(named) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"
@@ -78,7 +84,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
-    return "pending" if PENDING.search(closing) else "stopped"
+    if PENDING.search(closing):
+        return "pending"
+    return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 
 def said_as_pick(named: str) -> bool:
@@ -106,7 +114,8 @@ def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random
     wording = toml_template("follow_ups.toml")[gap]
     named = anchor(gap, question, feedback)
     if not named:
-        return wording["unanchored"]
+        plan = question.kind == QuestionKind.situational and "unanchored_would" in wording
+        return wording["unanchored_would" if plan else "unanchored"]
     options = wording["asks"][ask_variant(gap, question, feedback, named)]
     lead = rng.choice(wording["leads"]).format(anchor=spoken_start(named, feedback.transcript))
     return f"{lead} {rng.choice(options)}"

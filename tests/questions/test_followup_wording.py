@@ -312,3 +312,48 @@ def test_a_clause_cut_before_the_verb_of_its_how_is_not_said_back():
     # Seen in set 30's sheet before it was rated: "So you worked with the kitchen staff on how the tray."
     assert tidy("I worked with the kitchen staff on how the tray") == ""
     assert tidy("I showed them how the tray works") == "I showed them how the tray works"
+
+
+# Asks that did not fit what they followed, in sets 28-30's blind ratings.
+def test_a_result_follow_up_after_a_told_ending_asks_beyond_it_not_how_it_turned_out():
+    answer = ("The director rejected the cut two days before delivery. I re-edited the opening overnight and sent her two "
+              "versions. She approved the second one and we delivered on time.")
+    text = asked("result", STORY_QUESTION, answer)
+    assert text.startswith("You said you delivered on time.")
+    assert "beyond" in text and "turn out" not in text and "how did it end" not in text.lower()
+
+
+SCENARIO = Question(text="It's Saturday changeover in February half-term and two of your five fitters call in sick. What "
+                         "do you do?", kind=QuestionKind.situational)
+
+
+def test_an_own_part_follow_up_after_a_plan_asks_in_its_tense():
+    answer = ("So the team would pull forward all the pre-booked online orders and fit those first, and the team would "
+              "ring the walk-ins to come back after lunch. The shop would stay open as normal.")
+    text = asked("own_part", SCENARIO, answer)
+    assert "would your own part be" in text or "would be yours" in text
+    assert "What was your own part" not in text and "did you do" not in text
+
+
+def test_a_claim_against_others_is_asked_for_both_figures_not_before_and_after():
+    question = Question(text="How do you make sure children actually wear the orthoses you make?",
+                        kind=QuestionKind.technical)
+    answer = ("I spend time with the family at fitting and explain what it's for. Compliance on my caseload is way higher "
+              "than the department average.")
+    text = asked("evidence", question, answer)
+    assert "department average" in text and "before and after" not in text and "others" in text
+
+
+def test_a_plan_in_general_words_is_not_asked_for_a_real_example_or_what_to_look_for():
+    question = Question(text="A coach excursion is cancelled because of a strike and ninety guests are waiting. What "
+                             "would you do?", kind=QuestionKind.situational)
+    wording = asked("detail", question, "I'd sort something else out for them and keep everyone happy.")
+    assert wording.startswith("You said you'd sort something else out")
+    assert "real example" not in wording and "look for" not in wording
+
+
+def test_spoken_repairs_are_not_said_back():
+    assert tidy("the sales went up a lot, very much") == ""
+    assert tidy("I had a carer, experienced, who'd had a teenage girl for about eight months") == ""
+    assert tidy("I explain everything about the bees, why you do this inspection, why not") == ""
+    assert tidy("I had a carer who was very experienced") == "I had a carer who was very experienced"
