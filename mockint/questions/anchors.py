@@ -4,9 +4,9 @@ An anchor is one whole clause of the answer (subject and verb, never a cut fragm
 cleaned of fillers and openers ("so", "yeah", "after that"), and turned to the
 interviewer's side: "I'd use Cassandra" -> "you'd use Cassandra", "we moved our billing"
 -> "you moved your billing" (or "the team moved the billing" when the follow-up asks what
-the candidate's own part was). Which clause depends on the gap: the last thing they did
+the candidate's own part was). Which clause depends on the gap: where the story stops
 (result), the first thing "we" did (own_part), the vague claim (evidence), the choice
-(decision), the first statement (detail). Pure functions of the answer's text.
+(decision: choice_clauses.py ranks them), the first statement (detail). Pure functions of the answer's text.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from mockint.domain import Feedback, FillerHit, Question
 from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
 from mockint.feedback.star import read_units
-from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.questions.answer_gaps import (
-    ACTED, CHOICE, COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, PLAN, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
+    COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
     unexplained_choice,
 )
+from mockint.questions.choice_clauses import DECIDED, decision_like, decision_rank
 from mockint.questions.claim_words import VAGUE
+from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
@@ -55,6 +56,7 @@ FRAGMENT_START = {"to", "and", "or", "but", "so", "because", "which", "that", "w
                   "for", "from", "in", "on", "at", "of", "as", "if", "then", "also", "not", "just", "than", "into"}
 # A second verb phrase ("... over the past year and presented it at the review"): the first is whole on its own.
 SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+|also\s+)?[a-z]+ed\b)")
+PLAN_SECOND_VERB = re.compile(r"\s+and\s+(?=(?:then\s+)?[a-z]+\s+(?:it|them|him|her|the|a|an|up|out|everyone|my|our|their)\b)")
 # The alternative set against a choice ("... all the way to the boundary rather than just to the stopcock"):
 # the choice before it is whole on its own.
 CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
@@ -64,26 +66,6 @@ COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
 # An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
 # ends at the aside.
 ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
-# A choice named as one: "the sensible call was to release it under concession".
-CALL = re.compile(r"\bthe (?:\w+ )?(?:call|decision|choice) was to\b", re.IGNORECASE)
-# A choice told as a plain deed or as advice, when the answer never says "decided" ("I made the call to pull the unit
-# off", "I ended up closing the Saturday programme", "I said I think we should divert", "I told him he should
-# incorporate", "I declined it at that amount"): what the decision follow-up names when nothing says "chose".
-DECIDED = re.compile(
-    r"\b(?:I|we)\s+(?:\w+ly\s+|just\s+|then\s+)?(?:made the (?:\w+ )?call|took the (?:\w+ )?decision|ended up \w+ing|"
-    r"(?:said|told (?:him|her|them|the \w+))(?: that)?(?:,? (?:look|I think))?,? (?:we|he|she|they|you) should|"
-    r"declined|pulled|cancell?ed|closed|dropped|moved|diverted|cut|postponed|delayed|scrapped|replaced|"
-    r"set up \w+ as|went ahead)\b",
-    re.IGNORECASE,
-)
-# A plan's step that gathers facts or tells others, which a decision follow-up should not be tied to.
-GATHERING = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'd|I would|I'll|I will|I|we'd|we)\s+(?:\w+ly\s+|first\s+|then\s+)?(?:check|look|"
-                       r"talk|speak|ask|find out|read|review|gather|go and (?:look|check|see)|let (?:\w+ ){1,2}know|"
-                       r"make sure|confirm|size|get (?:the|a|all)|pull (?:the|up))\b", re.IGNORECASE)
-# What was not done, named beside the choice: "not a penalty fare", "I don't scribe them", "rather than a re-screen".
-REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|do not|won't|will not|never)\s+"
-                      r"(?!mind\b|know\b|think\b|want\b|need\b|have\b|lose\b|break\b|really\b|just\b)\w+|"
-                      r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
 # A track record or an effect claimed: "my patients always end up coming back", "complaints came right down".
 TRACK_RECORD = re.compile(r"(?<!don't )(?<!not )\b(?:(?:never|always|hardly ever) (?:\w+ )?(?:had|been|get|gets|got|hit|"
                           r"come|comes|came|end|ends|say|says|said|mention|ask|asks|lost|missed|failed|turn|manage|have|"
@@ -96,7 +78,6 @@ TRACK_RECORD = re.compile(r"(?<!don't )(?<!not )\b(?:(?:never|always|hardly ever
 # The candidate describing themselves ("I'm very thorough", "I'm a real perfectionist"): a trait, not an effect.
 TRAIT = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'm|I am|I've always been)\s+(?:a |an |just |very |really |naturally |known |"
                    r"quite |pretty |so |always )", re.IGNORECASE)
-MADE_THE_CALL = re.compile(r"\b(?:made the (?:\w+ )?call|took the (?:\w+ )?decision)\b", re.IGNORECASE)
 # A choice whose object is a bare "that" or "it", said back without what it stands for: "I just decided that early on".
 LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|this)(?: (?:early on|then|straight away|"
                          r"quickly|in the end|pretty quickly))?$", re.IGNORECASE)
@@ -208,9 +189,12 @@ def tidy(clause: str) -> str:
     clause = WHICH_COMMENT_AT.split(clause, maxsplit=1)[0]
     clause = ASIDE_THEN_MORE.split(clause, maxsplit=1)[0]
     clause = RUN_ON.split(clause, maxsplit=1)[0]  # "I'm user-centred that's the core of it": two sentences
-    for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT):  # where a long clause may end early and stay whole
+    for end in (CLAUSE_BREAK, SECOND_VERB, CONTRAST_AT, COMMA_AT, PURPOSE_AT, PLAN_SECOND_VERB):  # where a long clause may end early and stay whole
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
+    if len(clause.split()) > MAX_ANCHOR_WORDS:  # still too long: its first comma-piece that is a clause of its own
+        pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p) and len(p.split()) >= 4]
+        clause = pieces[0] if pieces else clause
     clause = clause.strip(" ,;:")  # "... twelve percent," cut at its aside
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
@@ -269,29 +253,6 @@ def tells_a_deed(clause: str) -> bool:
 def pronoun_subject(clause: str) -> bool:
     """Whether the clause's subject is a bare "it", "they" or "this", which says little when quoted back."""
     return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
-
-
-def decision_like(clause: str) -> bool:
-    """Whether a clause says what the candidate chose, did or would do, or would not: what a decision follow-up names."""
-    return bool(CHOICE.search(clause) or PLAN.search(clause) or ACTED.search(clause) or CALL.search(clause)
-                or DECIDED.search(clause) or re.match(r"(?:I|we)\b", clause) and REJECTED.search(clause))
-
-
-def decision_rank(clause: str) -> int:
-    """How surely a clause is the decision itself (0 first): a choice said as one ("I'd recommend switching to oral
-    co-amoxiclav", "I made the call to pull it") before a deed that may be one ("I moved the drivers onto the 7"), a
-    plain deed ("I put together a paper") and a plan's steps, and those before the steps that gather facts or keep the
-    peace ("you'd look at the patient's notes", "you'd stay calm"), which seldom turn on a judgement. Naming what was
-    not done ("I wouldn't send it back through", "rather than wait") makes a clause one surer."""
-    if CHOICE.search(clause) or CALL.search(clause) or MADE_THE_CALL.search(clause):
-        rank = 0
-    elif DECIDED.search(clause):
-        rank = 1
-    elif ACTED.search(clause):
-        rank = 2
-    else:
-        rank = 5 if COURTESY.search(clause) or GATHERING.search(clause) else 3
-    return rank - 1 if REJECTED.search(clause) and rank < 5 else rank
 
 
 def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str, bool]:

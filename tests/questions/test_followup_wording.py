@@ -357,3 +357,28 @@ def test_spoken_repairs_are_not_said_back():
     assert tidy("I had a carer, experienced, who'd had a teenage girl for about eight months") == ""
     assert tidy("I explain everything about the bees, why you do this inspection, why not") == ""
     assert tidy("I had a carer who was very experienced") == "I had a carer who was very experienced"
+
+
+# The decision a follow-up names: the writers' labelled choice was found 78 times in 140 (from 70) on the sets tuned on,
+# 17 in 36 (from 14) on sets 25-30.
+def test_a_long_choice_is_named_up_to_its_first_comma():
+    question = Question(text="Walk me through the structure you chose for a two-storey timber classroom block.",
+                        kind=QuestionKind.technical)
+    answer = ("The client wanted exposed timber. I went with glulam beams for the primary members, GL24h, at two point "
+              "four metre centres, with a joist deck on top. The fire engineer was happy with the charring rates.")
+    assert said_back("decision", question, answer) == "you went with glulam beams for the primary members"
+
+
+def test_a_refusal_is_a_decision_to_name():
+    question = Question(text="Tell me about a time you turned down work.", kind=QuestionKind.behavioral)
+    answer = ("A developer offered us a big fit-out job on a tight programme. I looked at the drawings and the dates, "
+              "and I turned it down.")
+    assert said_back("decision", question, answer) == "you turned it down"
+
+
+def test_a_plans_choice_is_named_without_its_second_step():
+    question = Question(text="It's two in the afternoon, two emergency cases are waiting and only the emergency theatre "
+                             "is free. What do you do?", kind=QuestionKind.situational)
+    answer = ("I'd cancel the last case on the elective list in theatre four and open it for the second emergency. "
+              "Then I'd let the bed manager and the surgical team know.")
+    assert said_back("decision", question, answer) == "you'd cancel the last case on the elective list in theatre four"
