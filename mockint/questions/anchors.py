@@ -218,7 +218,7 @@ def tidy(clause: str) -> str:
         return ""
     # "I had, nobody trusted it", "look at both and, say one is ...": a restart or an aside, not a whole clause.
     # ("what they started with, and I recommended": a clause around a gap; "in, four minutes": a pause mid-phrase.)
-    if re.match(r"^(?:I|we|I'd|we'd)\s+\w+,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
+    if re.match(r"^(?:I|we|I'd|we'd)(?:\s+\w+)?,", clause) or re.search(r"\b(?:and|or|with|to|for|of|about),", clause) \
             or PAUSE_MID_PHRASE.search(clause) or ", say " in clause:
         return ""
     # The candidate's own "you" (generic, or to the interviewer) would be ambiguous once said back.
@@ -358,4 +358,14 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
         # (Equally sure ones go in the answer's order: the unexplained sentence's first, then pick's.)
         candidates = found + [clause] * bool(clause)
         clause = min(candidates, key=decision_rank) if candidates else clause
+    if clause and premise_of(clause, question.text):
+        return ""  # "you said twelve alarms in two hours": the interviewer's own scenario, not the candidate's words
     return to_you(clause, team=team) if clause else ""
+
+
+def premise_of(clause: str, question: str) -> bool:
+    """Whether nearly all the clause's words are the question's own (four in five of its words of four letters or more, and
+    at least three of those)."""
+    words = [w for w in re.findall(r"[a-z']+", clause.lower()) if len(w) >= 4]
+    asked = set(re.findall(r"[a-z']+", question.lower()))
+    return len(words) >= 3 and sum(w in asked for w in words) >= 0.8 * len(words)

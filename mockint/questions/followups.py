@@ -34,9 +34,15 @@ GAP_REASONS: dict[Gap, str] = {
 # The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
 # A claim of change set against others: "compliance is way higher than the department average".
-COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
+# (Not "than before" or "than the threshold": a change over time, or a target, asked before and after; set 31.)
+COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus) (?:the |any |most |every |my |our |their )?(?:\w+ )?(?:average|others?|"
+                      r"rest|teams?|colleagues|peers|department|branch(?:es)?|sites?|wards?|region|national|industry|benchmark)\b",
+                      re.IGNORECASE)
 # "The team would ...", said back: a plan, like "you'd".
 WE_WOULD = re.compile(r"\b(?:the team|you) would\b", re.IGNORECASE)
+# A plan or deed said back as not done: "you wouldn't re-test it yourself".
+REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will not|didn't|did not|never|don't|do not)\b",
+                     re.IGNORECASE)
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
@@ -64,6 +70,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         chosen = unexplained_choice(question, feedback.transcript) or ""
         if ALTERNATIVE.search(named) or CONTRAST.search(chosen):
             return f"named_{tense}"
+        if REFUSED.search(named):  # "you wouldn't re-test it yourself": what it involves means nothing (set 32)
+            return f"refused_{tense}"
         if tense == "would" and not said_as_pick(named):
             return "vague_would" if len(named.split()) <= VAGUE_PLAN_WORDS else "steps_would"
         return tense
@@ -86,6 +94,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
     if PENDING.search(closing):
         return "pending"
+    if question.kind == QuestionKind.situational and not told_as_past(named):
+        return "plan"  # a plan has no ending yet: "how did it turn out" of a hypothetical (set 32)
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 

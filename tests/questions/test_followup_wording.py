@@ -382,3 +382,39 @@ def test_a_plans_choice_is_named_without_its_second_step():
     answer = ("I'd cancel the last case on the elective list in theatre four and open it for the second emergency. "
               "Then I'd let the bed manager and the surgical team know.")
     assert said_back("decision", question, answer) == "you'd cancel the last case on the elective list in theatre four"
+
+
+# Faults named by sets 31-32's raters, fixed by class after the rating (not re-rated).
+def test_a_change_over_time_is_not_asked_for_the_others_figures():
+    question = Question(text="How do you keep lone workers in your team safe?", kind=QuestionKind.technical)
+    answer = ("We brought in a buddy check-in app and a panic alarm for every visit. Now the lone working in our team is "
+              "much more safe than before.")
+    text = asked("evidence", question, answer)
+    assert "for the others" not in text and "each side" not in text
+
+
+def test_something_the_candidate_would_not_do_is_asked_why_not():
+    question = Question(text="A refueller tells you a fuel sample from the bowser looked cloudy. What would you do?",
+                        kind=QuestionKind.situational)
+    answer = "I'd quarantine the bowser straight away and call the fuel supplier. I wouldn't re-test it myself."
+    text = asked("decision", question, answer)
+    assert text.startswith("You said you wouldn't re-test it yourself.") and "Why not" in text
+    assert "involve" not in text
+
+
+def test_a_plan_is_not_asked_how_it_turned_out():
+    question = Question(text="The reservoir level is falling faster than forecast over a hot weekend. What would you do?",
+                        kind=QuestionKind.situational)
+    answer = "I'd bring the backup borehole online on Friday and keep the standby pumps ready before we need them."
+    text = asked("result", question, answer)
+    assert "turn out" not in text and "how did it end" not in text.lower() and "would you know it had worked" in text
+
+
+def test_the_interviewers_own_scenario_is_not_said_back_as_the_candidates():
+    question = Question(text="Twelve alarms come in within two hours on the night shift. What would you do?",
+                        kind=QuestionKind.situational)
+    assert said_back("detail", question, "Twelve alarms within two hours on the night shift. It happens, honestly.") == ""
+
+
+def test_a_subject_cut_off_by_a_comma_is_not_a_clause():
+    assert tidy("we, as a team, decided to change the rota") == ""
