@@ -78,8 +78,15 @@ def meaning_features(question: str, sentences: list[str], encoder: SentenceEncod
     return row + [0.0, 0.0, 0.0, 0.0, 0.0]
 
 
+RECITED_WORDS = 30  # fewer words than this tell no prepared story to have been recited for another question
+
+
 def closest_earlier(question: str, sentences: list[str], encoder: SentenceEncoder, earlier: list[str]) -> str | None:
-    """The earlier question (not a rewording of this one) the answer comes closer to than to this one."""
+    """The earlier question (not a rewording of this one) the answer comes closer to than to this one. None for an
+    answer too short to have been prepared for anything ("I'm really good with stressed animals, the farmers all say
+    so" read as closer to a question about a heavy workload, on a new user's try)."""
+    if sum(len(sentence.split()) for sentence in sentences) < RECITED_WORDS:
+        return None
     to_question = encoder.vectors([question])[0]
     others, other_vectors = distinct_earlier(question, to_question, encoder, earlier)
     if not others:

@@ -156,6 +156,14 @@ def test_a_flagged_answer_names_the_earlier_question_it_sounds_like(encoder):
     assert alone.on_question.closer_to is None
 
 
+def test_a_short_answer_is_not_said_to_belong_to_an_earlier_question(encoder):
+    fb = analyze(Transcript(text="I'm really good with stressed animals, the farmers all say so."),
+                 question="Tell me about a time you couldn't do something you'd promised someone at work.",
+                 earlier_questions=["Take me through the last time you had more work than you could get through."],
+                 encoder=encoder)
+    assert fb.on_question.closer_to is None and not any("earlier question" in tip for tip in fb.tips)
+
+
 def test_without_the_on_question_weights_the_word_cues_decide(tmp_path, monkeypatch, encoder):
     monkeypatch.setattr("mockint.feedback.linear.WEIGHTS_DIR", tmp_path)
     load_heads.cache_clear()
