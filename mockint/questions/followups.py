@@ -46,7 +46,11 @@ REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
-HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!\w+ed\b)", re.IGNORECASE)
+# ("you'd just done" is "you had": a past, not a plan; set 32.)
+HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!(?:just |already |only |never |ever )?(?:\w+ed|done|"
+                          r"gone|been|had|seen|made|got|taken|given|left|put|set|sent|spent|built|told|said|known|found|"
+                          r"brought|bought|thought|lost|won|paid|kept|held|met|begun|written|driven|chosen)\b)",
+                          re.IGNORECASE)
 
 
 def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) -> str:

@@ -418,3 +418,12 @@ def test_the_interviewers_own_scenario_is_not_said_back_as_the_candidates():
 
 def test_a_subject_cut_off_by_a_comma_is_not_a_clause():
     assert tidy("we, as a team, decided to change the rota") == ""
+
+
+def test_a_past_perfect_you_d_is_a_story_not_a_plan():
+    question = Question(text="Tell me about a time you had to make a call on the job without being able to ask anyone.",
+                        kind=QuestionKind.behavioral)
+    answer = ("The resin was kicking early on a hot afternoon and the foreman was off site. I decided to stop the lay-up "
+              "at the edge of the ply I'd just done. The next morning we ground back the edge and carried on.")
+    text = asked("decision", question, answer)
+    assert text.startswith("You said you decided to stop the lay-up") and "would you" not in text
