@@ -164,6 +164,8 @@ def to_you(clause: str, team: bool = False) -> str:
     """The clause as the interviewer says it back: "I" and "we" become "you" (or "the team", unless the clause
     names the team itself: "we looked at it as a team" is "you looked at it as a team")."""
     team = team and not re.search(r"\bteam\b", clause, re.IGNORECASE)
+    if not team and re.match(r"we\b", clause, re.IGNORECASE):  # "we moved us to a planner": not "you moved you"
+        clause = re.sub(r"\bus\b", "the team", clause)
     for pattern, repl in (TO_TEAM if team else []) + TO_YOU:
         clause = re.sub(pattern, repl, clause, flags=re.IGNORECASE)
     return clause

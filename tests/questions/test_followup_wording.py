@@ -7,7 +7,7 @@ import pytest
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.anchors import anchor, tidy
+from mockint.questions.anchors import anchor, tidy, to_you
 from mockint.questions.followups import follow_up_text
 
 CALL = Question(text="Tell me about a time you had to make a call on a vehicle when the transport office was pushing "
@@ -427,3 +427,8 @@ def test_a_past_perfect_you_d_is_a_story_not_a_plan():
               "at the edge of the ply I'd just done. The next morning we ground back the edge and carried on.")
     text = asked("decision", question, answer)
     assert text.startswith("You said you decided to stop the lay-up") and "would you" not in text
+
+
+def test_we_and_us_in_one_clause_are_not_both_you():
+    assert to_you("we moved us to a centralised planner") == "you moved the team to a centralised planner"
+    assert to_you("our manager sent us home") == "your manager sent you home"
