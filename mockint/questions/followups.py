@@ -38,8 +38,8 @@ SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b
 COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus) (?:the |any |most |every |my |our |their )?(?:\w+ )?(?:average|others?|"
                       r"rest|teams?|colleagues|peers|department|branch(?:es)?|sites?|wards?|region|national|industry|benchmark)\b",
                       re.IGNORECASE)
-# "The team would ...", said back: a plan, like "you'd".
-WE_WOULD = re.compile(r"\b(?:the team|you) would\b", re.IGNORECASE)
+# The team's plan said back ("the team would pull forward the orders"): a plan, like "you'd" (HYPOTHETICAL).
+TEAM_PLAN = re.compile(r"\bthe team(?: would|'d)\b", re.IGNORECASE)
 # A plan or deed said back as not done: "you wouldn't re-test it yourself".
 REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will not|didn't|did not|never|don't|do not)\b",
                      re.IGNORECASE)
@@ -57,12 +57,14 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     """Which list of asks fits the answer's form: story or plan, change or size, an ending told or still to come."""
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
+        # A change set against others ("way higher than the department average") is asked for both sides' figures.
+        kind = None if claim is None else "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
         if claim and claim.match.lower() in named.lower():
-            return "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
+            return kind
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
-        if claim:
-            return "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
+        if kind:
+            return kind
         if unexplained_figure(feedback.transcript, question):
             return "figure"
         # No claim the rules could name: a trait ("you're very thorough") is asked for the case that shows it; anything
@@ -86,7 +88,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return "role"
         if credited_to_others(feedback.transcript):
             return "others"
-        return "team_would" if HYPOTHETICAL.search(named) or WE_WOULD.search(named) else "team"
+        return "team_would" if HYPOTHETICAL.search(named) or TEAM_PLAN.search(named) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:
             return "culture"
