@@ -106,6 +106,9 @@ YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
 # "so he learn", "a lot, very much", "a carer, experienced, who'd had", "why you do this inspection, why not".
 DISFLUENT = re.compile(r"\b(?:a lot|very much|so much),\s+(?:very much|a lot|so much)\b|,\s*why not$|"
                        r"\b(?:a|an) [\w-]+, (?:very |really )?[\w-]+(?:ed|ful|ive|ous|al|ent)\b,", re.IGNORECASE)
+# The speaker framing what they said, not a clause of the story: "I'll put it that way", "if that makes sense" (set 34).
+FRAME = re.compile(r"^(?:I'll|I'd|let's|let me|to)? ?put it (?:that|this|like that) way$|^if that makes sense$|"
+                   r"^(?:I'd|I would) say$|^(?:I|I'll) tell you that$", re.IGNORECASE)
 BARE_AFTER_HE = re.compile(r"\b(?:he|she)\s+(?:give|take|book|learn|come|go|make|tell|say|ask|want|need|know|get|see|call|"
                            r"send|start|stop|work|try|help|put|bring|think|feel|like|agree|leave|keep|pay|buy|find|show|"
                            r"use|change|check|finish|open|close|move|write|read|run|understand|speak|talk|listen|follow|"
@@ -212,7 +215,7 @@ def tidy(clause: str) -> str:
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
     if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) \
-            or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause):
+            or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS \

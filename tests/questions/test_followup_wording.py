@@ -359,6 +359,15 @@ def test_spoken_repairs_are_not_said_back():
     assert tidy("I had a carer who was very experienced") == "I had a carer who was very experienced"
 
 
+def test_a_speakers_frame_is_not_a_clause_to_name():
+    # "..., I'll put it that way" frames the clause before it: said back it is "you'll put it that way" (set 34).
+    assert tidy("I'll put it that way") == tidy("let's put it this way") == tidy("if that makes sense") == ""
+    answer = ("The night the cooling failed on the cold store, I moved the stock to the back-up room and rang the "
+              "engineer. The duty manager wasn't thrilled with me at two in the morning, I'll put it that way.")
+    named = said_back("result", STORY_QUESTION, answer)
+    assert named and "put it" not in named
+
+
 # The decision a follow-up names: the writers' labelled choice was found 78 times in 140 (from 70) on the sets tuned on,
 # 17 in 36 (from 14) on sets 25-30.
 def test_a_long_choice_is_named_up_to_its_first_comma():
