@@ -25,3 +25,8 @@ def judge_length(word_count: int, seconds: float | None, kind: QuestionKind | No
         verdict = "too_short" if value < low else "too_long" if value > high else "ok"
     return LengthFeedback(verdict=verdict, word_count=word_count, seconds=seconds,
                           target_words=target_words, target_seconds=target_seconds)
+
+
+def words_said(count: int) -> str:
+    """A word count as the candidate reads it: "1 word", "37 words"."""
+    return f"{count} word" if count == 1 else f"{count} words"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import mockint.feedback.rambling as signals
 from mockint.domain import Feedback, QuestionKind
 from mockint.text import shorten
+from mockint.feedback.length import words_said
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
     MAX_TIPS,
@@ -33,8 +34,8 @@ def _targets_text(fb: Feedback) -> str:
 
 def _measured(fb: Feedback) -> str:
     if fb.duration_seconds is not None:
-        return f"{fb.word_count} words in {fb.duration_seconds:.0f} seconds"
-    return f"{fb.word_count} words"
+        return f"{words_said(fb.word_count)} in {fb.duration_seconds:.0f} seconds"
+    return words_said(fb.word_count)
 
 
 def length_tip(fb: Feedback, story: bool) -> str | None:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from mockint.domain import STAR_PARTS, Feedback, Session
 from mockint.text import shorten
+from mockint.feedback.length import words_said
 from mockint.feedback.thresholds import (
     FILLER_TIP_PER_100,
     PACE_FAST_WPM,
@@ -40,7 +41,7 @@ def _quote(text: str) -> str:
 def length_line(fb: Feedback) -> Text:
     """How long the answer was, the verdict, and the target."""
     words, verdict = fb.length.target_words, fb.length.verdict
-    measured = f"{fb.word_count} words" + (f" in {fb.duration_seconds:.0f} s" if fb.duration_seconds else "")
+    measured = words_said(fb.word_count) + (f" in {fb.duration_seconds:.0f} s" if fb.duration_seconds else "")
     target = f"target {words[0]}\u2013{words[1]} words"
     if fb.duration_seconds is not None:
         target += f", {fb.length.target_seconds[0]}\u2013{fb.length.target_seconds[1]} s"

@@ -8,6 +8,7 @@ from mockint.domain import QuestionKind, Transcript, Word
 from mockint.feedback import analyze
 from mockint.feedback.length import judge_length
 from mockint.feedback.pace import find_pauses, speaking_seconds, words_per_minute
+from mockint.review.terminal import length_line
 
 
 def timed(*spec: tuple[str, float, float]) -> list[Word]:
@@ -72,3 +73,11 @@ def test_other_kinds_have_their_own_targets_and_report_them():
     assert judge_length(30, None, QuestionKind.behavioral).verdict == "too_short"
     assert judge_length(12, None, QuestionKind.follow_up).verdict == "ok"
     assert judge_length(30, None, None).target_words == (50, 300)  # unknown kind: the behavioral target
+
+
+def test_a_one_word_answer_is_told_it_was_one_word_not_one_words():
+    # Seen on a new user's try: "Your answer was 1 words".
+    fb = analyze(Transcript(text="Yes."), question="Tell me about a time you disagreed with a manager.",
+                 kind=QuestionKind.behavioral)
+    assert any(tip.startswith("Your answer was 1 word;") for tip in fb.tips)
+    assert length_line(fb).plain.count("1 word ") == 1 and "1 words" not in length_line(fb).plain
