@@ -1,6 +1,6 @@
 """Claims with nothing behind them, as an interviewer hears them: a change with no measure ("much
-faster"), a size ("a huge difference"), a success ("it went really well") and praise of oneself ("clients
-trust me"). The follow-up chooser asks for the evidence; the ending check counts them as a claimed ending."""
+faster"), a size ("a huge difference"), a rank against others ("the best redemption rate in the branch"), a
+success ("it went really well", "they basically never come back") and praise of oneself ("clients trust me"). The follow-up chooser asks for the evidence; the ending check counts them as a claimed ending."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smo
                r"lower|fewer|bigger|smaller|clearer|cleaner|tighter|shorter|simpler|calmer|healthier|leaner|"
                r"more \w+|less \w+)")
 DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|substantially|considerably|greatly|"
-          r"vastly|tons|a ton|quite a bit|a great deal|so much)")
+          r"vastly|tons|a ton|quite a bit|a great deal|so much|very much|big time|no end|enormously|tremendously)")
 # A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
 VAGUE_CHANGE = re.compile(
     rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
-    rf"noticeably|vastly|so much|even|definitely|loads)\s+{COMPARATIVE}\b|"
+    rf"noticeably|vastly|so much|even|definitely|loads|miles|heaps|streets|light ?years|a whole lot)\s+{COMPARATIVE}\b|"
     rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|gone (?:up|down)|came (?:down|up)|boosted|"
     rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
     rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
@@ -30,6 +30,27 @@ VAGUE_SIZE = re.compile(
     r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
     r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact|"
     r"(?:made |saved )?(?:big|huge|massive|real|major|significant) savings)\b",
+    re.IGNORECASE,
+)
+# A rank set against others with no figures: "the best redemption rate in the branch", "our best quarter ever",
+# "the most reliable" (a follow-up asks for the figures on each side).
+RANK = re.compile(
+    r"\b(?:the|our|my)\s+(?:best|highest|lowest|top|strongest|fastest|quickest|biggest|most \w+)\s+(?:\w+\s+){0,2}?"
+    r"(?:rates?|scores?|figures?|results?|numbers|feedback|record|ratings?|conversion|retention|attendance|uptake|sales)"
+    r"\s+(?:in|across|of|on)\s+(?:the\s+|our\s+)?(?:whole\s+)?(?:\w+\s+)?(?:branch|region|area|company|group|trust|team|site|"
+    r"network|country|district|division|department|county|patch|firm|store|chain)\b|"
+    r"\b(?:best|highest|lowest|top)\s+(?:\w+\s+){0,2}?(?:in|across|of)\s+the\s+(?:whole\s+)?(?:branch|region|area|company|"
+    r"group|trust|network|country|district|division|county|firm|chain)\b|"
+    r"\b(?:our|my|the) (?:best|busiest|strongest) (?:\w+ )?ever\b|"
+    r"\b(?:the|our) most (?:reliable|popular|trusted|efficient|accurate|consistent|requested|productive|profitable)\b",
+    re.IGNORECASE,
+)
+# A success claimed as next to nothing going wrong, with no count: "they basically never come back", "almost no
+# complaints", "hardly ever" (not "almost always": strong answers say it of a habit).
+NEXT_TO_NONE = re.compile(
+    r"\b(?:basically|practically|virtually|almost|pretty much|next to)\s+(?:never|zero|none|nothing|nobody|no one|no \w+)\b|"
+    r"\bhardly (?:ever|any(?:one|body)?)\b|\b(?:never|rarely|seldom) (?:come|comes|came|coming) back\b|"
+    r"\bnot (?:a single|one) (?:complaint|comeback|callback|return|failure|incident)\b",
     re.IGNORECASE,
 )
 # A claim of success with nothing to show for it: "it went really well", "everyone was happy".
@@ -58,4 +79,5 @@ SELF_PRAISE = re.compile(
     r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
     re.IGNORECASE,
 )
-VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("success", VAGUE_SUCCESS), ("praise", SELF_PRAISE))
+VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("rank", RANK), ("success", VAGUE_SUCCESS),
+         ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE))

@@ -20,7 +20,7 @@ from mockint.questions.answer_gaps import (
     unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
-from mockint.questions.story_ending import CLOSING_OUTCOME, OUTCOME, PENDING
+from mockint.questions.story_ending import CLOSING_OUTCOME, OUTCOME, PENDING, UNKNOWN_ENDING
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
 
@@ -57,8 +57,10 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     """Which list of asks fits the answer's form: story or plan, change or size, an ending told or still to come."""
     if gap == "evidence":
         claim = unbacked_claim(feedback.transcript, question.text)
-        # A change set against others ("way higher than the department average") is asked for both sides' figures.
-        kind = None if claim is None else "comparison" if claim.kind == "change" and COMPARED.search(named) else claim.kind
+        # A change or rank set against others ("way higher than the department average", "the best rate in the
+        # branch") is asked for both sides' figures.
+        compared = claim is not None and (claim.kind == "rank" or claim.kind == "change" and COMPARED.search(named))
+        kind = None if claim is None else "comparison" if compared else claim.kind
         if claim and claim.match.lower() in named.lower():
             return kind
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
@@ -98,10 +100,12 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
+    if question.kind == QuestionKind.situational and not told_as_past(named):
+        return "plan"  # a plan has no ending yet, even one left to "see how it goes": "how did it turn out" (set 32)
+    if UNKNOWN_ENDING.search(closing):
+        return "unknown"
     if PENDING.search(closing):
         return "pending"
-    if question.kind == QuestionKind.situational and not told_as_past(named):
-        return "plan"  # a plan has no ending yet: "how did it turn out" of a hypothetical (set 32)
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 

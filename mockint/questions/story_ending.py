@@ -47,10 +47,14 @@ LAST_STEP = re.compile(
 # The closing words of a list of steps, which end nothing: "So that's what I did", "that's basically what I built".
 SIGN_OFF = re.compile(r"^(?:(?:so|and|yeah|um|uh|er)\W+)*(?:that'?s (?:basically |about |pretty much )?(?:what I \w+|all|it|"
                       r"how (?:I|you) \w+ it)\b|(?:(?:so|and|yeah|um|uh|er|right|okay|ok)\W*)+$)", re.IGNORECASE)
-# An ending still to come: "so, fingers crossed on that one", "we're still waiting to hear".
+# An ending still to come: "so, fingers crossed on that one", "we're still waiting to hear", "then see how it goes".
 PENDING = re.compile(r"\b(?:fingers crossed|waiting to hear|(?:haven't|have not|not) heard (?:back )?yet|still waiting|we'll see|"
-                     r"we will see|(?:should|will) hear (?:back )?(?:in|by|next)|too early to (?:say|tell)|remains to be seen)\b",
+                     r"we will see|(?:should|will) hear (?:back )?(?:in|by|next)|too early to (?:say|tell)|remains to be seen|"
+                     r"(?:see|seeing) how (?:it|that|things) (?:goes|go|pans? out|plays? out)|take it from there)\b",
                      re.IGNORECASE)
+# An ending the speaker never learned: "then I moved team, so I don't know very well how it finished".
+UNKNOWN_ENDING = re.compile(r"\b(?:don't|do not|didn't|did not|never) (?:really |actually )?(?:know|knew|found out|find out|heard)"
+                            r"(?: very well)? (?:how|what|whether|if) (?:it|that|they|things|the \w+)", re.IGNORECASE)
 # Someone saying yes on the way ("she agreed to it", "he approved it") is a step, not how the story ended.
 AGREEMENT = re.compile(r"\b(?:agreed|approved|accepted|confirmed|signed)\b", re.IGNORECASE)
 # Plain words that end a story only when they come at its end: "she was okay" (not "the tap was fine, so...").

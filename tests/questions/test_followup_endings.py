@@ -4,6 +4,8 @@ Each answer goes through the real analyzer and the real chooser."""
 
 import random
 
+import pytest
+
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.answer_gaps import rule_gap as find_gap
@@ -209,3 +211,27 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
               "on the lift plan. I stopped the lift and I rang the lifting supervisor. Then I wrote it up in the log.")
     assert gap(STORY, answer) == "result"
     assert gap(STORY, answer + " The gusts dropped after forty minutes and the lift went ahead safely.") is None
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("The silage analysis is miles better now.", "change"),
+    ("Complaints went down very much after that.", "change"),
+    ("By the spring we had the best redemption rate in the branch.", "rank"),
+    ("It was our best quarter ever.", "rank"),
+    ("Honestly we were the most reliable crew on that contract.", "rank"),
+    ("And my repairs basically never come back.", "success"),
+    ("Since then there have been almost no complaints.", "success"),
+])
+def test_claims_said_in_other_words_are_claims_to_back(said, kind):
+    from mockint.questions.answer_gaps import unbacked_claim
+    answer = f"I took over the round in March and rebuilt the schedule with the team. {said}"
+    claim = unbacked_claim(answer, STORY.text)
+    assert claim is not None and claim.kind == kind
+
+
+@pytest.mark.parametrize("said", ["We were almost always on time after that, 96 out of 100 drops.",
+                                  "The best option was to wait for the crane.",
+                                  "We had the best redemption rate in the branch, 31% against 18%."])
+def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
+    from mockint.questions.answer_gaps import unbacked_claim
+    assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None

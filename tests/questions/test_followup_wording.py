@@ -441,3 +441,31 @@ def test_a_past_perfect_you_d_is_a_story_not_a_plan():
 def test_we_and_us_in_one_clause_are_not_both_you():
     assert to_you("we moved us to a centralised planner") == "you moved the team to a centralised planner"
     assert to_you("our manager sent us home") == "your manager sent you home"
+
+
+def test_a_rank_claimed_against_others_is_asked_for_the_figures_on_each_side():
+    question = Question(text="How do you get customers to use the vouchers you hand out?", kind=QuestionKind.technical)
+    answer = ("I explain the voucher at the till and I put it in the bag myself. We had the best redemption rate in the "
+              "branch.")
+    text = asked("evidence", question, answer)
+    assert "redemption rate" in text and "before and after" not in text and ("each side" in text or "others" in text)
+
+
+def test_an_ending_the_candidate_never_learned_is_asked_whether_they_heard_not_where_it_stands():
+    question = Question(text="Tell me about a time you got people to change how they work.", kind=QuestionKind.culture)
+    answer = ("I wrote the data management plan and I ran three lunchtime sessions for the research groups. Some "
+              "PIs were interested, some were not so much. Then I moved to the library team, so honestly I don't "
+              "know very well how it finished in the end.")
+    text = asked("result", question, answer)
+    assert "hear" in text or "find out" in text
+    assert "don't know" not in text  # the last thing that happened is named, not the "I don't know" the ask repeats
+    assert "Where does it stand now" not in text and "heard so far" not in text
+
+
+def test_a_plan_left_to_see_how_it_goes_is_asked_how_they_would_know_it_worked():
+    question = Question(text="A lay-by has been fly-tipped six times in two months. How would you approach it?",
+                        kind=QuestionKind.situational)
+    answer = ("I'd put a camera up and do a letter drop to the houses nearby, and I'd get the lay-by cleared each "
+              "time. And then we'll see how it goes from there, really.")
+    text = asked("result", question, answer)
+    assert "would you know it had worked" in text and "Where does it stand" not in text

@@ -204,3 +204,19 @@ def test_an_ending_still_to_come_is_asked_where_it_stands_not_how_it_ended():
     follow = choose_follow_up(question, heard(question, answer), random.Random(0)).text
     pending = toml_template("follow_ups.toml")["result"]["asks"]["pending"]
     assert any(follow.endswith(ask) for ask in pending)
+
+
+def test_a_story_that_ends_on_a_measured_outcome_is_not_asked_how_it_ended():
+    question = Question(text="How do you guide players through a big open level without it feeling linear? Give me an "
+                             "example.", kind=QuestionKind.technical)
+    answer = ("On the harbour level players kept missing the radio mast. I lit the paths I wanted taken in warm light and "
+              "the dead ends in cool light, and I took the objective marker off. We ran three rounds of playtests with "
+              "about twelve people each, I moved a truck that people got stuck behind, and I added a zipline back up "
+              "from the wrong side. By the third round, median time to the mast was down to eleven minutes from "
+              "nineteen.")
+    fb = heard(question, answer)
+    assert learned_gap.ends_on_a_measure(question, answer)
+    assert "result" not in learned_gap.ranked_gaps(question, fb)
+    # An ending with no measure is still one to ask about.
+    unmeasured = answer.replace("median time to the mast was down to eleven minutes from nineteen", "I handed it over")
+    assert not learned_gap.ends_on_a_measure(question, unmeasured)
