@@ -21,6 +21,13 @@ VAGUE_CHANGE = re.compile(
     rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
     rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
     rf"resolved)\b|"
+    # A change told as an idiom, said with weight: "claims have basically dried up", "compliance has really picked up",
+    # "waste is a fraction of what it was" (not "I picked up the phone").
+    rf"\b(?:(?:really|properly|right|pretty much|basically|totally|completely|massively|definitely)|"
+    rf"(?:has|have|'s|'ve)(?: (?:really|just|basically|pretty much|all))?)\s+(?:picked up|perked up|dried up|tailed off|"
+    rf"(?:dropped|fallen|fell) off(?! a cliff)|shot up|taken off|took off|calmed down|died down|settled down|"
+    rf"turned (?:it |things )?around|bounced back)\b|\ba (?:tiny |small )?fraction of (?:what|the)\b|"
+    rf"\bnowhere near as (?:many|much|bad)\b|\bthrough the floor\b|"
     rf"\b(?:went |gone )?through the roof\b|\b(?:dropped |fell |went )?off a cliff\b|\bsky-?rocketed\b|\bplummeted\b|"
     rf"\b(?:like )?night and day\b",
     re.IGNORECASE,

@@ -62,7 +62,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         compared = claim is not None and (claim.kind == "rank" or claim.kind == "change" and COMPARED.search(named))
         kind = None if claim is None else "comparison" if compared else claim.kind
         if claim and claim.match.lower() in named.lower():
-            return kind
+            # "you're a lot more careful now": a trait, asked for the case that shows it, not its before and after.
+            return "praise" if kind == "change" and SELF_DESCRIBED.match(named) else kind
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
         if kind:

@@ -221,6 +221,9 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
     ("Honestly we were the most reliable crew on that contract.", "rank"),
     ("And my repairs basically never come back.", "success"),
     ("Since then there have been almost no complaints.", "success"),
+    ("Since we started asking for the accounts, claims have basically dried up.", "change"),
+    ("Start-up waste is a fraction of what it was.", "change"),
+    ("And compliance has really picked up since.", "change"),
 ])
 def test_claims_said_in_other_words_are_claims_to_back(said, kind):
     from mockint.questions.answer_gaps import unbacked_claim
@@ -230,6 +233,8 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
 
 
 @pytest.mark.parametrize("said", ["We were almost always on time after that, 96 out of 100 drops.",
+                                  "I picked up the phone and rang the depot.",
+                                  "Honestly, it's a lot cheaper to find that out before than after.",
                                   "The best option was to wait for the crane.",
                                   "We had the best redemption rate in the branch, 31% against 18%."])
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):

@@ -469,3 +469,10 @@ def test_a_plan_left_to_see_how_it_goes_is_asked_how_they_would_know_it_worked()
               "time. And then we'll see how it goes from there, really.")
     text = asked("result", question, answer)
     assert "would you know it had worked" in text and "Where does it stand" not in text
+
+
+def test_a_trait_claimed_as_a_change_is_asked_for_the_case_that_shows_it():
+    question = Question(text="Tell me about a mistake you made at work.", kind=QuestionKind.behavioral)
+    answer = "Everyone makes mistakes and I learned from mine. I'm a lot more careful now."
+    text = asked("evidence", question, answer)
+    assert "more careful" in text and "before and after" not in text and ("example" in text or "time" in text)
