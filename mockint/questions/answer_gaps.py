@@ -178,14 +178,11 @@ def measures(text: str, question_numbers: set[str]) -> list[str]:
 
 
 def vague_claims(answer: str) -> list[VagueClaim]:
-    """The answer's vague claims of change or size, in order. A comparison followed by "to" is an opinion about doing
-    something, not a change to measure: "it's a lot cheaper to find that out before than after"."""
+    """The answer's vague claims of change or size, in order."""
     claims = []
     for sentence in split_sentences(answer):
         for kind, pattern in VAGUE:
             match = pattern.search(sentence.text)
-            if match and kind == "change" and re.match(r"\s+(?:than )?to [a-z]", sentence.text[match.end():]):
-                continue
             if match:
                 claims.append(VagueClaim(sentence.text, kind, match.group(), match.start()))
                 break

@@ -1,6 +1,7 @@
 """Claims with nothing behind them, as an interviewer hears them: a change with no measure ("much
 faster"), a size ("a huge difference"), a rank against others ("the best redemption rate in the branch"), a
-success ("it went really well", "they basically never come back") and praise of oneself ("clients trust me"). The follow-up chooser asks for the evidence; the ending check counts them as a claimed ending."""
+success ("it went really well", "they basically never come back") and praise of oneself ("clients trust me").
+The follow-up chooser asks for the evidence; the ending check counts them as a claimed ending."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ COMPARATIVE = (r"(?:better|worse|faster|slower|quicker|easier|harder|cheaper|smo
                r"more \w+|less \w+)")
 DEGREE = (r"(?:a lot|lots|loads|massively|hugely|dramatically|significantly|substantially|considerably|greatly|"
           r"vastly|tons|a ton|quite a bit|a great deal|so much|very much|big time|no end|enormously|tremendously)")
-# A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away".
+# A claim of change with no measure in it: "much faster", "improved a lot", "mostly went away". A comparison followed
+# by "to" is an opinion about doing something, not a change to measure: "it's a lot cheaper to find that out before".
 VAGUE_CHANGE = re.compile(
     rf"\b(?:much|way|far|a lot|lots|significantly|substantially|considerably|dramatically|massively|hugely|"
-    rf"noticeably|vastly|so much|even|definitely|loads|miles|heaps|streets|light ?years|a whole lot)\s+{COMPARATIVE}\b|"
+    rf"noticeably|vastly|so much|even|definitely|loads|miles|heaps|streets|light ?years|a whole lot)\s+{COMPARATIVE}\b"
+    rf"(?!\s+(?:than )?to [a-z])|"
     rf"\b(?:improved|increased|reduced|decreased|dropped|fell|rose|grew|went (?:up|down)|gone (?:up|down)|came (?:down|up)|boosted|"
     rf"cut|sped up|lowered|raised|shrank)\b(?:\s+\w+){{0,4}}?\s+{DEGREE}\b|"
     rf"\b(?:massively|hugely|dramatically|significantly|substantially|considerably|greatly|really|vastly)\s+"
     rf"(?:improved|increased|reduced|decreased|boosted|cut|sped up|lowered|raised|helped)\b|"
     rf"\b(?:mostly|largely|pretty much|almost|basically)\s+(?:went away|gone|disappeared|stopped|fixed|solved|"
-    rf"resolved)\b|"
+    rf"resolved)\b(?!\s+to [a-z])|"
     # A change told as an idiom, said with weight: "claims have basically dried up", "compliance has really picked up",
     # "waste is a fraction of what it was" (not "I picked up the phone").
     rf"\b(?:(?:really|properly|right|pretty much|basically|totally|completely|massively|definitely)|"

@@ -44,8 +44,8 @@ KINDS = [QuestionKind.behavioral, QuestionKind.situational, QuestionKind.technic
 # never learned: UNKNOWN_ENDING).
 HOPED = re.compile(r"\b(?:should|hopefully|the idea is|the aim is|I hope|would be)\b", re.IGNORECASE)
 # A level an outcome was measured at: "median time was down to eleven minutes", "loss was under two percent".
-LEVEL_REACHED = re.compile(r"\b(?:was|were|is|are|came|'s)(?: (?:all|well|right|just|still))? (?:down to|up to|under|below|within|inside|"
-                           r"over|above|back to)\b", re.IGNORECASE)
+LEVEL_REACHED = re.compile(r"\b(?:was|were|is|are|came|'s)(?: (?:all|well|right|just|still))? "
+                           r"(?:down to|up to|under|below|within|inside|over|above|back to)\b", re.IGNORECASE)
 # A question about a judgement, wherever it is put: "changed a patient's treatment plan", "advice they didn't want".
 JUDGEMENT_ASKED = re.compile(r"\b(?:chang\w*|switch\w*|decid\w*|decision|judge?ment|choos\w*|choice|prioriti[sz]\w*|"
                              r"trade-?offs?|weigh\w*|advi[cs]e\w*|recommend\w*|reorganis\w*|approach(?:es)?|between)\b",
@@ -98,7 +98,8 @@ def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncode
     row += [star.situation.present, star.task.present, star.action.present, star.result.present]
     last = sentences[-1]
     closing = " ".join(sentences[-2:])
-    row += [tells_ending(answer), bool(OUTCOME.search(last)), bool(HOPED.search(closing) or PENDING.search(closing) or UNKNOWN_ENDING.search(closing)),
+    open_end = HOPED.search(closing) or PENDING.search(closing) or UNKNOWN_ENDING.search(closing)
+    row += [tells_ending(answer), bool(OUTCOME.search(last)), bool(open_end),
             bool(LAST_STEP.search(last)), bool(FEELING.search(last)),
             bool(SIGN_OFF.search(last)), bool(JUDGEMENT_ASKED.search(question.text)), bool(SWITCHED.search(answer))]
     row += [rules.only_we(feedback), rules.credited_to_others(answer), capped(len(rules.OTHERS_ACTED.findall(answer)), 5),
@@ -150,8 +151,9 @@ def ends_on_a_measure(question: Question, answer: str) -> bool:
     store was under two percent"). The heads still asked how such stories ended: held out by set, 14 of the 17 times
     they did it was the wrong gap (stop 42), and raters fault it as asking for what was given."""
     asked = rules.numbers_in(question.text)
-    return any((OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or LEVEL_REACHED.search(text)) and rules.measures(text, asked)
-               for text in [s.text for s in split_sentences(answer)][-2:])
+    closing = [sentence.text for sentence in split_sentences(answer)][-2:]
+    return any((OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or LEVEL_REACHED.search(text))
+               and rules.measures(text, asked) for text in closing)
 
 
 def find_gap(question: Question, feedback: Feedback) -> Gap | None:
