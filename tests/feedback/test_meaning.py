@@ -6,7 +6,7 @@ import pytest
 from mockint.domain import Transcript
 from mockint.feedback import analyze
 from mockint.feedback.fillers import find_fillers
-from mockint.feedback.meaning import SentenceEncoder, encoder_in, read_ahead, shared_encoder
+from mockint.feedback.meaning import encoder_in, read_ahead, shared_encoder
 from mockint.feedback.star import read_units
 
 QUESTION = "Tell me about a time you had to calm down an angry customer."
@@ -14,12 +14,6 @@ ON_QUESTION = ("Last winter a man came to the till shouting because his online o
                "to the side, let him say his piece and told him I would sort it today. I found the same lamp in the "
                "stockroom, swapped it and refunded his delivery charge. He left smiling and wrote a nice review.")
 
-
-@pytest.fixture(scope="module")
-def encoder() -> SentenceEncoder:
-    found = shared_encoder()
-    assert found is not None, "all-MiniLM-L6-v2 is missing from models/: run scripts/setup.sh"
-    return found
 
 
 def test_vectors_are_unit_length_and_close_for_the_same_meaning_in_other_words(encoder):
