@@ -11,6 +11,7 @@ from typing import TextIO
 
 from mockint.channels.base import TYPED_COMMANDS, Reply
 from mockint.domain import Answer, Question
+from mockint.feedback.meaning import read_question_ahead
 
 HELP = "Type your answer; an empty line ends it. Commands: /skip, /repeat, /quit."
 
@@ -27,7 +28,8 @@ class TextChannel:
         self.prompt_out = prompt_out if prompt_out is not None else (sys.stdout if self.stdin.isatty() else None)
 
     def ask(self, question: Question) -> None:
-        """Nothing to do: the view has shown the question."""
+        """The view has shown the question; what the feedback needs of it is encoded while the answer is typed."""
+        read_question_ahead(question.text, question.talking_points)
 
     def listen(self, key: str) -> Reply:
         """Read lines until an empty line (the answer), a command, or the end of input."""

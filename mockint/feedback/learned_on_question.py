@@ -6,7 +6,10 @@ unit blowing warm air in cooling mode"), and an answer swapped in from another q
 drifting to an adjacent one, usually shares the question's words. What shows it is meaning:
 how close the answer's sentences come to the question, to its main ask and to the ask's topic,
 and whether they come closer to a question asked earlier in the same session (a candidate
-reciting the story prepared for question two when asked question four). One logistic head
+reciting the story prepared for question two when asked question four). An answer drifting to a
+neighbouring question is read part by part (question_parts.py): whether it comes closer to the
+question with one of its parts taken out, and how near each word of the ask comes to a word of the
+answer. One logistic head
 (`scripts/train_feedback.py`, labels in tests/data/feedback_eval/oq_train_*.jsonl and the
 on-question tuning sets) weighs these with the cues' own verdicts and adds its flag to theirs;
 its setting counts telling a candidate who did answer that they did not as two errors.
@@ -21,6 +24,7 @@ from mockint.feedback.ask_concepts import missing_concepts
 from mockint.feedback.learned_star import SentenceEncoder  # the sentence model's Protocol (meaning.py imports this)
 from mockint.feedback.linear import load_heads
 from mockint.feedback.on_question import ASK_KINDS, PRACTICE_ASK, STORY_ASK, asks, main_ask, quoted
+from mockint.feedback.question_parts import part_features
 from mockint.feedback.thresholds import SAME_QUESTION
 from mockint.text import Sentence
 
@@ -101,8 +105,9 @@ def pair_features(question: str, answer: str, sentences: list[Sentence], rules: 
                   encoder: SentenceEncoder, earlier: list[str]) -> np.ndarray:
     """One row of features for a question and its answer."""
     texts = [s.text for s in sentences] or [answer]
-    return np.array(meaning_features(question, texts, encoder, earlier) + cue_features(question, answer, rules),
-                    dtype=np.float32)
+    ask = main_ask(asks(question)) or question
+    return np.array(meaning_features(question, texts, encoder, earlier) + cue_features(question, answer, rules)
+                    + part_features(ask, texts, answer, encoder), dtype=np.float32)
 
 
 def judge_on_question_learned(question: str | None, answer: str, sentences: list[Sentence],

@@ -25,6 +25,8 @@ class SentenceEncoder(Protocol):
 
     def vectors(self, texts: list[str]) -> np.ndarray: ...
 
+    def token_vectors(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]: ...
+
 # The clauses handed in are star.Unit objects after star.label_parts; star.py imports this
 # module, so they are typed by what is read of them (`Clauses`) rather than by importing star.
 Clauses = list

@@ -85,21 +85,21 @@ class SentenceEncoder:
                                 get("output.LayerNorm.weight"), get("output.LayerNorm.bias")))
         self._lock = threading.Lock()  # numpy releases the GIL; the cache and tokenizer are shared
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()  # by text, least recently used first
+        self._tokens: OrderedDict[str, tuple[list[tuple[int, int]], np.ndarray]] = OrderedDict()  # the same, by token
         self.encoded = 0  # texts run through the model so far (the rest came from the cache)
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        """One unit vector per text, encoded together: the texts are padded to the longest, and the
-        padding is masked out of attention and pooling, so each vector is the one it gets alone."""
-        encoded = [self.tokenizer.encode(t).ids for t in texts]
+    def _hidden(self, encoded: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The last layer's token vectors of token-id lists run together, and the mask of real tokens:
+        the lists are padded to the longest, and the padding is masked out of attention."""
         longest = max(len(ids) for ids in encoded)
-        ids = np.zeros((len(texts), longest), dtype=np.int64)
-        mask = np.zeros((len(texts), longest), dtype=np.float32)
+        ids = np.zeros((len(encoded), longest), dtype=np.int64)
+        mask = np.zeros((len(encoded), longest), dtype=np.float32)
         for row, token_ids in enumerate(encoded):
             ids[row, :len(token_ids)] = token_ids
             mask[row, :len(token_ids)] = 1.0
         words, positions, token_type, ln_gain, ln_bias = self.embed
         x = layer_norm(words[ids] + positions[:longest] + token_type, ln_gain, ln_bias)
-        batch, head = len(texts), WIDTH // HEADS
+        batch, head = len(encoded), WIDTH // HEADS
         hide = (1.0 - mask)[:, None, None, :] * -1e9  # no token attends to padding
         for (qkv, qkv_bias, out_w, out_b, ln1_g, ln1_b, up_w, up_b, down_w, down_b, ln2_g, ln2_b) in self.layers:
             q, k, v = (x @ qkv + qkv_bias).reshape(batch, longest, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
@@ -109,8 +109,30 @@ class SentenceEncoder:
             attended = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, longest, WIDTH)
             x = layer_norm(x + attended @ out_w + out_b, ln1_g, ln1_b)
             x = layer_norm(x + gelu(x @ up_w + up_b) @ down_w + down_b, ln2_g, ln2_b)
+        return x, mask
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """One unit vector per text, encoded together; padding is left out of the pooling, so each
+        vector is the one it gets alone."""
+        x, mask = self._hidden([self.tokenizer.encode(t).ids for t in texts])
         pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)  # mean over real tokens only
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+    def token_vectors(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Each word piece of `text` (its character span) and its unit vector in context, [CLS] and [SEP]
+        left out: what lets one word of a question be looked for in an answer said in other words (cached)."""
+        key = " ".join(text.split())
+        with self._lock:
+            if key not in self._tokens:
+                encoding = self.tokenizer.encode(key)
+                x, _ = self._hidden([encoding.ids])
+                rows = x[0, 1:-1]
+                self._tokens[key] = (list(encoding.offsets[1:-1]), rows / np.linalg.norm(rows, axis=1, keepdims=True))
+                self.encoded += 1
+            self._tokens.move_to_end(key)
+            while len(self._tokens) > CACHE_SIZE:
+                self._tokens.popitem(last=False)
+            return self._tokens[key]
 
     def vector(self, text: str) -> np.ndarray:
         """The unit vector of one text (cached)."""
@@ -173,19 +195,32 @@ def load_in_background() -> None:
 
 def read_ahead(question: str | None, points: list[str], text_so_far: str) -> None:
     """Encode what the feedback on an answer in progress will need: the question (with its main ask and
-    topic, for whether the answer addressed it), its talking points,
+    topic, and the ask without each of its parts, for whether the answer addressed it), its talking points,
     and the answer's sentences and STAR clauses so far (the learned STAR and rambling models read them).
     The stream calls this after each piece, and after the piece that ends at a pause, which is
     transcribed while the end-of-answer silence runs, so the feedback finds them cached. The last
     sentence is encoded too: if the answer goes on, that costs one sentence (about 40 ms)."""
     from mockint.feedback.fillers import find_fillers  # here: star.py reads this module's encoder
     from mockint.feedback.learned_on_question import question_texts
+    from mockint.feedback.on_question import asks, main_ask
+    from mockint.feedback.question_parts import texts_to_encode
     from mockint.feedback.star import read_units
 
     encoder = shared_encoder()
     if encoder is None:
         return
-    encoder.vectors((question_texts(question) if question else []) + points)
+    ask = (main_ask(asks(question)) or question) if question else None
+    encoder.vectors((question_texts(question) + texts_to_encode(ask) if question and ask else []) + points)
     sentences = split_sentences(text_so_far)
     encoder.vectors([s.text for s in sentences])
+    for text in ([ask] if ask else []) + [s.text for s in sentences]:
+        encoder.token_vectors(text)  # each word of the ask is looked for among the answer's (question_parts.py)
     encoder.vectors([u.clause.text for u in read_units(text_so_far, find_fillers(text_so_far), sentences)])
+
+
+def read_question_ahead(question: str, points: list[str]) -> None:
+    """Start encoding what the feedback will need of a question just asked, on a thread, while the candidate
+    thinks and answers: a typed answer has no stream to read ahead on, and the question's parts alone
+    (question_parts.py) take about a second to encode."""
+    threading.Thread(target=read_ahead, args=(question, points, ""), name="mockint-meaning-question",
+                     daemon=True).start()

@@ -25,6 +25,7 @@ import numpy as np
 from mockint.channels.base import Reply
 from mockint.channels.voice import VoiceChannel
 from mockint.domain import Answer, Question
+from mockint.feedback.meaning import read_question_ahead
 from mockint.errors import DeviceError
 from mockint.speech.audio import Recorder
 from mockint.speech.collector import OnLevel, Recording, TranscriptSoFar
@@ -202,7 +203,8 @@ class WebChannel:
         self.microphone = microphone
 
     def ask(self, question: Question) -> None:
-        """Speak the question in the page (the view has shown it)."""
+        """Speak the question in the page (the view has shown it), and encode what the feedback needs of it."""
+        read_question_ahead(question.text, question.talking_points)
         self.speaker.speak(question.text)
 
     def listen(self, key: str) -> Reply:

@@ -12,7 +12,6 @@ from mockint.domain import QuestionKind, Transcript
 from mockint.feedback import analyze, learned_star
 from mockint.feedback.fillers import find_fillers
 from mockint.feedback.linear import WEIGHTS_DIR, load_heads
-from mockint.feedback.meaning import shared_encoder
 from mockint.feedback.rambling import DRIFT, Facts, first_step_sentence
 from mockint.feedback.star import judge_star, label_parts, read_units
 from mockint.text import split_sentences
@@ -38,13 +37,6 @@ FOCUSED = ("On my second week on the surgical ward I gave a patient his antibiot
            "checked him and said there was no harm done. Since then I read the chart back aloud before every "
            "drug round, and I have not had a late dose since.")
 
-
-@pytest.fixture(scope="module")
-def encoder():
-    found = shared_encoder()
-    if found is None:
-        pytest.fail("the sentence model is not installed: run scripts/setup.sh")
-    return found
 
 
 def test_the_learned_reading_finds_a_task_said_as_a_role_that_the_rules_miss(encoder):
@@ -174,7 +166,8 @@ def test_without_the_on_question_weights_the_word_cues_decide(tmp_path, monkeypa
         load_heads.cache_clear()
     assert fb.on_question.addressed
     fitted = json.loads((WEIGHTS_DIR / "on_question.json").read_text())
-    assert not {"on_question", "on_question_2", "on_question_3", "on_question_4", "on_question_5"} & set(fitted["sets"])
+    assert not {"on_question", "on_question_2", "on_question_3", "on_question_4", "on_question_5", "on_question_6",
+                "on_question_7", "on_question_probes_2"} & set(fitted["sets"])
 
 
 class RefusingEncoder:
