@@ -40,6 +40,12 @@ ON_QUESTION = {"on_question_dev": EVAL_DIR / "on_question_dev.jsonl",
                "on_question_3": EVAL_DIR / "on_question_3.jsonl",
                "on_question_4": EVAL_DIR / "on_question_4.jsonl",
                "on_question_5": EVAL_DIR / "on_question_5.jsonl",
+               # written at stop 43, each by a helper who saw no code, and committed before anything ran on them
+               "on_question_6": EVAL_DIR / "on_question_6.jsonl",
+               "on_question_7": EVAL_DIR / "on_question_7.jsonl",
+               # answers to first-round probes (stop 33): the first was tuned on once, the second held out
+               "on_question_probes": EVAL_DIR / "on_question_probes.jsonl",
+               "on_question_probes_2": EVAL_DIR / "on_question_probes_2.jsonl",
                **{f"oq_train_{k}": EVAL_DIR / f"oq_train_{k}.jsonl" for k in range(1, 6)}}
 TALKING_POINTS = EVAL_DIR / "talking_points.jsonl"
 TALKING_POINTS_DEV_2 = EVAL_DIR / "talking_points_dev_2.jsonl"  # a tuning set, every item split "dev"
@@ -47,8 +53,10 @@ TALKING_POINTS_2 = EVAL_DIR / "talking_points_2.jsonl"  # blind, every item spli
 TALKING_POINTS_3 = EVAL_DIR / "talking_points_3.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_4 = EVAL_DIR / "talking_points_4.jsonl"  # blind, every item split "blind"
 TALKING_POINTS_TRAIN = (EVAL_DIR / "tp_train_1.jsonl", EVAL_DIR / "tp_train_2.jsonl")  # tuning, split "train"
-BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "unseen_5", "on_question", "on_question_2", "on_question_3", "on_question_4",
-               "on_question_5", "talking_points_eval", "talking_points_2", "talking_points_3", "talking_points_4"}
+BLIND_NAMES = {"unseen_2", "unseen_3", "unseen_4", "unseen_5",
+               "on_question", "on_question_2", "on_question_3", "on_question_4", "on_question_5", "on_question_6",
+               "on_question_7", "on_question_probes_2",
+               "talking_points_eval", "talking_points_2", "talking_points_3", "talking_points_4"}
 SIGNALS = ("star_components", "star_applicable", "rambling", "hard_fillers_exact", "soft_fillers_exact",
            "result_quantified", "length")
 
