@@ -24,7 +24,7 @@ from mockint.feedback.ask_concepts import missing_concepts
 from mockint.feedback.learned_star import SentenceEncoder  # the sentence model's Protocol (meaning.py imports this)
 from mockint.feedback.linear import load_heads
 from mockint.feedback.on_question import ASK_KINDS, PRACTICE_ASK, STORY_ASK, asks, main_ask, quoted
-from mockint.feedback.question_parts import part_features
+from mockint.feedback.question_parts import part_features, parts_of
 from mockint.feedback.thresholds import SAME_QUESTION
 from mockint.text import Sentence
 
@@ -105,9 +105,8 @@ def pair_features(question: str, answer: str, sentences: list[Sentence], rules: 
                   encoder: SentenceEncoder, earlier: list[str]) -> np.ndarray:
     """One row of features for a question and its answer."""
     texts = [s.text for s in sentences] or [answer]
-    ask = main_ask(asks(question)) or question
     return np.array(meaning_features(question, texts, encoder, earlier) + cue_features(question, answer, rules)
-                    + part_features(ask, texts, answer, encoder), dtype=np.float32)
+                    + part_features(parts_of(question), texts, answer, encoder), dtype=np.float32)
 
 
 def judge_on_question_learned(question: str | None, answer: str, sentences: list[Sentence],

@@ -202,14 +202,13 @@ def read_ahead(question: str | None, points: list[str], text_so_far: str) -> Non
     sentence is encoded too: if the answer goes on, that costs one sentence (about 40 ms)."""
     from mockint.feedback.fillers import find_fillers  # here: star.py reads this module's encoder
     from mockint.feedback.learned_on_question import question_texts
-    from mockint.feedback.on_question import asks, main_ask
-    from mockint.feedback.question_parts import texts_to_encode
+    from mockint.feedback.question_parts import parts_of, texts_to_encode
     from mockint.feedback.star import read_units
 
     encoder = shared_encoder()
     if encoder is None:
         return
-    ask = (main_ask(asks(question)) or question) if question else None
+    ask = parts_of(question) if question else None
     encoder.vectors((question_texts(question) + texts_to_encode(ask) if question and ask else []) + points)
     sentences = split_sentences(text_so_far)
     encoder.vectors([s.text for s in sentences])

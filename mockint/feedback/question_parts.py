@@ -22,6 +22,7 @@ import re
 import numpy as np
 
 from mockint.feedback.learned_star import SentenceEncoder
+from mockint.feedback.on_question import asks, main_ask
 
 # Words that frame an interview ask or hold a sentence together: taking them out changes nothing the
 # answer has to address.
@@ -38,6 +39,12 @@ CLAUSE_STARTS = frozenset("if but who which that when while with without on in a
 TOKEN = re.compile(r"[A-Za-z0-9'£%\-]+|[,;:.?]")
 WORD_CHAR = re.compile(r"[A-Za-z0-9'\-]")
 FEATURES = 13  # 8 from the question without each part, 5 from the ask's words looked for in the answer
+
+
+def parts_of(question: str) -> str:
+    """The text whose parts are taken out in turn: the main ask (on_question.py), or the question when it
+    has none."""
+    return main_ask(asks(question)) or question
 
 
 def question_without_parts(ask: str) -> tuple[list[tuple[str, str]], list[str]]:
