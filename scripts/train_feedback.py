@@ -241,6 +241,10 @@ def fit_and_write(name: str, examples: list[dict], heads: list[str], l2_choices:
 
 
 def main() -> None:
+    unknown = set(sys.argv[1:]) - {"--rambling", "--on-question"}
+    if unknown:  # "--help" or a typo must not start a fit that rewrites the weights
+        print(__doc__.split("\n\n")[1] if "--help" in unknown or "-h" in unknown else f"unknown option: {unknown}")
+        sys.exit(0 if unknown <= {"--help", "-h"} else 2)
     encoder = shared_encoder()
     if "--rambling" in sys.argv[1:]:  # only the rambling head, over the STAR model as it stands
         if encoder is None:
