@@ -64,6 +64,7 @@ class Entry:
     weights: dict[str, float]
     spellings: dict[str, str]
     not_titles: tuple[str, ...] = ()  # word starts of titles the family does not cover, though its words match
+    only_titles: tuple[str, ...] = ()  # word starts one of which a title needs for this family (none: any title)
 
 
 # ---- matching (pure) ----------------------------------------------------------
@@ -229,7 +230,11 @@ def _typo_of(word: str, vocabulary: list[str]) -> str | None:
 
 def covers(entry: Entry, title: str) -> bool:
     """Whether a family may be matched to this title: none of its `not_titles` begins a word of it
-    (the dental team is patient-facing: a dental *technician* works in a lab, an *equine* dentist on horses)."""
+    (the dental team is patient-facing: a dental *technician* works in a lab, an *equine* dentist on horses),
+    and one of its `only_titles` does if it has any. A family that cannot take the title does not count
+    towards making its last word generic ("school nurse" stays a nurse's job beside the veterinary team)."""
+    if entry.only_titles and not names_any(title, entry.only_titles):
+        return False
     return not names_any(title, entry.not_titles)
 
 

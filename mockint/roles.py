@@ -70,6 +70,9 @@ class _RoleFile(BaseModel):
     # Word starts of typed titles this family does not cover although its words match them ("technician"
     # for the dental team): such a title is matched to another family, or to the general one.
     not_titles: list[str] = []
+    # Word starts one of which a typed title must have for this family ("vet", "veterinar"): its job words
+    # ("nurse", "surgeon", "receptionist") are other families' too, and a "school nurse" is not its job.
+    only_titles: list[str] = []
     questions: list[_BankEntry]
 
 
@@ -258,7 +261,8 @@ def _parse_entry(path: Path, mtime_ns: int, size: int) -> Entry:
             weights[name[0]] += SOLE_NAME_BONUS
     spellings = _spellings([spec.title, *spec.aliases, *spec.keywords])
     return Entry(role=role, names=tuple(sorted(names)), weights=weights, spellings=spellings,
-                 not_titles=tuple(w.lower() for w in spec.not_titles))
+                 not_titles=tuple(w.lower() for w in spec.not_titles),
+                 only_titles=tuple(w.lower() for w in spec.only_titles))
 
 
 def _bank_problem(spec: _RoleFile) -> str | None:
