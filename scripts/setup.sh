@@ -65,8 +65,11 @@ fi
 llama_writes() {  # in a subshell, so that the shell's own "Segmentation fault" line goes to /dev/null too
     ( .venv/bin/python - <<'PY'
 from llama_cpp import Llama
-from mockint.config import locate_llm_model
-llama = Llama(model_path=str(locate_llm_model().path), n_ctx=256, n_threads=1, verbose=False)
+from mockint.config import DEFAULT_LLM_FILE, model_folders
+# the embedded model just fetched, not one the user configured: a wrong or huge model of theirs says
+# nothing about the build
+path = next(f.path / DEFAULT_LLM_FILE for f in model_folders() if (f.path / DEFAULT_LLM_FILE).is_file())
+llama = Llama(model_path=str(path), n_ctx=256, n_threads=1, verbose=False)
 llama.create_completion("Interviewer: Tell me about a time you disagreed with a decision your manager made.\nCandidate:",
                         max_tokens=4)
 PY
