@@ -6,7 +6,8 @@ interviewer's side: "I'd use Cassandra" -> "you'd use Cassandra", "we moved our 
 -> "you moved your billing" (or "the team moved the billing" when the follow-up asks what
 the candidate's own part was). Which clause depends on the gap: where the story stops
 (result), the first thing "we" did (own_part), the vague claim (evidence), the choice
-(decision: choice_clauses.py ranks them), the first statement (detail). Pure functions of the answer's text.
+(decision: the sentence pivotal_choice.py's learned reading is surest of, its clauses ranked by choice_clauses.py),
+the first statement (detail). Pure functions of the answer's text, but for that learned reading.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from mockint.domain import Feedback, FillerHit, Question
 from mockint.feedback.clauses import clauses
 from mockint.feedback.cues import is_past
+from mockint.feedback.meaning import shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions.answer_gaps import (
     COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
@@ -24,11 +26,15 @@ from mockint.questions.answer_gaps import (
 from mockint.questions.choice_clauses import DECIDED, decision_like, decision_rank
 from mockint.questions.claim_words import VAGUE
 from mockint.questions.note_cues import CLAUSE_BREAK, PRONOUNS
+from mockint.questions.pivotal_choice import pivotal_sentence
 from mockint.questions.story_ending import UNKNOWN_ENDING
 from mockint.text import split_sentences
 
 MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause is chosen, none is cut
 MIN_ANCHOR_WORDS = 3
+# How sure the learned reading must be that a sentence makes the answer's unexplained choice before a decision
+# follow-up names it over the rules' pick (pivotal_choice.py; chances run low: 3% of sentences are such choices).
+PIVOTAL_LEAST = 0.15
 
 # Openers and linking words before the clause proper: "So, after that, the cost..." -> "the cost...".
 OPENER = re.compile(
@@ -358,11 +364,18 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
     clause, team = pick(gap, text, claim.match if claim else "", size=bool(claim) and claim.kind == "size")
     if gap == "decision":
-        # The choice the gap was found in ("I'd use Redux Toolkit"), not the first thing planned ("set up the store").
+        # The sentence the learned reading is surest makes the answer's choice without a reason ("on that bench I
+        # also dropped the hole diameter ..."): its surest choice clause is named, whatever else the answer chose.
+        pivotal = pivotal_sentence(text, shared_encoder(), PIVOTAL_LEAST)
+        found = [c for c in answer_clauses(pivotal or "", tails=True)
+                 if decision_like(c) and not premise_of(c, question.text)]
+        if found:
+            return to_you(min(found, key=decision_rank), team=team)
+        # Else the choice the rules found unexplained ("I'd use Redux Toolkit"), not the first thing planned ("set up
+        # the store"). A surer choice elsewhere still comes first: "you'd go and look at the notes" is no decision to
+        # ask about. (Equally sure ones go in the answer's order: the unexplained sentence's first, then pick's.)
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
         found = [c for c in answer_clauses(unexplained or "", tails=True) if decision_like(c)]
-        # A surer choice elsewhere still comes first: "you'd go and look at the notes" is no decision to ask about.
-        # (Equally sure ones go in the answer's order: the unexplained sentence's first, then pick's.)
         candidates = found + [clause] * bool(clause)
         clause = min(candidates, key=decision_rank) if candidates else clause
     if clause and premise_of(clause, question.text):

@@ -11,7 +11,9 @@ Eight more features come from the learned STAR reading of each clause, read for 
 stories: how sure it is that a clause tells an outcome (anywhere, late, at the end) and that a clause is an
 action of the candidate's ("I") or of someone else's. The regex signals missed outcomes said in plain words
 ("we've been clean ever since") and a colleague's pivotal deed told as a story; held out by set these took
-the heads from 664 to 694 of 880 right (stop 39). Without the sentence model the rules decide alone.
+the heads from 664 to 694 of 880 right (stop 39). Two more say how surely one sentence makes the answer's choice
+without a reason (pivotal_choice.py), for choices said in passing among explained steps. Without the sentence model the
+rules decide alone.
 `scripts/train_followups.py` fits them on the scripted follow-up sets and reports each set held
 out; the weights are `feedback/weights/follow_up_gaps.json`. Without them the rules decide alone.
 """
@@ -32,6 +34,7 @@ from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions import answer_gaps as rules
 from mockint.questions.answer_gaps import Gap
+from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
     CLOSING_OUTCOME, LAST_STEP, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, tells_ending,
 )
@@ -82,8 +85,11 @@ def clause_signals(answer: str, encoder: SentenceEncoder) -> list[float]:
             float((outcome > limits["result"]).any())]
 
 
-def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncoder) -> np.ndarray:
-    """One row of signals for the gap heads; training and reading both call this, so they cannot differ."""
+def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncoder,
+                 pivotal: list[float] | None = None) -> np.ndarray:
+    """One row of signals for the gap heads; training and reading both call this, so they cannot differ. `pivotal` is
+    each sentence's chance of making the answer's unexplained choice (pivotal_choice.py): read by the stored head when
+    None; training passes chances from a head fitted without the answer's own set, as a new answer would get."""
     answer, words = feedback.transcript, feedback.word_count
     sentences = [s.text for s in split_sentences(answer)] or [""]
     claim = rules.unbacked_claim(answer, question.text)
@@ -117,6 +123,9 @@ def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncode
             rules.names_something(answer), bool(rules.SPECIFIC.search(answer)), bool(rules.MOMENT.search(answer))]
     row += [verdict == choice for choice in CHOICES]
     row += clause_signals(answer, encoder)
+    if pivotal is None:
+        pivotal = [chance for _, chance in choice_chances(answer, encoder)]
+    row += answer_signals(pivotal)
     return np.array(row, dtype=np.float32)
 
 
