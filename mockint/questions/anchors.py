@@ -344,11 +344,7 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         effect_claimed = [c for c in claimed if not TRAIT.match(c)]
         return (effect_claimed or achieved or claimed or named or vague or done or [""])[0], False
     if gap == "decision":
-        chosen = [c for c in answer_clauses(text, tails=True) if decision_like(c)]
-        # A call too long to say whole is said up to its "and": "I made the call to pull the unit off".
-        chosen += [tidy(AND_AT.split(c, maxsplit=1)[0]) for c in raw_clauses(text) if DECIDED.search(c)]
-        chosen = [PROPOSED.sub("", c) for c in dict.fromkeys(chosen) if c]
-        return (sorted(chosen, key=decision_rank) or [""])[0], False
+        return (sorted(decision_clauses(text), key=decision_rank) or [""])[0], False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
@@ -356,6 +352,14 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
            and not EXPERIENCE.search(c)]  # nor is "I have fourteen years in survey"
     own = [c for c in own if not COURTESY.search(c)] or own  # what they would do, not "you'd apologise sincerely"
     return ((own or every or [""])[0]), False
+
+
+def decision_clauses(text: str) -> list[str]:
+    """The clauses of a text that say what the candidate chose, did or would do, as they are said back."""
+    chosen = [c for c in answer_clauses(text, tails=True) if decision_like(c)]
+    # A call too long to say whole is said up to its "and": "I made the call to pull the unit off".
+    chosen += [tidy(AND_AT.split(c, maxsplit=1)[0]) for c in raw_clauses(text) if DECIDED.search(c)]
+    return [PROPOSED.sub("", c) for c in dict.fromkeys(chosen) if c]
 
 
 def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
@@ -367,16 +371,14 @@ def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
         # The sentence the learned reading is surest makes the answer's choice without a reason ("on that bench I
         # also dropped the hole diameter ..."): its surest choice clause is named, whatever else the answer chose.
         pivotal = pivotal_sentence(text, shared_encoder(), PIVOTAL_LEAST)
-        found = [c for c in answer_clauses(pivotal or "", tails=True)
-                 if decision_like(c) and not premise_of(c, question.text)]
-        if found:
-            return to_you(min(found, key=decision_rank), team=team)
-        # Else the choice the rules found unexplained ("I'd use Redux Toolkit"), not the first thing planned ("set up
+        learned = [c for c in decision_clauses(pivotal or "") if not premise_of(c, question.text)]
+        # Then the choice the rules found unexplained ("I'd use Redux Toolkit"), not the first thing planned ("set up
         # the store"). A surer choice elsewhere still comes first: "you'd go and look at the notes" is no decision to
-        # ask about. (Equally sure ones go in the answer's order: the unexplained sentence's first, then pick's.)
+        # ask about, and "you wouldn't send it back through" names what was ruled out. (Equally sure ones go in this
+        # order: the learned sentence's, the rules' unexplained sentence's, then pick's.)
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
         found = [c for c in answer_clauses(unexplained or "", tails=True) if decision_like(c)]
-        candidates = found + [clause] * bool(clause)
+        candidates = learned + found + [clause] * bool(clause)
         clause = min(candidates, key=decision_rank) if candidates else clause
     if clause and premise_of(clause, question.text):
         return ""  # "you said twelve alarms in two hours": the interviewer's own scenario, not the candidate's words
