@@ -119,6 +119,10 @@ def held_out(rows: list[dict], l2: float) -> np.ndarray:
 
 
 def main() -> None:
+    unknown = set(sys.argv[1:]) - {"--report-only"}
+    if unknown:  # "--help" or a typo must not start a 30-minute fit that rewrites the weights
+        print(__doc__.split("\n\n")[1] if unknown <= {"--help", "-h"} else f"unknown option: {' '.join(sorted(unknown))}")
+        sys.exit(0 if unknown <= {"--help", "-h"} else 2)
     answers, sentences = examples()
     chances, pivotal_head = choice_chances_held_out(answers, sentences)
     encoder = shared_encoder()
