@@ -113,9 +113,12 @@ YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
 # "so he learn", "a lot, very much", "a carer, experienced, who'd had", "why you do this inspection, why not".
 DISFLUENT = re.compile(r"\b(?:a lot|very much|so much),\s+(?:very much|a lot|so much)\b|,\s*why not$|"
                        r"\b(?:a|an) [\w-]+, (?:very |really )?[\w-]+(?:ed|ful|ive|ous|al|ent)\b,", re.IGNORECASE)
-# The speaker framing what they said, not a clause of the story: "I'll put it that way", "if that makes sense" (set 34).
+# The speaker framing what they said, not a clause of the story: "I'll put it that way", "if that makes sense" (set 34),
+# "the example I'd use is a compressor casing bracket" (set 41: asked why that example over others).
 FRAME = re.compile(r"^(?:I'll|I'd|let's|let me|to)? ?put it (?:that|this|like that) way$|^if that makes sense$|"
-                   r"^(?:I'd|I would) say$|^(?:I|I'll) tell you that$", re.IGNORECASE)
+                   r"^(?:I'd|I would) say$|^(?:I|I'll) tell you that$|"
+                   r"^(?:the|an|one|my) example (?:I'd|I would|I'll|I will|I'm going to) (?:use|give|take|pick|talk about)\b",
+                   re.IGNORECASE)
 BARE_AFTER_HE = re.compile(r"\b(?:he|she)\s+(?:give|take|book|learn|come|go|make|tell|say|ask|want|need|know|get|see|call|"
                            r"send|start|stop|work|try|help|put|bring|think|feel|like|agree|leave|keep|pay|buy|find|show|"
                            r"use|change|check|finish|open|close|move|write|read|run|understand|speak|talk|listen|follow|"

@@ -368,6 +368,17 @@ def test_a_speakers_frame_is_not_a_clause_to_name():
     assert named and "put it" not in named
 
 
+def test_the_example_the_candidate_picks_is_not_the_decision_named():
+    # "the example I'd use is ..." frames the answer: asked why that example, the rater saw no decision in it (set 41).
+    assert tidy("the example I'd use is a compressor casing bracket") == ""
+    question = Question(text="How do you run a first article inspection on a part from a new supplier?",
+                        kind=QuestionKind.technical)
+    answer = ("The example I'd use is a titanium bracket from a new supplier. I measured every feature on the CMM, "
+              "and I rejected the first batch on the bore position rather than accept it on concession.")
+    named = said_back("decision", question, answer)
+    assert named and "example" not in named
+
+
 # The decision a follow-up names: the writers' labelled choice was found 78 times in 140 (from 70) on the sets tuned on,
 # 17 in 36 (from 14) on sets 25-30.
 def test_a_long_choice_is_named_up_to_its_first_comma():
