@@ -8,8 +8,8 @@ scored by a logistic head on what it means (the sentence model's vector) and a f
 reason in it or opening the next sentence, a contrast with what was not done, where it stands, how many reasons the
 answer gives elsewhere. The head is learned from the decision anchors of the labelled follow-up sets
 (`scripts/train_followups.py` writes `feedback/weights/pivotal_choice.json`); its surest sentence feeds the gap heads
-(learned_gap.py) and is the sentence a decision follow-up names (anchors.py). Without the weights or the sentence
-model it reads nothing, and the rules decide as before.
+(learned_gap.py) and is the sentence a decision follow-up names (anchors.py). Without the weights it reads nothing:
+the gap heads then see no pivotal sentence (both its numbers 0), and a decision follow-up names what the rules pick.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ REASON_SAID = re.compile(REASON.pattern + r"|\bso (?:that|it|they|we|I|there|nob
                          r"\bto (?:stop|avoid|keep|make sure|protect|give|get|save|reduce)\b", re.IGNORECASE)
 # The next sentence opening with the reason: "Because the lower one was the only like-for-like sale."
 REASON_NEXT = re.compile(r"\W*(?:because|cause|that's because|the reason|it was because|since)\b", re.IGNORECASE)
+SIGNALS = 11  # word signals per sentence (sentence_signals)
 REASONS_CAP = 5  # reasons given elsewhere, counted up to this: beyond it the answer plainly explains itself
 
 
@@ -51,12 +52,13 @@ def sentence_signals(sentences: list[str]) -> np.ndarray:
     rows = []
     for i, sentence in enumerate(sentences):
         after = sentences[i + 1] if i + 1 < len(sentences) else ""
-        choice, reason = bool(CHOICE_SAID.search(sentence)), bool(REASON_SAID.search(sentence) or REASON_NEXT.match(after))
-        rows.append([choice, bool(REASON_SAID.search(sentence)), bool(REASON_NEXT.match(after)),
-                     choice and not reason, choice and not reason and reasons >= 2, bool(CONTRAST.search(sentence)),
+        choice, said, next_says = (bool(CHOICE_SAID.search(sentence)), bool(REASON_SAID.search(sentence)),
+                                   bool(REASON_NEXT.match(after)))
+        unexplained = choice and not (said or next_says)
+        rows.append([choice, said, next_says, unexplained, unexplained and reasons >= 2, bool(CONTRAST.search(sentence)),
                      bool(STRONG_REASON.search(sentence)), i / max(len(sentences) - 1, 1),
                      min(reasons, REASONS_CAP) / REASONS_CAP, bool(PLAN.search(sentence)), bool(CHOICE.search(sentence))])
-    return np.array(rows, dtype=np.float32).reshape(len(sentences), -1)
+    return np.array(rows, dtype=np.float32).reshape(len(sentences), SIGNALS)
 
 
 def sentence_rows(sentences: list[str], encoder: SentenceEncoder) -> np.ndarray:

@@ -37,6 +37,12 @@ def test_a_choice_with_no_reason_among_explained_steps_is_flagged_by_its_word_si
                  "I'd mark down at four rather than six, because people shop on the way home."]
     unexplained_among_reasons = sentence_signals(sentences)[:, 4]
     assert unexplained_among_reasons.tolist() == [0.0, 1.0, 0.0]
+    assert sentence_signals([]).shape == (0, pivotal_choice.SIGNALS)  # an empty answer reads as no sentences
+
+
+def test_an_empty_or_one_word_answer_reads_without_error():
+    assert choice_chances("", shared_encoder()) == []
+    assert len(choice_chances("Yes.", shared_encoder())) == 1
 
 
 def test_the_stored_head_fits_the_features_read_now():
