@@ -22,6 +22,7 @@ from mockint.domain import Session
 from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.feedback.meaning import load_in_background
+from mockint.questions import quotable
 from mockint.interview import run_session
 from mockint.llm.fallback import credit_writer
 from mockint.questions import QuestionPlanner
@@ -118,6 +119,8 @@ def practice(role_text, mode, count, notes, debrief_ref, model, llm_url, input_d
     if notes_text:
         out.print("[dim]Your first-round notes shape some of the questions.[/]")
     load_in_background()  # the feedback reads meaning: STAR, rambling, talking points
+    if follow_ups:
+        quotable.load_in_background()  # the follow-ups' quotes are read by the parser
     result = run_session(session, credit_writer(planner.questions(count), llm), count, channel,
                          TerminalView(out, channel.help), store, analyze, follow_ups=follow_ups, rng=rng,
                          on_turn=planner.on_turn)

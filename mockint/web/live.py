@@ -22,6 +22,7 @@ from mockint.engines import Engines
 from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.feedback.meaning import load_in_background
+from mockint.questions import quotable
 from mockint.interview import run_session
 from mockint.prep.debrief import is_empty, render_notes
 from mockint.questions import QuestionPlanner
@@ -179,6 +180,7 @@ class Practice:
               "total": request.count, "help": channel.help, "notes": bool(notes)})
         view = WebView(send)
         load_in_background()  # the feedback reads meaning: STAR, rambling, talking points
+        quotable.load_in_background()  # the follow-ups' quotes are read by the parser
         run_session(session, planner.questions(request.count), request.count, channel, view, store, analyze,
                     rng=rng, on_turn=view.turn_saved)
 

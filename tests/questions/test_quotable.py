@@ -1,0 +1,59 @@
+"""The parser's reading of whether a clause can be said back whole (mockint/questions/quotable.py), on the real
+small English pipeline."""
+
+import random
+
+import pytest
+
+from mockint.domain import Question, QuestionKind, Transcript
+from mockint.feedback.analyze import analyze
+from mockint.questions import quotable
+from mockint.questions.anchors import anchor
+from mockint.questions.followups import follow_up_text
+from mockint.questions.quotable import said_whole
+
+ANSWER = ("The main things I watch are the gas, the pit volume, and the rate of penetration. Meanwhile I rang the key "
+          "holder, the branch manager, to tell him what was going on. Definitely the warm space we ran last winter. "
+          "The unit was replaced the next day. Check the pressure first.")
+
+
+@pytest.mark.parametrize("clause", ["I rang the key holder", "The unit was replaced the next day"])
+def test_a_clause_with_its_subject_and_verb_is_whole(clause):
+    assert said_whole(clause, ANSWER)
+
+
+@pytest.mark.parametrize("clause", [
+    "the pit volume",  # an item of a list
+    "the branch manager, to tell him what was going on",  # a person named in apposition
+    "we ran last winter",  # the inside of a relative clause: "the warm space (that) we ran"
+    "Check the pressure first",  # no subject: "you said check the pressure first" is no English
+])
+def test_a_piece_that_is_no_clause_is_not_said_back(clause):
+    assert not said_whole(clause, ANSWER)
+
+
+def test_without_the_parser_every_clause_passes(monkeypatch):
+    monkeypatch.setattr(quotable, "parser", lambda: None)
+    assert said_whole("the pit volume", ANSWER)
+
+
+def test_the_team_is_not_credited_with_a_relative_clause():
+    question = Question(text="Tell me about a project you led that made a real difference to the centre.",
+                        kind=QuestionKind.behavioral)
+    answer = ("Definitely the warm space we ran last winter. So we'd noticed a lot of older people on their own, and "
+              "with the energy prices people were sitting in the cold. We put in for a grant from the community "
+              "foundation, and the volunteers were amazing. In the end the council put us on their warm spaces map.")
+    feedback = analyze(Transcript(text=answer), question.text, question.kind)
+    named = anchor("own_part", question, feedback)
+    assert "ran last winter" not in named
+    assert "grant" in named
+
+
+def test_a_comment_ending_on_its_preposition_is_not_said_back_cut():
+    question = Question(text="How do you get usable dialogue in a noisy location?", kind=QuestionKind.technical)
+    answer = ("I put the boom on him and a lav as backup. In the end the dub used the boom for all of it, and there was "
+              "no ADR needed, which for a location like that I was really happy with.")
+    feedback = analyze(Transcript(text=answer), question.text, question.kind)
+    text = follow_up_text("result", question, feedback, random.Random(0))
+    assert "you were really happy." not in text
+    assert "no ADR needed" in text
