@@ -45,6 +45,9 @@ REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will
                      re.IGNORECASE)
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
+# What the candidate always does, said back: "you always document everything and set a recall".
+HABIT = re.compile(r"\b(?:always|usually|normally|generally|typically|routinely|tend to|every time|each time|whenever)\b",
+                   re.IGNORECASE)
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").
 # ("you'd just done" is "you had": a past, not a plan; set 32.)
 HYPOTHETICAL = re.compile(r"\byou(?:'d| would|'ll| will|'re going to)\s+(?!(?:just |already |only |never |ever )?(?:\w+ed|done|"
@@ -97,12 +100,18 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return "culture"
         if not (question.asks_story_by_kind or is_story(question, feedback)):
             # A past deed said back ("you sat down as a team") is asked what was done, not what would be.
-            return "thin_story" if told_as_past(named) else "plan"
+            if told_as_past(named):
+                return "thin_story"
+            # "How do you trace a payment ...?" answered with the method in general: a real case of it, not the steps
+            # again (set 41-42's raters: "re-asks the question; steps already outlined").
+            return "practice" if question.kind == QuestionKind.technical else "plan"
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
     if question.kind == QuestionKind.situational and not told_as_past(named):
         return "plan"  # a plan has no ending yet, even one left to "see how it goes": "how did it turn out" (set 32)
+    if HABIT.search(named) and not told_as_past(named):
+        return "habit"  # "how did it turn out" of "you always document everything" (set 41's rater): one real time first
     if UNKNOWN_ENDING.search(closing):
         return "unknown"
     if PENDING.search(closing):

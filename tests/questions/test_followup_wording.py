@@ -9,6 +9,7 @@ from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.anchors import anchor, tidy, to_you
 from mockint.questions.followups import follow_up_text
+from mockint.questions.templates import toml_template
 
 CALL = Question(text="Tell me about a time you had to make a call on a vehicle when the transport office was pushing "
                      "to get it back out.", kind=QuestionKind.behavioral)
@@ -487,3 +488,26 @@ def test_a_trait_claimed_as_a_change_is_asked_for_the_case_that_shows_it():
     answer = "Everyone makes mistakes and I learned from mine. I'm a lot more careful now."
     text = asked("evidence", question, answer)
     assert "more careful" in text and "before and after" not in text and ("example" in text or "time" in text)
+
+
+def test_a_technical_method_told_in_general_is_asked_for_a_real_case():
+    # Asking for the steps again re-asks the question (sets 41-42's raters): a real case shows the method is theirs.
+    question = Question(text="How do you trace a CHAPS payment that the customer says the beneficiary never received?",
+                        kind=QuestionKind.technical)
+    answer = ("I'd check our side first, that it left us with the right sort code and account number. Then I'd raise an "
+              "enquiry with the beneficiary bank using the proper message, and keep the customer updated while it's "
+              "traced. It's about finding where the payment is in the chain.")
+    text = asked("detail", question, answer)
+    practice = toml_template("follow_ups.toml")["detail"]["asks"]["practice"]
+    assert any(text.endswith(ask) for ask in practice)
+
+
+def test_a_habit_is_asked_for_one_time_and_its_end():
+    # "How did it turn out" of "you always document everything" has nothing to refer to (set 41's rater).
+    question = Question(text="Tell me about a time you helped a patient who wasn't taking their medicines as prescribed.",
+                        kind=QuestionKind.behavioral)
+    answer = ("This comes up a lot in my role. I sit down with them and go through every medicine and what it's for, "
+              "and I ask what gets in the way. I always document everything on the system and set a recall to follow up.")
+    text = asked("result", question, answer)
+    habit = toml_template("follow_ups.toml")["result"]["asks"]["habit"]
+    assert any(text.endswith(ask) for ask in habit), text
