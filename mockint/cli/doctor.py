@@ -15,6 +15,7 @@ from mockint.config import (Settings, checkout_root, home_dir, locate_llm_model,
 from mockint.errors import UserError
 from mockint.feedback.meaning import encoder_in
 from mockint.llm.llama import check_gguf
+from mockint.questions.quotable import PIPELINE as PARSER_PACKAGE
 from mockint.speech.devices import list_devices, match_device
 from mockint.speech.tts import check_tts
 
@@ -170,6 +171,8 @@ def doctor(as_json, llm_url):
         check_whisper(config),
         check_sentence_model(),
         check_module("faster_whisper", "faster-whisper", "run scripts/setup.sh", essential=False),
+        # Follow-ups work without it, but may then say back a piece of the answer that is no clause (quotable.py).
+        check_module(PARSER_PACKAGE, "follow-up parser (spaCy)", "run scripts/setup.sh", essential=False),
         check_voice(config),
         *check_devices(config),
     ]
