@@ -22,10 +22,9 @@ from mockint.domain import Session
 from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.feedback.meaning import load_in_background
-from mockint.questions import quotable
 from mockint.interview import run_session
 from mockint.llm.fallback import credit_writer
-from mockint.questions import QuestionPlanner
+from mockint.questions import QuestionPlanner, quotable
 from mockint.review import compare_attempts
 from mockint.retry import parse_retry_ref, retry_question
 from mockint.roles import list_roles, resolve_role

@@ -45,7 +45,8 @@ REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will
                      re.IGNORECASE)
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
-# What the candidate always does, said back: "you always document everything and set a recall".
+# What the candidate always does, said back: "you always document everything and set a recall". (Not narrative.py's
+# HABIT_WORDS: there "now", "still" and "if" also make a clause no story step, but "you still haven't heard" is pending.)
 HABIT = re.compile(r"\b(?:always|usually|normally|generally|typically|routinely|tend to|every time|each time|whenever)\b",
                    re.IGNORECASE)
 # A plan said back ("you'd ring the client"), not a past told with "had" ("you'd planned").

@@ -22,10 +22,9 @@ from mockint.engines import Engines
 from mockint.errors import UserError
 from mockint.feedback import analyze
 from mockint.feedback.meaning import load_in_background
-from mockint.questions import quotable
 from mockint.interview import run_session
 from mockint.prep.debrief import is_empty, render_notes
-from mockint.questions import QuestionPlanner
+from mockint.questions import QuestionPlanner, quotable
 from mockint.roles import resolve_role
 from mockint.store import Store
 from mockint.web.channel import (

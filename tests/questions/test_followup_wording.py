@@ -511,3 +511,13 @@ def test_a_habit_is_asked_for_one_time_and_its_end():
     text = asked("result", question, answer)
     habit = toml_template("follow_ups.toml")["result"]["asks"]["habit"]
     assert any(text.endswith(ask) for ask in habit), text
+
+
+def test_a_comment_ending_on_its_preposition_is_not_said_back_cut():
+    question = Question(text="How do you get usable dialogue in a noisy location?", kind=QuestionKind.technical)
+    answer = ("I put the boom on him and a lav as backup. In the end the dub used the boom for all of it, and there was "
+              "no ADR needed, which for a location like that I was really happy with.")
+    feedback = analyze(Transcript(text=answer), question.text, question.kind)
+    text = follow_up_text("result", question, feedback, random.Random(0))
+    assert "you were really happy." not in text
+    assert "no ADR needed" in text

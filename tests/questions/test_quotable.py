@@ -1,15 +1,12 @@
 """The parser's reading of whether a clause can be said back whole (mockint/questions/quotable.py), on the real
 small English pipeline."""
 
-import random
-
 import pytest
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions import quotable
 from mockint.questions.anchors import anchor
-from mockint.questions.followups import follow_up_text
 from mockint.questions.quotable import said_whole
 
 ANSWER = ("The main things I watch are the gas, the pit volume, and the rate of penetration. Meanwhile I rang the key "
@@ -49,11 +46,17 @@ def test_the_team_is_not_credited_with_a_relative_clause():
     assert "grant" in named
 
 
-def test_a_comment_ending_on_its_preposition_is_not_said_back_cut():
-    question = Question(text="How do you get usable dialogue in a noisy location?", kind=QuestionKind.technical)
-    answer = ("I put the boom on him and a lav as backup. In the end the dub used the boom for all of it, and there was "
-              "no ADR needed, which for a location like that I was really happy with.")
-    feedback = analyze(Transcript(text=answer), question.text, question.kind)
-    text = follow_up_text("result", question, feedback, random.Random(0))
-    assert "you were really happy." not in text
-    assert "no ADR needed" in text
+def test_a_pipeline_that_fails_to_load_leaves_the_rules_to_decide(monkeypatch):
+    # A spaCy that cannot read this pipeline raises on load; the follow-up must still come, from the rules alone.
+    def broken(name):
+        raise RuntimeError("[E050] pipeline built for another spaCy")
+
+    monkeypatch.setattr(quotable.importlib, "import_module", broken)
+    quotable._load.cache_clear()
+    try:
+        assert quotable.parser() is None
+        assert said_whole("the pit volume", ANSWER)
+    finally:
+        monkeypatch.undo()
+        quotable._load.cache_clear()
+    assert quotable.parser() is not None
