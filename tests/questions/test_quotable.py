@@ -60,3 +60,14 @@ def test_a_pipeline_that_fails_to_load_leaves_the_rules_to_decide(monkeypatch):
         monkeypatch.undo()
         quotable._load.cache_clear()
     assert quotable.parser() is not None
+
+
+def test_a_claim_that_is_no_clause_is_said_with_the_clause_before_it():
+    # "You said the best in the branch" (set 41's rater: a fragment); the piece before it makes it a clause.
+    question = Question(text="A client rings at six to say four of the eight temps you placed haven't turned up. What "
+                             "do you do?", kind=QuestionKind.situational)
+    answer = ("I ring the four who have not turned up, in case they are just running late, and I check my reserve list "
+              "for that site. I tell the client honestly how many I can get and by when. I have a strong bench, my fill "
+              "rate is brilliant, probably the best in the branch.")
+    named = anchor("evidence", question, analyze(Transcript(text=answer), question.text, question.kind))
+    assert named.endswith("the best in the branch") and "fill rate is brilliant" in named
