@@ -36,7 +36,7 @@ from mockint.questions import answer_gaps as rules
 from mockint.questions.answer_gaps import Gap
 from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
-    CLOSING_OUTCOME, LAST_STEP, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, tells_ending,
+    CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, tells_ending,
 )
 from mockint.text import split_sentences
 
@@ -149,7 +149,7 @@ def ranked_gaps(question: Question, feedback: Feedback) -> list[Gap]:
         return [gap] if gap else []
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
     scores["none"] *= none_weight(MODEL_NAME)
-    if ends_on_a_measure(question, feedback.transcript):
+    if ends_on_a_measure(question, feedback.transcript) or ends_on_a_lasting_change(feedback.transcript):
         scores["result"] = 0.0  # "how did it end?" after "median time was down to eleven minutes from nineteen"
     return [choice for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]
             if choice != "none" and scores[choice] > scores["none"]]
@@ -163,6 +163,15 @@ def ends_on_a_measure(question: Question, answer: str) -> bool:
     closing = [sentence.text for sentence in split_sentences(answer)][-2:]
     return any((OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or LEVEL_REACHED.search(text))
                and rules.measures(text, asked) for text in closing)
+
+
+def ends_on_a_lasting_change(answer: str) -> bool:
+    """Whether one of the answer's last two sentences tells a change that has lasted ("I haven't found it short
+    since", "the son's booked again this year"). The heads asked how such stories ended 14 times over the labelled
+    sets (8 of them in sets they were fitted on); the labels never said result, and sets 43-44's raters faulted it as
+    asking for what was given (stop 46)."""
+    closing = [sentence.text for sentence in split_sentences(answer)][-2:]
+    return any(LASTING.search(text) for text in closing)
 
 
 def find_gap(question: Question, feedback: Feedback) -> Gap | None:

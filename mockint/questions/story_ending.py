@@ -37,6 +37,13 @@ OUTCOME = re.compile(
 # Words that say outright that this is how it ended, wherever they come.
 PLAIN_OUTCOME = re.compile(r"\b(?:as a result|in the end|the outcome|the result (?:was|is)|ended up|since then|from then on|"
                            r"eventually|(?:has|have|'s|'ve) since)\b", re.IGNORECASE)
+# An ending told as a change that has lasted or come back: "I haven't found it short since", "since then it is on the
+# daily kill sheet", "the son's booked again this year", "job done". (A bare "since" ends its sentence: "since the
+# audit" starts a time, not an ending.)
+LASTING = re.compile(r"\bsince\s*[.!?]?$|\b(?:since then|ever since|from then on|to this day|again (?:this|next) year|"
+                     r"job done|(?:still|now) (?:uses?|using|runs?|running|comes?|coming|books?|booking)|transformed|"
+                     r"(?:it|that|this|he|she|they)(?:'s| has| have) (?:been|become) (?:a |an )?(?:\w+ )?"
+                     r"(?:success|match|fixture|standard|routine|habit))\b", re.IGNORECASE)
 # A sentence that is one more thing the speaker did: "Then I traced the circuit back and did the tests".
 LAST_STEP = re.compile(
     r"^(?:(?:so|and|then|and then|after that|finally|also|um|uh|yeah|next|on the day|the next (?:day|week|morning))\W+)*"

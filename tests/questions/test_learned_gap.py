@@ -223,3 +223,17 @@ def test_a_story_that_ends_on_a_measured_outcome_is_not_asked_how_it_ended():
     # An ending with no measure is still one to ask about.
     unmeasured = answer.replace("median time to the mast was down to eleven minutes from nineteen", "I handed it over")
     assert not learned_gap.ends_on_a_measure(question, unmeasured)
+
+
+def test_a_story_that_ends_on_a_lasting_change_is_not_asked_how_it_ended():
+    question = Question(text="Tell me about a time you found a fault in a check that everyone trusted.",
+                        kind=QuestionKind.behavioral)
+    answer = ("The fire extinguisher log at the depot said every unit was checked monthly, but two of them on the loading "
+              "bay had been discharged and never refilled. I walked the site with the log and the tags, found four more "
+              "with out-of-date tags, and took it to the site manager with photos. We moved the checks to a QR tag on "
+              "each unit, so the log fills in when the unit is actually scanned. We haven't had a missed unit since.")
+    assert learned_gap.ends_on_a_lasting_change(answer)
+    assert "result" not in learned_gap.ranked_gaps(question, heard(question, answer))
+    # The same story stopped at its last step is still asked how it ended; "since the audit" starts a time, no ending.
+    stopped = answer.replace(" We haven't had a missed unit since.", " Since the audit I check the tags myself.")
+    assert not learned_gap.ends_on_a_lasting_change(stopped)
