@@ -52,6 +52,11 @@ ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I
 # A choice whose object is a bare "that" or "it", said back without what it stands for: "I just decided that early on".
 LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|this)(?: (?:early on|then|straight away|"
                          r"quickly|in the end|pretty quickly))?$", re.IGNORECASE)
+# What was said, cut off after whom it was said to: "I did also say to him", "the service manager said to me" (set 44's
+# rater: "garbled anchor"). The clause names nothing until its words come.
+WORDS_CUT_OFF = re.compile(r"\b(?:said|say|says|saying|explained|mentioned)(?: (?:that|it))? to (?:him|her|them|me|us|everyone|"
+                           r"everybody|the [\w-]+)(?: (?:\w+ly|straight away|again|later|first|a (?:few|couple of) \w+ later))*$",
+                           re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
 # clause before it is whole and says the point.
@@ -135,7 +140,7 @@ def tidy(clause: str) -> str:
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
-    if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) \
+    if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) or WORDS_CUT_OFF.search(clause) \
             or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     first = clause.split(" ", 1)[0].lower()

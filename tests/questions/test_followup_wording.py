@@ -309,6 +309,15 @@ def test_second_language_grammar_is_not_said_back_word_for_word():
     assert tidy("I put him with me so he learns the job") != ""
 
 
+def test_a_clause_cut_before_what_was_said_is_not_said_back():
+    # Seen in set 44's sheet: "So you did also say to him." (rated garbled).
+    assert tidy("I did also say to him") == ""
+    assert tidy("The service manager said to me a few weeks later") == ""
+    assert tidy("I said to the registrar straight away") == ""
+    assert tidy("I explained to him why the wording matters") == "I explained to him why the wording matters"
+    assert tidy("I said no to the extra shift") == "I said no to the extra shift"
+
+
 def test_a_clause_cut_before_the_verb_of_its_how_is_not_said_back():
     # Seen in set 30's sheet before it was rated: "So you worked with the kitchen staff on how the tray."
     assert tidy("I worked with the kitchen staff on how the tray") == ""

@@ -71,3 +71,12 @@ def test_a_claim_that_is_no_clause_is_said_with_the_clause_before_it():
               "rate is brilliant, probably the best in the branch.")
     named = anchor("evidence", question, analyze(Transcript(text=answer), question.text, question.kind))
     assert named.endswith("the best in the branch") and "fill rate is brilliant" in named
+
+
+def test_a_piece_that_starts_halfway_through_a_list_is_not_said_back():
+    # Seen in set 43's sheet: "So lanterns, did about eighty percent of a normal Friday." (rated garbled).
+    answer = ("We moved the stock into the freezer room and the walk-in chillers, kept the bar open on bottles, and "
+              "traded on until close. The boiler and the dishwasher were back by Saturday morning.")
+    assert not said_whole("the walk-in chillers, kept the bar open on bottles", answer)
+    assert not said_whole("the dishwasher were back by Saturday morning", answer)  # "were": the whole list
+    assert said_whole("The boiler and the dishwasher were back by Saturday morning", answer)
