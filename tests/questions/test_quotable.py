@@ -80,3 +80,13 @@ def test_a_piece_that_starts_halfway_through_a_list_is_not_said_back():
     assert not said_whole("the walk-in chillers, kept the bar open on bottles", answer)
     assert not said_whole("the dishwasher were back by Saturday morning", answer)  # "were": the whole list
     assert said_whole("The boiler and the dishwasher were back by Saturday morning", answer)
+
+
+def test_a_piece_that_stops_halfway_through_a_phrase_is_not_said_back():
+    # Seen in set 45-46's sheets: "You said you'd look at what support." (rated garbled).
+    answer = ("Then I'd look at what support we can put in place, and I'd walk the route before I let the group "
+              "out. I make sure the driver and the escort both know the plan.")
+    assert not said_whole("I'd look at what support", answer)
+    assert not said_whole("I'd walk the route before", answer)
+    assert not said_whole("I make sure the driver", answer)
+    assert said_whole("I'd walk the route before I let the group out", answer)
