@@ -16,7 +16,7 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, unbacked_claim, unexplained_choice,
+    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, tells_a_case, unbacked_claim, unexplained_choice,
     unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
@@ -67,16 +67,17 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         kind = None if claim is None else "comparison" if compared else claim.kind
         if claim and claim.match.lower() in named.lower():
             # "you're a lot more careful now": a trait, asked for the case that shows it, not its before and after.
-            return "praise" if kind == "change" and SELF_DESCRIBED.match(named) else kind
+            kind = "praise" if kind == "change" and SELF_DESCRIBED.match(named) else kind
+            return praise_form(kind, question, feedback)
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
         if kind:
-            return kind
+            return praise_form(kind, question, feedback)
         if unexplained_figure(feedback.transcript, question):
             return "figure"
         # No claim the rules could name: a trait ("you're very thorough") is asked for the case that shows it; anything
         # else for what showed it, not for "before and after" of something that never changed.
-        return "praise" if SELF_DESCRIBED.match(named) else "success"
+        return praise_form("praise", question, feedback) if SELF_DESCRIBED.match(named) else "success"
     if gap == "decision":
         tense = "would" if HYPOTHETICAL.search(named) or question.kind == QuestionKind.situational else "did"
         # The alternative may have been cut from the anchor to keep it short: it was still named.
@@ -118,6 +119,12 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     if PENDING.search(closing):
         return "pending"
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
+
+
+def praise_form(kind: str | None, question: Question, feedback: Feedback) -> str | None:
+    """Praise asked for the case that shows it, or, after a story told to its end, for what shows it beyond that case."""
+    told = is_story(question, feedback) and feedback.star.result.present and tells_a_case(feedback.transcript, question.text)
+    return "praise_told" if kind == "praise" and told else kind
 
 
 def said_as_pick(named: str) -> bool:

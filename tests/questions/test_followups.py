@@ -12,7 +12,7 @@ from mockint.feedback.analyze import analyze
 from mockint.questions.anchors import tidy, to_you, without_fillers
 from mockint.questions.answer_gaps import measures, rule_gap, unbacked_claim
 from mockint.questions.learned_gap import find_gap
-from mockint.questions.followups import choose_follow_up
+from mockint.questions.followups import choose_follow_up, follow_up_text
 from mockint.questions.templates import toml_template
 
 STORY = Question(text="Tell me about a time you cut costs: what did you do and what changed?",
@@ -370,3 +370,21 @@ def test_a_story_whose_choice_is_explained_is_left_alone():
     question = Question(text="Tell me about a time something broke down at work and you had to sort it out.",
                         kind=QuestionKind.behavioral)
     assert find_gap(question, analyze(Transcript(text=answer), question.text, question.kind)) is None
+
+
+def test_praise_after_a_story_told_to_its_end_is_asked_what_shows_it_beyond_that_case():
+    # Sets 45-46's raters: "tell me about one specific time" right after one was told asks for what was given.
+    question = Question(text="Tell me about a time you kept a client who was about to leave.", kind=QuestionKind.behavioral)
+    answer = ("Last March a dental practice told me they were moving their payroll to a cheaper bureau. I went to see "
+              "the practice manager the same week, went through their last six months of queries, and found that "
+              "two late payslips had been our mistake. I refunded that month's fee, moved them to a named contact, "
+              "and set up a check before every run. They signed for another two years in April. Honestly, clients "
+              "trust me.")
+    heard = analyze(Transcript(text=answer), question.text, question.kind)
+    told = toml_template("follow_ups.toml")["evidence"]["asks"]["praise_told"]
+    follow = follow_up_text("evidence", question, heard, random.Random(0))
+    assert "clients trust you" in follow and any(follow.endswith(ask) for ask in told)
+    # Praise with no story behind it is still asked for the case that shows it.
+    bare = analyze(Transcript(text="Honestly, clients trust me. I'm always honest with them and I pick up the phone."),
+                   question.text, question.kind)
+    assert not any(follow_up_text("evidence", question, bare, random.Random(0)).endswith(ask) for ask in told)
