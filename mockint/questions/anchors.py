@@ -202,7 +202,8 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
             pieces = [c for c in [tidy(text[start + 2 if start >= 0 else 0:at] + rest),
                                   tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0])]
                       if c and not (size and c.lower().startswith(claim.lower()))]  # "a big deal, and ..." is no clause
-            whole = [c for c in [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * (start > 0) + pieces
+            # (Only after a comma: before a full stop is another sentence, "It's been running for two years now.")
+            whole = [c for c in pieces + [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * text.startswith(", ", start)
                      if c and said_whole(c, text)]
             # A clipped claim still beats a clause that is not the claim: the ask is about the claim.
             claimed = whole or pieces

@@ -154,8 +154,11 @@ def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random
     if not named:
         plan = question.kind == QuestionKind.situational and "unanchored_would" in wording
         return wording["unanchored_would" if plan else "unanchored"]
+    named = named.rstrip(" .")
     options = wording["asks"][ask_variant(gap, question, feedback, named)]
-    lead = rng.choice(wording["leads"]).format(anchor=spoken_start(named, feedback.transcript))
+    # "You said you said no" repeats itself: what the candidate said is led in with "So".
+    leads = [lead for lead in wording["leads"] if not (lead.startswith("You said") and re.match(r"you said\b", named))]
+    lead = rng.choice(leads or ["So {anchor}."]).format(anchor=spoken_start(named, feedback.transcript))
     return f"{lead} {rng.choice(options)}"
 
 

@@ -530,3 +530,24 @@ def test_a_comment_ending_on_its_preposition_is_not_said_back_cut():
     text = follow_up_text("result", question, feedback, random.Random(0))
     assert "you were really happy." not in text
     assert "no ADR needed" in text
+
+
+def test_what_the_candidate_said_is_not_led_in_with_you_said_again():
+    # Seen in set 48's sheet: "You said you said no." (rated clumsy).
+    question = Question(text="Tell me about a time you turned down a request from a senior colleague.",
+                        kind=QuestionKind.behavioral)
+    answer = ("The transport manager wanted me to load a trailer that had failed its brake check. I said no. I put it on "
+              "the defect list, rang the workshop and moved the load to the spare unit.")
+    heard = analyze(Transcript(text=answer), question.text, question.kind)
+    follow = follow_up_text("decision", question, heard, random.Random(0))
+    assert follow.startswith("So you said no. ")
+
+
+def test_a_claim_is_not_said_with_the_sentence_before_it():
+    # Seen in set 48's sheet: "You said it's been running for two years now. And it's made a massive difference ..."
+    question = Question(text="Tell me about something you started that you're proud of.", kind=QuestionKind.behavioral)
+    answer = ("I set up a homework club in the library, two evenings a week, with sixth formers as helpers. It's been "
+              "running for two years now. And it's made a massive difference to their confidence, the teachers have "
+              "said it's one of the best things the school has done.")
+    named = said_back("evidence", question, answer)
+    assert "massive difference" in named and "two years" not in named
