@@ -5,7 +5,8 @@ fault each one as a clipped quote (sets 41-42): an item of a list ("the pit volu
 in the branch"), a person named in apposition ("the branch manager, to tell him what was going on"), or the inside of a
 relative clause ("we ran last winter", of "the warm space we ran last winter", said back as "the team ran last
 winter"). A parser tells these from a clause: a verb at the head of the piece, with its subject inside it, that does not
-hang off a noun outside it, and does not start halfway through a list. Each clause is parsed as it will be said, and the whole answer once (about 50 ms), so that
+hang off a noun outside it; and a piece that starts halfway through a list or stops halfway through a phrase is no
+clause either (sets 43-46). Each clause is parsed as it will be said, and the whole answer once (about 50 ms), so that
 the clause's verb is also read in its sentence.
 
 Without the parser (the package missing) every clause passes, and the rules decide alone.
