@@ -24,7 +24,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•]\s)
 # With line_breaks=True (notes, messages), every line is a sentence of its own.
 LINE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\s*\n\s*")
 BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
-ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "approx.", "no.", "st."}
+ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "approx.", "st."}
+# "no." stands for "number" only before one ("item no. 5"); "I said no. I put it on the defect list" is two sentences.
+NUMBER_SIGN = "no."
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def split_sentences(text: str, line_breaks: bool = False) -> list[Sentence]:
     for match in (LINE_END if line_breaks else SENTENCE_END).finditer(text):
         end = match.start()
         last_word = text[start:end].rsplit(None, 1)[-1].lower() if text[start:end].strip() else ""
-        if last_word in ABBREVIATIONS:
+        if last_word in ABBREVIATIONS or last_word == NUMBER_SIGN and text[match.end():match.end() + 1].isdigit():
             continue
         spans.append((start, end))
         start = match.end()

@@ -126,7 +126,7 @@ def tidy(clause: str) -> str:
     if len(clause.split()) > MAX_ANCHOR_WORDS:  # still too long: its first comma-piece that is a clause of its own
         pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p) and len(p.split()) >= 4]
         clause = pieces[0] if pieces else clause
-    clause = clause.strip(" ,;:")  # "... twelve percent," cut at its aside
+    clause = clause.strip(" ,;:.")  # "... twelve percent," cut at its aside; "I said no." cut from what followed
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
                     r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)

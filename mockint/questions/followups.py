@@ -154,7 +154,6 @@ def follow_up_text(gap: Gap, question: Question, feedback: Feedback, rng: random
     if not named:
         plan = question.kind == QuestionKind.situational and "unanchored_would" in wording
         return wording["unanchored_would" if plan else "unanchored"]
-    named = named.rstrip(" .")
     options = wording["asks"][ask_variant(gap, question, feedback, named)]
     # "You said you said no" repeats itself: what the candidate said is led in with "So".
     leads = [lead for lead in wording["leads"] if not (lead.startswith("You said") and re.match(r"you said\b", named))]

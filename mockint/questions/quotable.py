@@ -122,8 +122,8 @@ def starts_halfway_through_a_list(span: Any) -> bool:
     ("I ran the sims and the hardware tests all passed"), and those are whole. On the 14,255 clauses of the labelled
     sets 2-44 this turns away 84, all but about four of them half a phrase."""
     inside = range(span.start, span.end)
-    lead = next(t for t in span if t.head.i not in inside or t.head.i == t.i)  # the first word the piece hangs from
-    if lead.dep_ != "conj" or lead.pos_ not in LIST_ITEM:
+    lead = next((t for t in span if t.head.i not in inside or t.head.i == t.i), None)  # the first word it hangs from
+    if lead is None or lead.dep_ != "conj" or lead.pos_ not in LIST_ITEM:
         return False
     doc = span.doc
     if lead.i + 1 < len(doc) and (doc[lead.i + 1].text == "," or doc[lead.i + 1].lower_ == "both"):

@@ -22,6 +22,14 @@ def test_sentences_split_at_end_punctuation_but_not_at_decimals_or_abbreviations
         "Latency fell by 3.5 s.", "We used tools, e.g. Grafana, to check!", "Did it work?", "Yes", "New paragraph"]
 
 
+def test_no_ends_a_sentence_unless_a_number_follows():
+    # "I said no." was read as "number", and the refusal ran into the next sentence (set 48: "You said you said no.").
+    assert [s.text for s in split_sentences("He wanted it loaded. I said no. I put it on the defect list.")] == [
+        "He wanted it loaded.", "I said no.", "I put it on the defect list."]
+    assert [s.text for s in split_sentences("It was item no. 5 on the list. Then I left.")] == [
+        "It was item no. 5 on the list.", "Then I left."]
+
+
 def test_unpunctuated_typing_is_cut_into_clauses_at_new_subjects():
     text = ("last year my patient kept saying her pain was unbearable i felt it was my job to act so i called "
             "the registrar and he found a bleed")

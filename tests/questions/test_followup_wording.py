@@ -541,6 +541,9 @@ def test_what_the_candidate_said_is_not_led_in_with_you_said_again():
     heard = analyze(Transcript(text=answer), question.text, question.kind)
     follow = follow_up_text("decision", question, heard, random.Random(0))
     assert follow.startswith("So you said no. ")
+    # A clause cut after a full stop is said without it: "So you said no.." was the other half of the fault.
+    assert tidy("I said no. I put it on the defect list, rang the workshop and moved the load to the spare unit and then "
+                "I went home") == "I said no"
 
 
 def test_a_claim_is_not_said_with_the_sentence_before_it():
