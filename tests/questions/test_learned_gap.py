@@ -67,12 +67,30 @@ def test_a_choice_the_rules_let_pass_is_asked_about_and_the_courtesy_before_it_i
     assert "you'd give the slot to the one who ordered first" in follow and "calm" not in follow
 
 
-@pytest.mark.xfail(strict=True, reason="known fault since stop 45: refitted with sets 41-42, whose decisions are said in "
-                   "passing, the heads ask why of the story's last clause ('I moved the returns to the same contract'): "
-                   "decision 0.51 against none 0.45")
 def test_a_strong_story_is_left_alone():
-    # Asked "why" from stop 37 to stop 38 (decision 0.55 against none 0.38); the clause signals settled it until stop 45.
-    assert find_gap(PROCESS, heard(PROCESS, STRONG)) is None
+    # Asked "why" from stop 37 to stop 38 (decision 0.55 against none 0.38); the clause signals settled it until stop 45,
+    # when the refit heads asked why of its last clause ("I moved the returns to the same contract"): decision 0.51
+    # against none 0.45. A choice the heads are barely surer of than of moving on is no longer asked (stop 47).
+    fb = heard(PROCESS, STRONG)
+    scores = learned_gap_scores(fb)
+    assert 0 < scores["decision"] - scores["none"] < learned_gap.DECISION_MARGIN
+    assert find_gap(PROCESS, fb) is None
+
+
+def test_a_choice_the_heads_are_sure_of_is_still_asked_about():
+    fb = heard(SLOT, FIRST_COME)
+    scores = learned_gap_scores(fb, SLOT)
+    assert scores["decision"] - scores["none"] >= learned_gap.DECISION_MARGIN
+    assert find_gap(SLOT, fb) == "decision"
+
+
+def learned_gap_scores(feedback, question: Question = PROCESS) -> dict[str, float]:
+    """The heads' scores as ranked_gaps weighs them, before its rules."""
+    heads = load_heads(MODEL_NAME)
+    row = gap_features(question, feedback, shared_encoder())[None, :]
+    scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
+    scores["none"] *= learned_gap.none_weight(MODEL_NAME)
+    return scores
 
 
 BAD_NEWS = ("Last March a wedding cake order clashed with an oven failure, so I rang the bride two days before and told "
