@@ -110,8 +110,12 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
-    if question.kind == QuestionKind.situational and not told_as_past(named):
-        return "plan"  # a plan has no ending yet, even one left to "see how it goes": "how did it turn out" (set 32)
+    # A plan has no ending yet, even one left to "see how it goes": "how did it turn out" (set 32). But a scenario
+    # answered with the time it happened is a story, whoever did the deed said back ("she set up a taxi account", "it
+    # went back out the day after"): "how would you know it had worked" asked of it was a hypothetical about a past
+    # event, faulted by sets 43-48's raters.
+    if question.kind == QuestionKind.situational and not told_as_past(named, anyone=True):
+        return "plan"
     if HABIT.search(named) and not told_as_past(named):
         return "habit"  # "how did it turn out" of "you always document everything" (set 41's rater): one real time first
     if UNKNOWN_ENDING.search(closing):
@@ -133,9 +137,11 @@ def said_as_pick(named: str) -> bool:
     return bool(CHOICE.search(re.sub(r"\byou\b", "I", named, flags=re.IGNORECASE)))
 
 
-def told_as_past(named: str) -> bool:
-    """Whether the clause said back tells a past deed: "you sat down as a team", "the team re-planned the routes"."""
-    said = re.match(r"(?:you|the team)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
+def told_as_past(named: str, anyone: bool = False) -> bool:
+    """Whether the clause said back tells a past deed: "you sat down as a team", "the team re-planned the routes";
+    with `anyone`, whoever did it ("she set up a taxi account", "it went back out", "the driver rang")."""
+    subject = r"(?:you|the team|it|he|she|they|(?:the|his|her|their|your) [\w-]+)" if anyone else r"(?:you|the team)"
+    said = re.match(subject + r"\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
     return bool(said) and is_past(said.group(1).lower())
 
 

@@ -240,3 +240,24 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
     from mockint.questions.answer_gaps import unbacked_claim
     assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None
+
+
+def test_a_scenario_answered_with_the_time_it_happened_is_asked_how_it_ended_not_how_you_would_know():
+    # "How would you know it had worked" of a past event was faulted by sets 43-48's raters; the deed said back here is
+    # the daughter's, so "you"-only tense reading took it for a plan.
+    from mockint.questions.followups import follow_up_text
+    question = Question(text="A resident's family tells you his hearing aids keep going missing. What do you do?",
+                        kind=QuestionKind.situational)
+    story = ("We had exactly that with a gentleman on our dementia floor last spring. I checked the laundry and the "
+             "bins first, because that's where they usually turn up, and then I put a note in his care plan so every "
+             "shift checked them at bedtime. I rang his daughter and talked it through with her. In the end his daughter "
+             "bought a lanyard clip for them.")
+    follow = follow_up_text("result", question, analyze(Transcript(text=story), question.text, question.kind),
+                            random.Random(0))
+    assert "daughter bought a lanyard clip" in follow and "would you know" not in follow
+    plan = story.replace("We had exactly that with a gentleman on our dementia floor last spring. ", "").replace(
+        "I checked", "I'd check").replace("I put", "I'd put").replace("I rang", "I'd ring").replace(
+        "talked", "talk").replace("In the end his daughter bought", "His daughter could buy")
+    follow = follow_up_text("result", question, analyze(Transcript(text=plan), question.text, question.kind),
+                            random.Random(0))
+    assert "would you know" in follow
