@@ -71,6 +71,9 @@ OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|wh
 # part of the clause, not a cut to tidy away.
 STRANDED = re.compile(r"\b(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w+\s+){0,3}(?:I|we|they|he|she)(?:'d|'ve|'re|'ll)?"
                       r"\s+(?:\w+\s+){0,2}(?:with|to|for|of|about|on|in)$", re.IGNORECASE)
+# A clause whose last word completes it: "customers like that", "careful about all that", "it's what I'm known for".
+WHOLE_AT_END = re.compile(r"\b(?:like|all) that$|\bwhat (?:I|we|they|he|she)(?:'m|'re|'s|'d|'ve| am| are| is| was| were)? "
+                          r"(?:\w+ ){0,2}(?:with|to|for|of|about|on|in|at)$", re.IGNORECASE)
 # "So, yeah," said inside a clause ends it: "they agreed to run it in the spring, yeah, hopefully that brings them back".
 YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
 # Said back word for word, second-language grammar and spoken repairs sound like mockery, so another clause is named:
@@ -132,7 +135,7 @@ def tidy(clause: str) -> str:
                     r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
                  clause, flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover; "..., because maybe")
-    if STRANDED.search(clause):
+    if STRANDED.search(clause) or WHOLE_AT_END.search(clause):
         cut = clause
     if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
         cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to)$", "", cut, flags=re.IGNORECASE)

@@ -16,8 +16,8 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, tells_a_case, unbacked_claim, unexplained_choice,
-    unexplained_figure,
+    ALTERNATIVE, CHOICE, CONTRAST, MOMENT, NOT_DEEDS, Gap, credited_to_others, is_story, tells_a_case, unbacked_claim,
+    unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
 from mockint.questions.story_ending import CLOSING_OUTCOME, OUTCOME, PENDING, UNKNOWN_ENDING
@@ -45,6 +45,7 @@ REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will
                      re.IGNORECASE)
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
+LONG_PLAN_WORDS = 110  # a plan this long has told its steps; what it lacks is a time it was done for real
 # What the candidate always does, said back: "you always document everything and set a recall". (Not narrative.py's
 # HABIT_WORDS: there "now", "still" and "if" also make a clause no story step, but "you still haven't heard" is pending.)
 HABIT = re.compile(r"\b(?:always|usually|normally|generally|typically|routinely|tend to|every time|each time|whenever)\b",
@@ -106,7 +107,12 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
                 return "thin_story"
             # "How do you trace a payment ...?" answered with the method in general: a real case of it, not the steps
             # again (set 41-42's raters: "re-asks the question; steps already outlined").
-            return "practice" if question.kind == QuestionKind.technical else "plan"
+            if question.kind == QuestionKind.technical:
+                return "practice"
+            # A long plan has given its steps: "step by step" again was faulted after 22 of 38 plans of 110 words or
+            # more in sets 31-50's ratings ("steps already listed; a real case is the gap"), and after 5 of 29 shorter.
+            long_plan = len(feedback.transcript.split()) >= LONG_PLAN_WORDS
+            return "plan_long" if long_plan and not told_a_time(feedback.transcript) else "plan"
         return "thin_story" if feedback.star.action.present else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
@@ -125,6 +131,14 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 
+def told_a_time(answer: str) -> bool:
+    """Whether a plan also tells a time it was done: a moment ("last winter"), or two deeds of the candidate's in the past
+    (one can sit inside the plan: "I'd log who I spoke to")."""
+    deeds = {verb.lower() for verb in re.findall(r"\b(?:I|we) (?:\w+ly |then |also |just )?(\w+)", answer, re.IGNORECASE)
+             if is_past(verb.lower()) and verb.lower() not in NOT_DEEDS}
+    return len(deeds) >= 2 or bool(MOMENT.search(answer))
+
+
 def praise_form(kind: str | None, question: Question, feedback: Feedback) -> str | None:
     """Praise asked for the case that shows it, or, after a story told to its end, for what shows it beyond that case."""
     told = is_story(question, feedback) and feedback.star.result.present and tells_a_case(feedback.transcript, question.text)
@@ -137,11 +151,21 @@ def said_as_pick(named: str) -> bool:
     return bool(CHOICE.search(re.sub(r"\byou\b", "I", named, flags=re.IGNORECASE)))
 
 
+MODALS = {"would", "'d", "you'd", "will", "you'll", "should", "could", "can", "might", "must", "may"}
+
+
 def told_as_past(named: str, anyone: bool = False) -> bool:
     """Whether the clause said back tells a past deed: "you sat down as a team", "the team re-planned the routes";
     with `anyone`, whoever did it ("she set up a taxi account", "it went back out", "the driver rang")."""
-    subject = r"(?:you|the team|it|he|she|they|(?:the|his|her|their|your) [\w-]+)" if anyone else r"(?:you|the team)"
-    said = re.match(subject + r"\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
+    said = re.match(r"(?:you|the team|it|he|she|they)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)" if anyone
+                    else r"(?:you|the team)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
+    if anyone and not said and re.match(r"(?:the|his|her|their|your|a|an)\b", named, re.IGNORECASE):
+        # A longer subject ("the big lesson for you was ..."): its first verb among the next few words.
+        for word in re.findall(r"[\w'-]+", named.lower())[2:7]:
+            if word in MODALS:
+                return False
+            if is_past(word):
+                return True
     return bool(said) and is_past(said.group(1).lower())
 
 

@@ -161,6 +161,10 @@ def test_a_past_deed_said_back_after_a_technical_question_is_asked_what_was_done
     ("we were just", ""),  # the rest of the sentence went elsewhere: nothing whole is left
     ("I was out on the corridors myself every single changeover, me", "I was out on the corridors myself every single changeover"),
     ("what they started with, and I recommended the cheaper one", ""),  # a clause around a gap
+    # A last word that completes the clause stays (cut to "customers like", "what you're known" in sets 49-50's sheets).
+    ("I'm really good with customers like that", "I'm really good with customers like that"),
+    ("it's what I'm known for", "it's what I'm known for"),
+    ("I'm very careful about all that", "I'm very careful about all that"),
 ])
 def test_what_is_left_of_a_clause_is_said_back_whole_or_not_at_all(clause, said):
     assert tidy(clause) == said
@@ -554,3 +558,37 @@ def test_a_claim_is_not_said_with_the_sentence_before_it():
               "said it's one of the best things the school has done.")
     named = said_back("evidence", question, answer)
     assert "massive difference" in named and "two years" not in named
+
+
+def test_a_long_claim_is_said_up_to_the_clause_of_time_after_it():
+    question = Question(text="How do you keep colour consistent across a big product shoot?", kind=QuestionKind.technical)
+    answer = ("I profile every camera against a target at the start of the day and check the monitors each morning. "
+              "And it works, our returns for colour not as described dropped a lot after I took over the colour on the "
+              "menswear side, and the buyers are happy.")
+    assert said_back("evidence", question, answer) == "your returns for colour not as described dropped a lot"
+
+
+def test_a_long_plan_is_asked_for_a_time_it_was_done_for_real_and_a_short_one_for_its_steps():
+    question = Question(text="A driver turns up at the gate with paperwork that doesn't match the booking. What do you do?",
+                        kind=QuestionKind.situational)
+    short = "I'd check the paperwork against the booking and ring the goods-in office before letting him in."
+    steps = toml_template("follow_ups.toml")["detail"]["asks"]
+    assert any(asked("detail", question, short).endswith(ask) for ask in steps["plan"])
+    long = (short + " While I'm waiting I'd keep the lorry in the holding bay, not on the road, so it's not blocking "
+            "the gate for everyone else. If goods-in can't find the booking I'd ask the driver for his transport "
+            "office's number and ring them myself, because drivers often get told to just turn up. If nobody can "
+            "confirm it, he doesn't come on site, and I'd log the registration, the time and who I spoke to in the "
+            "gatehouse book so the shift manager can pick it up in the morning. I'd be polite about it but firm, "
+            "because site security is the job.")
+    assert len(long.split()) >= 110
+    assert any(asked("detail", question, long).endswith(ask) for ask in steps["plan_long"])
+
+
+def test_how_it_ended_is_asked_of_the_story_not_of_the_note_made_after_it():
+    question = Question(text="Tell me about a time you dealt with an angry visitor on a busy day.",
+                        kind=QuestionKind.behavioral)
+    answer = ("It was a bank holiday and a family had booked online for the wrong date, so the system wouldn't let them "
+              "in and the dad was shouting at the desk. I took them to one side, radioed my duty manager and got the "
+              "kids a drink while we waited. I made a note for the web team about the date picker.")
+    named = said_back("result", question, answer)
+    assert "note" not in named and "radioed your duty manager" in named
