@@ -22,7 +22,7 @@ from mockint.feedback.meaning import shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions.answer_gaps import (
     COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
-    unexplained_choice,
+    unexplained_choice, unexplained_figure,
 )
 from mockint.questions.choice_clauses import DECIDED, decision_like, decision_rank
 from mockint.questions.claim_words import VAGUE
@@ -143,11 +143,12 @@ WRAP_UP = re.compile(r"(?:so |and |then |after that,? )?(?:I|we) (?:also |then |
 CLAUSE_AFTER = re.compile(r"\s+(?=(?:after|when|since|because|once|as soon as|until) (?:I|we|they|he|she)\b)", re.IGNORECASE)
 
 
-def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str, bool]:
+def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = True) -> tuple[str, bool]:
     """The clause to name for this gap, and whether "we" in it means the team; ("", False) if none fits.
 
     `claim`: for the evidence gap, the words of the vague claim that nothing backs ("came down a lot"); `size`: whether
-    it is a claim of size, a noun phrase ("a huge deal") that needs the clause it is in."""
+    it is a claim of size, a noun phrase ("a huge deal") that needs the clause it is in; `deed`: whether, for the
+    evidence gap, a plain deed may stand in when the answer makes no claim (see anchor)."""
     if gap == "result":
         # Where the story stops: its last whole clause ("HMRC acknowledged receipt of the disclosure", "I hoped it gave
         # her a bit of peace"), so the ask goes on from there. The last thing the candidate did was often mid-story,
@@ -226,7 +227,7 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False) -> tuple[str,
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
         done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)
-                and not EXPERIENCE.search(c)]  # not "I've been at the firm for six years": no claim to test
+                and not EXPERIENCE.search(c)] if deed else []  # not "I've been at the firm for six years": no claim
         # A claim of what the work achieves ("my reject calls have basically never been overturned") before a trait
         # ("you're known for being very consistent"): an effect can be shown, so that is what to ask for. The claim the
         # rules found comes first unless it is a trait itself.
@@ -253,11 +254,15 @@ def decision_clauses(text: str) -> list[str]:
     return [PROPOSED.sub("", c) for c in dict.fromkeys(chosen) if c]
 
 
-def anchor(gap: Gap, question: Question, feedback: Feedback) -> str:
-    """The phrase of the answer the follow-up names, addressed to the candidate; "" when none is clean."""
+def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) -> str:
+    """The phrase of the answer the follow-up names, addressed to the candidate; "" when none is clean.
+
+    With `deed` False, an evidence follow-up names only a claim, or a figure's story: "you said you had a crew of five.
+    How did you know?" asks for proof of a plain deed (followups.chosen_gap asks another gap first)."""
     text = without_fillers(feedback.transcript, feedback.fillers.hits)
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
-    clause, team = pick(gap, text, claim.match if claim else "", size=bool(claim) and claim.kind == "size")
+    deed = deed or (gap == "evidence" and unexplained_figure(text, question))
+    clause, team = pick(gap, text, claim.match if claim else "", size=bool(claim) and claim.kind == "size", deed=deed)
     if gap == "decision":
         # The sentence the learned reading is surest makes the answer's choice without a reason ("on that bench I
         # also dropped the hole diameter ..."): its surest choice clause is named, whatever else the answer chose.

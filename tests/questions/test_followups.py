@@ -12,6 +12,7 @@ from mockint.feedback.analyze import analyze
 from mockint.questions.anchors import tidy, to_you, without_fillers
 from mockint.questions.answer_gaps import measures, rule_gap, unbacked_claim
 from mockint.questions.learned_gap import find_gap
+from mockint.questions import followups
 from mockint.questions.followups import choose_follow_up, follow_up_text
 from mockint.questions.templates import toml_template
 
@@ -388,3 +389,19 @@ def test_praise_after_a_story_told_to_its_end_is_asked_what_shows_it_beyond_that
     bare = analyze(Transcript(text="Honestly, clients trust me. I'm always honest with them and I pick up the phone."),
                    question.text, question.kind)
     assert not any(follow_up_text("evidence", question, bare, random.Random(0)).endswith(ask) for ask in told)
+
+
+def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkeypatch):
+    # No claim to back, so evidence could only name a deed ("you said you don't trust their log. How did you know?",
+    # set 50's sheet); the story's missing ending is asked instead. With no other gap, the deed is still named.
+    question = Question(text="A pool has gone cloudy and swimmers have sore eyes. Talk me through the last time.",
+                        kind=QuestionKind.situational)
+    answer = ("I don't trust the site's own log, so I took my own readings at the deep end and the shallow end. The "
+              "combined chlorine was well over the limit and the filters hadn't been backwashed for a week. I told the "
+              "duty manager to close the pool, backwashed both filters and recommended a full media change.")
+    feedback = analyze(Transcript(text=answer), question.text, question.kind)
+    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["evidence", "result"])
+    assert followups.chosen_gap(question, feedback) == "result"
+    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["evidence"])
+    assert followups.chosen_gap(question, feedback) == "evidence"
+    assert "trust" in followups.follow_up_text("evidence", question, feedback, random.Random(0))
