@@ -134,11 +134,6 @@ def pronoun_subject(clause: str) -> bool:
     return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
 
 
-# A note or record made once the thing itself was dealt with: "I logged it all in the occurrence book", "I put a note
-# on her record", "I flagged it to the next day's team".
-WRAP_UP = re.compile(r"(?:so |and |then |after that,? )?(?:I|we) (?:also |then |just )?(?:logged|noted|recorded|documented|"
-                     r"flagged|wrote (?:it|that|everything|them) (?:up|down)|made a note|put a note|left a note|"
-                     r"handed (?:it |that )?over|updated (?:the|his|her|their) (?:notes|record|log|system))\b", re.IGNORECASE)
 # Where a clause of time or reason starts after a claim: "... dropped a lot | after I took over colour".
 CLAUSE_AFTER = re.compile(r"\s+(?=(?:after|when|since|because|once|as soon as|until) (?:I|we|they|he|she)\b)", re.IGNORECASE)
 
@@ -159,9 +154,6 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
         # (not "you don't know how it finished": the ask already says so)
         said = [c for c in answer_clauses(text, tails=True) if len(c.split()) >= 4 and not UNKNOWN_ENDING.search(c)]
         happened = [c for c in said if tells_a_deed(c)]
-        # Not a note left for later ("I made a note for the web team about the date picker"): the story stopped before
-        # it, and "how did it end?" of the note itself asked about a loose end (set 50's rater).
-        happened = [c for c in happened if not WRAP_UP.match(c)] or happened
         if said:
             return (happened or said)[-1], False
         actions = [tidy(u.clause.text) for u in read_units(text, []) if u.action and not u.progressive]
