@@ -89,5 +89,24 @@ SELF_PRAISE = re.compile(
     r"\bthe (?:fastest|quickest|best|most (?:popular|reliable|trusted)) (?:\w+ )?(?:on|in) the (?:team|desk|floor|office|ward|school)\b",
     re.IGNORECASE,
 )
+# The candidate's own work set against everyone else's, with no figures: "my conversion is way above the rest of the
+# team", "my seal engraving is as good as anybody's in the country", "more likely to still be feeding than the trust
+# average", "my garage accounts are the most loyal in the branch". (Only of the candidate's own: "the skippers know
+# their boats better than anyone" claims nothing.) Stop 47: 18 answers labelled evidence had such a boast and no claim
+# the other patterns read.
+AGAINST_OTHERS = re.compile(
+    r"\b(?:my|mine|I|I'm|I've|I'd)\b(?:\s+[\w'-]+){0,8}?\s+(?:(?:than|as) (?:any(?:one|body)(?: else)?(?:'s)?|most of the|"
+    r"the rest|everyone else'?s?|(?:all )?the others?|the (?:\w+ )?average)|(?:above|below) the rest|"
+    r"(?:is|are) (?:the|among the) (?:best|most \w+|\w+est)(?: \w+){0,3} in the)\b",
+    re.IGNORECASE,
+)
+# Others asking for the candidate, or a record with no count: "promoters always ask for me back", "I've never lost an
+# account I wanted to keep", "I've never had a single complaint".
+ASKED_FOR = re.compile(
+    r"\b(?:always |all |only )?asks? (?:only )?for me\b|\bask(?:s|ed)? for me back\b|\b(?:always )?ask for me\b|"
+    r"\bI(?:'ve| have) never (?:lost|had) (?:a|an|one|any)(?: single)? (?:\w+ ){0,2}?(?:complaint|account|client|customer|"
+    r"block|group|error|report|case|patient|student)\b",
+    re.IGNORECASE,
+)
 VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("rank", RANK), ("success", VAGUE_SUCCESS),
-         ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE))
+         ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE), ("rank", AGAINST_OTHERS), ("praise", ASKED_FOR))

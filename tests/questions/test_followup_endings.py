@@ -224,6 +224,12 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
     ("Since we started asking for the accounts, claims have basically dried up.", "change"),
     ("Start-up waste is a fraction of what it was.", "change"),
     ("And compliance has really picked up since.", "change"),
+    # The candidate's own work against everyone else's, or asked for by name (stop 47).
+    ("Honestly my rounds are the tidiest in the depot.", "rank"),
+    ("My drop rate is way below the rest of the region.", "rank"),
+    ("I'd say my hedges are as good as anybody's in the county.", "rank"),
+    ("The regulars always ask for me now.", "praise"),
+    ("I've never had a single complaint about a delivery.", "praise"),
 ])
 def test_claims_said_in_other_words_are_claims_to_back(said, kind):
     from mockint.questions.answer_gaps import unbacked_claim
@@ -236,7 +242,8 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
                                   "I picked up the phone and rang the depot.",
                                   "Honestly, it's a lot cheaper to find that out before than after.",
                                   "The best option was to wait for the crane.",
-                                  "We had the best redemption rate in the branch, 31% against 18%."])
+                                  "We had the best redemption rate in the branch, 31% against 18%.",
+                                  "The drivers know those lanes better than anyone."])
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
     from mockint.questions.answer_gaps import unbacked_claim
     assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None
