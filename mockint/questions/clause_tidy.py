@@ -16,7 +16,8 @@ MIN_ANCHOR_WORDS = 3
 OPENER = re.compile(
     r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
-    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I mean|probably)\b[\s,]*)+",
+    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably)"
+    r"\b[\s,]*)+",
     re.IGNORECASE,
 )
 # A short scene-setting phrase before a comma: "On a pricing test, I decided..." -> "I decided...".

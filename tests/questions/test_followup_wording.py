@@ -165,6 +165,9 @@ def test_a_past_deed_said_back_after_a_technical_question_is_asked_what_was_done
     ("I'm really good with customers like that", "I'm really good with customers like that"),
     ("it's what I'm known for", "it's what I'm known for"),
     ("I'm very careful about all that", "I'm very careful about all that"),
+    # The speaker's own lead-in is not said back ("You said you must say your response rate ...", set 52's sheet).
+    ("I must say my response rate is always one of the best in the team",
+     "my response rate is always one of the best in the team"),
 ])
 def test_what_is_left_of_a_clause_is_said_back_whole_or_not_at_all(clause, said):
     assert tidy(clause) == said
