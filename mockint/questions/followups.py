@@ -151,14 +151,15 @@ def said_as_pick(named: str) -> bool:
     return bool(CHOICE.search(re.sub(r"\byou\b", "I", named, flags=re.IGNORECASE)))
 
 
+# Words that make a clause a plan or a rule, not a past deed: "the volunteer should never be the one ...".
 MODALS = {"would", "'d", "you'd", "will", "you'll", "should", "could", "can", "might", "must", "may"}
 
 
 def told_as_past(named: str, anyone: bool = False) -> bool:
     """Whether the clause said back tells a past deed: "you sat down as a team", "the team re-planned the routes";
     with `anyone`, whoever did it ("she set up a taxi account", "it went back out", "the driver rang")."""
-    said = re.match(r"(?:you|the team|it|he|she|they)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)" if anyone
-                    else r"(?:you|the team)\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
+    subject = r"(?:you|the team|it|he|she|they)" if anyone else r"(?:you|the team)"
+    said = re.match(subject + r"\s+(?:\w+ly\s+|just\s+|then\s+)?([\w-]+)", named, re.IGNORECASE)
     if anyone and not said and re.match(r"(?:the|his|her|their|your|a|an)\b", named, re.IGNORECASE):
         # A longer subject ("the big lesson for you was ..."): its first verb among the next few words.
         for word in re.findall(r"[\w'-]+", named.lower())[2:7]:
@@ -198,7 +199,7 @@ def chosen_gap(question: Question, feedback: Feedback) -> Gap | None:
     no "we" in it): the likeliest gap the follow-up can point at goes first, else the likeliest."""
     gaps = ranked_gaps(question, feedback)
     # Evidence asked of a plain deed ("you said you had a crew of five. How did you know?") comes after any gap that
-    # names something fitting (sets 43-50's raters faulted 6 of 7 such asks).
+    # names something fitting (the raters of sets 34-50 faulted 6 of the 7 they saw).
     named = next((gap for gap in gaps if anchor(gap, question, feedback, deed=False)), None)
     return named or next((gap for gap in gaps if anchor(gap, question, feedback)), gaps[0] if gaps else None)
 
