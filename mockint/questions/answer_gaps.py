@@ -234,14 +234,23 @@ NOT_DEEDS = {"was", "were", "been", "done", "had", "saw", "felt", "thought", "kn
              "wanted", "needed", "learned", "learnt"}
 
 
+def past_deeds(answer: str) -> set[str]:
+    """The verbs the candidate says they did ("I rang", "we moved"): the first verb after "I" or "we", past by the
+    analyzer's own spelling rules. ("I've done" is a claim; "I was", "I saw", "I felt" a state or a view, not a deed.)"""
+    return {verb.lower() for verb in re.findall(r"\b(?:I|we) (?:\w+ly |then |also |just )?(\w+)", answer, re.IGNORECASE)
+            if is_past(verb.lower()) and verb.lower() not in NOT_DEEDS}
+
+
 def tells_a_case(answer: str, question: str) -> bool:
     """Whether the answer shows one real case of the candidate's: something they did (told in the past),
     a moment, or a measure. "I've done validation in my current role" claims one and shows none."""
-    # (the first verb after "I" or "we", past by the analyzer's own spelling rules; "I've done" is a claim,
-    # "I was", "I saw", "I felt" a state or a view, not a deed)
-    did = any(is_past(verb.lower()) and verb.lower() not in NOT_DEEDS
-              for verb in re.findall(r"\b(?:I|we) (?:\w+ly |then |also |just )?(\w+)", answer, re.IGNORECASE))
-    return bool(did or MOMENT.search(answer) or measures(answer, numbers_in(question)))
+    return bool(past_deeds(answer) or MOMENT.search(answer) or measures(answer, numbers_in(question)))
+
+
+def told_a_time(answer: str) -> bool:
+    """Whether a plan also tells a time it was done: a moment ("last winter"), or two deeds of the candidate's in the
+    past (one can sit inside the plan: "I'd log who I spoke to")."""
+    return len(past_deeds(answer)) >= 2 or bool(MOMENT.search(answer))
 
 
 def is_generic(answer: str, question: str, words: int) -> bool:

@@ -16,7 +16,7 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CHOICE, CONTRAST, MOMENT, NOT_DEEDS, Gap, credited_to_others, is_story, tells_a_case, unbacked_claim,
+    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
@@ -129,14 +129,6 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     if PENDING.search(closing):
         return "pending"
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
-
-
-def told_a_time(answer: str) -> bool:
-    """Whether a plan also tells a time it was done: a moment ("last winter"), or two deeds of the candidate's in the past
-    (one can sit inside the plan: "I'd log who I spoke to")."""
-    deeds = {verb.lower() for verb in re.findall(r"\b(?:I|we) (?:\w+ly |then |also |just )?(\w+)", answer, re.IGNORECASE)
-             if is_past(verb.lower()) and verb.lower() not in NOT_DEEDS}
-    return len(deeds) >= 2 or bool(MOMENT.search(answer))
 
 
 def praise_form(kind: str | None, question: Question, feedback: Feedback) -> str | None:

@@ -62,6 +62,9 @@ def test_others_doing_the_key_work_is_asked_about_where_the_rules_ask_for_an_end
 def test_a_choice_the_rules_let_pass_is_asked_about_and_the_courtesy_before_it_is_not_named():
     fb = heard(SLOT, FIRST_COME)
     assert rule_gap(SLOT, fb) is None
+    # Surer than of moving on by more than the margin that leaves barely-sure choices alone.
+    scores = learned_gap_scores(fb, SLOT)
+    assert scores["decision"] - scores["none"] >= learned_gap.DECISION_MARGIN
     assert find_gap(SLOT, fb) == "decision"
     follow = choose_follow_up(SLOT, fb, random.Random(0)).text
     assert "you'd give the slot to the one who ordered first" in follow and "calm" not in follow
@@ -75,13 +78,6 @@ def test_a_strong_story_is_left_alone():
     scores = learned_gap_scores(fb)
     assert 0 < scores["decision"] - scores["none"] < learned_gap.DECISION_MARGIN
     assert find_gap(PROCESS, fb) is None
-
-
-def test_a_choice_the_heads_are_sure_of_is_still_asked_about():
-    fb = heard(SLOT, FIRST_COME)
-    scores = learned_gap_scores(fb, SLOT)
-    assert scores["decision"] - scores["none"] >= learned_gap.DECISION_MARGIN
-    assert find_gap(SLOT, fb) == "decision"
 
 
 def learned_gap_scores(feedback, question: Question = PROCESS) -> dict[str, float]:
