@@ -90,3 +90,16 @@ def test_a_piece_that_stops_halfway_through_a_phrase_is_not_said_back():
     assert not said_whole("I'd walk the route before", answer)
     assert not said_whole("I make sure the driver", answer)
     assert said_whole("I'd walk the route before I let the group out", answer)
+
+
+def test_a_piece_that_stops_halfway_through_a_list_or_before_its_own_clause_is_not_said_back():
+    # Seen in set 51-52's sheets: "You said you'd move the whole front line, the mortar racks." and "You said you weigh
+    # the fee." (both rated clipped).
+    answer = ("Then I'd move the whole front line, the mortar racks and the cakes, down to the second position. For the "
+              "rest, we weigh the fee we lose against the value of voting. I'd tell the driver and the shunter. I took "
+              "the bearing off the spare motor we keep for the mixer.")
+    assert not said_whole("I'd move the whole front line, the mortar racks", answer)
+    assert not said_whole("we weigh the fee", answer)
+    assert said_whole("we weigh the fee we lose against the value of voting", answer)
+    assert said_whole("I'd tell the driver", answer)  # the first item alone still reads whole
+    assert said_whole("I took the bearing off the spare motor", answer)  # whole without what describes the motor
