@@ -20,7 +20,7 @@ from mockint.questions.answer_gaps import (
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import ranked_gaps
-from mockint.questions.story_ending import CLOSING_OUTCOME, OUTCOME, PENDING, UNKNOWN_ENDING
+from mockint.questions.story_ending import CLOSING_OUTCOME, ENDING_SAID, OUTCOME, PENDING, UNKNOWN_ENDING
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
 
@@ -190,6 +190,8 @@ def chosen_gap(question: Question, feedback: Feedback) -> Gap | None:
     A gap nothing in the answer can be named for is seldom the real one ("what was your own part" to an answer with
     no "we" in it): the likeliest gap the follow-up can point at goes first, else the likeliest."""
     gaps = ranked_gaps(question, feedback)
+    # "How did it turn out?" is not asked of a clause that says how it turned out ("you said it turned out brilliant").
+    gaps = [gap for gap in gaps if not (gap == "result" and ENDING_SAID.search(anchor(gap, question, feedback)))]
     # Evidence asked of a plain deed ("you said you had a crew of five. How did you know?") comes after any gap that
     # names something fitting (the raters of sets 34-50 faulted 6 of the 7 they saw).
     named = next((gap for gap in gaps if anchor(gap, question, feedback, deed=False)), None)

@@ -268,3 +268,13 @@ def test_a_scenario_answered_with_the_time_it_happened_is_asked_how_it_ended_not
     follow = follow_up_text("result", question, analyze(Transcript(text=plan), question.text, question.kind),
                             random.Random(0))
     assert "would you know" in follow
+
+
+def test_a_clause_that_tells_the_ending_is_not_asked_how_it_ended():
+    # Seen in sets 50-56: "So she kept coming to your drop-ins. What happened after that: how did it end?"
+    answer = ("A girl in Year Nine stopped coming to lunch club and her form tutor mentioned she looked tired. I made "
+              "a point of catching her at the gate a few mornings and asked if she fancied helping me set up the "
+              "drop-in. We got talking and she told me things were hard at home. I passed it to our safeguarding "
+              "lead that day and we agreed I would keep checking in. She kept coming to my drop-ins.")
+    asked = follow_up(STORY, answer)
+    assert "kept coming" not in asked or "how did it end" not in asked.lower() and "turn out" not in asked.lower()
