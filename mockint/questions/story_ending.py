@@ -46,9 +46,10 @@ LASTING = re.compile(r"\bsince\s*[.!?]?$|\b(?:since then|ever since|from then on
                      r"(?:success|match|fixture|standard|routine|habit))\b", re.IGNORECASE)
 # A clause that is itself how things turned out, said in passing words: "it turned out brilliant", "she kept coming to
 # my drop-ins", "we kept it for the rest of the tour", "the managers completely bought into it". Asking "how did it
-# turn out?" of it asks for what it says (raters of sets 50-56 faulted each such ask).
+# turn out?" of it asks for what it says (raters of sets 50-57 faulted each of the six such asks). The clause is read as
+# it will be said, so "you came back the next day" is the candidate's own step, not the ending.
 ENDING_SAID = re.compile(r"\b(?:turned out|worked out|(?:it|that|this) worked|for the rest of (?:the|that|this)|"
-                         r"(?<!I )(?<!we )came back|kept (?:coming|going)|bought into|went well)\b", re.IGNORECASE)
+                         r"(?<!I )(?<!we )(?<!you )came back|kept (?:coming|going)|bought into|went well)\b", re.IGNORECASE)
 # A sentence that is one more thing the speaker did: "Then I traced the circuit back and did the tests".
 LAST_STEP = re.compile(
     r"^(?:(?:so|and|then|and then|after that|finally|also|um|uh|yeah|next|on the day|the next (?:day|week|morning))\W+)*"

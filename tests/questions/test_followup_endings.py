@@ -10,6 +10,7 @@ from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.answer_gaps import rule_gap as find_gap
 from mockint.questions.followups import choose_follow_up
+from mockint.questions.story_ending import ENDING_SAID
 
 STORY = Question(text="Tell me about a time you sorted out a problem with a customer's order.", kind=QuestionKind.behavioral)
 PLAN = Question(text="What would you do if a delivery arrived two hours before a wedding with half the flowers missing?",
@@ -278,3 +279,5 @@ def test_a_clause_that_tells_the_ending_is_not_asked_how_it_ended():
               "lead that day and we agreed I would keep checking in. She kept coming to my drop-ins.")
     asked = follow_up(STORY, answer)
     assert "kept coming" not in asked or "how did it end" not in asked.lower() and "turn out" not in asked.lower()
+    # Read as it will be said: the candidate's own return is a step, someone else's can be the ending.
+    assert not ENDING_SAID.search("you came back the next day") and ENDING_SAID.search("he came back in the summer")
