@@ -9,7 +9,7 @@ import pytest
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.answer_gaps import rule_gap as find_gap
-from mockint.questions.followups import choose_follow_up
+from mockint.questions.followups import choose_follow_up, chosen_gap
 from mockint.questions.story_ending import ENDING_SAID
 
 STORY = Question(text="Tell me about a time you sorted out a problem with a customer's order.", kind=QuestionKind.behavioral)
@@ -277,7 +277,6 @@ def test_a_clause_that_tells_the_ending_is_not_asked_how_it_ended():
               "a point of catching her at the gate a few mornings and asked if she fancied helping me set up the "
               "drop-in. We got talking and she told me things were hard at home. I passed it to our safeguarding "
               "lead that day and we agreed I would keep checking in. She kept coming to my drop-ins.")
-    asked = follow_up(STORY, answer)
-    assert "kept coming" not in asked or "how did it end" not in asked.lower() and "turn out" not in asked.lower()
+    assert chosen_gap(STORY, analyze(Transcript(text=answer), STORY.text, STORY.kind)) != "result"
     # Read as it will be said: the candidate's own return is a step, someone else's can be the ending.
     assert not ENDING_SAID.search("you came back the next day") and ENDING_SAID.search("he came back in the summer")
