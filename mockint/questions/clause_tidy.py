@@ -72,9 +72,11 @@ OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|wh
 # part of the clause, not a cut to tidy away.
 STRANDED = re.compile(r"\b(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w+\s+){0,3}(?:I|we|they|he|she)(?:'d|'ve|'re|'ll)?"
                       r"\s+(?:\w+\s+){0,2}(?:with|to|for|of|about|on|in)$", re.IGNORECASE)
-# A clause whose last word completes it: "customers like that", "careful about all that", "it's what I'm known for".
+# A clause whose last word completes it: "customers like that", "careful about all that", "it's what I'm known for",
+# "the yields are much better than they were" (set 60's rater faulted "... better than they").
 WHOLE_AT_END = re.compile(r"\b(?:like|all) that$|\bwhat (?:I|we|they|he|she)(?:'m|'re|'s|'d|'ve| am| are| is| was| were)? "
-                          r"(?:\w+ ){0,2}(?:with|to|for|of|about|on|in|at)$", re.IGNORECASE)
+                          r"(?:\w+ ){0,2}(?:with|to|for|of|about|on|in|at)$|"
+                          r"\b(?:than|as) (?:I|we|they|he|she|it|you) (?:am|are|is|was|were)$", re.IGNORECASE)
 # "So, yeah," said inside a clause ends it: "they agreed to run it in the spring, yeah, hopefully that brings them back".
 YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
 # Said back word for word, second-language grammar and spoken repairs sound like mockery, so another clause is named:
@@ -139,7 +141,8 @@ def tidy(clause: str) -> str:
     if STRANDED.search(clause) or WHOLE_AT_END.search(clause):
         cut = clause
     if cut != clause:  # "I was really involved in that" -> "... involved in": its object went, so the "in" goes too
-        cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to)$", "", cut, flags=re.IGNORECASE)
+        # (and "compliance was way better after that" -> "compliance was way better")
+        cut = re.sub(r"\s+(?:in|on|at|about|with|for|of|to|after|before)$", "", cut, flags=re.IGNORECASE)
     clause = cut.strip(" ,;:")  # "... where the patches are, and" is said without its ", and"
     # A condition opened at the end has its main clause in the next one: "I check everything, and if something
     # doesn't look right" is said back without it.

@@ -32,6 +32,14 @@ LIST_ITEM = {"NOUN", "PROPN", "NUM", "PRON"}  # what a list of things is made of
 # that opens a clause or phrase ("I'd walk the ground before (I put the outriggers down)", "and since (then)").
 OPENS_A_PHRASE = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj", "det", "prep", "poss"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "what", "why", "how"}
+# How the word after a piece can complete its last word: its object or phrase ("you put a lot" (of variation), "the
+# regulars ask" (for), "I don't really enjoy" (that)), or the rest of a verb or adjective ("he didn't want" (to)).
+COMPLEMENTS = {"prep", "pobj", "dobj", "xcomp", "pcomp", "acomp", "attr", "dative", "agent", "oprd"}
+# Prepositions of time or reason, after which a clause is whole without them: "I didn't notice" (until two weeks later).
+WHEN_OR_WHY = {"until", "till", "because", "since", "after", "before", "during", "despite"}
+# Words that point at something said before the piece, which the follow-up does not say back: "the manager always says
+# this" (that my sales are the best).
+POINTING_WORDS = {"this", "that", "these", "those"}
 
 
 _LOADING = threading.Lock()  # one load, whether the background thread or the first follow-up gets there first
@@ -110,7 +118,7 @@ def said_whole(clause: str, text: str) -> bool:
     main = next((t for t in span if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)), None)
     if main is not None and main.dep_ in DESCRIBES_A_NOUN:
         return False
-    if starts_halfway_through_a_list(span) or stops_halfway_through_a_phrase(span, clause):
+    if starts_halfway_through_a_list(span) or stops_halfway_through_a_phrase(span, clause) or ends_pointing_back(clause):
         return False
     return alone_whole or main is not None and heads_a_clause(main)
 
@@ -146,7 +154,8 @@ def stops_halfway_through_a_phrase(span: Any, clause: str) -> bool:
     if last is None or last.text.lower() != clause.split()[-1].lower().strip(",."):
         return False
     return (last.dep_ in OPENS_A_PHRASE and last.head.i >= span.end and last.head.sent == last.sent
-            or stops_halfway_through_a_list(span) or cuts_off_a_contact_clause(last, span))
+            or stops_halfway_through_a_list(span) or cuts_off_a_contact_clause(last, span)
+            or leaves_its_complement_behind(last, span))
 
 
 def stops_halfway_through_a_list(span: Any) -> bool:
@@ -169,7 +178,41 @@ def cuts_off_a_contact_clause(last: Any, span: Any) -> bool:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].is_punct:
         return False  # "It's always the same shape: you stabilise, ..." is whole
-    if last.dep_ == "pobj":
-        return False  # the clause is whole without it: "I took the bearing off the spare motor" (we keep for the mixer)
+    if last.dep_ == "pobj" and last.pos_ != "PRON":
+        # The clause is whole without it: "I took the bearing off the spare motor" (we keep for the mixer); but not
+        # "we wrapped at twenty past five with everything" (we needed), where the pronoun is nothing without it.
+        return False
     return any(c.dep_ == "relcl" and c.i >= span.end and doc[c.left_edge.i].lower_ not in RELATIVE_WORDS
                for c in last.children)
+
+
+def leaves_its_complement_behind(last: Any, span: Any) -> bool:
+    """Whether the word right after the piece completes its last word: "you put a lot" (of variation), "the regulars
+    ask" (for), "I don't really enjoy" (that). Set 57-60's raters called such quotes clipped. Of the 16,977 tidied
+    clauses of sets 2-60 this turns away about 150; of those read, nearly all were cut short. A piece cut before "and"
+    is left alone: it stops after a whole item ("I was watching the screw conveyor" and the belt weigher); so is one cut
+    before a phrase that only points back, which tidying drops on purpose ("I was really involved" in that)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].is_punct:
+        return False
+    return any(child.i == span.end and child.dep_ in COMPLEMENTS and not points_back_only(child)
+               and child.lower_ not in WHEN_OR_WHY for child in last.children)
+
+
+def points_back_only(phrase: Any) -> bool:
+    """Whether a phrase is a preposition with nothing but "that", "this" or "it" after it: "in that", "after that"."""
+    rest = list(phrase.children)
+    return phrase.dep_ == "prep" and bool(rest) and all(t.lower_ in POINTING_WORDS | {"it", "them"} for t in rest)
+
+
+def ends_pointing_back(clause: str) -> bool:
+    """Whether the piece ends on a word that points at something said before it: the object of its verb ("the manager
+    always says this", "I wasn't having that", "we fixed those"). Said back alone, it points at nothing (a rater of set
+    59: "leaves 'this' dangling"). "This" after a preposition or "exactly" mostly means the matter the question asked
+    about, and stays: "I'm very good at this", "we have a procedure for this", "I had exactly this". Of the 16,977
+    tidied clauses of sets 2-60 this turns away about 30."""
+    last = next((t for t in reversed(parsed(clause)) if not t.is_punct), None)
+    if last is None or last.pos_ != "PRON" or last.lower_ not in POINTING_WORDS:
+        return False
+    scenario = last.i > 0 and last.doc[last.i - 1].lower_ == "exactly"
+    return not scenario and (last.dep_ == "dobj" or last.lower_ in ("these", "those"))

@@ -303,6 +303,13 @@ def test_a_result_follow_up_names_what_happened_not_a_comment_in_the_present():
 def test_a_clause_keeps_the_preposition_that_ends_it():
     assert tidy("A few of the staff told me I was the best analyst they'd worked with").endswith("they'd worked with")
     assert tidy("I was really involved in that") == "I was really involved"  # a cut object still takes its "in"
+    assert tidy("compliance was way better after that") == "compliance was way better"  # set 56: "... better after"
+
+
+def test_a_comparison_keeps_the_verb_that_ends_it():
+    # Set 60's rater faulted "You said the yields are much better than they." (a restart's leftover "were" was cut).
+    assert tidy("and the yields are much better than they were") == "the yields are much better than they were"
+    assert tidy("they are safe are") == "they are safe"  # a restart's leftover still goes
 
 
 def test_a_clause_ends_at_yeah():

@@ -103,3 +103,17 @@ def test_a_piece_that_stops_halfway_through_a_list_or_before_its_own_clause_is_n
     assert said_whole("we weigh the fee we lose against the value of voting", answer)
     assert said_whole("I'd tell the driver", answer)  # the first item alone still reads whole
     assert said_whole("I took the bearing off the spare motor", answer)  # whole without what describes the motor
+
+
+def test_a_piece_cut_before_its_own_object_or_pointing_back_is_not_said_back():
+    # Seen in set 55-60's sheets: "You said you put a lot.", "So you wrapped the clifftop at twenty past five with
+    # everything.", "You said the manager always says this." (all rated clipped or dangling).
+    answer = ("I put a lot of variation of rhythm into the drills. We wrapped the clifftop at twenty past five with "
+              "everything we needed for those scenes. My sales are always the best in the team, the manager always "
+              "says this. I don't really enjoy that. I was watching the screw conveyor and the belt weigher.")
+    assert not said_whole("I put a lot", answer)
+    assert said_whole("I put a lot of variation of rhythm into the drills", answer)
+    assert not said_whole("We wrapped the clifftop at twenty past five with everything", answer)
+    assert not said_whole("the manager always says this", answer)
+    assert not said_whole("I don't really enjoy", answer)
+    assert said_whole("I was watching the screw conveyor", answer)  # the first item alone still reads whole
