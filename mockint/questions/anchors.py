@@ -29,7 +29,7 @@ from mockint.questions.claim_words import VAGUE
 from mockint.questions.clause_tidy import NEW_SUBJECT, tidy
 from mockint.questions.note_cues import PRONOUNS
 from mockint.questions.pivotal_choice import pivotal_sentence
-from mockint.questions.quotable import said_whole
+from mockint.questions.quotable import reads_as_a_clause, said_whole
 from mockint.questions.story_ending import UNKNOWN_ENDING
 from mockint.text import split_sentences
 
@@ -100,6 +100,12 @@ def to_you(clause: str, team: bool = False) -> str:
     team = team and not re.search(r"\bteam\b", clause, re.IGNORECASE)
     if not team and re.match(r"we\b", clause, re.IGNORECASE):  # "we moved us to a planner": not "you moved you"
         clause = re.sub(r"\bus\b", "the team", clause)
+    first_we = re.search(r"\bwe\b", clause, re.IGNORECASE) if team else None
+    if first_we:  # the team once, then "they": "the team recovered what they could", not "... what the team could"
+        later = clause[first_we.end():]
+        for pattern, repl in ((r"\bwe\b", "they"), (r"\bus\b", "them")):
+            later = re.sub(pattern, repl, later, flags=re.IGNORECASE)
+        clause = clause[:first_we.end()] + later
     for pattern, repl in (TO_TEAM if team else []) + TO_YOU:
         clause = re.sub(pattern, repl, clause, flags=re.IGNORECASE)
     return clause
@@ -213,8 +219,9 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
             # (Only after a comma: before a full stop is another sentence, "It's been running for two years now.")
             whole = [c for c in pieces + [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * text.startswith(", ", start)
                      if c and said_whole(c, text)]
-            # A clipped claim still beats a clause that is not the claim: the ask is about the claim.
-            claimed = whole or pieces
+            # A clipped claim still beats a clause that is not the claim: the ask is about the claim. But not one
+            # with no subject: "You said could've been a lot worse" (set 62's rater: a throwaway remark).
+            claimed = whole or [c for c in pieces if reads_as_a_clause(c)]
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.

@@ -14,7 +14,7 @@ MAX_ANCHOR_WORDS = 16  # longer than this is not said back aloud: another clause
 MIN_ANCHOR_WORDS = 3
 # Openers and linking words before the clause proper: "So, after that, the cost..." -> "the cost...".
 OPENER = re.compile(
-    r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?|secondly|finally|"
+    r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?(?! thing)|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
     r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably)"
     r"\b[\s,]*)+",
@@ -49,6 +49,9 @@ CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
 COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
 # An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
 # ends at the aside.
+# A hedge said between commas inside a phrase: "we did a test-and-learn in, I think, sixty stores" is said without it
+# (cut there, it left "we did a test-and-learn in": set 62's rater, garbled).
+HEDGE_ASIDE = re.compile(r",\s+I (?:think|guess|reckon|suppose|believe|'d say),\s+", re.IGNORECASE)
 ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
 # A choice whose object is a bare "that" or "it", said back without what it stands for: "I just decided that early on".
 LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|this)(?: (?:early on|then|straight away|"
@@ -58,6 +61,9 @@ LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|
 WORDS_CUT_OFF = re.compile(r"\b(?:said|say|says|saying|explained|mentioned)(?: (?:that|it))? to (?:him|her|them|me|us|everyone|"
                            r"everybody|the [\w-]+)(?: (?:\w+ly|straight away|again|later|first|a (?:few|couple of) \w+ later))*$",
                            re.IGNORECASE)
+# A lesson cut from its "what": "I really took from that family is that ..." (of "what I really took ..."; set 61's
+# rater: garbled).
+LOST_WHAT = re.compile(r"^(?:I|we)\b[^,]*\b(?:took|learned|learnt|take|learn|got)\b[^,]* (?:is|was) that\b", re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
 # clause before it is whole and says the point.
@@ -110,7 +116,9 @@ def tidy(clause: str) -> str:
     clause = clause.strip().strip(" ,;:-\"'")
     clause = re.sub(r"\s+,", ",", clause)  # "I busked it , called it": a pause written as a space
     clause = RESTART.sub(r"\1", clause)  # "on a a client", "the, the list": a restart, said once
+    clause = HEDGE_ASIDE.sub(" ", clause)
     clause = OPENER.sub("", clause)
+    clause = re.sub(r"^first thing\b", "the first thing", clause, flags=re.IGNORECASE)  # "OK, first thing I'd do is ..."
     said = YEAH_AT.split(clause, maxsplit=1)
     if len(said) == 2 and len(said[0].split()) >= MIN_ANCHOR_WORDS:
         clause = said[0]
@@ -133,7 +141,7 @@ def tidy(clause: str) -> str:
         pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p) and len(p.split()) >= 4]
         clause = pieces[0] if pieces else clause
     clause = clause.strip(" ,;:.")  # "... twelve percent," cut at its aside; "I said no." cut from what followed
-    clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$", "", clause, flags=re.IGNORECASE)  # "..., and instead"
+    clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so|now)$", "", clause, flags=re.IGNORECASE)  # "..., and now"
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
                     r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
@@ -148,6 +156,7 @@ def tidy(clause: str) -> str:
     # doesn't look right" is said back without it.
     clause = PREPOSED_CONDITION.sub("", clause)
     if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) or WORDS_CUT_OFF.search(clause) \
+            or LOST_WHAT.match(clause) \
             or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     first = clause.split(" ", 1)[0].lower()

@@ -306,6 +306,21 @@ def test_a_clause_keeps_the_preposition_that_ends_it():
     assert tidy("compliance was way better after that") == "compliance was way better"  # set 56: "... better after"
 
 
+def test_the_team_is_named_once_and_then_they():
+    # Seen in set 62's sheet: "You said the team recovered what the team could" (rated garbled).
+    assert to_you("we recovered what we could", team=True) == "the team recovered what they could"
+    assert to_you("we moved our kit", team=True) == "the team moved the kit"  # the first "our" as before
+
+
+def test_a_lesson_cut_from_its_what_and_a_trailing_and_now_are_tidied():
+    # Seen in set 61-62's sheets: "You said you took from that family is that ..." and "So you replaced it, and now."
+    assert tidy("I really took from that family is that adopters don't ask for help") == ""
+    assert tidy("What I took from it is that people forget") == "What I took from it is that people forget"
+    assert tidy("So I replaced it, and now") == "I replaced it"
+    # "You said the team did a test-and-learn in." (set 62): the hedge goes, the phrase stays whole.
+    assert tidy("We did a test-and-learn in, I think, sixty stores first") == "We did a test-and-learn in sixty stores first"
+
+
 def test_a_comparison_keeps_the_verb_that_ends_it():
     # Set 60's rater faulted "You said the yields are much better than they." (a restart's leftover "were" was cut).
     assert tidy("and the yields are much better than they were") == "the yields are much better than they were"

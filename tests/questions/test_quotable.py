@@ -117,3 +117,9 @@ def test_a_piece_cut_before_its_own_object_or_pointing_back_is_not_said_back():
     assert not said_whole("the manager always says this", answer)
     assert not said_whole("I don't really enjoy", answer)
     assert said_whole("I was watching the screw conveyor", answer)  # the first item alone still reads whole
+
+
+def test_a_piece_with_no_subject_does_not_read_as_a_clause():
+    # Seen in set 62's sheet: "You said could've been a lot worse." (rated a throwaway remark, not a claim).
+    assert not quotable.reads_as_a_clause("Could've been a lot worse")
+    assert quotable.reads_as_a_clause("It could've been a lot worse")
