@@ -141,7 +141,8 @@ def tidy(clause: str) -> str:
         pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p) and len(p.split()) >= 4]
         clause = pieces[0] if pieces else clause
     clause = clause.strip(" ,;:.")  # "... twelve percent," cut at its aside; "I said no." cut from what followed
-    clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so|now)$", "", clause, flags=re.IGNORECASE)  # "..., and now"
+    # ("..., and instead"; "I replaced it, and now" I calibrate it: but not "people come in from all over now")
+    clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$|,?\s+and now$", "", clause, flags=re.IGNORECASE)
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
                     r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
