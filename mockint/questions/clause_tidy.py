@@ -47,11 +47,11 @@ CONTRAST_AT = re.compile(r",?\s+(?:rather than|instead of)\s+", re.IGNORECASE)
 # A trailing aside after a comma ("I made the call to drop the set menu, just eight dishes", "..., before the wider
 # meeting"): the clause before it is whole.
 COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
-# An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
-# ends at the aside.
 # A hedge said between commas inside a phrase: "we did a test-and-learn in, I think, sixty stores" is said without it
 # (cut there, it left "we did a test-and-learn in": set 62's rater, garbled).
 HEDGE_ASIDE = re.compile(r",\s+I (?:think|guess|reckon|suppose|believe|'d say),\s+", re.IGNORECASE)
+# An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
+# ends at the aside.
 ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
 # A choice whose object is a bare "that" or "it", said back without what it stands for: "I just decided that early on".
 LOST_OBJECT = re.compile(r"\b(?:decided|chose|picked|went with|made) (?:that|it|this)(?: (?:early on|then|straight away|"

@@ -317,6 +317,8 @@ def test_a_lesson_cut_from_its_what_and_a_trailing_and_now_are_tidied():
     assert tidy("I really took from that family is that adopters don't ask for help") == ""
     assert tidy("What I took from it is that people forget") == "What I took from it is that people forget"
     assert tidy("So I replaced it, and now") == "I replaced it"
+    # "You said thing you'd do is ..." (set 63): "first" was taken for an opener.
+    assert tidy("OK, first thing I'd do is ring the site manager") == "the first thing I'd do is ring the site manager"
     # "You said the team did a test-and-learn in." (set 62): the hedge goes, the phrase stays whole.
     assert tidy("We did a test-and-learn in, I think, sixty stores first") == "We did a test-and-learn in sixty stores first"
 
