@@ -63,7 +63,10 @@ WORDS_CUT_OFF = re.compile(r"\b(?:said|say|says|saying|explained|mentioned)(?: (
                            re.IGNORECASE)
 # A lesson cut from its "what": "I really took from that family is that ..." (of "what I really took ..."; set 61's
 # rater: garbled).
-LOST_WHAT = re.compile(r"^(?:I|we)\b[^,]*\b(?:took|learned|learnt|take|learn|got)\b[^,]* (?:is|was) that\b", re.IGNORECASE)
+# (Only with nothing but "from ...", "there" or "away" between: "I got the results back and the problem was that ..." is
+# whole.)
+LOST_WHAT = re.compile(r"^(?:I|we)(?: \w+)? (?:took|learned|learnt|take|learn|got)(?: away)?(?: (?:from|out of)\b[^,]*| there| here)? "
+                       r"(?:is|was) that\b", re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
 # clause before it is whole and says the point.

@@ -312,21 +312,21 @@ def test_the_team_is_named_once_and_then_they():
     assert to_you("we moved our kit", team=True) == "the team moved the kit"  # the first "our" as before
 
 
-def test_a_lesson_cut_from_its_what_and_a_trailing_and_now_are_tidied():
-    # Seen in set 61-62's sheets: "You said you took from that family is that ..." and "So you replaced it, and now."
-    assert tidy("I really took from that family is that adopters don't ask for help") == ""
-    assert tidy("What I took from it is that people forget") == "What I took from it is that people forget"
-    assert tidy("So I replaced it, and now") == "I replaced it"
-    # "You said thing you'd do is ..." (set 63): "first" was taken for an opener.
-    assert tidy("OK, first thing I'd do is ring the site manager") == "the first thing I'd do is ring the site manager"
-    # "You said the team did a test-and-learn in." (set 62): the hedge goes, the phrase stays whole.
-    assert tidy("We did a test-and-learn in, I think, sixty stores first") == "We did a test-and-learn in sixty stores first"
-
-
-def test_a_comparison_keeps_the_verb_that_ends_it():
-    # Set 60's rater faulted "You said the yields are much better than they." (a restart's leftover "were" was cut).
-    assert tidy("and the yields are much better than they were") == "the yields are much better than they were"
-    assert tidy("they are safe are") == "they are safe"  # a restart's leftover still goes
+@pytest.mark.parametrize("clause, said", [
+    # Quotes the raters of sets 60-63 heard garbled, and what is said back now.
+    ("and the yields are much better than they were", "the yields are much better than they were"),  # not "... than they"
+    ("they are safe are", "they are safe"),  # a restart's leftover still goes
+    ("I really took from that family is that adopters don't ask for help", ""),  # a lesson cut from its "what"
+    ("What I took from it is that people forget", "What I took from it is that people forget"),
+    ("I got the results back and the problem was that the valve stuck",  # no lesson: whole
+     "I got the results back and the problem was that the valve stuck"),
+    ("So I replaced it, and now", "I replaced it"),  # (and now I calibrate it)
+    ("and people come in from all over now", "people come in from all over now"),  # a bare "now" stays
+    ("OK, first thing I'd do is ring the site manager", "the first thing I'd do is ring the site manager"),
+    ("We did a test-and-learn in, I think, sixty stores first", "We did a test-and-learn in sixty stores first"),
+])
+def test_tidy_mends_quotes_raters_heard_garbled(clause, said):
+    assert tidy(clause) == said
 
 
 def test_a_clause_ends_at_yeah():
