@@ -185,7 +185,7 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
         # Else any clause the team is the subject of ("the safety committee brought in a plan", "our team make a fishbone").
         # (a deed, not a state: "we had a lot of falls" sets the scene)
         team_did = [(c, m.group(1).lower()) for c in answer_clauses(text)
-                    for m in [re.match(r"(?:we|our team|the (?:\w+ )?(?:team|group|committee)) (?:\w+ly |also |just |still )?(\w+)",
+                    for m in [re.match(r"(?:we|(?:our|the) (?:\w+ )?(?:team|group|committee)) (?:\w+ly |also |just |still )?(\w+)",
                                        c, re.IGNORECASE)] if m]
         states = {"are", "is", "would", "could", "might", "have", "has"}  # "we also have one-way aisles": no deed
         ours = ours or [c for c, verb in team_did if verb not in NOT_DEEDS | states]
@@ -213,8 +213,12 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
             # (And the piece up to a clause of time or reason after the claim, when the whole is too long to say:
             # "our returns ... dropped a lot", without "after I took over colour on womenswear".)
             piece = text[start + 2 if start >= 0 else 0:at] + rest
+            # (Or up to its "and", when what follows is too long to say with it: "my first-time fix rate's the best
+            # in the company", without "and a lot of my customers ask for me by name now when they book".)
+            to_and = AND_AT.split(piece, maxsplit=1)[0]
             pieces = [c for c in [tidy(piece), tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0]),
-                                  tidy(CLAUSE_AFTER.split(piece, maxsplit=1)[0])]
+                                  tidy(CLAUSE_AFTER.split(piece, maxsplit=1)[0]),
+                                  tidy(to_and) if claim.lower() in to_and.lower() else ""]
                       if c and not (size and c.lower().startswith(claim.lower()))]  # "a big deal, and ..." is no clause
             # (Only after a comma: before a full stop is another sentence, "It's been running for two years now.")
             whole = [c for c in pieces + [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * text.startswith(", ", start)
@@ -260,8 +264,9 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
     How did you know?" asks for proof of a plain deed (followups.chosen_gap asks another gap first)."""
     text = without_fillers(feedback.transcript, feedback.fillers.hits)
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
+    claimed = claim.match if claim else claim_said_with_filler(feedback, question) if gap == "evidence" else ""
     deed = deed or (gap == "evidence" and unexplained_figure(text, question))
-    clause, team = pick(gap, text, claim.match if claim else "", size=bool(claim) and claim.kind == "size", deed=deed)
+    clause, team = pick(gap, text, claimed, size=bool(claim) and claim.kind == "size", deed=deed)
     if gap == "decision":
         # The sentence the learned reading is surest makes the answer's choice without a reason ("on that bench I
         # also dropped the hole diameter ..."): its surest choice clause is named, whatever else the answer chose.
@@ -278,6 +283,22 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
     if clause and premise_of(clause, question.text):
         return ""  # "you said twelve alarms in two hours": the interviewer's own scenario, not the candidate's words
     return to_you(clause, team=team) if clause else ""
+
+
+def claim_said_with_filler(feedback: Feedback, question: Question) -> str:
+    """A claim whose weight is a word the analyzer counts as a filler ("they basically never get challenged", "found
+    basically nothing"), as it reads with the filler taken out ("found nothing"): the words before it in its clause
+    come along, so that "nothing" finds its own clause; "" when there is none. Without this the follow-up named a plain
+    step instead, or asked another gap (sets 50-51)."""
+    said = unbacked_claim(feedback.transcript, question.text)
+    if said is None:
+        return ""
+    fillers = {hit.text.lower() for hit in feedback.fillers.hits}
+    before = re.split(r"[,;]", said.sentence[:said.start])[-1].split()[-3:]
+    words = [w for w in before + said.match.split() if w.lower().strip(",") not in fillers]
+    plain = " ".join(words)
+    text = without_fillers(feedback.transcript, feedback.fillers.hits)
+    return plain if len(words) >= 2 and plain.lower() in text.lower() else ""
 
 
 def premise_of(clause: str, question: str) -> bool:

@@ -16,7 +16,8 @@ MIN_ANCHOR_WORDS = 3
 OPENER = re.compile(
     r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?(?! thing)|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
-    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably)"
+    r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably|"
+    r"to be honest|if I'm honest|in all honesty|frankly|obviously|of course)"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
 )
-from mockint.questions.learned_gap import ranked_gaps
+from mockint.questions.learned_gap import scored_gaps
 from mockint.questions.story_ending import CLOSING_OUTCOME, ENDING_SAID, OUTCOME, PENDING, UNKNOWN_ENDING
 from mockint.questions.templates import toml_template
 from mockint.text import split_sentences
@@ -43,6 +43,8 @@ TEAM_PLAN = re.compile(r"\bthe team(?: would|'d)\b", re.IGNORECASE)
 # A plan or deed said back as not done: "you wouldn't re-test it yourself".
 REFUSED = re.compile(r"^you(?:'d| would| will)? (?:wouldn't|would not|won't|will not|didn't|did not|never|don't|do not)\b",
                      re.IGNORECASE)
+# How sure, against the likeliest gap, another must be to be asked in its place when only it has something to name.
+LEAST_SHARE_OF_TOP = 0.25
 # A step said back in this many words or fewer names nothing concrete: "you'd follow safeguarding".
 VAGUE_PLAN_WORDS = 5
 LONG_PLAN_WORDS = 110  # a plan this long has told its steps; what it lacks is a time it was done for real
@@ -189,9 +191,13 @@ def chosen_gap(question: Question, feedback: Feedback) -> Gap | None:
 
     A gap nothing in the answer can be named for is seldom the real one ("what was your own part" to an answer with
     no "we" in it): the likeliest gap the follow-up can point at goes first, else the likeliest."""
-    gaps = ranked_gaps(question, feedback)
+    scores = scored_gaps(question, feedback)
     # "How did it turn out?" is not asked of a clause that says how it turned out ("you said it turned out brilliant").
-    gaps = [gap for gap in gaps if not (gap == "result" and ENDING_SAID.search(anchor(gap, question, feedback)))]
+    gaps = [gap for gap in scores if not (gap == "result" and ENDING_SAID.search(anchor(gap, question, feedback)))]
+    # A gap the heads are far less sure of is not asked instead, only because it has something to name: "how did it
+    # turn out?" (0.02) in place of the team's story's "what was your own part?" (0.9) was rated the wrong gap each of
+    # the 10 times sets 43-64 show it.
+    gaps = [gap for gap in gaps if scores[gap] >= LEAST_SHARE_OF_TOP * scores[gaps[0]]] if gaps else []
     # Evidence asked of a plain deed ("you said you had a crew of five. How did you know?") comes after any gap that
     # names something fitting (the raters of sets 34-50 faulted 6 of the 7 they saw).
     named = next((gap for gap in gaps if anchor(gap, question, feedback, deed=False)), None)

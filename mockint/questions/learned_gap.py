@@ -144,22 +144,27 @@ def none_weight(name: str) -> float:
 def ranked_gaps(question: Question, feedback: Feedback) -> list[Gap]:
     """The gaps worth a follow-up, the likeliest first: every gap the heads score above moving on ("none"), or the
     rules' one gap when there are no heads or no sentence model; [] when the answer needs no follow-up."""
+    return list(scored_gaps(question, feedback))
+
+
+def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
+    """ranked_gaps, each with how sure the heads are of it (1.0 for the rules' gap when they decide alone)."""
     if feedback.nothing_said:
-        return []
+        return {}
     heads, encoder = load_heads(MODEL_NAME), shared_encoder()
     row = gap_features(question, feedback, encoder)[None, :] if encoder is not None else None
     if (heads is None or row is None or set(heads) != set(CHOICES)
             or any(len(head.weights) != row.shape[1] for head in heads.values())):
         gap = rules.rule_gap(question, feedback)  # missing, damaged or fitted on other features: the rules decide
-        return [gap] if gap else []
+        return {gap: 1.0} if gap else {}
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
     scores["none"] *= none_weight(MODEL_NAME)
     if ends_on_a_measure(question, feedback.transcript) or ends_on_a_lasting_change(feedback.transcript):
         scores["result"] = 0.0  # "how did it end?" after "median time was down to eleven minutes from nineteen"
     if scores["decision"] - scores["none"] < DECISION_MARGIN:
         scores["decision"] = 0.0  # a choice the heads are barely surer of than of moving on: see DECISION_MARGIN
-    return [choice for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]
-            if choice != "none" and scores[choice] > scores["none"]]
+    return {choice: scores[choice] for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]
+            if choice != "none" and scores[choice] > scores["none"]}
 
 
 def ends_on_a_measure(question: Question, answer: str) -> bool:

@@ -204,12 +204,38 @@ def test_a_gap_the_follow_up_cannot_name_gives_way_to_the_next_one_it_can(monkey
               "for them and I keep my door open.")
     fb = analyze(Transcript(text=answer), question.text, question.kind)
     assert said_back("own_part", question, answer) == ""  # no "we" and no one else's deed to ask about
-    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["own_part", "detail"])
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"own_part": 0.6, "detail": 0.4})
     assert followups.chosen_gap(question, fb) == "detail"
-    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["own_part"])
+    # But not a gap the heads are far less sure of: the likeliest is asked, unanchored (sets 43-64's raters faulted
+    # each of the 10 such swaps they saw).
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"own_part": 0.9, "detail": 0.05})
+    assert followups.chosen_gap(question, fb) == "own_part"
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"own_part": 0.9})
     assert followups.chosen_gap(question, fb) == "own_part"  # nothing to name at all: the likeliest, unanchored
-    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: [])
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {})
     assert followups.chosen_gap(question, fb) is None
+
+
+@pytest.mark.parametrize("question, answer, gap, said", [
+    # "basically" is counted as a filler and taken out before quoting, and with it went the claim ("found basically
+    # nothing"): the follow-up had named a plain step of the method instead (set 50).
+    (Question(text="How do you build a cash flow model for a project finance deal?", kind=QuestionKind.technical),
+     "I start from the construction budget and the drawdown schedule. I take the revenue from the offtake contract and I "
+     "check the ratios every period. Honestly my models hold up, the lender's auditors on my last deal found basically "
+     "nothing.", "evidence", "the lender's auditors on your last deal found nothing"),
+    # A claim too long to say with what follows its "and" is said up to the "and" (set 55).
+    (Question(text="A customer says the repair you did last week has failed. What do you do?",
+              kind=QuestionKind.situational),
+     "I'd ring her myself and get the car back in the same day, and if it's my fault it's free, simple as that. My "
+     "first-time fix rate's the best in the branch and a lot of my regulars ask for me by name when they book.",
+     "evidence", "your first-time fix rate's the best in the branch"),
+    # A named group's deed is what "what was your own part?" names (set 62: "our QC group did rolling checks").
+    (STORY_QUESTION, "The deadline moved up by a fortnight. Our test group ran the regression suite every night "
+     "instead of weekly, and the release went out on the new date.",
+     "own_part", "the test group ran the regression suite every night instead of weekly"),
+])
+def test_the_claim_or_deed_a_follow_up_names(question, answer, gap, said):
+    assert said_back(gap, question, answer) == said
 
 
 def test_a_decision_asked_with_nothing_to_name_asks_for_the_choice_itself(monkeypatch):
@@ -324,6 +350,9 @@ def test_the_team_is_named_once_and_then_they():
     ("and people come in from all over now", "people come in from all over now"),  # a bare "now" stays
     ("OK, first thing I'd do is ring the site manager", "the first thing I'd do is ring the site manager"),
     ("We did a test-and-learn in, I think, sixty stores first", "We did a test-and-learn in sixty stores first"),
+    # Sets 43-64: a candid opener had left a quote starting "to be honest ..." and so refused whole.
+    ("And to be honest my engraving is as good as anybody's now", "my engraving is as good as anybody's now"),
+    ("So obviously the team kicked straight in", "the team kicked straight in"),
 ])
 def test_tidy_mends_quotes_raters_heard_garbled(clause, said):
     assert tidy(clause) == said

@@ -400,8 +400,8 @@ def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkey
               "combined chlorine was well over the limit and the filters hadn't been backwashed for a week. I told the "
               "duty manager to close the pool, backwashed both filters and recommended a full media change.")
     feedback = analyze(Transcript(text=answer), question.text, question.kind)
-    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["evidence", "result"])
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"evidence": 0.5, "result": 0.4})
     assert followups.chosen_gap(question, feedback) == "result"
-    monkeypatch.setattr(followups, "ranked_gaps", lambda q, f: ["evidence"])
+    monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"evidence": 0.5})
     assert followups.chosen_gap(question, feedback) == "evidence"
     assert "trust" in followups.follow_up_text("evidence", question, feedback, random.Random(0))
