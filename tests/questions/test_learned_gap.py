@@ -3,7 +3,9 @@ what the follow-up names when no single rule found the gap.
 Each answer goes through the real analyzer; the answers are written here, in none of the training sets."""
 
 import dataclasses
+import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -251,3 +253,24 @@ def test_a_story_that_ends_on_a_lasting_change_is_not_asked_how_it_ended():
     # The same story stopped at its last step is still asked how it ended; "since the audit" starts a time, no ending.
     stopped = answer.replace(" We haven't had a missed unit since.", " Since the audit I check the tags myself.")
     assert not learned_gap.ends_on_a_lasting_change(stopped)
+
+
+def labelled_case(set_name: str, case_id: str) -> tuple[Question, str]:
+    """One labelled answer of a scripted follow-up set: its question and its answer."""
+    path = Path(__file__).resolve().parents[1] / "data/question_eval" / f"{set_name}.jsonl"
+    case = next(c for c in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if c["id"] == case_id)
+    return Question(text=case["question"], kind=QuestionKind(case["kind"])), case["answer"]
+
+
+@pytest.mark.parametrize("set_name, case_id", [
+    ("follow_up_cases_64", "s64-33"),  # "Car was out at five past ten. Customer happy, no comeback."
+    ("follow_up_cases_55", "s55-22"),  # "He's not been late since, that's nine games"
+])
+def test_a_story_that_told_its_ending_in_plain_words_is_not_asked_how_it_ended(monkeypatch, set_name, case_id):
+    # Both were asked "how did it turn out?" and rated faults ("outcome already given"); the regex and STAR signals
+    # miss their endings, the missing-ending head (ending_told.py) does not.
+    question, answer = labelled_case(set_name, case_id)
+    feedback = heard(question, answer)
+    assert learned_gap.find_gap(question, feedback) != "result"
+    monkeypatch.setattr(learned_gap, "ENDING_TOLD_BELOW", 0.0)  # without the head's veto the heads ask it
+    assert learned_gap.find_gap(question, feedback) == "result"
