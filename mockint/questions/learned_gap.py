@@ -16,6 +16,8 @@ without a reason (pivotal_choice.py), for choices said in passing among explaine
 rules decide alone.
 `scripts/train_followups.py` fits them on the scripted follow-up sets and reports each set held
 out; the weights are `feedback/weights/follow_up_gaps.json`. Without them the rules decide alone.
+After the heads, a few vetoes drop "how did it turn out?" where the story said how it ended: a measure or a lasting
+change in its last sentences, or a low chance of a missing ending read from what they mean (ending_told.py, stop 50).
 """
 
 from __future__ import annotations
