@@ -264,7 +264,7 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
     How did you know?" asks for proof of a plain deed (followups.chosen_gap asks another gap first)."""
     text = without_fillers(feedback.transcript, feedback.fillers.hits)
     claim = unbacked_claim(text, question.text) if gap == "evidence" else None
-    claimed = claim.match if claim else claim_said_with_filler(feedback, question) if gap == "evidence" else ""
+    claimed = claim.match if claim else claim_said_with_filler(feedback, question, text) if gap == "evidence" else ""
     deed = deed or (gap == "evidence" and unexplained_figure(text, question))
     clause, team = pick(gap, text, claimed, size=bool(claim) and claim.kind == "size", deed=deed)
     if gap == "decision":
@@ -285,11 +285,11 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
     return to_you(clause, team=team) if clause else ""
 
 
-def claim_said_with_filler(feedback: Feedback, question: Question) -> str:
+def claim_said_with_filler(feedback: Feedback, question: Question, text: str) -> str:
     """A claim whose weight is a word the analyzer counts as a filler ("they basically never get challenged", "found
     basically nothing"), as it reads with the filler taken out ("found nothing"): the words before it in its clause
     come along, so that "nothing" finds its own clause; "" when there is none. Without this the follow-up named a plain
-    step instead, or asked another gap (sets 50-51)."""
+    step instead, or asked another gap (sets 50-51). `text` is the transcript with its fillers taken out, as quoted."""
     said = unbacked_claim(feedback.transcript, question.text)
     if said is None:
         return ""
@@ -297,7 +297,6 @@ def claim_said_with_filler(feedback: Feedback, question: Question) -> str:
     before = re.split(r"[,;]", said.sentence[:said.start])[-1].split()[-3:]
     words = [w for w in before + said.match.split() if w.lower().strip(",") not in fillers]
     plain = " ".join(words)
-    text = without_fillers(feedback.transcript, feedback.fillers.hits)
     return plain if len(words) >= 2 and plain.lower() in text.lower() else ""
 
 

@@ -20,6 +20,8 @@ from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.text import split_sentences
 
 MODEL_NAME = "story_ending"
+# The kinds, in the order the stored weights read them (kept here, not shared with the gap heads' list, so that
+# neither can change under the other's weights).
 KINDS = [QuestionKind.behavioral, QuestionKind.situational, QuestionKind.technical, QuestionKind.culture]
 CLOSING = 3  # the sentences read one by one at the end; the rest only in the answer's mean
 
