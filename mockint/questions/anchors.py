@@ -56,6 +56,10 @@ ASIDE = re.compile(r"that(?:'s| is)\b", re.IGNORECASE)
 EXPERIENCE = re.compile(r"^(?:I|we)(?:'ve| have| had)? (?:got |been |worked |spent |had )?(?:\w+ ){0,5}years\b", re.IGNORECASE)
 # Words before a past form that make it a state: "he is crushed", "they were worried".
 STATE_BEFORE = {"is", "are", "am", "be", "being", "been", "'s", "'re", "was", "were", "get", "got", "feel", "felt"}
+# A plan or a wish, not a deed: "I'd rework the sessions", "I want the information", "we'll reflect on it".
+# ("I could see the cabins swinging" is what was seen, and "I'd done it before" a past.)
+WISH_OR_PLAN = re.compile(r"^(?:I|we)(?:'ll| would| will| want| wanna| need| should|'d(?!\s+(?:\w+ed|done|been|had|got|"
+                          r"gone|seen|made)\b))\b", re.IGNORECASE)
 # The candidate claiming the work as theirs ("I owned the response end to end", "I was responsible for the cutover"):
 # when others did the story's deeds, that claim is what the own-part follow-up names.
 OWNED = re.compile(r"^I(?:'ve| have)? (?:\w+ly )?(?:owned|drove|oversaw|headed|led|was (?:responsible|accountable) for|"
@@ -140,6 +144,9 @@ def pronoun_subject(clause: str) -> bool:
     return bool(re.match(r"^(?:it|it's|they|they're|this|that|there)\b", clause, re.IGNORECASE))
 
 
+# A subject a claim's clause can start from: "(when I did this with my last team) it completely turned the season around".
+LAST_SUBJECT = re.compile(r"\b(?:it|they|we|I|he|she)\b")
+SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|since|because|after|once|if|until|as|while|before)\s+$", re.IGNORECASE)
 # Where a clause of time or reason starts after a claim: "... dropped a lot | after I took over colour".
 CLAUSE_AFTER = re.compile(r"\s+(?=(?:after|when|since|because|once|as soon as|until) (?:I|we|they|he|she)\b)", re.IGNORECASE)
 
@@ -216,21 +223,30 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
             # (Or up to its "and", when what follows is too long to say with it: "my first-time fix rate's the best
             # in the company", without "and a lot of my customers ask for me by name now when they book".)
             to_and = AND_AT.split(piece, maxsplit=1)[0]
+            # (Or from the last subject before the claim, when its sentence opens with a clause of time: "when we did
+            # exactly this for the plant closure it made a huge difference", sets 61 and 70.)
+            sentence_start = max(text.rfind(sep, 0, at) for sep in (". ", "? ", "! "))
+            # (Not a subject of the clause of time itself: "since I started all that my blackgrass problem is gone".)
+            subjects = [m for m in LAST_SUBJECT.finditer(text, sentence_start + 1 if sentence_start >= 0 else 0, at)
+                        if not SUBORDINATOR_BEFORE.search(text, 0, m.start())]
+            from_subject = tidy(text[subjects[-1].start():at] + rest) if subjects else ""
             pieces = [c for c in [tidy(piece), tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0]),
                                   tidy(CLAUSE_AFTER.split(piece, maxsplit=1)[0]),
                                   tidy(to_and) if claim.lower() in to_and.lower() else ""]
                       if c and not (size and c.lower().startswith(claim.lower()))]  # "a big deal, and ..." is no clause
             # (Only after a comma: before a full stop is another sentence, "It's been running for two years now.")
             whole = [c for c in pieces + [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * text.startswith(", ", start)
-                     if c and said_whole(c, text)]
+                     + [from_subject] if c and said_whole(c, text)]
             # A clipped claim still beats a clause that is not the claim: the ask is about the claim. But not one
             # with no subject: "You said could've been a lot worse" (set 62's rater: a throwaway remark).
             claimed = whole or [c for c in pieces if reads_as_a_clause(c)]
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
+        # (Not "I've been at the firm for six years": no claim; nor a plan or a wish, "I'd rework the two sessions",
+        # "I want the information": "what told you it had worked?" of those was nonsense to sets 70-72's raters.)
         done = [c for c in every if re.match(r"^(?:I|we)\b", c, re.IGNORECASE) and not re.search(r"\d", c)
-                and not EXPERIENCE.search(c)] if deed else []  # not "I've been at the firm for six years": no claim
+                and not EXPERIENCE.search(c) and not WISH_OR_PLAN.match(c)] if deed else []
         # A claim of what the work achieves ("my reject calls have basically never been overturned") before a trait
         # ("you're known for being very consistent"): an effect can be shown, so that is what to ask for. The claim the
         # rules found comes first unless it is a trait itself.

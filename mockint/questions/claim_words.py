@@ -82,7 +82,7 @@ SELF_PRAISE = re.compile(
     r"\b(?:clients|customers|candidates|patients|people|users|residents) (?:all |really )?trust me\b|"
     r"\bI(?:'ve| have) (?:just )?got (?:a |an )?(?:really |very )?(?:good|great|natural|amazing) (?:eye|feel|touch|knack|instinct)\b|"
     r"\b(?:clients|customers|parents|patients|people|users|guests|families|residents) (?:always |absolutely |all |really )*love (?:me|my)\b|"
-    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m known (?:in|at|as|for)\b|"
+    r"\bit'?s (?:my|one of my) (?:biggest |real |main )?strengths?\b|\bI'?m (?:\w+ly )?known (?:in|at|as|for)\b|"
     r"\blove working with me\b|\bone of the best \w+(?: \w+)? (?:in|on|at) (?:the|my|our)\b|"
     r"\bI'?m a (?:very|really) (?:good|safe|strong|reliable|careful|hard-?working) \w+|"
     r"\b(?:knows?|know) (?:he|she|they) can (?:rely on|trust) me\b|"
@@ -108,5 +108,25 @@ ASKED_FOR = re.compile(
     r"block|group|error|report|case|patient|student)\b",
     re.IGNORECASE,
 )
+# A standing claimed against a whole place or everyone, with nothing to show for it: "the best new-material night in the
+# city", "one of the most booked harpists in the county", "the best prices of anyone round here" (sets 69-71's raters:
+# each the unsupported claim a follow-up should have tested; RANK reads only rates, figures and a few places). Not
+# "the worst in the region" nor "the top of the scene": where a story starts, and where in a script.
+SUPERLATIVE = (r"(?:best|busiest|biggest|strongest|fastest|quickest|highest|lowest|cleanest|safest|cheapest|"
+               r"largest|friendliest|most (?!of\b)\w+)")
+PLACE = (r"(?:city|town|county|region|country|area|world|industry|trade|sector|market|league|scene|circuit|patch|village|"
+         r"borough|district|uk|britain|england|scotland|wales|ireland|london|state|north|south|midlands|business)")
+STANDING = re.compile(
+    rf"\b(?:the|our|my|one of the|some of the)\s+{SUPERLATIVE}\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:(?:in|across|of|on)\s+(?:the\s+|this\s+)?(?:whole\s+)?(?:\w+\s+)?{PLACE}\b|"
+    rf"of (?:any(?:one|body)(?: else)?|any \w+)\b|(?:a)?round here\b)",
+    re.IGNORECASE,
+)
+# A whole change claimed in a word, with no measure: "it's completely transformed the business", "it turned the season
+# around".
+TRANSFORMED = re.compile(r"\b(?:(?:completely|totally|really|just) )?transformed (?:the|our|my|how|the way)\b|"
+                         r"\bturned (?:the|our|my|his|her|their) \w+(?: \w+)? around\b", re.IGNORECASE)
+# (The two read last, so a sentence the others read keeps the claim they found.)
 VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("rank", RANK), ("success", VAGUE_SUCCESS),
-         ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE), ("rank", AGAINST_OTHERS), ("praise", ASKED_FOR))
+         ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE), ("rank", AGAINST_OTHERS), ("praise", ASKED_FOR),
+         ("change", TRANSFORMED), ("rank", STANDING))

@@ -17,7 +17,7 @@ OPENER = re.compile(
     r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?(?! thing)|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
     r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably|"
-    r"to be honest|if I'm honest|in all honesty|frankly|obviously|of course)"
+    r"to be honest|if I'm honest|in all honesty|frankly|obviously|of course|now(?! that\b))"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -30,6 +30,8 @@ SCENE_NO_COMMA = re.compile(r"^(?:for|in|on|at|with|after|during)\s+(?:\S+\s+){1
 # A small word said twice as the speaker restarts: "on a a manufacturing client", "to the, the depot".
 RESTART = re.compile(r"\b(a|an|the|to|I'd|we'd|I'm|I|we|it|in|on|of|and|my|our|for|with|at|is|was|really|very|so)(?:,?\s+\1\b)+",
                      re.IGNORECASE)
+# A phrase said again after a pause word: "it was, yeah, it was a big change" (set 71's rater: the filler said back).
+RESTART_PHRASE = re.compile(r"\b((?:[\w']+\s+){0,2}[\w']+),\s+(?:yeah|yes|so|no|well),?\s+\1\b", re.IGNORECASE)
 # A second sentence run on without a stop: "I'm really user-centred that's the core of how I work".
 RUN_ON = re.compile(r"\s+(?=that'?s (?:the|what|how|why|my|just|all)\b)", re.IGNORECASE)
 # Adverbs between the subject and its verb that add nothing when said back: "I then proposed".
@@ -68,6 +70,9 @@ WORDS_CUT_OFF = re.compile(r"\b(?:said|say|says|saying|explained|mentioned)(?: (
 # whole.)
 LOST_WHAT = re.compile(r"^(?:I|we)(?: \w+)? (?:took|learned|learnt|take|learn|got)(?: away)?(?: (?:from|out of)\b[^,]*| there| here)? "
                        r"(?:is|was) that\b", re.IGNORECASE)
+# The first half of "what I took from that is ...", cut before its second: "what I took from that one" (set 72's rater:
+# garbled). Whole with its "is": "what I did was ring the client".
+HALF_CLEFT = re.compile(r"^what (?:I|we|they|he|she)\b(?!.*\b(?:is|was|'s)\b)", re.IGNORECASE)
 COMMENT_AT = re.compile(r",\s+that(?:'s| is)\b", re.IGNORECASE)  # ... and the same comment after the clause it is on
 # A relative clause commenting on what came before ("the three Cs which is something we did on the course"): the
 # clause before it is whole and says the point.
@@ -120,6 +125,7 @@ def tidy(clause: str) -> str:
     clause = clause.strip().strip(" ,;:-\"'")
     clause = re.sub(r"\s+,", ",", clause)  # "I busked it , called it": a pause written as a space
     clause = RESTART.sub(r"\1", clause)  # "on a a client", "the, the list": a restart, said once
+    clause = RESTART_PHRASE.sub(r"\1", clause)
     clause = HEDGE_ASIDE.sub(" ", clause)
     clause = OPENER.sub("", clause)
     clause = re.sub(r"^first thing\b", "the first thing", clause, flags=re.IGNORECASE)  # "OK, first thing I'd do is ..."
@@ -147,8 +153,10 @@ def tidy(clause: str) -> str:
     clause = clause.strip(" ,;:.")  # "... twelve percent," cut at its aside; "I said no." cut from what followed
     # ("..., and instead"; "I replaced it, and now" I calibrate it: but not "people come in from all over now")
     clause = re.sub(r",?\s+(?:and |but |or )?(?:instead|then|also|so)$|,?\s+and now$", "", clause, flags=re.IGNORECASE)
+    # ("we were just": its "were" goes below; and a tag after its comma, "the broker hasn't recommended them since,
+    # mind": set 72's rater)
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
-                    r"quite)$|,\s*me$", "", clause, flags=re.IGNORECASE)  # ("we were just": its "were" goes below)
+                    r"quite)$|,\s*(?:me|mind|now)$", "", clause, flags=re.IGNORECASE)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
                  clause, flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover; "..., because maybe")
     if STRANDED.search(clause) or WHOLE_AT_END.search(clause):
@@ -164,6 +172,8 @@ def tidy(clause: str) -> str:
             or LOST_WHAT.match(clause) \
             or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
+    if HALF_CLEFT.match(clause):
+        return ""
     first = clause.split(" ", 1)[0].lower()
     if first in FRAGMENT_START or is_past(first) or not MIN_ANCHOR_WORDS <= len(clause.split()) <= MAX_ANCHOR_WORDS \
             or OBJECT_MISSING.search(clause):

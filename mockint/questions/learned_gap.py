@@ -35,7 +35,7 @@ from mockint.feedback.linear import load_heads, load_setting
 from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions import answer_gaps as rules
-from mockint.questions.answer_gaps import Gap
+from mockint.questions.answer_gaps import Gap, told_in_first_person
 from mockint.questions.ending_told import ending_missing_chance
 from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
@@ -173,6 +173,8 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
         if scores["result"] and not ends_open(feedback.transcript) else None
     if missing is not None and missing < ENDING_TOLD_BELOW:
         scores["result"] = 0.0  # "how did it end?" after "He's not been late since, that's nine games": see ENDING_TOLD_BELOW
+    if told_in_first_person(feedback.transcript):
+        scores["own_part"] = 0.0  # "what was your own part?" of a story told in "I": see rules.FIRST_PERSON_SHARE
     if scores["decision"] - scores["none"] < DECISION_MARGIN:
         scores["decision"] = 0.0  # a choice the heads are barely surer of than of moving on: see DECISION_MARGIN
     return {choice: scores[choice] for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]

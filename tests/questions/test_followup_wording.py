@@ -233,6 +233,19 @@ def test_a_gap_the_follow_up_cannot_name_gives_way_to_the_next_one_it_can(monkey
     (STORY_QUESTION, "The deadline moved up by a fortnight. Our test group ran the regression suite every night "
      "instead of weekly, and the release went out on the new date.",
      "own_part", "the test group ran the regression suite every night instead of weekly"),
+    # A standing claimed against a whole place, and a whole change claimed in a word (sets 69-71: the unsupported
+    # claim the raters wanted tested, where the follow-up had named a side step).
+    (Question(text="How do you build a programme for a wedding season?", kind=QuestionKind.technical),
+     "I sit down with each couple in January and go through the running order. I learn every first dance in advance. "
+     "Honestly I'm one of the most booked harpists in the county now.",
+     "evidence", "you're one of the most booked harpists in the county now"),
+    (STORY_QUESTION, "The greenhouse heating failed over a weekend in March. I moved the early crop to the polytunnel and "
+     "we went with an early variety on those beds. Honestly the new variety completely turned the season around for us.",
+     "evidence", "the new variety completely turned the season around for you"),
+    # A plan or a wish is no deed to ask proof of: "what told you it had worked?" of "you'd rework the sessions"
+    # (sets 70-72's raters).
+    (Question(text="Your team has lost five games in a row. What would you do?", kind=QuestionKind.situational),
+     "I'd rework the two training sessions a week. I'd talk to the senior players first.", "evidence", ""),
 ])
 def test_the_claim_or_deed_a_follow_up_names(question, answer, gap, said):
     assert said_back(gap, question, answer) == said
@@ -353,6 +366,12 @@ def test_the_team_is_named_once_and_then_they():
     # Sets 43-64: a candid opener had left a quote starting "to be honest ..." and so refused whole.
     ("And to be honest my engraving is as good as anybody's now", "my engraving is as good as anybody's now"),
     ("So obviously the team kicked straight in", "the team kicked straight in"),
+    # Sets 71-72: a tag after its comma, a phrase said again after "yeah", and the first half of "what I took ... is".
+    ("the broker hasn't recommended them since, mind", "the broker hasn't recommended them since"),
+    ("I changed my mind", "I changed my mind"),  # a "mind" with no comma is the clause's own
+    ("it was, yeah, it was a big change in how the team worked", "it was a big change in how the team worked"),
+    ("So what I took from that one is, now", ""),
+    ("what I did was ring the client first", "what I did was ring the client first"),
 ])
 def test_tidy_mends_quotes_raters_heard_garbled(clause, said):
     assert tidy(clause) == said

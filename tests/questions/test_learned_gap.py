@@ -15,7 +15,7 @@ from mockint.feedback.linear import load_heads
 from mockint.feedback.meaning import shared_encoder
 from mockint.questions import learned_gap
 from mockint.questions.anchors import anchor
-from mockint.questions.answer_gaps import rule_gap, unbacked_claim
+from mockint.questions.answer_gaps import rule_gap, told_in_first_person, unbacked_claim
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
 from mockint.questions.story_ending import tells_ending
@@ -274,3 +274,28 @@ def test_a_story_that_told_its_ending_in_plain_words_is_not_asked_how_it_ended(m
     assert learned_gap.find_gap(question, feedback) != "result"
     monkeypatch.setattr(learned_gap, "ENDING_TOLD_BELOW", 0.0)  # without the head's veto the heads ask it
     assert learned_gap.find_gap(question, feedback) == "result"
+
+
+@pytest.mark.parametrize("set_name, case_id", [
+    ("follow_up_cases_70", "s70-14"),  # all "I": "no team in the answer" (its rater)
+    ("follow_up_cases_45", "s45-06"),  # "the team provided bins and a portaloo": "answer was all 'I'" (its rater)
+])
+def test_a_story_told_in_the_first_person_is_not_asked_for_the_candidates_own_part(monkeypatch, set_name, case_id):
+    # Both were asked "what was your own part?" and rated the wrong gap.
+    question, answer = labelled_case(set_name, case_id)
+    feedback = heard(question, answer)
+    assert told_in_first_person(answer)
+    assert learned_gap.find_gap(question, feedback) != "own_part"
+    monkeypatch.setattr(learned_gap, "told_in_first_person", lambda answer: False)  # without the veto the heads ask it
+    assert learned_gap.find_gap(question, feedback) == "own_part"
+
+
+@pytest.mark.parametrize("answer, first_person", [
+    ("I rang the depot, I moved the slot and I told the client myself. We looked at it on the tablet together.", True),
+    ("We rang the depot, we moved the slot and we told the client. I checked the paperwork.", False),
+    # Someone else's deed, or a part claimed in a phrase, is what the own-part follow-up asks about.
+    ("I was on the tills. My supervisor took him into the office and I made the tea. I waved him off.", False),
+    ("I owned the whole cutover. I was on every call and I signed it off.", False),
+])
+def test_an_answer_told_in_the_first_person(answer, first_person):
+    assert told_in_first_person(answer) is first_person
