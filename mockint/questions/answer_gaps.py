@@ -317,8 +317,9 @@ def credited_to_others(answer: str) -> bool:
 
 # An answer with this share of "I" among its "I" and "we" words is told as the candidate's own. Over labelled sets 2-72,
 # 26 of the 1,758 such answers were labelled own_part, and none for a "we" clause: others' deeds, or a part claimed
-# in a phrase ("I was part of everything"). The raters of sets 43-72 rated 7 of the 22 own-part asks of them right;
-# "the team" said back was the candidate and one other ("we looked at it on the tablet": him and the client).
+# in a phrase ("I was part of everything"); 17 of 1,794 once those two are left out as below. The raters of sets 43-72
+# rated 7 of the 22 own-part asks of them right; "the team" said back was the candidate and one other ("we looked at
+# it on the tablet": him and the client).
 FIRST_PERSON_SHARE = 0.6
 # The team's words, against the candidate's "I".
 TEAM_WORDS = re.compile(r"\b(?:we|we'd|we've|we're|we'll|us|our|the team)\b", re.IGNORECASE)
@@ -332,7 +333,7 @@ def told_in_first_person(answer: str) -> bool:
     phrase: what the candidate did is there, so "what was your own part?" asks for what was given."""
     mine = len(re.findall(r"\bI(?:'m|'d|'ve|'ll)?\b", answer))
     ours = len(TEAM_WORDS.findall(answer))
-    return (mine >= 3 and mine >= FIRST_PERSON_SHARE * (mine + ours) and not OTHERS_ACTED.search(answer)
+    return (mine >= 3 and mine >= FIRST_PERSON_SHARE * (mine + ours) and not credited_to_others(answer)
             and not EDGE_PART.search(answer) and not PART_CLAIMED.search(answer))
 
 

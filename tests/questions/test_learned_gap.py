@@ -294,7 +294,8 @@ def test_a_story_told_in_the_first_person_is_not_asked_for_the_candidates_own_pa
     ("I rang the depot, I moved the slot and I told the client myself. We looked at it on the tablet together.", True),
     ("We rang the depot, we moved the slot and we told the client. I checked the paperwork.", False),
     # Someone else's deed, or a part claimed in a phrase, is what the own-part follow-up asks about.
-    ("I was on the tills. My supervisor took him into the office and I made the tea. I waved him off.", False),
+    ("I was on the tills. My supervisor took him into the office, she rang the supplier and she booked a new panel. "
+     "I made the tea and I waved him off.", False),
     ("I owned the whole cutover. I was on every call and I signed it off.", False),
 ])
 def test_an_answer_told_in_the_first_person(answer, first_person):
