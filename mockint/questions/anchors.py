@@ -68,6 +68,12 @@ OWNED = re.compile(r"^I(?:'ve| have)? (?:\w+ly )?(?:owned|drove|oversaw|headed|l
                    r"(?:had|have) (?:overall |full )?(?:accountability|conduct|ownership)\b|"
                    r"was (?:the|our) (?:\w+ ){0,2}(?:lead|sponsor|owner|authority|point of contact|accountable)\b|"
                    r"was (?:at the heart of|part of everything|on the case|across everything))", re.IGNORECASE)
+# A deed told without its doer: "the deviation was raised straight away", "the schedule got flipped" (60 of the 456
+# own-part anchors of the labelled sets; the follow-up had said "I heard a lot about what the team did" of such answers,
+# naming nothing: sets 73-76's raters).
+DONE_BY_NOBODY = re.compile(r"\b(?:was|were|got|had been|has been|have been)\s+(?:\w+ly\s+|all\s+|then\s+)?(?:\w+ed|done|"
+                            r"made|taken|given|sent|put|set|found|built|brought|told|shown|caught|cut|paid|run|held|kept)\b"
+                            r"(?!\s+by (?:me|myself)\b)", re.IGNORECASE)
 # The whole story given to the team in a phrase: "it was a real team effort", "we all pulled together".
 TEAM_EFFORT = re.compile(r"\b(?:(?:a |real |a real )?(?:team|collective|joint) effort|everyone did their bit|"
                          r"(?:we all|everybody|everyone) (?:pulled together|chipped in|mucked in|helped each other)|"
@@ -204,6 +210,10 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
                   for c in answer_clauses(text) for m in [TEAM_EFFORT.search(c)] if m]
         if not ours and any(effort):
             return [c for c in effort if c][0], False
+        if not ours:  # no one named at all: a deed told without its doer ("the deviation was raised straight away")
+            done = [c for c in answer_clauses(text) if DONE_BY_NOBODY.search(c)]
+            if done:
+                return done[0], False
         return (ours[0] if ours else ""), True
     every = answer_clauses(text)
     if gap == "evidence":

@@ -14,9 +14,9 @@ import re
 
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
-from mockint.questions.anchors import OWNED, TRACK_RECORD, anchor
+from mockint.questions.anchors import DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CHOICE, CONTRAST, Gap, credited_to_others, is_story, tells_a_case, told_a_time, unbacked_claim,
+    ALTERNATIVE, CHOICE, CONTRAST, TEAM_CREDIT, Gap, credited_to_others, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import scored_gaps
@@ -99,6 +99,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return "role"
         if credited_to_others(feedback.transcript):
             return "others"
+        if DONE_BY_NOBODY.search(named) and not TEAM_CREDIT.search(named):  # not "the MDT got involved"
+            return "done_by_nobody"
         return "team_would" if HYPOTHETICAL.search(named) or TEAM_PLAN.search(named) else "team"
     if gap == "detail":
         if question.kind == QuestionKind.culture:

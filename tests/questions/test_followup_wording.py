@@ -658,3 +658,13 @@ def test_a_long_plan_is_asked_for_a_time_it_was_done_for_real_and_a_short_one_fo
     assert len(long.split()) >= 110
     assert any(asked("detail", question, long).endswith(ask) for ask in steps["plan_long"])
 
+
+
+def test_a_deed_told_without_its_doer_is_what_the_own_part_follow_up_names():
+    # Sets 73-76's raters faulted "I heard a lot about what the team did" of answers told in the passive, with no team
+    # in them: the deed said without its doer is named, and the ask is who did it.
+    answer = ("The deviation was raised straight away on the Tuesday. The batch was quarantined until the lab results "
+              "came back, and everything was fine in the end.")
+    assert said_back("own_part", STORY_QUESTION, answer) == "The deviation was raised straight away on the Tuesday"
+    assert asked("own_part", STORY_QUESTION, answer).split(". ", 1)[1] in \
+        toml_template("follow_ups.toml")["own_part"]["asks"]["done_by_nobody"]
