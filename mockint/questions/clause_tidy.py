@@ -53,6 +53,15 @@ COMMA_AT = re.compile(r",\s+(?=(?:just|before|after)\s)", re.IGNORECASE)
 # A hedge said between commas inside a phrase: "we did a test-and-learn in, I think, sixty stores" is said without it
 # (cut there, it left "we did a test-and-learn in": set 62's rater, garbled).
 HEDGE_ASIDE = re.compile(r",\s+I (?:think|guess|reckon|suppose|believe|'d say),\s+", re.IGNORECASE)
+# An aside between dashes: "I put all three options - original, painted, resin - in front of the designer" is said
+# without it (cut at its commas, it left "I put all three options": set 75's rater, cut off).
+DASH_ASIDE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s+")
+# A question said inside the clause with no "if": "I want to know is it real" (set 75's rater: garbled when said back).
+EMBEDDED_QUESTION = re.compile(r"\b(?:know|see|check|ask|wonder|find out)\s+(?:is|are|was|were|does|did|do|has|have|can|"
+                               r"will)\s+(?:it|they|he|she|there|this|that|the)\b", re.IGNORECASE)
+# What was seen, cut before its verb: "I saw on the control system that gun fourteen" (set 76's rater: truncated).
+SEEN_CUT_OFF = re.compile(r"\b(?:saw|noticed|found|realised|realized|knew|heard|could see|spotted)\b[^,]{0,40}? that"
+                          r"(?: [\w'-]+){1,3}$", re.IGNORECASE)
 # An aside between commas, then more ("adoption went through the roof, honestly, the director said ..."): the clause
 # ends at the aside.
 ASIDE_THEN_MORE = re.compile(r",\s*(?:honestly|to be honest|basically|you know|I mean)\s*,\s*", re.IGNORECASE)
@@ -127,6 +136,7 @@ def tidy(clause: str) -> str:
     clause = RESTART.sub(r"\1", clause)  # "on a a client", "the, the list": a restart, said once
     clause = RESTART_PHRASE.sub(r"\1", clause)
     clause = HEDGE_ASIDE.sub(" ", clause)
+    clause = DASH_ASIDE.sub(" ", clause)
     clause = OPENER.sub("", clause)
     clause = re.sub(r"^first thing\b", "the first thing", clause, flags=re.IGNORECASE)  # "OK, first thing I'd do is ..."
     said = YEAH_AT.split(clause, maxsplit=1)
@@ -156,7 +166,7 @@ def tidy(clause: str) -> str:
     # ("we were just": its "were" goes below; and a tag after its comma, "the broker hasn't recommended them since,
     # mind": set 72's rater)
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
-                    r"quite)$|,\s*(?:me|mind|now)$", "", clause, flags=re.IGNORECASE)
+                    r"quite|in fact)$|,\s*(?:me|mind|now)$", "", clause, flags=re.IGNORECASE)
     cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
                  clause, flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover; "..., because maybe")
     if STRANDED.search(clause) or WHOLE_AT_END.search(clause):
@@ -170,7 +180,8 @@ def tidy(clause: str) -> str:
     clause = PREPOSED_CONDITION.sub("", clause)
     if re.match(r"^[\w']+,\s+but\b", clause, re.IGNORECASE) or LOST_OBJECT.search(clause) or WORDS_CUT_OFF.search(clause) \
             or LOST_WHAT.match(clause) \
-            or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause):
+            or BARE_AFTER_HE.search(clause) or DISFLUENT.search(clause) or FRAME.match(clause) \
+            or EMBEDDED_QUESTION.search(clause) or SEEN_CUT_OFF.search(clause):
         return ""  # "there, but I think ...": the tail of another clause; "I just decided that early on": decided what?
     if HALF_CLEFT.match(clause):
         return ""

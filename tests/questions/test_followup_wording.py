@@ -372,6 +372,14 @@ def test_the_team_is_named_once_and_then_they():
     ("it was, yeah, it was a big change in how the team worked", "it was a big change in how the team worked"),
     ("So what I took from that one is, now", ""),
     ("what I did was ring the client first", "what I did was ring the client first"),
+    # Sets 75-76: an aside between dashes, "in fact" left at the end, a question said with no "if", what was seen
+    # cut before its verb.
+    ("and I put all three options - original, painted, resin - in front of the designer",
+     "I put all three options in front of the designer"),
+    ("We checked the signed menu in the event sheet and in fact", "We checked the signed menu in the event sheet"),
+    ("So, first I want to know is it real", ""),
+    ("About two in the morning I saw on the control system that gun fourteen", ""),
+    ("I found that the pump had failed", "I found that the pump had failed"),
 ])
 def test_tidy_mends_quotes_raters_heard_garbled(clause, said):
     assert tidy(clause) == said
