@@ -21,7 +21,7 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.meaning import shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions.answer_gaps import (
-    COURTESY, EDGE_PART, NOT_DEEDS, OTHERS_ACTED, Gap, credited_to_others, pivotal_choice_unexplained, unbacked_claim,
+    COURTESY, NOT_DEEDS, Gap, pivotal_choice_unexplained, unbacked_claim,
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.choice_clauses import DECIDED, decision_like, decision_rank
@@ -31,6 +31,7 @@ from mockint.questions.note_cues import PRONOUNS
 from mockint.questions.pivotal_choice import pivotal_sentence
 from mockint.questions.quotable import reads_as_a_clause, said_whole
 from mockint.questions.story_ending import UNKNOWN_ENDING
+from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others
 from mockint.text import split_sentences
 
 # How sure the learned reading must be that a sentence makes the answer's unexplained choice before a decision

@@ -28,6 +28,7 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.on_question import STORY_ASK
 from mockint.questions.claim_words import VAGUE
 from mockint.questions.story_ending import OUTCOME, tells_ending
+from mockint.questions.who_acted import TEAM_CREDIT, credited_to_others, only_we
 from mockint.text import split_sentences
 
 Gap = Literal["detail", "result", "own_part", "evidence", "decision"]
@@ -37,9 +38,6 @@ MOMENT = re.compile(r"\b(?:last (?:\w+ )?(?:year|month|week|spring|summer|autumn
                     r"morning|evening|shift|week)|yesterday|for example|for instance|recently|(?:19|20)\d\d)\b", re.IGNORECASE)
 THIN_WORDS = 35  # under this an answer is too thin to probe anything but "more, please"
 GENERAL_WORDS = 60  # under this, an answer with nothing specific in it is general habits, not an example
-# Who did it, when it was not the candidate: "we", "the team", "everyone pitched in", "the falls group".
-TEAM_CREDIT = re.compile(r"\b(?:we|us|everyone|everybody|all hands|the (?:\w+ )?(?:team|group|department|office|"
-                         r"kitchen|brigade|unit|committee))\b", re.IGNORECASE)
 # Something specific: a moment ("last spring", "one night", "when I"), a place of work, an example.
 SPECIFIC = re.compile(r"\b(?:last|once(?!\s+(?:I|I've|I'd|we|you|it|it's|the|that|this|they|he|she)\b)|one (?:day|night|time|morning|evening|shift|week)|yesterday|when I|when we|"
                       r"at my|in my (?:last|previous|current)|for example|for instance|recently|(?:19|20)\d\d)\b",
@@ -50,16 +48,6 @@ CASE_INVITED = re.compile(r"\b(?:one you(?:'ve| have)|you(?:'ve| have) (?:actual
                           r"worked on|built|run|led)|a recent|the last time|most proud|proudest)\b", re.IGNORECASE)
 # The team's plan: "we'd get the others behind their doors", "the team would use C and R".
 WE_WOULD = re.compile(r"\b(?:we'd|we would|the team would|the team'd)\b", re.IGNORECASE)
-# Someone else doing the story's work: "she picked it up straight away", "my manager pulled the sales data".
-OTHERS_ACTED = re.compile(
-    r"\b(?:[Ss]he|[Hh]e|(?:[Tt]he|[Oo]ur|[Mm]y) (?:\w+ )?(?:manager|boss|supervisor|lead|leader|director|consultant|coordinator|"
-    r"colleague|engineer|doctor|registrar|anaesthetist|surgeon|nurse|mentor|sister|sergeant|officer|chef|partner|"
-    r"animator|teacher|foreman|lads|DJ))(?:, \w+,)?\s+"
-    r"(?:\w+ly\s+|then\s+|also\s+|just\s+)?(?:\w+ed|did|made|came|came up with|worked out|pulled|put|set up|took|wrote|found|"
-    r"built|got|went and|sorted|picked|caught|spotted|rang|ran|led|drew)\b")
-# A part played at the edge of the work: "I was involved in the packing", "I was sort of across all of it", "I helped".
-EDGE_PART = re.compile(r"\b(?:I was (?:\w+ ){0,2}?(?:involved|part of|across)|I helped|I supported|I assisted|I led on)\b",
-                       re.IGNORECASE)
 # A reason for a choice. A named alternative alone ("instead of X") is not a reason: the
 # interviewer still asks why.
 REASON = re.compile(
@@ -308,42 +296,6 @@ def explained_choices(answer: str) -> int:
 def is_story(question: Question, feedback: Feedback) -> bool:
     """Whether the answer should be a story: a story question (by kind or by wording), or the analyzer read one."""
     return question.asks_story_by_kind or feedback.star.applicable or bool(STORY_ASK.search(question.text))
-
-
-def credited_to_others(answer: str) -> bool:
-    """Whether the story's work is told as others' deeds ("she pulled the data", "the registrar came"), three or more."""
-    return len(OTHERS_ACTED.findall(answer)) >= 3
-
-
-# An answer with this share of "I" among its "I" and "we" words is told as the candidate's own. Over labelled sets 2-72,
-# 26 of the 1,758 such answers were labelled own_part, and none for a "we" clause: others' deeds, or a part claimed
-# in a phrase ("I was part of everything"); 17 of 1,794 once those two are left out as below. The raters of sets 43-72
-# rated 7 of the 22 own-part asks of them right; "the team" said back was the candidate and one other ("we looked at
-# it on the tablet": him and the client).
-FIRST_PERSON_SHARE = 0.6
-# The team's words, against the candidate's "I".
-TEAM_WORDS = re.compile(r"\b(?:we|we'd|we've|we're|we'll|us|our|the team)\b", re.IGNORECASE)
-# A part claimed in a phrase, not shown: "I owned the cutover", "I was driving it".
-PART_CLAIMED = re.compile(r"\bI (?:\w+ly )?(?:owned|oversaw|took (?:charge|ownership)|was (?:in charge|responsible|"
-                          r"accountable)|was (?:\w+ )?(?:leading|driving|pushing))\b", re.IGNORECASE)
-
-
-def told_in_first_person(answer: str) -> bool:
-    """Whether the answer is told in "I" (see FIRST_PERSON_SHARE), with no one else's deeds and no part claimed in a
-    phrase: what the candidate did is there, so "what was your own part?" asks for what was given."""
-    mine = len(re.findall(r"\bI(?:'m|'d|'ve|'ll)?\b", answer))
-    ours = len(TEAM_WORDS.findall(answer))
-    return (mine >= 3 and mine >= FIRST_PERSON_SHARE * (mine + ours) and not credited_to_others(answer)
-            and not EDGE_PART.search(answer) and not PART_CLAIMED.search(answer))
-
-
-def only_we(feedback: Feedback) -> bool:
-    """Whether the candidate told it as the team's ("we") and never, or hardly ever, as their own."""
-    i, we = feedback.ownership.i, feedback.ownership.we
-    # The analyzer counts only clear actions; a story with "we" again and again and never "I" is the team's too.
-    said_we = len(re.findall(r"\bwe\b", feedback.transcript, re.IGNORECASE))
-    said_i = len(re.findall(r"\bI(?:'m|'d|'ve)?\b", feedback.transcript))
-    return (we >= 2 and i == 0) or (we >= 5 and we >= 4 * i) or (said_we >= 3 and said_i == 0)
 
 
 def unexplained_choice(question: Question, answer: str) -> str | None:

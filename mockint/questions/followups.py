@@ -16,12 +16,13 @@ from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
 from mockint.questions.answer_gaps import (
-    ALTERNATIVE, CHOICE, CONTRAST, TEAM_CREDIT, Gap, credited_to_others, is_story, tells_a_case, told_a_time, unbacked_claim,
+    ALTERNATIVE, CHOICE, CONTRAST, Gap, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import scored_gaps
 from mockint.questions.story_ending import CLOSING_OUTCOME, ENDING_SAID, OUTCOME, PENDING, UNKNOWN_ENDING
 from mockint.questions.templates import toml_template
+from mockint.questions.who_acted import TEAM_CREDIT, credited_to_others
 from mockint.text import split_sentences
 
 GAP_REASONS: dict[Gap, str] = {

@@ -35,12 +35,13 @@ from mockint.feedback.linear import load_heads, load_setting
 from mockint.feedback.meaning import SentenceEncoder, shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions import answer_gaps as rules
-from mockint.questions.answer_gaps import Gap, told_in_first_person
+from mockint.questions.answer_gaps import Gap
 from mockint.questions.ending_told import ending_missing_chance
 from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
     CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, tells_ending,
 )
+from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others, only_we, told_in_first_person
 from mockint.text import split_sentences
 
 MODEL_NAME = "follow_up_gaps"
@@ -120,8 +121,8 @@ def gap_features(question: Question, feedback: Feedback, encoder: SentenceEncode
     row += [tells_ending(answer), bool(OUTCOME.search(last)), ends_open(answer),
             bool(LAST_STEP.search(last)), bool(FEELING.search(last)),
             bool(SIGN_OFF.search(last)), bool(JUDGEMENT_ASKED.search(question.text)), bool(SWITCHED.search(answer))]
-    row += [rules.only_we(feedback), rules.credited_to_others(answer), capped(len(rules.OTHERS_ACTED.findall(answer)), 5),
-            math.log1p(feedback.ownership.i) / 3, math.log1p(feedback.ownership.we) / 3, bool(rules.EDGE_PART.search(answer))]
+    row += [only_we(feedback), credited_to_others(answer), capped(len(OTHERS_ACTED.findall(answer)), 5),
+            math.log1p(feedback.ownership.i) / 3, math.log1p(feedback.ownership.we) / 3, bool(EDGE_PART.search(answer))]
     row += [claim is not None] + [claim is not None and claim.kind == kind for kind in ("change", "size", "rank", "success", "praise")]
     row += [rules.unexplained_figure(answer, question), rules.is_generic(answer, question.text, words),
             rules.is_general(answer, question.text, words), rules.tells_a_case(answer, question.text)]

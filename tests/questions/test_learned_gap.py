@@ -15,11 +15,12 @@ from mockint.feedback.linear import load_heads
 from mockint.feedback.meaning import shared_encoder
 from mockint.questions import learned_gap
 from mockint.questions.anchors import anchor
-from mockint.questions.answer_gaps import rule_gap, told_in_first_person, unbacked_claim
+from mockint.questions.answer_gaps import rule_gap, unbacked_claim
 from mockint.questions.followups import choose_follow_up
 from mockint.questions.learned_gap import CHOICES, MODEL_NAME, find_gap, gap_features
 from mockint.questions.story_ending import tells_ending
 from mockint.questions.templates import toml_template
+from mockint.questions.who_acted import told_in_first_person
 
 COMPLAINT = Question(text="Tell me about a time you handled an angry customer.", kind=QuestionKind.behavioral)
 # The supervisor did the work; the candidate called her over and made tea. The rules read a missing ending.
