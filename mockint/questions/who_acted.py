@@ -33,7 +33,8 @@ def credited_to_others(answer: str) -> bool:
 # rated 7 of the 22 own-part asks of them right; "the team" said back was the candidate and one other ("we looked at
 # it on the tablet": him and the client).
 FIRST_PERSON_SHARE = 0.6
-# The team's words, against the candidate's "I".
+# The candidate's "I" ("I'm", "I'd" and "I've" count once each), and the team's words against it.
+SAID_I = re.compile(r"\bI\b")
 TEAM_WORDS = re.compile(r"\b(?:we|we'd|we've|we're|we'll|us|our|the team)\b", re.IGNORECASE)
 # A part claimed in a phrase, not shown: "I owned the cutover", "I was driving it".
 PART_CLAIMED = re.compile(r"\bI (?:\w+ly )?(?:owned|oversaw|took (?:charge|ownership)|was (?:in charge|responsible|"
@@ -43,7 +44,7 @@ PART_CLAIMED = re.compile(r"\bI (?:\w+ly )?(?:owned|oversaw|took (?:charge|owner
 def told_in_first_person(answer: str) -> bool:
     """Whether the answer is told in "I" (see FIRST_PERSON_SHARE), with no one else's deeds and no part claimed in a
     phrase: what the candidate did is there, so "what was your own part?" asks for what was given."""
-    mine = len(re.findall(r"\bI(?:'m|'d|'ve|'ll)?\b", answer))
+    mine = len(SAID_I.findall(answer))
     ours = len(TEAM_WORDS.findall(answer))
     return (mine >= 3 and mine >= FIRST_PERSON_SHARE * (mine + ours) and not credited_to_others(answer)
             and not EDGE_PART.search(answer) and not PART_CLAIMED.search(answer))
@@ -54,5 +55,5 @@ def only_we(feedback: Feedback) -> bool:
     i, we = feedback.ownership.i, feedback.ownership.we
     # The analyzer counts only clear actions; a story with "we" again and again and never "I" is the team's too.
     said_we = len(re.findall(r"\bwe\b", feedback.transcript, re.IGNORECASE))
-    said_i = len(re.findall(r"\bI(?:'m|'d|'ve)?\b", feedback.transcript))
+    said_i = len(SAID_I.findall(feedback.transcript))
     return (we >= 2 and i == 0) or (we >= 5 and we >= 4 * i) or (said_we >= 3 and said_i == 0)
