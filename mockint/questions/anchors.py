@@ -29,7 +29,7 @@ from mockint.questions.claim_words import VAGUE
 from mockint.questions.clause_tidy import NEW_SUBJECT, tidy
 from mockint.questions.note_cues import PRONOUNS
 from mockint.questions.pivotal_choice import pivotal_sentence
-from mockint.questions.quotable import parsed, parser, reads_as_a_clause, said_whole
+from mockint.questions.quotable import reads_as_a_clause, said_whole
 from mockint.questions.story_ending import UNKNOWN_ENDING
 from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others
 from mockint.text import split_sentences
@@ -90,7 +90,6 @@ TO_YOU = [(pattern, repl) for pattern, repl in PRONOUNS if not re.search(r"we|ou
 ]
 # For the own-part probe "we" is the team, so the candidate hears the difference being asked about.
 TO_TEAM = [
-    (r"\bwe weren't\b", "the team wasn't"), (r"\bwe aren't\b", "the team isn't"),
     (r"\bwe were\b", "the team was"), (r"\bwe are\b", "the team is"), (r"\bwe're\b", "the team is"),
     (r"\bwe have\b", "the team has"), (r"\bwe've\b", "the team has"), (r"\bwe'd\b", "the team would"),
     (r"\bwe do\b", "the team does"), (r"\bwe don't\b", "the team doesn't"), (r"\bwe\b", "the team"),
@@ -110,7 +109,6 @@ def to_you(clause: str, team: bool = False) -> str:
     """The clause as the interviewer says it back: "I" and "we" become "you" (or "the team", unless the clause
     names the team itself: "we looked at it as a team" is "you looked at it as a team")."""
     team = team and not re.search(r"\bteam\b", clause, re.IGNORECASE)
-    said = clause
     if not team and re.match(r"we\b", clause, re.IGNORECASE):  # "we moved us to a planner": not "you moved you"
         clause = re.sub(r"\bus\b", "the team", clause)
     first_we = re.search(r"\bwe\b", clause, re.IGNORECASE) if team else None
@@ -121,38 +119,7 @@ def to_you(clause: str, team: bool = False) -> str:
         clause = clause[:first_we.end()] + later
     for pattern, repl in (TO_TEAM if team else []) + TO_YOU:
         clause = re.sub(pattern, repl, clause, flags=re.IGNORECASE)
-    verb = present_verb_of_we(said) if first_we else None
-    if not verb:
-        return clause
-    return re.sub(rf"\bthe team ((?:\w+ly |also |just |still |always |never |then |now |only |even |first )?){re.escape(verb)}\b",
-                  lambda m: f"the team {m.group(1)}{agreeing(verb)}", clause, count=1)
-
-
-def present_verb_of_we(clause: str) -> str | None:
-    """The present-tense verb whose subject is the clause's first "we" ("we check it" -> "check"; not "we swung"), as
-    the parser reads it; None when there is none or no parser."""
-    if parser() is None:
-        return None
-    doc = parsed(clause)
-    we = next((t for t in doc if t.lower_ == "we"), None)
-    head = we.head if we is not None and we.dep_ == "nsubj" else None
-    return head.text if head is not None and head.tag_ == "VBP" and head.i > we.i else None
-
-
-# Words after "the team" that are no present-tense verb to agree with it: modals, adverbs, and verbs whose past is
-# spelt as their present ("the team split the data": split then, not splits now).
-NO_AGREEMENT = {"would", "could", "should", "will", "can", "might", "must", "may", "also", "then", "just", "still",
-                "always", "never", "usually", "all", "really", "actually", "basically", "now", "both", "only", "even",
-                "first", "did", "didn't", "was", "wasn't", "has", "hasn't", "is", "isn't", "does", "doesn't"}
-
-
-def agreeing(verb: str) -> str:
-    """A present-tense verb said after "the team" where the candidate said "we": "we check" -> "the team checks"
-    (sets 61-74's follow-ups said "the team check", "the team cap hedging")."""
-    word = verb.lower()
-    if word in NO_AGREEMENT or word.endswith(("ly", "s", "'t")) or is_past(word) or not word.isalpha():
-        return verb
-    return verb + ("es" if word.endswith(("ch", "sh", "x", "o")) else "s")
+    return clause
 
 
 def raw_clauses(text: str) -> list[str]:
