@@ -126,7 +126,62 @@ STANDING = re.compile(
 # around".
 TRANSFORMED = re.compile(r"\b(?:(?:completely|totally|really|just) )?transformed (?:the|our|my|how|the way)\b|"
                          r"\bturned (?:the|our|my|his|her|their) \w+(?: \w+)? around\b", re.IGNORECASE)
-# (The two read last, so a sentence the others read keeps the claim they found.)
+# Boasts the patterns above miss, read last (stop 52): of the 456 answers labelled "evidence" over sets 2-76, 132 had
+# no claim read at all, and their anchors were of these kinds. A standing among any group, or the best anyone has had:
+# "the strongest carrier network in the office", "the best guest feedback of all the team", "the best arrangement
+# they'd ever had", "I'm easily the fastest arranger".
+MOST = (r"(?:best|strongest|fastest|quickest|safest|cleanest|busiest|biggest|highest|lowest|cheapest|largest|"
+        r"friendliest|sharpest|toughest|finest|greatest|smoothest|tightest|most (?!of\b|people\b|days\b|weeks\b)\w+)")
+GROUP = (r"(?:team|office|floor|desk|department|lab|depot|company|firm|branch|shop|store|site|ward|unit|practice|"
+         r"intake|cohort|year|contract|shift|crew|squad|club|agency|division|network|building|kitchen|yard|studio)")
+TOP_OF_GROUP = re.compile(
+    rf"\b(?:(?:I'm|I am|I was)(?: \w+ly| easily| probably| by far)? (?:the|one of the) {MOST}\b|"
+    rf"(?:the|one of the|some of the|among the|easily the|probably the) {MOST} (?:[\w'-]+ ){{0,4}}?"
+    rf"(?:(?:in|on|at|of) (?:the|my|our|this|all the|any) (?:\w+ )?{GROUP}s?\b|of all\b|"
+    rf"(?:they|he|she)(?:'d|'ve| have| had)? ever (?:had|seen|have|heard|worked with)\b|"
+    rf"(?:from|of) any (?:\w+ )?\w+\b))",
+    re.IGNORECASE,
+)
+# A record told as always or never, with no count: "my conclusions are always upheld in court", "my installs always
+# pass first time", "nothing gets past me", "my remakes are basically nil", "my straps basically last forever".
+RECORD = re.compile(
+    r"\b(?:are|is|get|gets) (?:always|nearly always|almost always) (?:upheld|accepted|approved|signed off|spot on|"
+    r"the (?:safest|best|cleanest))\b|\b(?:always|nearly always|almost always|every time) pass(?:es)? first time\b|"
+    r"\bnothing (?:gets|slips|goes) (?:past|by|through) me\b|\bI never let (?:anything|things|a \w+) (?:go|through|slip)\b|"
+    r"\bI(?:'ve| have) never (?:once )?(?:had|missed|lost) (?:a |one |anything\b)(?:single )?(?:\w+ ){0,2}?"
+    r"(?:set aside|rejected|come back|returned|problem|complaint)|"
+    r"\b(?:basically|practically) (?:nil|forever|independent|pain-free|flawless|perfect)\b|\blasts? forever\b|"
+    r"\b(?:a )?near-perfect record\b|\bI(?:'ve| have) won (?:pretty much|nearly|almost) every\b|"
+    r"\b(?:always|all) (?:rebook|come back|come round|open up to me|mention me|call me back)\b",
+    re.IGNORECASE,
+)
+# Others' praise or trust, reported with nothing behind it: "the principals trust my judgement completely", "I get
+# told that all the time", "the GPs always say my patients do better", "they'd never seen progress like it".
+PRAISED_BY_OTHERS = re.compile(
+    r"\btrusts? (?:me|my \w+|them) (?:completely|totally|implicitly|a hundred percent)\b|\btrusts? my (?:judge?ment|call)\b|"
+    r"\b\w+ (?:really |all )?trust (?:the way|how) I\b|\b(?:always|all) say (?:my|I)\b|"
+    r"\bnever seen (?:\w+ ){0,2}?like (?:it|that)\b|\bthan I(?:'ve| have) ever (?:heard|seen)\b|"
+    r"\b(?:results?|numbers|figures|work) (?:speaks?|spoke) for (?:themsel(?:ves|f)|itself)\b|"
+    r"\bI(?:'ve| have) (?:always )?(?:got|had) (?:a |an )?(?:real |really |very )?(?:good|great|natural|amazing|real) "
+    r"(?:palate|ear|nose|knack|eye|feel|instinct)\b|\b(?:I'm|I am) (?:\w+, )?(?:really|very|honestly)[, ]+(?:\w+[, ]+)?good (?:with|at)\b",
+    re.IGNORECASE,
+)
+# Work called good, or a success, in a word: "my files are always spot on", "my classifications are very reliable",
+# "the casting lessons have been a massive success", "it went brilliantly", "the ads are performing really well".
+CALLED_GOOD = re.compile(
+    r"\b(?:my|our) (?:[\w'-]+ ){1,2}?(?:is|are|has been|have been|has|have)(?: always| generally| consistently)?"
+    r"(?: been)?(?: really| very| genuinely| honestly| always)* (?:spot on|robust|reliable|excellent|solid|high|clean)\b|"
+    r"\b(?:been|was|were|is) (?:a )?(?:massive|huge|real|great) success\b|\bwent (?:really |so )?(?:brilliantly|smoothly)\b|"
+    r"\bturned out (?:brilliant|great|perfect)\b|\b(?:are|is) performing (?:really|very|so|incredibly) well\b|"
+    r"\b(?:(?:my|our|the|this) (?:\w+ )?(?:approach|method|system|process|way)|it|they) (?:works|worked|is working|did) "
+    r"(?:really|very|so|incredibly) well\b(?! together| with)|\bbeen massive for\b|"
+    r"\b(?:really|totally|completely) changed the culture\b|\bculture has (?:totally |completely |really )?changed\b|"
+    r"\b(?:is|are|was|'s|has been|have been) (?:completely |totally |really |just )?transformed\b|"
+    r"\btransformed (?:his|her|their|its|\w+ (?:trade|business|culture|life|service|game))\b",
+    re.IGNORECASE,
+)
+# (The later ones read last, so a sentence the others read keeps the claim they found.)
 VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("rank", RANK), ("success", VAGUE_SUCCESS),
          ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE), ("rank", AGAINST_OTHERS), ("praise", ASKED_FOR),
-         ("change", TRANSFORMED), ("rank", STANDING))
+         ("change", TRANSFORMED), ("rank", STANDING), ("rank", TOP_OF_GROUP), ("success", RECORD),
+         ("praise", PRAISED_BY_OTHERS), ("success", CALLED_GOOD))

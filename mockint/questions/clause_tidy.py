@@ -17,7 +17,8 @@ OPENER = re.compile(
     r"^(?:(?:so|and|but|then|also|yeah|yes|oh|well|ok|okay|right|basically|honestly|first(?:ly)?(?! thing)|secondly|finally|"
     r"after that|afterwards|in the end|eventually|overall|as a result|since then|at first|"
     r"by the end of (?:the|that) \w+|I think|I guess|I'd say|I must say|I have to say|I'll be honest|I mean|probably|"
-    r"to be honest|if I'm honest|in all honesty|frankly|obviously|of course|now(?! that\b))"
+    r"to be honest|if I'm honest|in all honesty|frankly|obviously|of course|now(?! that\b)|"
+    r"like(?= (?:his|her|their|my|our|it|they|he|she|we|I)\b))"
     r"\b[\s,]*)+",
     re.IGNORECASE,
 )

@@ -231,6 +231,16 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
     ("I'd say my hedges are as good as anybody's in the county.", "rank"),
     ("The regulars always ask for me now.", "praise"),
     ("I've never had a single complaint about a delivery.", "praise"),
+    # Boasts read by none of the above (stop 52: 132 of 456 labelled evidence answers had no claim read).
+    ("Honestly I've got the strongest driver network in the office.", "rank"),
+    ("I'm easily the quickest picker on the night shift.", "rank"),
+    ("The client said it was the best route plan they'd ever had.", "rank"),
+    ("My route sheets are always spot on.", "success"),
+    ("My audits are always signed off first time.", "success"),
+    ("Nothing gets past me on a manifest.", "success"),
+    ("The depot managers trust my judgement completely.", "praise"),
+    ("The drivers always say my rounds are easier.", "praise"),
+    ("Honestly it's transformed their whole week.", "success"),
 ])
 def test_claims_said_in_other_words_are_claims_to_back(said, kind):
     from mockint.questions.answer_gaps import unbacked_claim
@@ -244,7 +254,11 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
                                   "Honestly, it's a lot cheaper to find that out before than after.",
                                   "The best option was to wait for the crane.",
                                   "We had the best redemption rate in the branch, 31% against 18%.",
-                                  "The drivers know those lanes better than anyone."])
+                                  "The drivers know those lanes better than anyone.",
+                                  # a quarter compared with the speaker's own, and a plain method that works
+                                  "It was probably the busiest quarter I've had.",
+                                  "Letting the driver pick the order works really well for new starters.",
+                                  "My manager said it was the most organised file she'd seen."])
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
     from mockint.questions.answer_gaps import unbacked_claim
     assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None
