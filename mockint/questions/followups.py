@@ -118,7 +118,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             # more in sets 31-50's ratings ("steps already listed; a real case is the gap"), and after 5 of 29 shorter.
             long_plan = len(feedback.transcript.split()) >= LONG_PLAN_WORDS
             return "plan_long" if long_plan and not told_a_time(feedback.transcript) else "plan"
-        return "thin_story" if feedback.star.action.present else "generic"
+        # A habit said back ("you always stay calm", "you make sure the heads of department own their budgets") is asked
+        # for one time it happened, not for its steps (sets 71-74's raters: "asks for steps of a general habit").
+        return "thin_story" if feedback.star.action.present and told_as_past(named) else "generic"
     # The result gap: a story that stops before its end, or one whose end is still to come ("fingers crossed").
     closing = " ".join(sentence.text for sentence in split_sentences(feedback.transcript)[-2:])
     # A plan has no ending yet, even one left to "see how it goes": "how did it turn out" (set 32). But a scenario

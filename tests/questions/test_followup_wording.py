@@ -676,3 +676,22 @@ def test_a_deed_told_without_its_doer_is_what_the_own_part_follow_up_names():
     assert said_back("own_part", STORY_QUESTION, answer) == "The deviation was raised straight away on the Tuesday"
     assert asked("own_part", STORY_QUESTION, answer).split(". ", 1)[1] in \
         toml_template("follow_ups.toml")["own_part"]["asks"]["done_by_nobody"]
+
+
+def test_a_story_question_answered_with_a_habit_is_asked_for_one_time_not_its_steps():
+    # Sets 71-74's raters faulted "take me through it in more detail, step by step" after "you always stay calm": the
+    # steps of a habit were given; one time it happened was not.
+    from mockint.questions.followups import ask_variant
+    question = Question(text="Tell me about a time you kept a kitchen calm on a bad service.", kind=QuestionKind.behavioral)
+    habit = ("Yes, it happens a lot on a Saturday night, when the restaurant is full and there is a big party on top. "
+             "What I do normally is prepare well, the mise en place is ready before five. When it gets busy I always stay "
+             "calm, because if the head chef panics, everybody panics. I talk with the front of house manager, so they "
+             "tell me when a big table is sitting down. If the grill section is behind I put a second cook there. At the "
+             "end I speak with the team about what we can do better next time.")
+    assert analyze(Transcript(text=habit), question.text, question.kind).star.action.present  # steps, but no time
+    feedback = analyze(Transcript(text=habit), question.text, question.kind)
+    assert ask_variant("detail", question, feedback, "you always stay calm") == "generic"
+    story = ("Last Friday the grill went down at eight in the middle of service. I moved two covers to the oven, I called "
+             "every ticket myself and I put our commis on the pass so the chefs could keep cooking.")
+    feedback = analyze(Transcript(text=story), question.text, question.kind)
+    assert ask_variant("detail", question, feedback, "you moved two covers to the oven") == "thin_story"
