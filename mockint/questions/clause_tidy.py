@@ -168,7 +168,7 @@ def tidy(clause: str) -> str:
     # mind": set 72's rater)
     clause = re.sub(r",?\s+(?:and )?(?:honestly|basically|really|to be honest|you know|like|as well|yeah|just|actually|"
                     r"quite|in fact)$|,\s*(?:me|mind|now)$", "", clause, flags=re.IGNORECASE)
-    cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|because(?: maybe)?)$", "",
+    cut = re.sub(r"\s+(?:and|or|but|so|which|that|the|a|an|of|to|with|for|are|is|was|were|as|because(?: maybe)?)$", "",
                  clause, flags=re.IGNORECASE)  # (and "they're safe are": a restart's leftover; "..., because maybe")
     if STRANDED.search(clause) or WHOLE_AT_END.search(clause):
         cut = clause

@@ -39,7 +39,7 @@ from mockint.questions.answer_gaps import Gap
 from mockint.questions.ending_told import ending_missing_chance
 from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
-    CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, tells_ending,
+    CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, before_the_lesson, tells_ending,
 )
 from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others, only_we, told_in_first_person
 from mockint.text import split_sentences
@@ -57,6 +57,10 @@ DECISION_MARGIN = 0.3
 # 0.15: 31, 21 faults and 10 labelled result). On sets 65-68, never fitted on: 8 of 35 asks, 7 of them rated faults,
 # none labelled result (stop 50).
 ENDING_TOLD_BELOW = 0.1
+# From this chance of a missing ending up, a story that closes on its lesson ("what I took from it is ...") is asked how
+# it ended: the heads read the lesson as an ending and moved on. On sets 43-76 (rated), 14 of the 17 such stories they
+# left alone were labelled result, and the raters faulted moving on after 14 of them (stop 52).
+LESSON_ENDING_MISSING = 0.4
 KINDS = [QuestionKind.behavioral, QuestionKind.situational, QuestionKind.technical, QuestionKind.culture]
 # An ending that is only hoped for: "so it should feel much less like an inspection" (or still to come: PENDING; or
 # never learned: UNKNOWN_ENDING).
@@ -174,6 +178,8 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
         if scores["result"] and not ends_open(feedback.transcript) else None
     if missing is not None and missing < ENDING_TOLD_BELOW:
         scores["result"] = 0.0  # "how did it end?" after "He's not been late since, that's nine games": see ENDING_TOLD_BELOW
+    elif missing is not None and missing >= LESSON_ENDING_MISSING and ends_on_a_lesson(question, feedback):
+        scores["result"] = max(scores["result"], scores["none"] * 1.01)  # see LESSON_ENDING_MISSING
     if told_in_first_person(feedback.transcript):
         scores["own_part"] = 0.0  # "what was your own part?" of a story told in "I": see rules.FIRST_PERSON_SHARE
     if scores["decision"] - scores["none"] < DECISION_MARGIN:
@@ -186,6 +192,12 @@ def ends_open(answer: str) -> bool:
     """Whether the last two sentences leave the ending to come, hoped for or unknown ("fingers crossed on that one")."""
     closing = " ".join(sentence.text for sentence in split_sentences(answer)[-2:])
     return bool(HOPED.search(closing) or PENDING.search(closing) or UNKNOWN_ENDING.search(closing))
+
+
+def ends_on_a_lesson(question: Question, feedback: Feedback) -> bool:
+    """Whether a story (not a plan) closes on its lesson in one of its last two sentences."""
+    return (question.kind != QuestionKind.situational and rules.is_story(question, feedback)
+            and before_the_lesson(feedback.transcript) != feedback.transcript)
 
 
 def ends_on_a_measure(question: Question, answer: str) -> bool:

@@ -100,3 +100,19 @@ def tells_ending(answer: str) -> bool:
 def _outcome(text: str) -> bool:
     """Whether this stretch of an answer says how something turned out."""
     return bool(OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or any(p.search(text) for _, p in VAGUE))
+
+
+# A story closed on what the speaker learned, not on what happened: "and the biggest thing I learned is ...", "what it
+# taught me is ...", "what I'd do differently is ...".
+LESSON = re.compile(r"\b(?:learn(?:ed|t)|took from|taught me|lesson|do differently|biggest thing|the thing (?:for me|about "
+                    r"this)|I always say|I now always|now I always)\b", re.IGNORECASE)
+
+
+def before_the_lesson(answer: str) -> str:
+    """The answer up to a lesson it closes on (in one of its last two sentences, after at least two others), or the
+    whole answer: what happened last is told before the lesson, and that is where "how did it end?" goes on from."""
+    sentences = split_sentences(answer)
+    for sentence in sentences[-2:]:
+        if LESSON.search(sentence.text) and sentences.index(sentence) >= 2:
+            return answer[:sentence.start].rstrip()
+    return answer

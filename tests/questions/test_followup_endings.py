@@ -3,6 +3,7 @@ incident told to a technical question, a choice set against an alternative with 
 Each answer goes through the real analyzer and the real chooser."""
 
 import random
+import re
 
 import pytest
 
@@ -294,3 +295,4 @@ def test_a_clause_that_tells_the_ending_is_not_asked_how_it_ended():
     assert chosen_gap(STORY, analyze(Transcript(text=answer), STORY.text, STORY.kind)) != "result"
     # Read as it will be said: the candidate's own return is a step, someone else's can be the ending.
     assert not ENDING_SAID.search("you came back the next day") and ENDING_SAID.search("he came back in the summer")
+

@@ -301,3 +301,23 @@ def test_a_story_told_in_the_first_person_is_not_asked_for_the_candidates_own_pa
 ])
 def test_an_answer_told_in_the_first_person(answer, first_person):
     assert told_in_first_person(answer) is first_person
+
+
+@pytest.mark.parametrize("set_name, case_id", [
+    ("follow_up_cases_73", "s73-07"),  # "She went away to do another draft over the summer. And I think that's the thing
+    ("follow_up_cases_65", "s65-16"),  # for me, ...": both left alone, and "never says how it ended" (their raters)
+])
+def test_a_story_that_closes_on_its_lesson_is_asked_how_it_ended(monkeypatch, set_name, case_id):
+    question, answer = labelled_case(set_name, case_id)
+    feedback = heard(question, answer)
+    assert learned_gap.find_gap(question, feedback) == "result"
+    monkeypatch.setattr(learned_gap, "LESSON_ENDING_MISSING", 2.0)  # without the rule the heads move on
+    assert learned_gap.find_gap(question, feedback) is None
+
+
+def test_how_did_it_end_names_the_last_event_before_the_lesson():
+    # s66-08 was asked "You said what you took from it is that anger at a diagnosis is very often grief. What happened
+    # after that?", a lesson asked how it ended.
+    from mockint.questions.anchors import anchor
+    question, answer = labelled_case("follow_up_cases_66", "s66-08")
+    assert anchor("result", question, heard(question, answer)) == "you gave her the carers' group details"
