@@ -127,9 +127,11 @@ STANDING = re.compile(
 TRANSFORMED = re.compile(r"\b(?:(?:completely|totally|really|just) )?transformed (?:the|our|my|how|the way)\b|"
                          r"\bturned (?:the|our|my|his|her|their) \w+(?: \w+)? around\b", re.IGNORECASE)
 # Boasts the patterns above miss, read last (stop 52): of the 456 answers labelled "evidence" over sets 2-76, 132 had
-# no claim read at all, and their anchors were of these kinds. A standing among any group, or the best anyone has had:
-# "the strongest carrier network in the office", "the best guest feedback of all the team", "the best arrangement
-# they'd ever had", "I'm easily the fastest arranger".
+# no claim read at all, and their anchors were of these kinds. A standing among any group:
+# "the strongest carrier network in the office", "the best guest feedback of all the team", "I'm easily the fastest
+# arranger". (Not a client's praise closing a story told in full, "the best arrangement they'd ever had", "the best
+# report they had from any provider": a blind rater of the change said it needed no follow-up, and "the figures for
+# you and the others" did not fit it.)
 MOST = (r"(?:best|strongest|fastest|quickest|safest|cleanest|busiest|biggest|highest|lowest|cheapest|largest|"
         r"friendliest|sharpest|toughest|finest|greatest|smoothest|tightest|most (?!of\b|people\b|days\b|weeks\b)\w+)")
 GROUP = (r"(?:team|office|floor|desk|department|lab|depot|company|firm|branch|shop|store|site|ward|unit|practice|"
@@ -137,9 +139,7 @@ GROUP = (r"(?:team|office|floor|desk|department|lab|depot|company|firm|branch|sh
 TOP_OF_GROUP = re.compile(
     rf"\b(?:(?:I'm|I am|I was)(?: \w+ly| easily| probably| by far)? (?:the|one of the) {MOST}\b|"
     rf"(?:the|one of the|some of the|among the|easily the|probably the) {MOST} (?:[\w'-]+ ){{0,4}}?"
-    rf"(?:(?:in|on|at|of) (?:the|my|our|this|all the|any) (?:\w+ )?{GROUP}s?\b|of all\b|"
-    rf"(?:they|he|she)(?:'d|'ve| have| had)? ever (?:had|seen|have|heard|worked with)\b|"
-    rf"(?:from|of) any (?:\w+ )?\w+\b))",
+    rf"(?:(?:in|on|at|of) (?:the|my|our|this|all the|any) (?:\w+ )?{GROUP}s?\b|of all\b))",
     re.IGNORECASE,
 )
 # A record told as always or never, with no count: "my conclusions are always upheld in court", "my installs always

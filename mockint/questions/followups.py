@@ -15,6 +15,7 @@ import re
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
+from mockint.questions.claim_words import VAGUE
 from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
@@ -75,6 +76,11 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return praise_form(kind, question, feedback)
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
+        # Another claim named than the one the rules found first: asked as what it claims ("the director loved it" is
+        # praise, not a rank to give both sides' figures for).
+        if not SELF_DESCRIBED.match(named):  # (a trait, "you're the best printer in London", is asked for its case)
+            kind = next((own for own, pattern in VAGUE if pattern.search(named)), kind)
+            kind = "comparison" if kind == "rank" else kind
         if kind:
             return praise_form(kind, question, feedback)
         if unexplained_figure(feedback.transcript, question):

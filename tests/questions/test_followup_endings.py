@@ -235,7 +235,6 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
     # Boasts read by none of the above (stop 52: 132 of 456 labelled evidence answers had no claim read).
     ("Honestly I've got the strongest driver network in the office.", "rank"),
     ("I'm easily the quickest picker on the night shift.", "rank"),
-    ("The client said it was the best route plan they'd ever had.", "rank"),
     ("My route sheets are always spot on.", "success"),
     ("My audits are always signed off first time.", "success"),
     ("Nothing gets past me on a manifest.", "success"),
@@ -259,7 +258,8 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
                                   # a quarter compared with the speaker's own, and a plain method that works
                                   "It was probably the busiest quarter I've had.",
                                   "Letting the driver pick the order works really well for new starters.",
-                                  "My manager said it was the most organised file she'd seen."])
+                                  "My manager said it was the most organised file she'd seen.",
+                                  "The client said it was the best route plan they'd ever had."])
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
     from mockint.questions.answer_gaps import unbacked_claim
     assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None

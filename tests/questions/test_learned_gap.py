@@ -321,3 +321,12 @@ def test_how_did_it_end_names_the_last_event_before_the_lesson():
     from mockint.questions.anchors import anchor
     question, answer = labelled_case("follow_up_cases_66", "s66-08")
     assert anchor("result", question, heard(question, answer)) == "you gave her the carers' group details"
+
+
+def test_a_claim_named_is_asked_as_what_it_claims():
+    # s75-11: the rules found a praise claim first, the follow-up named "the revenue went through the roof" and asked
+    # "beyond this one case, what do people say or do that shows it?" ("revenue needs numbers", its rater).
+    from mockint.questions.followups import follow_up_text
+    question, answer = labelled_case("follow_up_cases_75", "s75-11")
+    asked = follow_up_text("evidence", question, heard(question, answer), random.Random(0))
+    assert "the revenue went through the roof" in asked and "before and after" in asked
