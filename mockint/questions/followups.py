@@ -15,7 +15,7 @@ import re
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
 from mockint.questions.anchors import DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
-from mockint.questions.claim_words import VAGUE
+from mockint.questions.claim_words import CALLED_GOOD, RECORD, VAGUE
 from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, is_story, tells_a_case, told_a_time, unbacked_claim,
     unexplained_choice, unexplained_figure,
@@ -70,6 +70,9 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         # branch") is asked for both sides' figures.
         compared = claim is not None and (claim.kind == "rank" or claim.kind == "change" and COMPARED.search(named))
         kind = None if claim is None else "comparison" if compared else claim.kind
+        if claim and claim.match.lower() in named.lower() and not SELF_DESCRIBED.match(named) \
+                and (RECORD.search(named) or CALLED_GOOD.search(named) and re.search(r"\balways\b", named)):
+            return "record"  # "your checks are always spot on": where it shows, not "what told you it had worked"
         if claim and claim.match.lower() in named.lower():
             # "you're a lot more careful now": a trait, asked for the case that shows it, not its before and after.
             kind = "praise" if kind == "change" and SELF_DESCRIBED.match(named) else kind

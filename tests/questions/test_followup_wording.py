@@ -695,3 +695,14 @@ def test_a_story_question_answered_with_a_habit_is_asked_for_one_time_not_its_st
              "every ticket myself and I put our commis on the pass so the chefs could keep cooking.")
     feedback = analyze(Transcript(text=story), question.text, question.kind)
     assert ask_variant("detail", question, feedback, "you moved two covers to the oven") == "thin_story"
+
+
+def test_a_record_claimed_as_always_is_asked_where_it_shows():
+    # "You said your conclusions are always upheld in court. How did you know: what did you see or measure?" asks how
+    # a record was known as if it were one result; an interviewer asks where it shows and for the latest case.
+    question = Question(text="How do you check a delivery at goods-in?", kind=QuestionKind.technical)
+    answer = ("I check the order against the docket first, then the temperature log for the chilled lines, and the driver "
+              "signs the exceptions sheet. Honestly my goods-in checks are always spot on.")
+    asked = follow_up_text("evidence", question, analyze(Transcript(text=answer), question.text, question.kind),
+                           random.Random(0))
+    assert "your goods-in checks are always spot on" in asked and "most recent example" in asked
