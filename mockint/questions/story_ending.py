@@ -112,7 +112,7 @@ def before_the_lesson(answer: str) -> str:
     """The answer up to a lesson it closes on (in one of its last two sentences, after at least two others), or the
     whole answer: what happened last is told before the lesson, and that is where "how did it end?" goes on from."""
     sentences = split_sentences(answer)
-    for sentence in sentences[-2:]:
-        if LESSON.search(sentence.text) and sentences.index(sentence) >= 2:
+    for place, sentence in enumerate(sentences):
+        if place >= max(2, len(sentences) - 2) and LESSON.search(sentence.text):
             return answer[:sentence.start].rstrip()
     return answer

@@ -688,8 +688,8 @@ def test_a_story_question_answered_with_a_habit_is_asked_for_one_time_not_its_st
              "calm, because if the head chef panics, everybody panics. I talk with the front of house manager, so they "
              "tell me when a big table is sitting down. If the grill section is behind I put a second cook there. At the "
              "end I speak with the team about what we can do better next time.")
-    assert analyze(Transcript(text=habit), question.text, question.kind).star.action.present  # steps, but no time
     feedback = analyze(Transcript(text=habit), question.text, question.kind)
+    assert feedback.star.action.present  # steps, but no time
     assert ask_variant("detail", question, feedback, "you always stay calm") == "generic"
     story = ("Last Friday the grill went down at eight in the middle of service. I moved two covers to the oven, I called "
              "every ticket myself and I put our commis on the pass so the chefs could keep cooking.")
