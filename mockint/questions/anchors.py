@@ -158,6 +158,10 @@ SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|since|because|after|once|if|until|a
 CLAUSE_AFTER = re.compile(r"\s+(?=(?:after|when|since|because|once|as soon as|until) (?:I|we|they|he|she)\b)", re.IGNORECASE)
 
 
+# A claim that opens with its owner and runs four words or more: it can be said back as it was said.
+OWNED_CLAIM = re.compile(r"(?:my|our)\s+\S+(?:\s+\S+){2,}", re.IGNORECASE)
+
+
 def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = True) -> tuple[str, bool]:
     """The clause to name for this gap, and whether "we" in it means the team; ("", False) if none fits.
 
@@ -253,6 +257,9 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
             # A clipped claim still beats a clause that is not the claim: the ask is about the claim. But not one
             # with no subject: "You said could've been a lot worse" (set 62's rater: a throwaway remark).
             claimed = whole or [c for c in pieces if reads_as_a_clause(c)]
+            # (Or the claim alone, when it is a whole standing with its owner: "my chick survival's well above what
+            # most ostrich farms get", which the parser reads as a noun phrase.)
+            claimed = claimed or [tidy(claim)] * bool(OWNED_CLAIM.match(claim))
         vague = [c for c in every if any(pattern.search(c) for _, pattern in VAGUE)]
         named = [c for c in vague if not pronoun_subject(c)]
         # A figure explained with nothing but itself: the first thing the candidate says they did.
@@ -268,7 +275,7 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
         effect_claimed = [c for c in claimed if not TRAIT.match(c)]
         return (effect_claimed or achieved or claimed or named or vague or done or [""])[0], False
     if gap == "decision":
-        return (sorted(decision_clauses(text), key=decision_rank) or [""])[0], False
+        return (sorted(decision_clauses(text), key=lambda c: decision_rank(c, said_last(c, text))) or [""])[0], False
     # The candidate's own words first ("I just check it over"), not a list of terms or "before I use it".
     own = [c for c in every if re.match(r"(?:I|we)\b", c) and len(c.split()) >= 3
            and not re.match(r"(?:I|we)(?:'ve| have)? (?:always |really |just )?(?:think|thought|do|did|feel|felt|find|found|"
@@ -276,6 +283,12 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
            and not EXPERIENCE.search(c)]  # nor is "I have fourteen years in survey"
     own = [c for c in own if not COURTESY.search(c)] or own  # what they would do, not "you'd apologise sincerely"
     return ((own or every or [""])[0]), False
+
+
+def said_last(clause: str, text: str) -> bool:
+    """Whether the clause is in the answer's last sentence (or cannot be found in it)."""
+    sentences = split_sentences(text)
+    return not sentences or clause.lower() in sentences[-1].text.lower() or clause.lower() not in text.lower()
 
 
 def decision_clauses(text: str) -> list[str]:
@@ -308,7 +321,7 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
         unexplained = unexplained_choice(question, text) or pivotal_choice_unexplained(text)
         found = [c for c in answer_clauses(unexplained or "", tails=True) if decision_like(c)]
         candidates = learned + found + [clause] * bool(clause)
-        clause = min(candidates, key=decision_rank) if candidates else clause
+        clause = min(candidates, key=lambda c: decision_rank(c, said_last(c, text))) if candidates else clause
     if clause and premise_of(clause, question.text):
         return ""  # "you said twelve alarms in two hours": the interviewer's own scenario, not the candidate's words
     return to_you(clause, team=team) if clause else ""

@@ -177,8 +177,12 @@ def vague_claims(answer: str) -> list[VagueClaim]:
     return claims
 
 
+# The claims a measure backs only in their own sentence (see unbacked_claim).
+BACKED_NEARBY = ("rank",)
+
+
 def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
-    """The first vague claim that no measure backs, in its sentence or after it, or None."""
+    """The first vague claim that no measure backs, in its sentence or after it (a standing: in its sentence), or None."""
     sentences = [s.text for s in split_sentences(answer)]
     asked = numbers_in(question)
     for claim in vague_claims(answer):
@@ -186,7 +190,12 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
         before = claim.sentence[:claim.start]
         clause_start = max(before.rfind(sep) for sep in (",", ";", " and ", " but ", " so "))
         at = sentences.index(claim.sentence)
-        after = [claim.sentence[max(clause_start, 0):]] + sentences[at + 1:]
+        # A standing among others is backed only in its own sentence: a count later in the story is of something else
+        # ("my estimates are the most accurate in the company" is not backed by "eleven years" in the next sentence).
+        # Over sets 2-84, 19 answers gained a claim this way, 17 of them labelled evidence (stop 53). (Not praise: "I'm
+        # good at these" would then be asked before "my first-time fix rate is the best in the region".)
+        last = at + 1 if claim.kind in BACKED_NEARBY else len(sentences)
+        after = [claim.sentence[max(clause_start, 0):]] + sentences[at + 1:last]
         # "It worked well" after a measured outcome ("he passed with a 5") sums that outcome up.
         measured_before = claim.kind == "success" and any(OUTCOME.search(s) and measures(s, asked) for s in sentences[:at])
         # A change in the opening sentence, before anything was done ("the weather came up quite a lot"), sets the scene.

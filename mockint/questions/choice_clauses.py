@@ -31,6 +31,8 @@ GATHERING = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'd|I would|I'll|I will|I|we'd|
 REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|do not|won't|will not|never)\s+"
                       r"(?!mind\b|know\b|think\b|want\b|need\b|have\b|lose\b|break\b|really\b|just\b)\w+|"
                       r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
+# The alternative named beside the choice: "rather than a re-screen", "instead of the stage weights", "not a penalty fare".
+ALTERNATIVE_NAMED = re.compile(r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
 MADE_THE_CALL = re.compile(r"\b(?:made the (?:\w+ )?call|took the (?:\w+ )?decision)\b", re.IGNORECASE)
 
 
@@ -40,12 +42,13 @@ def decision_like(clause: str) -> bool:
                 or DECIDED.search(clause) or re.match(r"(?:I|we)\b", clause) and REJECTED.search(clause))
 
 
-def decision_rank(clause: str) -> int:
+def decision_rank(clause: str, said_last: bool = True) -> int:
     """How surely a clause is the decision itself (0 first): a choice said as one ("I'd recommend switching to oral
     co-amoxiclav", "I made the call to pull it") before a deed that may be one ("I moved the drivers onto the 7"), a
     plain deed ("I put together a paper") and a plan's steps, and those before the steps that gather facts or keep the
-    peace ("you'd look at the patient's notes", "you'd stay calm"), which seldom turn on a judgement. Naming what was
-    not done ("I wouldn't send it back through", "rather than wait") makes a clause one surer."""
+    peace ("you'd look at the patient's notes", "you'd stay calm"), which seldom turn on a judgement. Naming
+    the alternative ("rather than wait") makes a clause one surer; saying only what was not done ("I wouldn't send it back
+    through") one less sure, unless `said_last`: nothing after it says what was done instead."""
     if CHOICE.search(clause) or CALL.search(clause) or MADE_THE_CALL.search(clause):
         rank = 0
     elif DECIDED.search(clause):
@@ -56,4 +59,11 @@ def decision_rank(clause: str) -> int:
         rank = 5 if COURTESY.search(clause) or GATHERING.search(clause) else 3
     if re.search(r"\b(?:first|straight away|immediately|right away|there and then)$", clause) and 1 < rank < 5:
         rank -= 1
-    return rank - 1 if REJECTED.search(clause) and rank < 5 else rank
+    if rank < 5 and ALTERNATIVE_NAMED.search(clause):
+        return rank - 1
+    # What was only not done ("I didn't get defensive", "I wouldn't let the crew sit idle") goes after what was done
+    # when the answer goes on: it then says what instead, and why. "Why not, and what would you do instead?" of such a
+    # clause was faulted by blind raters 6 times of 6 over sets 43-84, each saying both were already given (stop 53).
+    if rank < 5 and REJECTED.search(clause):
+        return rank - 1 if said_last else rank + 1
+    return rank

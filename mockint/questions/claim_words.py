@@ -180,8 +180,20 @@ CALLED_GOOD = re.compile(
     r"\btransformed (?:his|her|their|its|\w+ (?:trade|business|culture|life|service|game))\b",
     re.IGNORECASE,
 )
+# The candidate's work set above what others do, named only as "most" or "anyone": "my balloon placement is better than
+# most letterers working now", "my chick survival's well above what most ostrich farms get", "the best G2P available for
+# Swahili today, nobody else is close" (sets 81-84's raters: the unsupported claim a follow-up should have tested).
+BEATS_OTHERS = re.compile(
+    rf"\b(?:my|mine|I|I'm|I've|our)\b(?:\s+[\w'-]+){{0,8}}?\s+(?:{COMPARATIVE}|more|further) than most \w+s\b(?! (?:do|did|would))|"
+    r"\b(?:my|our)\b(?:\s+[\w'-]+){0,6}?\s+(?:well |way |miles |far )?(?:above|ahead of|beyond|better than) what (?:most|other|any) (?:[\w-]+ ){0,3}?"
+    r"(?:get|gets|do|does|have|has|achieve|manage|see|hit|make)\b|"
+    r"\bthe best (?:[\w-]+ ){1,3}?(?:available|out there|on the market)\b|"
+    r"\b(?:nobody|no one|no-one|none of them) (?:else )?(?:is|are|comes?|gets?) (?:even )?(?:close|near)\b|"
+    r"\bI(?:'ve| have) never had (?:a|an|one) (?:\w+ ){0,2}?go (?:backwards|backward)\b",
+    re.IGNORECASE,
+)
 # (The later ones read last, so a sentence the others read keeps the claim they found.)
 VAGUE = (("change", VAGUE_CHANGE), ("size", VAGUE_SIZE), ("rank", RANK), ("success", VAGUE_SUCCESS),
          ("success", NEXT_TO_NONE), ("praise", SELF_PRAISE), ("rank", AGAINST_OTHERS), ("praise", ASKED_FOR),
          ("change", TRANSFORMED), ("rank", STANDING), ("rank", TOP_OF_GROUP), ("success", RECORD),
-         ("praise", PRAISED_BY_OTHERS), ("success", CALLED_GOOD))
+         ("praise", PRAISED_BY_OTHERS), ("success", CALLED_GOOD), ("rank", BEATS_OTHERS))

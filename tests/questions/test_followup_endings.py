@@ -241,6 +241,10 @@ def test_stopping_the_work_yourself_is_a_step_not_an_ending():
     ("The depot managers trust my judgement completely.", "praise"),
     ("The drivers always say my rounds are easier.", "praise"),
     ("Honestly it's transformed their whole week.", "success"),
+    # The candidate's work set above what most others do (stop 53: sets 81-84's raters).
+    ("Honestly my balloon placement is better than most letterers working now.", "rank"),
+    ("My chick survival's well above what most ostrich farms get.", "rank"),
+    ("It's the best scheduling tool available for small depots, nobody else is close.", "rank"),
 ])
 def test_claims_said_in_other_words_are_claims_to_back(said, kind):
     from mockint.questions.answer_gaps import unbacked_claim
@@ -263,6 +267,16 @@ def test_claims_said_in_other_words_are_claims_to_back(said, kind):
 def test_a_habit_a_choice_or_a_measured_rank_is_not_a_claim_to_back(said):
     from mockint.questions.answer_gaps import unbacked_claim
     assert unbacked_claim(f"I took over the round in March and rebuilt the schedule. {said}", STORY.text) is None
+
+
+def test_a_standing_is_not_backed_by_a_count_of_something_else_later_in_the_story():
+    from mockint.questions.answer_gaps import unbacked_claim
+    answer = ("I took over the round in March. Honestly, my estimates are the most accurate in the company. I've been "
+              "doing it eleven years, so I know what a three-bed semi looks like in a container.")
+    claim = unbacked_claim(answer, STORY.text)
+    assert claim is not None and claim.kind == "rank" and "most accurate" in claim.match
+    measured = answer.replace("in the company.", "in the company, 2% out against 9% for the others.")
+    assert unbacked_claim(measured, STORY.text) is None
 
 
 def test_a_scenario_answered_with_the_time_it_happened_is_asked_how_it_ended_not_how_you_would_know():

@@ -289,6 +289,25 @@ def test_the_decision_follow_up_names_the_step_that_rules_another_out():
     assert "wouldn't send it back through the machine" in said_back("decision", question, answer)
 
 
+def test_what_was_not_done_is_not_the_decision_when_the_answer_goes_on_to_say_what_instead():
+    # "Why not, and what would you do instead?" of such a clause: faulted 6 times of 6, both already given (stop 53).
+    question = Question(text="What would you do if the ground froze halfway through the planting season?",
+                        kind=QuestionKind.situational)
+    answer = ("I'd keep the plants in their bags in the shade, out of the wind, checked every day. I wouldn't let the crew "
+              "sit idle, a frozen week's ideal for getting the guards and stakes out along the rows. I'd move the crew "
+              "over to the north compartment first when it thaws.")
+    assert said_back("decision", question, answer) == "you'd move the crew over to the north compartment first when it thaws"
+
+
+def test_a_standing_the_parser_reads_as_a_noun_phrase_is_still_the_claim_named():
+    question = Question(text="What would you do if chick losses started climbing in the first two weeks?",
+                        kind=QuestionKind.situational)
+    answer = ("Well, my chick survival's well above what most ostrich farms get, so it's not something I've had to deal "
+              "with a lot, but if it did start climbing, first I'd look at the brooder. Then I'd check they're actually "
+              "eating and drinking, so I put shiny marbles in the trough to get them pecking.")
+    assert said_back("evidence", question, answer) == "your chick survival's well above what most ostrich farms get"
+
+
 def test_an_evidence_follow_up_asks_for_the_record_claimed_not_the_trait():
     question = Question(text="How do you make sure your welds pass inspection?", kind=QuestionKind.technical)
     answer = ("I'm known for being very consistent. I prep the joint properly, I check the fit-up, and I work to the "
