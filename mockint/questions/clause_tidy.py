@@ -93,9 +93,11 @@ WHICH_COMMENT_AT = re.compile(r",?\s+which(?:'s| is| was|(?: for| to) (?:\w+ ){1
 # A clause that stops where its object should start: "I'd look at which one", "I'd work out what".
 OBJECT_MISSING = re.compile(r"\b(?:which(?: one| way)?|what|how|where|whether|who|whose)(?: (?:the|a|an|my|our|his|her|their) [\w-]+)?$",
                             re.IGNORECASE)  # (and "on how the tray": cut before its verb)
-# A preposition that ends a clause about a noun ("the best analyst they'd worked with", "the people I report to"):
+# A preposition that ends a clause about a noun ("the best analyst they'd worked with", "the people I report to",
+# "better than anyone I trained with"):
 # part of the clause, not a cut to tidy away.
-STRANDED = re.compile(r"\b(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w+\s+){0,3}(?:I|we|they|he|she)(?:'d|'ve|'re|'ll)?"
+STRANDED = re.compile(r"\b(?:(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w+\s+){0,3}|(?:any|every|some|no)(?:one|body)\s+)"
+                      r"(?:I|we|they|he|she)(?:'d|'ve|'re|'ll)?"
                       r"\s+(?:\w+\s+){0,2}(?:with|to|for|of|about|on|in)$", re.IGNORECASE)
 # A clause whose last word completes it: "customers like that", "careful about all that", "it's what I'm known for",
 # "the yields are much better than they were" (set 60's rater faulted "... better than they").

@@ -34,6 +34,15 @@ GAP_REASONS: dict[Gap, str] = {
     "decision": "made a choice without saying why, or what else was considered",
 }
 # The candidate describing themselves, said back: "you're very thorough", "you always double-check".
+# A standing in something counted, where both sides' figures can be asked for: "the lowest refusal rate in the company",
+# "the highest tips", "my estimates are the most accurate". "The figures on each side" of "your balloon placement is
+# better than most letterers" or "you know that machine better than anyone" was unsayable to the raters: over sets
+# 43-84, 13 of 25 such asks were rated unnatural, against 1 of 12 asked of something counted (stop 53).
+COUNTED = re.compile(r"\b(?:rates?|figures?|numbers?|scores?|percent\w*|accura\w+|sales|conversion|retention|revenue|"
+                     r"margins?|survival|yields?|recover\w*|complaints?|errors?|times?|feedback|reviews?|tips|attendance|"
+                     r"uptake|premium|costs?|turnover|returns?|highest|lowest|quickest|fastest|quicker|faster|fewer|lower|"
+                     r"higher|safest|safer|more of|most booked|repeat)\b|\d",
+                     re.IGNORECASE)
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
 # A claim of change set against others: "compliance is way higher than the department average".
 # (Not "than before" or "than the threshold": a change over time, or a target, asked before and after; set 31.)
@@ -76,7 +85,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         if claim and claim.match.lower() in named.lower():
             # "you're a lot more careful now": a trait, asked for the case that shows it, not its before and after.
             kind = "praise" if kind == "change" and SELF_DESCRIBED.match(named) else kind
-            return praise_form(kind, question, feedback)
+            return praise_form(kind, question, feedback, named)
         if TRACK_RECORD.search(named) and not SELF_DESCRIBED.match(named):  # chosen over a trait (anchors.pick)
             return "record"
         # Another claim named than the one the rules found first: asked as what it claims ("the director loved it" is
@@ -85,7 +94,7 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             kind = next((own for own, pattern in VAGUE if pattern.search(named)), kind)
             kind = "comparison" if kind == "rank" else kind
         if kind:
-            return praise_form(kind, question, feedback)
+            return praise_form(kind, question, feedback, named)
         if unexplained_figure(feedback.transcript, question):
             return "figure"
         # No claim the rules could name: a trait ("you're very thorough") is asked for the case that shows it; anything
@@ -147,8 +156,11 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 
-def praise_form(kind: str | None, question: Question, feedback: Feedback) -> str | None:
-    """Praise asked for the case that shows it, or, after a story told to its end, for what shows it beyond that case."""
+def praise_form(kind: str | None, question: Question, feedback: Feedback, named: str = "") -> str | None:
+    """Praise asked for the case that shows it, or, after a story told to its end, for what shows it beyond that case;
+    a standing in something nobody counts asked for what shows it, not for both sides' figures."""
+    if kind == "comparison" and not COUNTED.search(named):
+        return "comparison_seen"
     told = is_story(question, feedback) and feedback.star.result.present and tells_a_case(feedback.transcript, question.text)
     return "praise_told" if kind == "praise" and told else kind
 

@@ -317,6 +317,29 @@ def test_an_evidence_follow_up_asks_for_the_record_claimed_not_the_trait():
     assert "example" in follow_up  # the record's ask: where it shows, and the latest case behind it
 
 
+@pytest.mark.parametrize("boast, counted", [
+    ("my balloon placement is better than most letterers working now", False),
+    ("I know that press better than anyone in the shop", False),
+    ("I've got the lowest refusal rate in the company", True),
+    ("my gymnasts get over blocks quicker than anyone else's in the region", True),
+])
+def test_a_standing_is_asked_for_figures_only_where_something_is_counted(boast, counted):
+    # "The figures on each side" of a standing nobody counts was unsayable to the raters: 13 of 25 (stop 53).
+    question = Question(text="How do you make sure your work is right first time?", kind=QuestionKind.technical)
+    answer = (f"I go through the job sheet first and check every measurement twice before I start. Honestly, {boast}. "
+              "Then I do a last check with the supervisor before it goes out.")
+    follow_up = asked("evidence", question, answer)
+    assert ("figures" in follow_up or "numbers" in follow_up) == counted, follow_up
+    assert "seen that shows it" in follow_up or counted
+
+
+def test_a_standing_over_the_people_trained_with_keeps_its_last_word():
+    question = Question(text="Talk me through how you restore a water-damaged print.", kind=QuestionKind.technical)
+    answer = ("I dry it flat between blotters first, then I consolidate the flaking areas, then the retouching. And "
+              "honestly, my retouching is better than anyone I trained with, I've always had the eye for it.")
+    assert said_back("evidence", question, answer) == "your retouching is better than anyone you trained with"
+
+
 def test_a_role_claimed_in_a_word_is_asked_what_it_meant_in_practice():
     question = Question(text="Tell me about a programme that was in trouble and how it was recovered.",
                         kind=QuestionKind.behavioral)
