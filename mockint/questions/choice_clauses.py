@@ -27,12 +27,12 @@ DECIDED = re.compile(
 GATHERING = re.compile(r"^(?:[\w',]+\s+){0,3}?(?:I'd|I would|I'll|I will|I|we'd|we)\s+(?:\w+ly\s+|first\s+|then\s+)?(?:check|look|"
                        r"talk|speak|ask|find out|read|review|gather|go and (?:look|check|see)|let (?:\w+ ){1,6}?know|"
                        r"make sure|confirm|size|get (?:the|a|all)|pull (?:the|up))\b", re.IGNORECASE)
-# What was not done, named beside the choice: "not a penalty fare", "I don't scribe them", "rather than a re-screen".
-REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|do not|won't|will not|never)\s+"
-                      r"(?!mind\b|know\b|think\b|want\b|need\b|have\b|lose\b|break\b|really\b|just\b)\w+|"
-                      r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
 # The alternative named beside the choice: "rather than a re-screen", "instead of the stage weights", "not a penalty fare".
 ALTERNATIVE_NAMED = re.compile(r"\b(?:rather than|instead of)\b|,\s+not (?:a|an|the|just)\b|,\s+no \w+$", re.IGNORECASE)
+# What was ruled out: not done ("I don't scribe them", "I wouldn't send it back through"), or the alternative named.
+REJECTED = re.compile(r"\b(?:I|we)\s+(?:wouldn't|would not|didn't|did not|don't|do not|won't|will not|never)\s+"
+                      r"(?!mind\b|know\b|think\b|want\b|need\b|have\b|lose\b|break\b|really\b|just\b)\w+|"
+                      + ALTERNATIVE_NAMED.pattern, re.IGNORECASE)
 MADE_THE_CALL = re.compile(r"\b(?:made the (?:\w+ )?call|took the (?:\w+ )?decision)\b", re.IGNORECASE)
 
 

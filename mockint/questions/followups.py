@@ -33,7 +33,6 @@ GAP_REASONS: dict[Gap, str] = {
     "evidence": "made a claim without a measure to back it",
     "decision": "made a choice without saying why, or what else was considered",
 }
-# The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 # A standing in something counted, where both sides' figures can be asked for: "the lowest refusal rate in the company",
 # "the highest tips", "my estimates are the most accurate". "The figures on each side" of "your balloon placement is
 # better than most letterers" or "you know that machine better than anyone" was unsayable to the raters: over sets
@@ -43,6 +42,7 @@ COUNTED = re.compile(r"\b(?:rates?|figures?|numbers?|scores?|percent\w*|accura\w
                      r"uptake|premium|costs?|turnover|returns?|highest|lowest|quickest|fastest|quicker|faster|fewer|lower|"
                      r"higher|safest|safer|more of|most booked|repeat)\b|\d",
                      re.IGNORECASE)
+# The candidate describing themselves, said back: "you're very thorough", "you always double-check".
 SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b", re.IGNORECASE)
 # A claim of change set against others: "compliance is way higher than the department average".
 # (Not "than before" or "than the threshold": a change over time, or a target, asked before and after; set 31.)
