@@ -30,7 +30,7 @@ from mockint.questions.clause_tidy import NEW_SUBJECT, tidy
 from mockint.questions.note_cues import PRONOUNS
 from mockint.questions.pivotal_choice import pivotal_sentence
 from mockint.questions.quotable import reads_as_a_clause, said_whole
-from mockint.questions.story_ending import UNKNOWN_ENDING, before_the_lesson
+from mockint.questions.story_ending import UNKNOWN_ENDING, before_the_lesson, handed_on_step
 from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others
 from mockint.text import split_sentences
 
@@ -177,6 +177,11 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
         # review panel straight away", said of what firms often do).
         # (not "you don't know how it finished": the ask already says so; nor the lesson a story closes on, "what you
         # took from it is that now": what happened last comes before it)
+        # A story that stops where the work was handed on names the hand-off ("you submitted the final advice on the
+        # Friday"), not a clause cut from what it was handed on with ("in case | they decided to concede").
+        handed = handed_on_step(text)
+        if handed:
+            return handed, False
         text = before_the_lesson(text)
         said = [c for c in answer_clauses(text, tails=True) if len(c.split()) >= 4 and not UNKNOWN_ENDING.search(c)]
         happened = [c for c in said if tells_a_deed(c)]
@@ -342,9 +347,14 @@ def claim_said_with_filler(feedback: Feedback, question: Question, text: str) ->
     return plain if len(words) >= 2 and plain.lower() in text.lower() else ""
 
 
+# The modal of any plan, which makes no clause the interviewer's own: "I would give the company the whole centre" shares
+# "would" with "what would you do if a company asked to book the whole centre", and was left unnamed (set 83).
+FRAME_WORDS = frozenset("would could should might".split())
+
+
 def premise_of(clause: str, question: str) -> bool:
     """Whether nearly all the clause's words are the question's own (four in five of its words of four letters or more, and
     at least three of those)."""
-    words = [w for w in re.findall(r"[a-z']+", clause.lower()) if len(w) >= 4]
+    words = [w for w in re.findall(r"[a-z']+", clause.lower()) if len(w) >= 4 and w not in FRAME_WORDS]
     asked = set(re.findall(r"[a-z']+", question.lower()))
     return len(words) >= 3 and sum(w in asked for w in words) >= 0.8 * len(words)

@@ -21,7 +21,9 @@ from mockint.questions.answer_gaps import (
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.learned_gap import scored_gaps
-from mockint.questions.story_ending import CLOSING_OUTCOME, ENDING_SAID, OUTCOME, PENDING, UNKNOWN_ENDING
+from mockint.questions.story_ending import (
+    CLOSING_OUTCOME, ENDING_SAID, HANDED_OVER, OUTCOME, PENDING, UNKNOWN_ENDING, handed_on_step,
+)
 from mockint.questions.templates import toml_template
 from mockint.questions.who_acted import TEAM_CREDIT, credited_to_others
 from mockint.text import split_sentences
@@ -153,6 +155,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
         return "unknown"
     if PENDING.search(closing):
         return "pending"
+    if handed_on_step(feedback.transcript) and not HANDED_OVER.search(named):
+        return "handed_on"
     return "told" if OUTCOME.search(named) or CLOSING_OUTCOME.search(named) else "stopped"
 
 

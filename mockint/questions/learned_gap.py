@@ -39,7 +39,8 @@ from mockint.questions.answer_gaps import Gap
 from mockint.questions.ending_told import ending_missing_chance
 from mockint.questions.pivotal_choice import answer_signals, choice_chances
 from mockint.questions.story_ending import (
-    CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, before_the_lesson, tells_ending,
+    CLOSING_OUTCOME, LAST_STEP, LASTING, OUTCOME, PENDING, SIGN_OFF, UNKNOWN_ENDING, before_the_lesson, handed_on_step,
+    tells_ending,
 )
 from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others, only_we, told_in_first_person
 from mockint.text import split_sentences
@@ -171,11 +172,14 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
         return {gap: 1.0} if gap else {}
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
     scores["none"] *= none_weight(MODEL_NAME)
-    if ends_on_a_measure(question, feedback.transcript) or ends_on_a_lasting_change(feedback.transcript):
+    if ends_handed_on(question, feedback):
+        # What they made of it is the untold ending, whatever was measured on the way: see ends_handed_on.
+        scores["result"] = max(scores["result"], scores["none"] * 1.01)
+    elif ends_on_a_measure(question, feedback.transcript) or ends_on_a_lasting_change(feedback.transcript):
         scores["result"] = 0.0  # "how did it end?" after "median time was down to eleven minutes from nineteen"
     # (Not when the ending is still to come or never learned, "fingers crossed on that one": that is asked where it stands.)
     missing = ending_missing_chance(question.kind, feedback.transcript) \
-        if scores["result"] and not ends_open(feedback.transcript) else None
+        if scores["result"] and not ends_open(feedback.transcript) and not ends_handed_on(question, feedback) else None
     if missing is not None and missing < ENDING_TOLD_BELOW:
         scores["result"] = 0.0  # "how did it end?" after "He's not been late since, that's nine games": see ENDING_TOLD_BELOW
     elif missing is not None and missing >= LESSON_ENDING_MISSING and ends_on_a_lesson(question, feedback):
@@ -192,6 +196,16 @@ def ends_open(answer: str) -> bool:
     """Whether the last two sentences leave the ending to come, hoped for or unknown ("fingers crossed on that one")."""
     closing = " ".join(sentence.text for sentence in split_sentences(answer)[-2:])
     return bool(HOPED.search(closing) or PENDING.search(closing) or UNKNOWN_ENDING.search(closing))
+
+
+def ends_handed_on(question: Question, feedback: Feedback) -> bool:
+    """Whether a story (not a plan) stops where the candidate handed the work on for someone else's part ("I submitted
+    the extension package to the technical service", "I presented it to the breeding committee"). What they made of it is
+    the untold ending, whatever was measured on the way: over sets 43-84, 6 such stories had no follow-up, all labelled
+    result and each faulted by its rater ("ends at submission; should ask whether approval was granted"); four of them
+    had been dropped by the vetoes for a measure or an ending told (stop 54)."""
+    return (question.kind != QuestionKind.situational and bool(handed_on_step(feedback.transcript))
+            and (rules.is_story(question, feedback) or rules.told_a_time(feedback.transcript)))
 
 
 def ends_on_a_lesson(question: Question, feedback: Feedback) -> bool:

@@ -116,3 +116,46 @@ def before_the_lesson(answer: str) -> str:
         if place >= max(2, len(sentences) - 2) and LESSON.search(sentence.text):
             return answer[:sentence.start].rstrip()
     return answer
+
+
+# The story's last step passes the work to someone else for their part: "I submitted the extension package to the
+# technical service", "I presented it to the breeding committee", "I referred it to our legal team", "I handed it over
+# to my colleague". What they made of it is how the story ended, and it is not told.
+HANDED_ON = re.compile(r"\b(?:submitted|presented|referred|handed (?:it |that |them |this |the \w+ )?over|"
+                       r"sent (?:it|them|that|this|(?:the|my|our) \w+)(?: \w+){0,2}? (?:to|over to|off to)|"
+                       r"went (?:to|up to) the \w+ (?:\w+ )?(?:for|team|committee|board|panel))\b", re.IGNORECASE)
+# The work handed over to a colleague, who carries it on rather than decides on it.
+HANDED_OVER = re.compile(r"\bhanded (?:\w+ )?over\b", re.IGNORECASE)
+# A shift's routine handover, which passes on the work, not a decision on it: "I handed over to the day shift at six".
+SHIFT_HANDOVER = re.compile(r"\bhand(?:ed|ing)? (?:\w+ ){0,3}?over (?:\w+ ){0,3}?to (?:the )?(?:(?:day|night|late|early|"
+                            r"morning|next) (?:shift|staff|team|crew|nurses?|miller|manager)|days|nights)\b|"
+                            r"\b(?:morning|shift|evening) handover\b", re.IGNORECASE)
+# Where the hand-off's clause ends: what follows says why or with what ("so it could go to the approval authority",
+# "with a draft consent order attached in case they decided to concede"), and is not what was done.
+HAND_OFF_TAIL = re.compile(r",|\s+(?:so|so that|in case|because|which|and then|when|as)\b", re.IGNORECASE)
+
+
+def handed_on_step(answer: str) -> str:
+    """The step a story stops on when it hands the work to someone else for their part, as the candidate said it ("I
+    submitted the final advice on the Friday"); "" when the story goes on past it, tells what came of it in the same
+    sentence, or the hand-off is a shift's routine handover. The lesson a story closes on is read past."""
+    sentences = [s.text for s in split_sentences(before_the_lesson(answer))]
+    while len(sentences) > 1 and SIGN_OFF.match(sentences[-1]):
+        sentences = sentences[:-1]
+    last = sentences[-1] if sentences else ""
+    verb = HANDED_ON.search(last)
+    if len(sentences) < 3 or not verb or _outcome(last) or SHIFT_HANDOVER.search(last):
+        return ""
+    # Who handed it on, from the verb's own clause: "I" of "I wrote it up and sent it to ...", "that" of "..., and that
+    # went to the capital delivery team".
+    head = re.split(r"[,;]", last[:verb.start()])[-1]
+    if not re.sub(r"\b(?:and|then|also)\b", "", head).strip():  # "I compiled the documents, about 400 pages, and submitted"
+        head = last[:verb.start()]
+    subjects = list(re.finditer(r"\b(?:I|we)\b", head, re.IGNORECASE))
+    subject = subjects[-1].group(0) if subjects else \
+        re.sub(r"^\s*(?:(?:and|then|so)\s+)*", "", head).strip() if re.fullmatch(
+            r"\s*(?:(?:and|then|so)\s+)*(?:that|it|this|they|the \w+)\s*", head, re.IGNORECASE) else ""
+    rest = last[verb.start():]
+    tail = HAND_OFF_TAIL.search(rest, pos=len(verb.group(0)))
+    step = re.sub(r"(?:\s+(?:and|but|or|then|yeah))+$", "", rest[:tail.start() if tail else len(rest)].rstrip(" .!?"))
+    return f"{subject} {step}" if subject else ""

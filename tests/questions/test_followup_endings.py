@@ -11,7 +11,7 @@ from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
 from mockint.questions.answer_gaps import rule_gap as find_gap
 from mockint.questions.followups import choose_follow_up, chosen_gap
-from mockint.questions.story_ending import ENDING_SAID
+from mockint.questions.story_ending import ENDING_SAID, handed_on_step
 
 STORY = Question(text="Tell me about a time you sorted out a problem with a customer's order.", kind=QuestionKind.behavioral)
 PLAN = Question(text="What would you do if a delivery arrived two hours before a wedding with half the flowers missing?",
@@ -310,3 +310,42 @@ def test_a_clause_that_tells_the_ending_is_not_asked_how_it_ended():
     # Read as it will be said: the candidate's own return is a step, someone else's can be the ending.
     assert not ENDING_SAID.search("you came back the next day") and ENDING_SAID.search("he came back in the summer")
 
+
+
+# A story that stops where the candidate handed the work on for others to decide, after a measure on the way.
+HANDED_ON_TO_DECIDE = (
+    "The supplier's moisture readings for a timber batch looked too good, every board between eight and nine percent. "
+    "I took twenty boards at random and tested them with our own meter, and eleven of them read over fifteen percent. "
+    "I tested them again the next morning to be sure. "
+    "On the retest the average was still over fourteen percent, so I wrote it up with photos of each board. "
+    "Then I submitted the report to the supplier's quality manager with a request for a credit, in case they wanted "
+    "to dispute it.")
+
+
+def test_a_story_stopping_where_the_work_went_to_others_to_decide_is_asked_what_came_of_it():
+    question = Question(text="Tell me about a time you found a problem in a supplier's figures.",
+                        kind=QuestionKind.behavioral)
+    feedback = analyze(Transcript(text=HANDED_ON_TO_DECIDE), question.text, question.kind)
+    said = follow_up(question, HANDED_ON_TO_DECIDE)
+    assert chosen_gap(question, feedback) == "result"
+    # The hand-off is named, not the clause cut from its "in case": "they wanted to dispute it" never happened.
+    assert "you submitted the report to the supplier's quality manager" in said
+    assert "dispute" not in said
+    assert re.search(r"What came (?:of it|back)", said)
+
+
+@pytest.mark.parametrize("story, step", [
+    ("We ran the trial for six weeks. The scrap rate was down on the new die. I put it all in a proposal and presented "
+     "it to the plant manager in March.", "I presented it to the plant manager in March"),
+    ("I rebuilt the model with the new loss data. The error came down a lot. I compiled the pack, about ninety pages, "
+     "and submitted it to the regulator in June, so it could be reviewed before the summer.",
+     "I submitted it to the regulator in June"),
+    ("We found the leak behind the panel. I costed three options. I wrote it up, and that went to the estates board "
+     "for the next budget round.", "that went to the estates board for the next budget round"),
+    # A shift's routine handover passes the work on; it is not left to others to decide.
+    ("The pump tripped at two. I reset it and ran the checks. I handed over to the day shift at six with the readings.", ""),
+    # What came of it said in the same sentence.
+    ("We redrew the layout. I costed it. I presented it to the board, and they approved it the same week.", ""),
+])
+def test_the_hand_off_a_story_stops_on_is_read_as_it_was_said(story, step):
+    assert handed_on_step(story) == step

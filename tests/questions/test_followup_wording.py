@@ -7,7 +7,7 @@ import pytest
 
 from mockint.domain import Question, QuestionKind, Transcript
 from mockint.feedback.analyze import analyze
-from mockint.questions.anchors import anchor, tidy, to_you
+from mockint.questions.anchors import anchor, premise_of, tidy, to_you
 from mockint.questions.followups import follow_up_text
 from mockint.questions.templates import toml_template
 
@@ -749,3 +749,14 @@ def test_a_record_claimed_as_always_is_asked_where_it_shows():
     asked = follow_up_text("evidence", question, analyze(Transcript(text=answer), question.text, question.kind),
                            random.Random(0))
     assert "your goods-in checks are always spot on" in asked and "most recent example" in asked
+
+
+@pytest.mark.parametrize("clause, premise", [
+    # The candidate's choice shares the question's words and its "would": still the candidate's.
+    ("I would give the company the whole centre", False),
+    ("twelve alarms in two hours", True),
+])
+def test_a_plan_that_shares_the_questions_words_is_still_the_candidates_own(clause, premise):
+    question = ("What would you do if a company asked to book the whole centre for a weekend when you already had six "
+                "guests booked, and you had twelve alarms in two hours?")
+    assert premise_of(clause, question) is premise
