@@ -172,14 +172,15 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
         return {gap: 1.0} if gap else {}
     scores = {choice: float(heads[choice].probability(row)[0]) for choice in CHOICES}
     scores["none"] *= none_weight(MODEL_NAME)
-    if ends_handed_on(question, feedback):
+    handed_on = ends_handed_on(question, feedback)
+    if handed_on:
         # What they made of it is the untold ending, whatever was measured on the way: see ends_handed_on.
         scores["result"] = max(scores["result"], scores["none"] * 1.01)
     elif ends_on_a_measure(question, feedback.transcript) or ends_on_a_lasting_change(feedback.transcript):
         scores["result"] = 0.0  # "how did it end?" after "median time was down to eleven minutes from nineteen"
     # (Not when the ending is still to come or never learned, "fingers crossed on that one": that is asked where it stands.)
     missing = ending_missing_chance(question.kind, feedback.transcript) \
-        if scores["result"] and not ends_open(feedback.transcript) and not ends_handed_on(question, feedback) else None
+        if scores["result"] and not ends_open(feedback.transcript) and not handed_on else None
     if missing is not None and missing < ENDING_TOLD_BELOW:
         scores["result"] = 0.0  # "how did it end?" after "He's not been late since, that's nine games": see ENDING_TOLD_BELOW
     elif missing is not None and missing >= LESSON_ENDING_MISSING and ends_on_a_lesson(question, feedback):
