@@ -14,7 +14,7 @@ import re
 
 from mockint.domain import Feedback, Question, QuestionKind
 from mockint.feedback.cues import is_past
-from mockint.questions.anchors import DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
+from mockint.questions.anchors import DECIDED_BY_NOBODY, DONE_BY_NOBODY, OWNED, TRACK_RECORD, anchor
 from mockint.questions.claim_words import CALLED_GOOD, RECORD, VAGUE
 from mockint.questions.answer_gaps import (
     ALTERNATIVE, CHOICE, CONTRAST, Gap, is_story, tells_a_case, told_a_time, unbacked_claim,
@@ -120,6 +120,8 @@ def ask_variant(gap: Gap, question: Question, feedback: Feedback, named: str) ->
             return "role"
         if credited_to_others(feedback.transcript):
             return "others"
+        if DECIDED_BY_NOBODY.search(named):
+            return "decided_by_nobody"
         if DONE_BY_NOBODY.search(named) and not TEAM_CREDIT.search(named):  # not "the MDT got involved"
             return "done_by_nobody"
         return "team_would" if HYPOTHETICAL.search(named) or TEAM_PLAN.search(named) else "team"

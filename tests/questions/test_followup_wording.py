@@ -721,6 +721,18 @@ def test_a_deed_told_without_its_doer_is_what_the_own_part_follow_up_names():
         toml_template("follow_ups.toml")["own_part"]["asks"]["done_by_nobody"]
 
 
+def test_a_decision_told_without_who_made_it_is_named_before_the_teams_first_deed():
+    # Over sets 2-84, answers told in "we" with a decision in the passive ("the decision was made to close the pier at
+    # two") were asked the candidate's part in the team's first deed ("we lost the whole afternoon to rain"); the
+    # writers' anchors named the decision in 16 of 19. Whose call it was is what such a story leaves out.
+    answer = ("We lost the whole afternoon to rain, six hours, and the finals were meant to be on the Sunday. We went "
+              "through the draw with the referee and the club captains. So the decision was made to shorten the format "
+              "to one set with a match tie-break. The order of play was redone that night and everyone finished by six.")
+    assert said_back("own_part", STORY_QUESTION, answer) == "the decision was made to shorten the format to one set with a match tie-break"
+    assert asked("own_part", STORY_QUESTION, answer).split(". ", 1)[1] in \
+        toml_template("follow_ups.toml")["own_part"]["asks"]["decided_by_nobody"]
+
+
 def test_a_story_question_answered_with_a_habit_is_asked_for_one_time_not_its_steps():
     # Sets 71-74's raters faulted "take me through it in more detail, step by step" after "you always stay calm": the
     # steps of a habit were given; one time it happened was not.
