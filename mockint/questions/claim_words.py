@@ -32,14 +32,19 @@ VAGUE_CHANGE = re.compile(
     rf"turned (?:it |things )?around|bounced back)\b|\ba (?:tiny |small )?fraction of (?:what|the)\b|"
     rf"\bnowhere near as (?:many|much|bad)\b|\bthrough the floor\b|"
     rf"\b(?:went |gone )?through the roof\b|\b(?:dropped |fell |went )?off a cliff\b|\bsky-?rocketed\b|\bplummeted\b|"
-    rf"\b(?:like )?night and day\b",
+    rf"\b(?:like )?night and day\b|"
+    # "complaints have gone right down" (not "we went right down to the pier")
+    rf"\b(?:gone|come|came|went|dropped|fallen) (?:right|way) (?:down|up)\b(?! (?:to|the|into|onto|on|at|in|there|here)\b)",
     re.IGNORECASE,
 )
 # A claim of size with no measure: "a huge deal", "made a big difference".
 VAGUE_SIZE = re.compile(
     r"\b(?:an? (?:huge|big|massive|great|real|major|significant) (?:deal|win|difference|impact|improvement|boost|help)|"
     r"made a (?:huge|big|real|massive) difference|had a (?:huge|big|real|massive|positive) impact|"
-    r"(?:made |saved )?(?:big|huge|massive|real|major|significant) savings)\b",
+    r"(?:made |saved )?(?:big|huge|massive|real|major|significant) savings|"
+    # "it saved the trust a lot of money", "saved them a fortune"
+    r"sav(?:ed|es|ing) (?:\w+ ){0,3}?(?:a lot of|lots of|loads of|a ton of|tons of|a huge amount of|so much) "
+    r"(?:money|time|cash|hours)|saved (?:\w+ ){0,3}?a fortune)\b",
     re.IGNORECASE,
 )
 # A rank set against others with no figures: "the best redemption rate in the branch", "our best quarter ever",
@@ -135,7 +140,8 @@ TRANSFORMED = re.compile(r"\b(?:(?:completely|totally|really|just) )?transformed
 MOST = (r"(?:best|strongest|fastest|quickest|safest|cleanest|busiest|biggest|highest|lowest|cheapest|largest|"
         r"friendliest|sharpest|toughest|finest|greatest|smoothest|tightest|most (?!of\b|people\b|days\b|weeks\b)\w+)")
 GROUP = (r"(?:team|office|floor|desk|department|lab|depot|company|firm|branch|shop|store|site|ward|unit|practice|"
-         r"intake|cohort|year|contract|shift|crew|squad|club|agency|division|network|building|kitchen|yard|studio)")
+         r"intake|cohort|year|contract|shift|crew|squad|club|agency|division|network|building|kitchen|yard|studio|ship|boat|"
+         r"vessel|rig|fleet|line|course)")
 TOP_OF_GROUP = re.compile(
     rf"\b(?:(?:I'm|I am|I was)(?: \w+ly| easily| probably| by far)? (?:the|one of the) {MOST}\b|"
     rf"(?:the|one of the|some of the|among the|easily the|probably the) {MOST} (?:[\w'-]+ ){{0,4}}?"
@@ -189,6 +195,8 @@ BEATS_OTHERS = re.compile(
     r"(?:get|gets|do|does|have|has|achieve|manage|see|hit|make)\b|"
     r"\bthe best (?:[\w-]+ ){1,3}?(?:available|out there|on the market)\b|"
     r"\b(?:nobody|no one|no-one|none of them) (?:else )?(?:is|are|comes?|gets?) (?:even )?(?:close|near)\b|"
+    # "nobody in this market sells a cask faster than I do"
+    rf"\b(?:nobody|no one|no-one|none of them) (?:[\w'-]+ ){{0,6}}?(?:{COMPARATIVE}|more \w+) than (?:I do|I can|me|mine)\b|"
     r"\bI(?:'ve| have) never had (?:a|an|one) (?:\w+ ){0,2}?go (?:backwards|backward)\b",
     re.IGNORECASE,
 )

@@ -78,6 +78,21 @@ def test_a_digit_is_not_evidence_unless_it_measures_the_claim():
     assert unbacked_claim(backed, STORY.text) is None
 
 
+@pytest.mark.parametrize("sentence, claim", [
+    # Boasts sets 85-88's raters faulted moving on from (each had no claim read, and no follow-up).
+    ("Honestly nobody in this market sells a cask faster than I do, the bottlers all know me.",
+     "nobody in this market sells a cask faster than I do"),
+    ("Since I've been doing it this way the complaints have gone right down.", "gone right down"),
+    ("It saved the trust a lot of money, really a lot compared to where we'd have been.", "saved the trust a lot of money"),
+    ("My classification is probably the best on the ship.", "probably the best on the ship"),
+    # Not a claim: a way down somewhere.
+    ("We went right down to the pier to meet the boat.", None),
+])
+def test_boasts_in_other_words_are_claims_to_back(sentence, claim):
+    found = unbacked_claim(sentence, STORY.text)
+    assert (found.match if found else None) == claim
+
+
 def test_a_choice_without_a_reason_is_a_decision_gap_and_with_one_it_is_not():
     bare = ("I'd switch that component to our backup supplier straight away. Then I'd tell the sponsor, move the "
             "test dates, and ask the supplier for a written recovery plan for the rest of the order. I'd also check "
