@@ -161,7 +161,7 @@ def tidy(clause: str) -> str:
         if len(clause.split()) > MAX_ANCHOR_WORDS:
             clause = end.split(clause, maxsplit=1)[0].strip(" ,")
     if len(clause.split()) > MAX_ANCHOR_WORDS:  # still too long: its first comma-piece that is a clause of its own
-        pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p, re.IGNORECASE) and len(p.split()) >= 4]
+        pieces = [p for p in re.split(r",\s+", clause) if re.match(r"(?:I|we)\b", p) and len(p.split()) >= 4]
         clause = pieces[0] if pieces else clause
     clause = clause.strip(" ,;:.")  # "... twelve percent," cut at its aside; "I said no." cut from what followed
     # ("..., and instead"; "I replaced it, and now" I calibrate it: but not "people come in from all over now")
