@@ -29,7 +29,7 @@ from mockint.questions.claim_words import VAGUE
 from mockint.questions.clause_tidy import NEW_SUBJECT, tidy
 from mockint.questions.note_cues import PRONOUNS
 from mockint.questions.pivotal_choice import pivotal_sentence
-from mockint.questions.quotable import reads_as_a_clause, said_whole
+from mockint.questions.quotable import reads_as_a_clause, said_whole, subject_start
 from mockint.questions.story_ending import UNKNOWN_ENDING, before_the_lesson, handed_on_step
 from mockint.questions.who_acted import EDGE_PART, OTHERS_ACTED, credited_to_others
 from mockint.text import split_sentences
@@ -108,6 +108,8 @@ def without_fillers(text: str, hits: list[FillerHit]) -> str:
         text = text[:hit.start_char] + text[hit.end_char:]
     text = re.sub(r"\s*,(?:\s*,)+\s*", " ", text)  # "we, uh, restarted" -> "we restarted"
     text = re.sub(r"(^|[.!?]\s+),\s*", r"\1", text)
+    # An intensifier said twice is said back once: "much, much quicker" (not "where the patches are, are they ...").
+    text = re.sub(r"\b(much|very|really|way|far|so|too|a lot), \1\b", r"\1", text, flags=re.IGNORECASE)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
@@ -158,6 +160,8 @@ def pronoun_subject(clause: str) -> bool:
 
 
 # A subject a claim's clause can start from: "(when I did this with my last team) it completely turned the season around".
+# A claim that opens with its own subject ("my fill rate's the best", "the numbers went up"): said alone, it is a clause.
+SUBJECT_FIRST = re.compile(r"(?:the|my|our|his|her|their|its|it|we|I|they|he|she|everyone|everybody|nobody)\b", re.IGNORECASE)
 LAST_SUBJECT = re.compile(r"\b(?:it|they|we|I|he|she)\b")
 SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|since|because|after|once|if|until|as|while|before)\s+$", re.IGNORECASE)
 # Where a clause of time or reason starts after a claim: "... dropped a lot | after I took over colour".
@@ -261,11 +265,15 @@ def pick(gap: Gap, text: str, claim: str = "", size: bool = False, deed: bool = 
             # (Not a subject of the clause of time itself: "since I started all that my blackgrass problem is gone".)
             subjects = [m for m in LAST_SUBJECT.finditer(text, sentence_start + 1 if sentence_start >= 0 else 0, at)
                         if not SUBORDINATOR_BEFORE.search(text, 0, m.start())]
-            from_subject = tidy(text[subjects[-1].start():at] + rest) if subjects else ""
+            # (Or from a subject the parser finds, when no pronoun heads the claim's clause: "since I took over the
+            # work | the whole process has got much quicker", set 91.)
+            begin = subjects[-1].start() if subjects else subject_start(text, at)
+            from_subject = tidy(text[begin:at] + rest) if begin is not None and sentence_start < begin < at else ""
             pieces = [c for c in [tidy(piece), tidy(re.split(r"[.!?]", text[at:], maxsplit=1)[0]),
                                   tidy(CLAUSE_AFTER.split(piece, maxsplit=1)[0]),
                                   tidy(to_and) if claim.lower() in to_and.lower() else ""]
-                      if c and not (size and c.lower().startswith(claim.lower()))]  # "a big deal, and ..." is no clause
+                      if c and not (c.lower().startswith(claim.lower())  # "a big deal, and ..." is no clause,
+                                    and (size or not SUBJECT_FIRST.match(claim)))]  # nor "much quicker, and ..."
             # (Only after a comma: before a full stop is another sentence, "It's been running for two years now.")
             whole = [c for c in pieces + [tidy(text[wider + 2 if wider >= 0 else 0:at] + rest)] * text.startswith(", ", start)
                      + [from_subject] if c and said_whole(c, text)]

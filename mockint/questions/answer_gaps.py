@@ -177,6 +177,11 @@ def vague_claims(answer: str) -> list[VagueClaim]:
     return claims
 
 
+# A comparison given as a reason, about how things are: "because pickleball is much easier on the body" explains a step
+# and claims nothing done (set 91's rater: asking evidence for it missed "the numbers went up massively"). Not after
+# "since" or "as": "since then their compliance is massively better" is a claim.
+REASON_STATE = re.compile(r"\b(?:because|'cause|cos)\s+(?:[\w'-]+\s+){0,5}?(?:is|are|'s|'re)\s+$", re.IGNORECASE)
+
 # The claims a measure backs only in their own sentence (see unbacked_claim).
 BACKED_NEARBY = ("rank",)
 
@@ -200,7 +205,8 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
         measured_before = claim.kind == "success" and any(OUTCOME.search(s) and measures(s, asked) for s in sentences[:at])
         # A change in the opening sentence, before anything was done ("the weather came up quite a lot"), sets the scene.
         scene = claim.kind == "change" and at == 0 and len(sentences) >= 4
-        if not any(measures(s, asked) for s in after) and not measured_before and not scene:
+        reason = claim.kind == "change" and REASON_STATE.search(before)
+        if not any(measures(s, asked) for s in after) and not measured_before and not scene and not reason:
             return claim
     return None
 

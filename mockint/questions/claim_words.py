@@ -44,7 +44,10 @@ VAGUE_SIZE = re.compile(
     r"(?:made |saved )?(?:big|huge|massive|real|major|significant) savings|"
     # "it saved the trust a lot of money", "saved them a fortune"
     r"sav(?:ed|es|ing) (?:\w+ ){0,3}?(?:a lot of|lots of|loads of|a ton of|tons of|a huge amount of|so much) "
-    r"(?:money|time|cash|hours)|saved (?:\w+ ){0,3}?a fortune)\b",
+    r"(?:money|time|cash|hours)|saved (?:\w+ ){0,3}?a fortune|"
+    # "the improvement was really significant", "the difference has been huge"
+    r"(?:improvement|difference|impact|increase|reduction|uplift|gain|lift|drop)s? (?:was|were|has been|have been|is) "
+    r"(?:really |very |quite |pretty |hugely |so |just )?(?:significant|huge|massive|big|dramatic|substantial|enormous))\b",
     re.IGNORECASE,
 )
 # A rank set against others with no figures: "the best redemption rate in the branch", "our best quarter ever",
@@ -158,7 +161,8 @@ RECORD = re.compile(
     r"(?:set aside|rejected|come back|returned|problem|complaint)|"
     r"\b(?:basically|practically) (?:nil|forever|independent|pain-free|flawless|perfect)\b|\blasts? forever\b|"
     r"\b(?:a )?near-perfect record\b|\bI(?:'ve| have) won (?:pretty much|nearly|almost) every\b|"
-    r"\b(?:always|all) (?:rebook|come back|come round|open up to me|mention me|call me back)\b",
+    r"\b(?:always|all) (?:rebook|come back|come round|open up to me|mention me|call me back)\b|"
+    r"\b(?:almost|nearly|practically|basically|virtually) never (?:get|gets|got|make|makes|made) (?:it|them|one|any)(?: \w+)? wrong\b",
     re.IGNORECASE,
 )
 # Others' praise or trust, reported with nothing behind it: "the principals trust my judgement completely", "I get

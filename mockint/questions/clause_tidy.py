@@ -103,7 +103,7 @@ STRANDED = re.compile(r"\b(?:(?:the|a|an|my|our|their|his|her|any|every)\s+(?:\w
 # "the yields are much better than they were" (set 60's rater faulted "... better than they").
 WHOLE_AT_END = re.compile(r"\b(?:like|all) that$|\bwhat (?:I|we|they|he|she)(?:'m|'re|'s|'d|'ve| am| are| is| was| were)? "
                           r"(?:\w+ ){0,2}(?:with|to|for|of|about|on|in|at)$|"
-                          r"\b(?:than|as) (?:I|we|they|he|she|it|you) (?:am|are|is|was|were)$", re.IGNORECASE)
+                          r"\b(?:than|as|what) (?:I|we|they|he|she|it|you) (?:am|are|is|was|were|used to be)$", re.IGNORECASE)
 # "So, yeah," said inside a clause ends it: "they agreed to run it in the spring, yeah, hopefully that brings them back".
 YEAH_AT = re.compile(r",?\s+(?:so,?\s+)?yeah\b,?\s*", re.IGNORECASE)
 # Said back word for word, second-language grammar and spoken repairs sound like mockery, so another clause is named:

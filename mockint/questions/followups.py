@@ -49,7 +49,8 @@ SELF_DESCRIBED = re.compile(r"^you(?:'re| are|'ve always| have always| always)\b
 # A claim of change set against others: "compliance is way higher than the department average".
 # (Not "than before" or "than the threshold": a change over time, or a target, asked before and after; set 31.)
 COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus) (?:the |any |most |every |my |our |their )?(?:\w+ )?(?:average|others?|"
-                      r"rest|teams?|colleagues|peers|department|branch(?:es)?|sites?|wards?|region|national|industry|benchmark)\b",
+                      r"rest|teams?|colleagues|peers|department|branch(?:es)?|sites?|wards?|region|national|industry|benchmark)\b|"
+                      r"\bthan most (?:in|of|on)\b",  # "far fewer problems than most in the trade"
                       re.IGNORECASE)
 # The team's plan said back ("the team would pull forward the orders"): a plan, like "you'd" (HYPOTHETICAL).
 TEAM_PLAN = re.compile(r"\bthe team(?: would|'d)\b", re.IGNORECASE)

@@ -71,6 +71,22 @@ def parsed(text: str) -> Any:
     return parser()(text)
 
 
+def subject_start(text: str, at: int) -> int | None:
+    """Where the subject of the clause holding the character at `at` starts: "the whole process" in "Since I took over
+    the work the whole process has got much quicker" (a noun the pronoun search in anchors.py does not see). None
+    without the parser, or when no verb above that word has a subject."""
+    if parser() is None:
+        return None
+    span = parsed(text).char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    for word in [span[0], *span[0].ancestors]:
+        subjects = [child for child in word.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].left_edge.idx
+    return None
+
+
 def located(clause: str, text: str) -> tuple[int, int] | None:
     """Where the clause sits in the text (characters), or None. Tidying may have dropped a filler or an adverb from its
     middle, so it is found by its first three words and ends as many words later as it has."""

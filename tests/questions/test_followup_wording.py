@@ -772,3 +772,37 @@ def test_a_plan_that_shares_the_questions_words_is_still_the_candidates_own(clau
     question = ("What would you do if a company asked to book the whole centre for a weekend when you already had six "
                 "guests booked, and you had twelve alarms in two hours?")
     assert premise_of(clause, question) is premise
+
+
+def test_a_claim_after_a_clause_of_time_is_named_from_its_own_subject():
+    # "Since I took over the section 106 work the whole process has got much, much quicker": no pronoun heads the
+    # claim's clause, so a side step was named instead ("you can start the agreement in parallel", set 91's rater).
+    question = Question(text="How do you get a section 106 agreement completed without holding up the decision?",
+                        kind=QuestionKind.technical)
+    answer = ("I ask the case officer for the draft heads of terms early, so I can start the agreement in parallel. I use "
+              "the council's template with standard clauses. Since I took over the section 106 work the whole process has "
+              "got much, much quicker, and the developers have noticed.")
+    assert said_back("evidence", question, answer) == "the whole process has got much quicker"
+
+
+def test_a_comparison_given_as_a_reason_is_not_the_claim_asked_about():
+    # "because pickleball is much easier on the body" explains a step; "the numbers went up massively" is the claim.
+    question = Question(text="Tell me about a time you grew a new session from nothing.", kind=QuestionKind.behavioral)
+    answer = ("So I started a beginner session on Thursday evening, for people who work. I also went to the tennis club "
+              "next door and I invite the older players who have knee problems, because pickleball is much easier on the "
+              "body. After this the numbers went up massively, really, the sessions were completely full.")
+    assert said_back("evidence", question, answer) == "the numbers went up massively"
+
+
+@pytest.mark.parametrize("claim, asks", [
+    # A record of hardly ever being wrong is asked where it shows, not "what told you it had worked".
+    ("My identifications are very reliable, I almost never get them wrong.", "record"),
+    # A count set against most of a trade is asked for both sides' figures, not "before and after".
+    ("My installations have far fewer problems than most in the trade.", "comparison"),
+])
+def test_a_claim_is_asked_in_the_form_it_was_made(claim, asks):
+    from mockint.questions.followups import ask_variant
+    question = Question(text="How do you make sure your work is right first time?", kind=QuestionKind.technical)
+    answer = "I check every specimen twice under the scope and I keep a log of every one I send. " + claim
+    feedback = analyze(Transcript(text=answer), question.text, question.kind)
+    assert ask_variant("evidence", question, feedback, anchor("evidence", question, feedback)) == asks

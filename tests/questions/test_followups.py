@@ -420,3 +420,14 @@ def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkey
     monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"evidence": 0.5})
     assert followups.chosen_gap(question, feedback) == "evidence"
     assert "trust" in followups.follow_up_text("evidence", question, feedback, random.Random(0))
+
+
+def test_an_improvement_called_significant_is_a_claim_of_size():
+    found = unbacked_claim("When we shipped the re-ranker the improvement was really significant.", STORY.text)
+    assert found is not None and found.kind == "size" and found.match == "improvement was really significant"
+
+
+def test_a_comparison_after_because_is_a_reason_but_after_since_a_claim():
+    assert unbacked_claim("I invite the older players, because pickleball is much easier on the body.", STORY.text) is None
+    found = unbacked_claim("Since then their customs compliance is massively better.", STORY.text)
+    assert found is not None and found.match == "massively better"
