@@ -408,7 +408,8 @@ def test_praise_after_a_story_told_to_its_end_is_asked_what_shows_it_beyond_that
 
 def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkeypatch):
     # No claim to back, so evidence could only name a deed ("you said you don't trust their log. How did you know?",
-    # set 50's sheet); the story's missing ending is asked instead. With no other gap, the deed is still named.
+    # set 50's sheet); the story's missing ending is asked instead. With no other gap, none is asked: sets 43-92's
+    # raters faulted 24 of the 27 evidence follow-ups asked of a plain deed or of nothing named.
     question = Question(text="A pool has gone cloudy and swimmers have sore eyes. Talk me through the last time.",
                         kind=QuestionKind.situational)
     answer = ("I don't trust the site's own log, so I took my own readings at the deep end and the shallow end. The "
@@ -418,8 +419,12 @@ def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkey
     monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"evidence": 0.5, "result": 0.4})
     assert followups.chosen_gap(question, feedback) == "result"
     monkeypatch.setattr(followups, "scored_gaps", lambda q, f: {"evidence": 0.5})
-    assert followups.chosen_gap(question, feedback) == "evidence"
-    assert "trust" in followups.follow_up_text("evidence", question, feedback, random.Random(0))
+    assert followups.chosen_gap(question, feedback) is None
+    # A claim to back is still asked for its evidence.
+    claimed = analyze(Transcript(text=answer + " Honestly, nobody on the team reads water better than I do."),
+                      question.text, question.kind)
+    assert followups.chosen_gap(question, claimed) == "evidence"
+    assert "water better" in followups.follow_up_text("evidence", question, claimed, random.Random(0))
 
 
 def test_an_improvement_called_significant_is_a_claim_of_size():
