@@ -52,14 +52,6 @@ CHOICES = ["result", "own_part", "decision", "evidence", "detail", "none"]
 # complete), and rated moving on right after 16 of 20 answers labelled "decision". Held out by set on the training sets,
 # this margin costs 4 of 1,096 gaps right (of 1,456) and asks about 77 fewer choices, 34 of them right (stop 47).
 DECISION_MARGIN = 0.3
-# Within that margin, a choice is still asked about when the heads are surer of it by at least DECISION_MARGIN_NAMED and
-# one sentence reads as an unexplained choice with a chance of at least PIVOTAL_NAMED (pivotal_choice.py): the raters of
-# sets 74-92 faulted moving on after such choices ("I cut over all four lines on the same weekend shutdown", "I decided
-# I wasn't going to tell the other owners which horse it was"). On sets 43-88 (the heads fitted on none of them) this
-# asks about 12 more answers, 10 labelled decision and 2 strong; the choices margin 0.3 was set against on sets 43-48
-# all fall outside it, the surest sentence under 0.1 (stop 56). Not when that sentence tells the measured outcome too.
-DECISION_MARGIN_NAMED = 0.15
-PIVOTAL_NAMED = 0.1
 # Under this chance of a missing ending (ending_told.py) the story has told how it ended, and "how did it turn out?" is
 # not asked. Chosen on sets 43-64's rated sheets, the head fitted without each answer's own set: of the 152 result asks
 # there, 16 fall under it, 12 of them rated faults ("outcome already given") and 3 labelled result (0.05: 11, 7 faults;
@@ -173,9 +165,7 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
     if feedback.nothing_said:
         return {}
     heads, encoder = load_heads(MODEL_NAME), shared_encoder()
-    chances = choice_chances(feedback.transcript, encoder) if encoder is not None else []
-    pivotal = [chance for _, chance in chances]
-    row = gap_features(question, feedback, encoder, pivotal)[None, :] if encoder is not None else None
+    row = gap_features(question, feedback, encoder)[None, :] if encoder is not None else None
     if (heads is None or row is None or set(heads) != set(CHOICES)
             or any(len(head.weights) != row.shape[1] for head in heads.values())):
         gap = rules.rule_gap(question, feedback)  # missing, damaged or fitted on other features: the rules decide
@@ -197,13 +187,7 @@ def scored_gaps(question: Question, feedback: Feedback) -> dict[Gap, float]:
         scores["result"] = max(scores["result"], scores["none"] * 1.01)  # see LESSON_ENDING_MISSING
     if told_in_first_person(feedback.transcript):
         scores["own_part"] = 0.0  # "what was your own part?" of a story told in "I": see rules.FIRST_PERSON_SHARE
-    margin = scores["decision"] - scores["none"]
-    surest = max(chances, key=lambda pair: pair[1], default=("", 0.0))
-    # A choice said in the same breath as the measured outcome ("the bill dropped by 24 percent, and I moved the returns
-    # to the same contract") is an aside to a finished story, not the call it turned on.
-    named = (margin >= DECISION_MARGIN_NAMED and surest[1] >= PIVOTAL_NAMED
-             and not tells_a_measured_outcome(question, surest[0]))
-    if margin < DECISION_MARGIN and not named:
+    if scores["decision"] - scores["none"] < DECISION_MARGIN:
         scores["decision"] = 0.0  # a choice the heads are barely surer of than of moving on: see DECISION_MARGIN
     return {choice: scores[choice] for choice in sorted(CHOICES, key=scores.__getitem__, reverse=True)  # type: ignore[misc]
             if choice != "none" and scores[choice] > scores["none"]}
@@ -235,14 +219,10 @@ def ends_on_a_measure(question: Question, answer: str) -> bool:
     """Whether one of the answer's last two sentences tells an outcome with a measure of its own ("total loss on that
     store was under two percent"). The heads still asked how such stories ended: held out by set, 14 of the 17 times
     they did it was the wrong gap (stop 42), and raters fault it as asking for what was given."""
+    asked = rules.numbers_in(question.text)
     closing = [sentence.text for sentence in split_sentences(answer)][-2:]
-    return any(tells_a_measured_outcome(question, text) for text in closing)
-
-
-def tells_a_measured_outcome(question: Question, sentence: str) -> bool:
-    """Whether the sentence tells an outcome with a measure of its own ("the bill dropped by 24 percent")."""
-    return bool((OUTCOME.search(sentence) or CLOSING_OUTCOME.search(sentence) or LEVEL_REACHED.search(sentence))
-                and rules.measures(sentence, rules.numbers_in(question.text)))
+    return any((OUTCOME.search(text) or CLOSING_OUTCOME.search(text) or LEVEL_REACHED.search(text))
+               and rules.measures(text, asked) for text in closing)
 
 
 def ends_on_a_lasting_change(answer: str) -> bool:
