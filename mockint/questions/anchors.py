@@ -21,7 +21,7 @@ from mockint.feedback.cues import is_past
 from mockint.feedback.meaning import shared_encoder
 from mockint.feedback.star import read_units
 from mockint.questions.answer_gaps import (
-    COURTESY, NOT_DEEDS, Gap, pivotal_choice_unexplained, unbacked_claim,
+    COURTESY, NOT_DEEDS, Gap, pivotal_choice_unexplained, unbacked_claim, unbacked_claims,
     unexplained_choice, unexplained_figure,
 )
 from mockint.questions.choice_clauses import DECIDED, decision_like, decision_rank
@@ -332,6 +332,12 @@ def anchor(gap: Gap, question: Question, feedback: Feedback, deed: bool = True) 
     claimed = claim.match if claim else claim_said_with_filler(feedback, question, text) if gap == "evidence" else ""
     deed = deed or (gap == "evidence" and unexplained_figure(text, question))
     clause, team = pick(gap, text, claimed, size=bool(claim) and claim.kind == "size", deed=deed)
+    if gap == "evidence" and claim and not pick(gap, text, claimed, size=claim.kind == "size", deed=False)[0]:
+        # The first claim cannot be said back whole ("Oh I'm brilliant with that"): the next one that can is named
+        # ("customers always love you"), before any plain deed (set 16's rater: the deed asked about missed the boast).
+        others = (pick(gap, text, other.match, size=other.kind == "size", deed=False)[0]
+                  for other in unbacked_claims(text, question.text)[1:])
+        clause = next((found for found in others if found), clause)
     if gap == "decision":
         # The sentence the learned reading is surest makes the answer's choice without a reason ("on that bench I
         # also dropped the hole diameter ..."): its surest choice clause is named, whatever else the answer chose.

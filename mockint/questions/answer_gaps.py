@@ -188,8 +188,14 @@ BACKED_NEARBY = ("rank",)
 
 def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
     """The first vague claim that no measure backs, in its sentence or after it (a standing: in its sentence), or None."""
+    return next(iter(unbacked_claims(answer, question)), None)
+
+
+def unbacked_claims(answer: str, question: str) -> list[VagueClaim]:
+    """Every vague claim that no measure backs (see unbacked_claim), in order."""
     sentences = [s.text for s in split_sentences(answer)]
     asked = numbers_in(question)
+    unbacked = []
     for claim in vague_claims(answer):
         # A measure backs the claim from its own clause on: "for forty reps, and it went well" is not backed.
         before = claim.sentence[:claim.start]
@@ -207,8 +213,8 @@ def unbacked_claim(answer: str, question: str) -> VagueClaim | None:
         scene = claim.kind == "change" and at == 0 and len(sentences) >= 4
         reason = claim.kind == "change" and REASON_STATE.search(before)
         if not any(measures(s, asked) for s in after) and not measured_before and not scene and not reason:
-            return claim
-    return None
+            unbacked.append(claim)
+    return unbacked
 
 
 def unexplained_figure(answer: str, question: Question) -> bool:

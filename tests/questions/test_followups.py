@@ -427,6 +427,18 @@ def test_evidence_of_a_plain_deed_gives_way_to_a_gap_that_names_something(monkey
     assert "water better" in followups.follow_up_text("evidence", question, claimed, random.Random(0))
 
 
+def test_a_claim_that_cannot_be_said_back_gives_way_to_the_next_claim():
+    # "Oh I'm brilliant with that" has no whole clause to say back; before, a plain step was asked for its evidence
+    # (set 16's rater: "all unevidenced self-praise"). The next claim is named instead.
+    question = Question(text="How do you handle a customer who is upset about a late repair?", kind=QuestionKind.technical)
+    answer = ("Oh I'm brilliant with that, honestly. I let them say their piece first, then I tell them exactly where the "
+              "part is and when the engineer can come, and I ring them back the day before. Customers always love me for that.")
+    heard = analyze(Transcript(text=answer), question.text, question.kind)
+    assert unbacked_claim(answer, question.text).match == "I'm brilliant"
+    assert followups.chosen_gap(question, heard) == "evidence"
+    assert "customers always love you" in follow_up_text("evidence", question, heard, random.Random(0))
+
+
 def test_an_improvement_called_significant_is_a_claim_of_size():
     found = unbacked_claim("When we shipped the re-ranker the improvement was really significant.", STORY.text)
     assert found is not None and found.kind == "size" and found.match == "improvement was really significant"
