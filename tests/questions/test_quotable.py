@@ -123,3 +123,13 @@ def test_a_piece_with_no_subject_does_not_read_as_a_clause():
     # Seen in set 62's sheet: "You said could've been a lot worse." (rated a throwaway remark, not a claim).
     assert not quotable.reads_as_a_clause("Could've been a lot worse")
     assert quotable.reads_as_a_clause("It could've been a lot worse")
+
+
+def test_a_nouns_is_said_as_s_reads_as_a_clause_and_a_possessive_does_not():
+    # The small parser took "rate's" for a possessive, so set 41's claim could not be said back and a plain step was
+    # asked for its evidence instead.
+    assert quotable.reads_as_a_clause("my fill rate's brilliant, probably the best in the branch")
+    assert quotable.reads_as_a_clause("the shop's in a much better place than it was")
+    assert quotable.reads_as_a_clause("the content's just so much clearer")
+    assert not quotable.reads_as_a_clause("the client's biggest site")
+    assert not quotable.reads_as_a_clause("my boss's car")
