@@ -133,3 +133,5 @@ def test_a_nouns_is_said_as_s_reads_as_a_clause_and_a_possessive_does_not():
     assert quotable.reads_as_a_clause("the content's just so much clearer")
     assert not quotable.reads_as_a_clause("the client's biggest site")
     assert not quotable.reads_as_a_clause("my boss's car")
+    assert not quotable.reads_as_a_clause("the customer's order")  # a noun ending "-er" is no comparative
+    assert not quotable.reads_as_a_clause("the shop's owner")
